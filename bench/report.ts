@@ -1,0 +1,131 @@
+// Targets, and the tables that compare each run with them.
+import type { LoadResult } from './load.ts';
+
+export type Target =
+  | { kind: 'ratio'; min: number } // req/s at least min × the floor's req/s
+  | { kind: 'p99'; maxMs: number };
+
+export interface OperationResult {
+  name: string;
+  request: string;
+  /** How the load was made: closed loop at full speed, or a fixed rate. */
+  load: string;
+  result: LoadResult;
+  ratioToFloor: number | null;
+  target: Target | null;
+  met: boolean | null;
+  failedShare: number;
+  /** The server's CPU use during the load (warm-up included), and the whole machine's (all cores). */
+  cpu: { serverPercent: number; microsPerRequest: number; machineBusyPercent: number } | null;
+}
+
+export interface SuiteResult {
+  dialect: 'sqlite' | 'postgres';
+  startup: { samplesMs: number[]; medianMs: number; webBuildIncluded: boolean; target: string; met: boolean };
+  idleRss: { mb: number; target: string; met: boolean } | null;
+  afterLoadRss: { mb: number; peakMb: number } | null;
+  floorAtEnd: LoadResult | null;
+  operations: OperationResult[];
+  notes: string[];
+}
+
+export const STARTUP_TARGET_MS = 1000;
+export const IDLE_RSS_TARGET_MB = 150;
+
+export function describeTarget(target: Target | null): string {
+  if (!target) return '';
+  return target.kind === 'ratio' ? `≥ ${target.min} × floor` : `p99 < ${target.maxMs} ms`;
+}
+
+export function meets(target: Target | null, result: LoadResult, ratio: number | null): boolean | null {
+  if (!target) return null;
+  if (target.kind === 'ratio') return ratio !== null && ratio >= target.min;
+  return result.latencyMs.p99 < target.maxMs && result.non2xx + result.errors + result.timeouts === 0;
+}
+
+/** Share of requests that did not get a 2xx answer (non-2xx, connection errors, time-outs). */
+export function failedShare(result: LoadResult): number {
+  const failed = result.non2xx + result.errors + result.timeouts;
+  return failed / Math.max(1, result.total + result.errors + result.timeouts);
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const yesNo = (met: boolean | null, informative: boolean) =>
+  met === null ? '' : `${met ? 'yes' : '**NO**'}${informative ? ' (info)' : ''}`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The Markdown tables of one suite; targets are defined for SQLite and shown as information for PostgreSQL. */
+export function suiteTables(suite: SuiteResult): string {
+  const informative = suite.dialect !== 'sqlite';
+  const rows = suite.operations.map((op) => [
+    op.name,
+    int(op.result.reqPerSec),
+    op.ratioToFloor === null ? '—' : op.ratioToFloor.toFixed(2),
+    ms(op.result.latencyMs.p50),
+    ms(op.result.latencyMs.p97_5),
+    ms(op.result.latencyMs.p99),
+    int(op.result.non2xx),
+    int(op.result.errors + op.result.timeouts),
+    op.cpu ? `${op.cpu.serverPercent.toFixed(0)} %` : '',
+    op.cpu ? int(op.cpu.microsPerRequest) : '',
+    describeTarget(op.target),
+    yesNo(op.met, informative),
+  ]);
+  const operations = table(
+    [
+      'operation',
+      'req/s',
+      'ratio to floor',
+      'p50 ms',
+      'p97.5 ms',
+      'p99 ms',
+      'non-2xx',
+      'errors',
+      'server CPU',
+      'CPU µs/req',
+      'target',
+      'met?',
+    ],
+    rows,
+  );
+  const resources = [
+    [
+      'start to /readyz (median)',
+      `${int(suite.startup.medianMs)} ms (${suite.startup.samplesMs.map(int).join(', ')})${suite.startup.webBuildIncluded ? ', web build included' : ''}`,
+      suite.startup.target,
+      yesNo(suite.startup.met, informative),
+    ],
+  ];
+  if (suite.idleRss) {
+    resources.push([
+      'idle RSS',
+      `${suite.idleRss.mb.toFixed(0)} MB`,
+      suite.idleRss.target,
+      yesNo(suite.idleRss.met, informative),
+    ]);
+  }
+  if (suite.afterLoadRss) {
+    resources.push([
+      'RSS after the load (peak)',
+      `${suite.afterLoadRss.mb.toFixed(0)} MB (${suite.afterLoadRss.peakMb.toFixed(0)} MB)`,
+      '',
+      '',
+    ]);
+  }
+  if (suite.floorAtEnd) {
+    const first = suite.operations.find((op) => op.name === 'floor')?.result.reqPerSec ?? 0;
+    const drift = first ? ((suite.floorAtEnd.reqPerSec - first) / first) * 100 : 0;
+    resources.push([
+      'floor again at the end (drift)',
+      `${int(suite.floorAtEnd.reqPerSec)} req/s (${drift >= 0 ? '+' : ''}${drift.toFixed(0)} %)`,
+      '',
+      '',
+    ]);
+  }
+  return `${operations}\n\n${table(['measure', 'value', 'target', 'met?'], resources)}`;
+}

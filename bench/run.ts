@@ -1,0 +1,382 @@
+// `npm run bench`: starts the real server (SQLite, then PostgreSQL when one is reachable at 127.0.0.1:5432),
+// measures the framework floor (GET /healthz on the same server) and Muster's operations with autocannon in a
+// separate process, prints one table per dialect and writes everything to bench/results/.
+//
+// Environment: BENCH_SECONDS (default 10) per operation, BENCH_QUICK=1 (3 s runs), BENCH_WARMUP (s, default 1),
+// BENCH_CONNECTIONS (default 50), BENCH_INCIDENTS (default 10000), BENCH_POSTGRES=0 (skip PostgreSQL),
+// BENCH_STARTS (default 3, start-up samples).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cleanupAll, installSignalHandlers } from './cleanup.ts';
+import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
+import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
+import { createBenchDatabase, postgresUnavailable } from './postgres.ts';
+import {
+  describeTarget,
+  failedShare,
+  IDLE_RSS_TARGET_MB,
+  meets,
+  type OperationResult,
+  STARTUP_TARGET_MS,
+  type SuiteResult,
+  suiteTables,
+  type Target,
+} from './report.ts';
+import {
+  cpuSecondsOf,
+  freePort,
+  machineTicks,
+  memoryOf,
+  ROOT,
+  type RunningServer,
+  serverEnv,
+  startServer,
+} from './server-process.ts';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SECONDS = positive('BENCH_SECONDS', QUICK ? 3 : 10);
+const WARMUP = positive('BENCH_WARMUP', 1, true);
+const CONNECTIONS = positive('BENCH_CONNECTIONS', 50);
+const INCIDENTS = positive('BENCH_INCIDENTS', 10_000);
+const STARTS = positive('BENCH_STARTS', 3);
+const FIXED_RATE = 1000;
+const MAX_FAILED_SHARE = 0.01;
+
+function positive(name: string, fallback: number, zeroAllowed = false): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !zeroAllowed))
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+function ensureWebBuild(): boolean {
+  const index = path.join(ROOT, 'dist/web/index.html');
+  if (fs.existsSync(index)) return false;
+  log('Building the web UI first, so that start-up is timed without it…');
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
+  if (build.status === 0 && fs.existsSync(index)) return false;
+  log('The web UI did not build: start-up times below include the server’s own attempt to build it.');
+  return true;
+}
+
+async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolean): Promise<SuiteResult> {
+  log(`\n=== ${dialect} ===`);
+  const notes: string[] = [];
+  const dataDir = tempDir(dialect);
+  const database = dialect === 'postgres' ? await createBenchDatabase() : null;
+  if (database) log(`PostgreSQL database ${database.name}`);
+  const port = await freePort();
+  const env = serverEnv({ port, dataDir, databaseUrl: database?.url ?? null });
+
+  // Start-up: the first start migrates an empty database; later ones restart on the same data. The last stays up.
+  const samplesMs: number[] = [];
+  let last: RunningServer | null = null;
+  for (let i = 0; i < STARTS; i++) {
+    if (last) await last.stop();
+    last = await startServer(env);
+    samplesMs.push(last.readyMs);
+    log(`start ${i + 1}/${STARTS}: ready after ${Math.round(last.readyMs)} ms`);
+  }
+  const server = last!;
+  await sleep(1000);
+  const idle = memoryOf(server.pid);
+  log(`idle RSS: ${idle ? `${idle.rssMb.toFixed(0)} MB` : 'unknown (no /proc)'}`);
+
+  // A user and an API token, made with the CLI against the same data while the server runs.
+  const token = await createToken(env);
+  const api = apiClient(server.origin, token);
+  const auth = { authorization: `Bearer ${token}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+
+  // Data for the operations below.
+  log('Preparing: an incident with a 200-event timeline, incidents for the notes, then the rest up to the list size…');
+  const timelineId = await incidentWithTimeline(api, 200);
+  const [noteOneId, noteRateId, notePacedId] = await createIncidents(api, 3, 'note targets');
+  const noteManyIds = await createIncidents(api, 100, 'note targets');
+  const prepared = 1 + 3 + 100;
+  if (INCIDENTS > prepared) await createIncidents(api, INCIDENTS - prepared, 'seeding', CONNECTIONS);
+  const stored = await countIncidents(api);
+  log(`${stored.toLocaleString('en-US')} incidents stored`);
+  if (stored !== Math.max(INCIDENTS, prepared)) notes.push(`${stored} incidents were stored for the list, not ${INCIDENTS}`);
+  if (database) {
+    log('VACUUM ANALYZE (as autovacuum would, so that it does not run during the measurements)');
+    await database.vacuumAnalyze();
+  }
+  await sleep(2000); // let the machine settle after the seeding before measuring the floor
+
+  const operations: OperationResult[] = [];
+  let floor: LoadResult | null = null;
+  const measure = async (
+    name: string,
+    spec: Omit<LoadSpec, 'origin' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'kind'> & { kind?: LoadSpec['kind'] },
+    target: Target | null = null,
+  ): Promise<LoadResult> => {
+    const kind = spec.kind ?? 'autocannon';
+    const load = spec.overallRate
+      ? `${spec.overallRate.toLocaleString('en-US')} req/s ${kind === 'paced' ? 'evenly spaced (open loop)' : 'with autocannon --overallRate'}`
+      : `${CONNECTIONS} connections, full speed`;
+    log(
+      `▶ ${name}: ${spec.method} ${spec.paths ? `${spec.paths.length} paths like ${spec.paths[0]}` : spec.path}, ${load}, ${SECONDS} s`,
+    );
+    const cpuBefore = cpuSecondsOf(server.pid);
+    const machineBefore = machineTicks();
+    const wallBefore = performance.now();
+    const result = await runLoad({
+      ...spec,
+      kind,
+      origin: server.origin,
+      connections: CONNECTIONS,
+      durationSeconds: SECONDS,
+      warmupSeconds: WARMUP,
+    });
+    const wall = (performance.now() - wallBefore) / 1000;
+    const cpuAfter = cpuSecondsOf(server.pid);
+    const machineAfter = machineTicks();
+    const serverShare = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / wall : null;
+    const ratio = floor && !spec.overallRate ? result.reqPerSec / floor.reqPerSec : null;
+    const op: OperationResult = {
+      name,
+      request: `${spec.method} ${spec.path}`,
+      load,
+      result,
+      ratioToFloor: name === 'floor' ? 1 : ratio,
+      target,
+      met: meets(target, result, ratio),
+      failedShare: failedShare(result),
+      cpu:
+        serverShare === null || !machineBefore || !machineAfter
+          ? null
+          : {
+              serverPercent: serverShare * 100,
+              microsPerRequest: result.reqPerSec > 0 ? (serverShare / result.reqPerSec) * 1e6 : 0,
+              machineBusyPercent:
+                ((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) * 100,
+            },
+    };
+    operations.push(op);
+    log(
+      `  ${Math.round(result.reqPerSec)} req/s${op.ratioToFloor === null ? '' : ` (${op.ratioToFloor.toFixed(2)} × floor)`}, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}${op.cpu ? `, server CPU ${op.cpu.serverPercent.toFixed(0)} % (machine ${op.cpu.machineBusyPercent.toFixed(0)} % busy)` : ''}${target ? `; target ${describeTarget(target)}: ${op.met ? 'met' : 'MISSED'}` : ''}`,
+    );
+    if (result.non2xx > 0) log(`  status codes: ${JSON.stringify(result.statusCodes)}`);
+    return result;
+  };
+
+  const note = JSON.stringify({ body: 'bench note' });
+  floor = await measure('floor', { method: 'GET', path: '/healthz', headers: {} });
+  await measure(`list, ${stored.toLocaleString('en-US')} stored`, {
+    method: 'GET',
+    path: '/api/v1/incidents?limit=50',
+    headers: auth,
+  });
+  await measure(`list filtered + search, ${stored.toLocaleString('en-US')} stored`, {
+    method: 'GET',
+    path: '/api/v1/incidents?status=reported&q=Bench',
+    headers: auth,
+  });
+  await measure('get incident (200-event timeline)', { method: 'GET', path: `/api/v1/incidents/${timelineId}`, headers: auth });
+  await measure('get timeline (200 events)', { method: 'GET', path: `/api/v1/incidents/${timelineId}/timeline`, headers: auth });
+  await measure(
+    'add note (one incident)',
+    { method: 'POST', path: `/api/v1/incidents/${noteOneId}/notes`, headers: json, body: note },
+    { kind: 'ratio', min: 0.5 },
+  );
+  await measure(
+    'add note (100 incidents)',
+    {
+      method: 'POST',
+      path: `/api/v1/incidents/${noteManyIds[0]}/notes`,
+      paths: noteManyIds.map((id) => `/api/v1/incidents/${id}/notes`),
+      headers: json,
+      body: note,
+    },
+    { kind: 'ratio', min: 0.5 },
+  );
+  await measure(
+    'add note at 1,000 req/s (autocannon, one incident)',
+    { method: 'POST', path: `/api/v1/incidents/${noteRateId}/notes`, headers: json, body: note, overallRate: FIXED_RATE },
+    { kind: 'p99', maxMs: 20 },
+  );
+  await measure(
+    'add note at 1,000 req/s (paced, one incident)',
+    {
+      kind: 'paced',
+      method: 'POST',
+      path: `/api/v1/incidents/${notePacedId}/notes`,
+      headers: json,
+      body: note,
+      overallRate: FIXED_RATE,
+    },
+    { kind: 'p99', maxMs: 20 },
+  );
+  await measure(
+    'create incident',
+    { method: 'POST', path: '/api/v1/incidents', headers: json, body: JSON.stringify({ title: 'Bench incident' }) },
+    { kind: 'ratio', min: 0.3 },
+  );
+  const afterLoad = memoryOf(server.pid);
+  log('▶ floor again, to see how much the machine drifted during the run');
+  const floorAtEnd = await runLoad({
+    kind: 'autocannon',
+    origin: server.origin,
+    path: '/healthz',
+    method: 'GET',
+    headers: {},
+    connections: CONNECTIONS,
+    durationSeconds: SECONDS,
+    warmupSeconds: 0,
+  });
+  log(`  ${Math.round(floorAtEnd.reqPerSec)} req/s`);
+
+  await server.stop();
+  if (database) await database.drop();
+  const startupMedian = median(samplesMs);
+  return {
+    dialect,
+    startup: {
+      samplesMs: samplesMs.map(Math.round),
+      medianMs: Math.round(startupMedian),
+      webBuildIncluded,
+      target: `< ${STARTUP_TARGET_MS} ms`,
+      met: startupMedian < STARTUP_TARGET_MS,
+    },
+    idleRss: idle ? { mb: idle.rssMb, target: `< ${IDLE_RSS_TARGET_MB} MB`, met: idle.rssMb < IDLE_RSS_TARGET_MB } : null,
+    afterLoadRss: afterLoad ? { mb: afterLoad.rssMb, peakMb: afterLoad.peakRssMb } : null,
+    floorAtEnd,
+    operations,
+    notes,
+  };
+}
+
+function gitInfo(): { commit: string | null; dirty: boolean | null } {
+  const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+  return {
+    commit: rev.status === 0 ? rev.stdout.trim() : null,
+    dirty: status.status === 0 ? status.stdout.trim().length > 0 : null,
+  };
+}
+
+async function main(): Promise<number> {
+  installSignalHandlers();
+  const startedAt = new Date();
+  const loadavgStart = os.loadavg();
+  log(
+    `Muster benchmark: ${SECONDS} s per operation (+${WARMUP} s warm-up), ${CONNECTIONS} connections, ${INCIDENTS.toLocaleString('en-US')} incidents for the list; ${os.cpus().length} CPUs, node ${process.version}, load ${loadavgStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  const webBuildIncluded = ensureWebBuild();
+
+  const dialects: ('sqlite' | 'postgres')[] = ['sqlite'];
+  const skipped: string[] = [];
+  if (process.env.BENCH_POSTGRES === '0') skipped.push('PostgreSQL skipped: BENCH_POSTGRES=0');
+  else {
+    const why = await postgresUnavailable();
+    if (why) skipped.push(`PostgreSQL skipped: ${why}`);
+    else dialects.push('postgres');
+  }
+  for (const message of skipped) log(message);
+
+  const suites: SuiteResult[] = [];
+  const failures: string[] = [];
+  for (const dialect of dialects) {
+    try {
+      suites.push(await runSuite(dialect, webBuildIncluded));
+    } catch (error) {
+      failures.push(`${dialect}: ${(error as Error).stack ?? error}`);
+      log(`The ${dialect} suite failed: ${(error as Error).stack ?? error}`);
+    } finally {
+      await cleanupAll();
+    }
+  }
+
+  for (const suite of suites) {
+    for (const op of suite.operations) {
+      if (op.failedShare > MAX_FAILED_SHARE) {
+        failures.push(`${suite.dialect}: ${op.name}: ${(op.failedShare * 100).toFixed(1)} % of the requests failed`);
+      }
+    }
+  }
+
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    loadavgStart,
+    loadavgEnd: os.loadavg(),
+  };
+  const output = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    settings: {
+      seconds: SECONDS,
+      warmupSeconds: WARMUP,
+      connections: CONNECTIONS,
+      incidents: INCIDENTS,
+      starts: STARTS,
+      fixedRate: FIXED_RATE,
+    },
+    machine,
+    git: gitInfo(),
+    skipped,
+    suites,
+    failures,
+  };
+  const label = suites.length > 1 ? 'all' : (suites[0]?.dialect ?? 'none');
+  const file = path.join(ROOT, 'bench/results', `${startedAt.toISOString().replace(/:/g, '-')}-${label}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  // Formatted as the project's formatter wants it, so that `npm run lint` stays quiet about local results.
+  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@biomejs/biome/bin/biome'), 'format', '--write', file], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    timeout: 30_000,
+  });
+
+  console.log(
+    `\nMuster benchmark, ${startedAt.toISOString()}: ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}, load average ${loadavgStart.map((l) => l.toFixed(2)).join(' ')} → ${machine.loadavgEnd.map((l) => l.toFixed(2)).join(' ')}; ${CONNECTIONS} connections, ${SECONDS} s per operation after ${WARMUP} s warm-up, load generator in its own process.`,
+  );
+  for (const suite of suites) {
+    console.log(`\n### ${suite.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL (targets are for SQLite: information only)'}\n`);
+    console.log(suiteTables(suite));
+    for (const note of suite.notes) console.log(`\nNote: ${note}`);
+  }
+  for (const message of skipped) console.log(`\n${message}`);
+  const missed = suites
+    .filter((s) => s.dialect === 'sqlite')
+    .flatMap((s) => [
+      ...s.operations.filter((op) => op.met === false).map((op) => op.name),
+      ...(s.startup.met ? [] : ['start to /readyz']),
+      ...(s.idleRss && !s.idleRss.met ? ['idle RSS'] : []),
+    ]);
+  console.log(`\nTargets (SQLite): ${missed.length ? `MISSED: ${missed.join('; ')}` : 'all met'}`);
+  console.log(`Results: ${path.relative(ROOT, file)}`);
+  if (failures.length) {
+    console.error(`\nFAILED:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  async (error) => {
+    console.error(error);
+    await cleanupAll();
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,42 @@
+// Fails on import cycles and barrel files (ARCHITECTURE.md, convention 8).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const roots = ['src', 'bench', 'e2e', 'scripts'];
+const files = roots
+  .flatMap((root) =>
+    fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).map((f) => path.join(root, f)) : [],
+  )
+  .filter((f) => /\.tsx?$/.test(f));
+
+const importPattern = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
+const graph = new Map<string, string[]>();
+const problems: string[] = [];
+for (const file of files) {
+  const text = fs.readFileSync(file, 'utf8');
+  const deps = [...text.matchAll(importPattern)].map((m) => path.join(path.dirname(file), m[1]));
+  graph.set(
+    file,
+    deps.filter((d) => files.includes(d)),
+  );
+  if (/^index\.tsx?$/.test(path.basename(file)) && /^\s*export \* from/m.test(text)) problems.push(`barrel file: ${file}`);
+}
+
+const state = new Map<string, 'visiting' | 'done'>();
+function visit(file: string, trail: string[]): void {
+  if (state.get(file) === 'done') return;
+  if (state.get(file) === 'visiting') {
+    problems.push(`import cycle: ${[...trail.slice(trail.indexOf(file)), file].join(' → ')}`);
+    return;
+  }
+  state.set(file, 'visiting');
+  for (const dep of graph.get(file) ?? []) visit(dep, [...trail, file]);
+  state.set(file, 'done');
+}
+for (const file of graph.keys()) visit(file, []);
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`imports: ${files.length} files, no cycles, no barrels`);

@@ -1,0 +1,176 @@
+// Muster's command line: `npm run muster -- <command>`. `npm start` runs `serve`.
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { WEB_ROOT } from './server/app.ts';
+import { findUserByEmail } from './server/auth/auth.queries.ts';
+import { createUser } from './server/auth/create-user.ts';
+import { createApiToken } from './server/auth/credentials.ts';
+import { SYSTEM_ACTOR } from './server/auth/policy.ts';
+import { systemClock } from './server/core/clock.ts';
+import { loadConfig } from './server/core/config.ts';
+import { openDatabase } from './server/core/db/database.ts';
+import { migrateToLatest } from './server/core/db/migrations.ts';
+import type { Deps } from './server/core/deps.ts';
+import { AppError } from './server/core/errors.ts';
+import { createEventFeed } from './server/core/events/event-feed.ts';
+import { verifyAllTimelines } from './server/incidents/verify-timeline.ts';
+import { startServer } from './server/server.ts';
+import { USER_ROLES, type UserRole } from './shared/incident-vocabulary.ts';
+
+const HELP = `Usage: npm run muster -- <command> [options]
+
+Commands:
+  serve                                   run the web UI, API and workers (npm start)
+  migrate                                 apply database migrations and exit
+  user create --email E --name N --role admin|responder|viewer [--password P]
+                                          create a user (prompts for the password when absent)
+  token create --email E --name LABEL     create an API token for a user; prints it on the last line
+  verify                                  check every incident timeline's hash chain
+
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'migrate': {
+      const database = openDatabase(config);
+      const applied = await migrateToLatest(database.db, database.dialect);
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date');
+      await database.close();
+      return 0;
+    }
+    case 'user':
+      if (sub !== 'create') throw new UsageError('Did you mean "user create"?');
+      return withDeps(async (deps) => {
+        const { values } = parseArgs({
+          args: argv.slice(2),
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string' },
+            password: { type: 'string' },
+          },
+        });
+        if (!values.email || !values.name || !values.role) throw new UsageError('user create needs --email, --name and --role');
+        if (!USER_ROLES.includes(values.role as UserRole)) throw new UsageError(`--role must be one of ${USER_ROLES.join(', ')}`);
+        const password = values.password ?? (await promptSecret('Password (at least 12 characters): '));
+        const user = await createUser(deps, SYSTEM_ACTOR, {
+          email: values.email,
+          name: values.name,
+          role: values.role as UserRole,
+          password,
+        });
+        console.log(`Created ${user.role} ${user.email} (${user.id})`);
+        return 0;
+      });
+    case 'token':
+      if (sub !== 'create') throw new UsageError('Did you mean "token create"?');
+      return withDeps(async (deps) => {
+        const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, name: { type: 'string' } } });
+        if (!values.email || !values.name) throw new UsageError('token create needs --email and --name (a label for the token)');
+        const user = await findUserByEmail(deps.database.db, values.email);
+        if (!user) throw new AppError('not_found', `No user with the e-mail ${values.email}`);
+        const { token } = await createApiToken(deps, user.id, values.name);
+        console.error(`API token "${values.name}" for ${user.email}; it is shown once, keep it safe:`);
+        console.log(token);
+        return 0;
+      });
+    case 'verify':
+      return withDeps(async (deps) => {
+        const report = await verifyAllTimelines(deps.database.db, (done, total) => {
+          if (process.stderr.isTTY && (done % 100 === 0 || done === total))
+            process.stderr.write(`\rVerified ${done}/${total} timelines`);
+        });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        for (const { key, verdict } of report.broken) {
+          console.log(`BROKEN ${key}: first broken link at event #${verdict.firstInvalidSeq}: ${verdict.problem}`);
+        }
+        console.log(`${report.checked} timelines checked, ${report.broken.length} broken`);
+        return report.broken.length ? 1 : 0;
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+async function withDeps(fn: (deps: Deps) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const database = openDatabase(config);
+  await migrateToLatest(database.db, database.dialect);
+  const log = (await import('pino')).default({ level: 'warn' });
+  const deps: Deps = { config, database, clock: systemClock, log, feed: createEventFeed(database, log) };
+  try {
+    return await fn(deps);
+  } finally {
+    await deps.feed.stop();
+    await database.close();
+  }
+}
+
+async function serve(): Promise<number> {
+  const started = performance.now();
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    console.log('Building the web interface (first start only, about half a minute)…');
+    try {
+      const { build } = await import('vite');
+      await build({ configFile: path.resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
+      console.log('Web interface built.');
+    } catch (error) {
+      console.error(`The web interface could not be built (${(error as Error).message.split('\n')[0]}); serving the API only.`);
+    }
+  }
+  const server = await startServer(loadConfig());
+  server.deps.log.info(`Muster is ready at ${server.deps.config.publicUrl} (${Math.round(performance.now() - started)} ms)`);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      server.deps.log.info(`${signal}: finishing requests in flight, then stopping`);
+      server.close().then(
+        () => process.exit(0),
+        (err) => {
+          server.deps.log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return new Promise(() => {});
+}
+
+function promptSecret(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+    if (process.stdin.isTTY) {
+      process.stderr.write(question);
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+    }
+    rl.question(process.stdin.isTTY ? '' : question, (answer) => {
+      rl.close();
+      if (process.stdin.isTTY) process.stderr.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${HELP}`);
+    else if (error instanceof AppError) console.error(`Error: ${error.message}`);
+    else console.error(error);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerAuthentication } from './auth/authenticate.ts';
+import type { Deps } from './core/deps.ts';
+import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
+import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
+import { registerOpsRoutes } from './ops/ops.routes.ts';
+import { registerStreamRoutes } from './stream/stream.routes.ts';
+
+registerAjvFormats();
+
+export const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the HTTP application: every domain's routes are registered here, by explicit import. */
+export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  registerErrorHandler(app);
+
+  registerSecurityHeaders(app, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Muster API', version: '1', description: 'Security incident management. See docs/api.md.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'muster_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  // The API description is public: it documents the API, it holds no data.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/docs')) route.config = { ...route.config, public: true };
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { deepLinking: true } });
+
+  registerAuthentication(app, deps);
+  registerOpsRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerIncidentRoutes(app, deps);
+  registerStreamRoutes(app, deps);
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true, // serves the files as they are now, so a rebuilt UI needs no restart
+      setHeaders: (res, file) =>
+        res.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0];
+    // Client-side routes get the app; a missing file (a path with an extension) gets a plain 404.
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 'not_found', `No route ${request.method} ${url}`);
+  });
+  return app;
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { DB, UsersTable } from '../core/db/schema.ts';
+
+type Db = Kysely<DB>;
+
+export function findUserByEmail(db: Db, email: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertUser(db: Db, user: UsersTable): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function insertSession(db: Db, row: DB['sessions']): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export function findSessionUser(db: Db, idHash: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.role'])
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export async function insertApiToken(db: Db, row: DB['api_tokens']): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export function findTokenUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id as tokenId', 'users.id', 'users.name', 'users.email', 'users.role'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function listApiTokens(db: Db, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'label', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function revokeApiToken(db: Db, id: string, userId: string, now: string): Promise<string | null> {
+  const row = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('token_hash')
+    .executeTakeFirst();
+  return row?.token_hash ?? null;
+}
+
+export async function touchApiToken(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+export async function insertSetupToken(db: Db, row: DB['setup_tokens']): Promise<void> {
+  await db.insertInto('setup_tokens').values(row).execute();
+}
+
+export async function consumeSetupToken(db: Db, tokenHash: string, now: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('setup_tokens')
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function deleteAllSetupTokens(db: Db): Promise<void> {
+  await db.deleteFrom('setup_tokens').execute();
+}

@@ -1,0 +1,148 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { findUserByEmail, findUserById, listApiTokens } from './auth.queries.ts';
+import { actorOf, assertSameSite } from './authenticate.ts';
+import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE, SESSION_DAYS } from './credentials.ts';
+import { completeSetup, isSetupNeeded } from './first-admin-setup.ts';
+import { verifyPassword } from './passwords.ts';
+
+const User = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+});
+const UserReply = Type.Object({ user: User });
+const Email = Type.String({ minLength: 3, maxLength: 320 });
+
+export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const secureCookie = deps.config.publicUrl.startsWith('https://');
+
+  async function signIn(reply: FastifyReply, userId: string) {
+    const { secret, expiresAt } = await createSession(deps, userId);
+    reply.setCookie(SESSION_COOKIE, secret, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie,
+      expires: expiresAt,
+    });
+  }
+
+  api.get(
+    '/api/v1/setup',
+    { config: { public: true }, schema: { tags: ['auth'], response: { 200: Type.Object({ needed: Type.Boolean() }) } } },
+    async () => ({ needed: await isSetupNeeded(deps) }),
+  );
+
+  api.post(
+    '/api/v1/setup',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 1 }),
+            email: Email,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String(),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: UserReply },
+      },
+    },
+    async (request, reply) => {
+      const user = await completeSetup(deps, request.body);
+      await signIn(reply, user.id);
+      return reply.status(201).send({ user });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/login',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        body: Type.Object({ email: Email, password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 200: UserReply },
+      },
+    },
+    async (request, reply) => {
+      const row = await findUserByEmail(deps.database.db, request.body.email.trim());
+      const ok = await verifyPassword(row && !row.disabled_at ? row.password_hash : null, request.body.password);
+      if (!row || !ok) throw new AppError('unauthenticated', 'Email or password is incorrect');
+      await signIn(reply, row.id);
+      return { user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+    },
+  );
+
+  api.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
+    const secret = request.cookies[SESSION_COOKIE];
+    if (secret) {
+      assertSameSite(request, deps.config.publicUrl);
+      await endSession(deps, secret);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  api.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: UserReply } } }, async (request) => {
+    const user = await findUserById(deps.database.db, actorOf(request).id);
+    if (!user) throw new AppError('unauthenticated', 'Sign in to continue');
+    return { user };
+  });
+
+  const Token = Type.Object({
+    id: Type.String(),
+    label: Type.String(),
+    createdAt: Type.String(),
+    lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+    revokedAt: Type.Union([Type.String(), Type.Null()]),
+  });
+
+  api.get(
+    '/api/v1/tokens',
+    { schema: { tags: ['auth'], response: { 200: Type.Object({ items: Type.Array(Token) }) } } },
+    async (request) => {
+      const rows = await listApiTokens(deps.database.db, actorOf(request).id);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          label: r.label,
+          createdAt: r.created_at,
+          lastUsedAt: r.last_used_at,
+          revokedAt: r.revoked_at,
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        body: Type.Object({ label: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createApiToken(deps, actorOf(request).id, request.body.label)),
+  );
+
+  api.delete(
+    '/api/v1/tokens/:id',
+    { schema: { tags: ['auth'], params: Type.Object({ id: Type.String() }) } },
+    async (request, reply) => {
+      if (!(await revokeToken(deps, actorOf(request), request.params.id)))
+        throw new AppError('not_found', 'No such active token');
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { UserRole } from '../../shared/incident-vocabulary.ts';
+import type { Deps } from '../core/deps.ts';
+import * as q from './auth.queries.ts';
+import type { Actor } from './policy.ts';
+
+export const SESSION_COOKIE = 'muster_session';
+export const SESSION_DAYS = 14;
+
+/** A new 256-bit secret, URL-safe. Only its SHA-256 is stored: fast to check, useless if the table leaks. */
+export function newSecret(): { secret: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, hash: sha256(secret) };
+}
+
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+// Resolving a credential is on every request's path; a few seconds of caching keeps it off the database.
+// Logout and revocation clear the local entry at once; other instances forget it within CACHE_MS.
+const CACHE_MS = 5_000;
+const cache = new Map<string, { actor: Actor; tokenId?: string; until: number }>();
+const tokenLastTouched = new Map<string, number>();
+
+function cached(hash: string, now: number) {
+  const hit = cache.get(hash);
+  if (hit && hit.until > now) return hit;
+  if (hit) cache.delete(hash);
+  return null;
+}
+
+function remember(hash: string, actor: Actor, now: number, tokenId?: string) {
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { actor, tokenId, until: now + CACHE_MS });
+}
+
+export function forgetCredential(hash: string): void {
+  cache.delete(hash);
+}
+
+const toActor = (u: { id: string; name: string; role: string }, via: Actor['via']): Actor => ({
+  id: u.id,
+  name: u.name,
+  role: u.role as UserRole,
+  via,
+});
+
+export async function createSession(deps: Deps, userId: string): Promise<{ secret: string; expiresAt: Date }> {
+  const { secret, hash } = newSecret();
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await q.insertSession(deps.database.db, {
+    id_hash: hash,
+    user_id: userId,
+    created_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+  });
+  return { secret, expiresAt };
+}
+
+export async function resolveSession(deps: Deps, secret: string): Promise<Actor | null> {
+  const hash = sha256(secret);
+  const now = deps.clock.now();
+  const hit = cached(hash, now.getTime());
+  if (hit) return hit.actor;
+  const user = await q.findSessionUser(deps.database.db, hash, now.toISOString());
+  if (!user) return null;
+  const actor = toActor(user, 'session');
+  remember(hash, actor, now.getTime());
+  return actor;
+}
+
+export async function endSession(deps: Deps, secret: string): Promise<void> {
+  const hash = sha256(secret);
+  forgetCredential(hash);
+  await q.deleteSession(deps.database.db, hash);
+}
+
+export async function createApiToken(deps: Deps, userId: string, label: string): Promise<{ id: string; token: string }> {
+  const { secret, hash } = newSecret();
+  const id = randomUUID();
+  await q.insertApiToken(deps.database.db, {
+    id,
+    user_id: userId,
+    label,
+    token_hash: hash,
+    created_at: deps.clock.now().toISOString(),
+    last_used_at: null,
+    revoked_at: null,
+  });
+  return { id, token: `mst_${secret}` };
+}
+
+export async function resolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
+  if (!token.startsWith('mst_')) return null;
+  const hash = sha256(token.slice(4));
+  const now = deps.clock.now();
+  let hit = cached(hash, now.getTime());
+  if (!hit) {
+    const row = await q.findTokenUser(deps.database.db, hash);
+    if (!row) return null;
+    remember(hash, toActor(row, 'token'), now.getTime(), row.tokenId);
+    hit = cached(hash, now.getTime());
+  }
+  if (!hit) return null;
+  // last_used_at is kept to the minute: writing it on every call would turn every read into a write.
+  const tokenId = hit.tokenId as string;
+  if ((tokenLastTouched.get(tokenId) ?? 0) < now.getTime() - 60_000) {
+    tokenLastTouched.set(tokenId, now.getTime());
+    q.touchApiToken(deps.database.db, tokenId, now.toISOString()).catch((err) =>
+      deps.log.warn({ err }, 'could not record token use'),
+    );
+  }
+  return hit.actor;
+}
+
+export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Promise<boolean> {
+  const hash = await q.revokeApiToken(deps.database.db, tokenId, actor.id, deps.clock.now().toISOString());
+  if (hash) forgetCredential(hash);
+  return hash !== null;
+}

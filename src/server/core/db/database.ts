@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { adaptNodeSqlite } from './sqlite-adapter.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** PostgreSQL only: the connection string, for LISTEN connections. */
+  url: string | null;
+  /** SQLite only: the raw handle, for transaction control statements that need no query builder. */
+  sqlite: DatabaseSync | null;
+  close(): Promise<void>;
+}
+
+// Positions and counts are bigint in PostgreSQL; they stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens the configured database: PostgreSQL when a URL is given, otherwise SQLite in dataDir. */
+export function openDatabase(options: { dataDir: string; databaseUrl: string | null; sqliteFile?: string }): Database {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(options.sqliteFile ?? path.join(options.dataDir, 'muster.sqlite'));
+}
+
+function openSqlite(file: string): Database {
+  const sqlite = adaptNodeSqlite(file);
+  // WAL with synchronous=NORMAL: a committed transaction survives the process being killed
+  // (it is in the WAL through the OS); only a power loss can take the last commits.
+  sqlite.raw.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;',
+  );
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', url: null, sqlite: sqlite.raw, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops must not crash the process; the pool replaces it.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', url, sqlite: null, close: () => db.destroy() };
+}
+
+/** True when the database answers a trivial query. */
+export async function isReachable(database: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(database.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
+import type { Dialect } from './database.ts';
+import type { DB } from './schema.ts';
+
+const SLOT = '\u0000slot:';
+
+type Slot = (name: string) => any;
+
+/**
+ * A query built and compiled once per dialect (and shape), then run with new values. For the few statements on
+ * every write's path, where building and compiling the query each time cost more than running it.
+ * build() writes slot('name') wherever a value goes; run() binds values by those names.
+ */
+export function prepared<R = unknown>(
+  build: (db: Kysely<DB>, slot: Slot, dialect: Dialect, shape: number) => { compile(): CompiledQuery<R> },
+) {
+  const cache = new Map<string, { query: CompiledQuery<R>; slots: (string | null)[] }>();
+  return function run(db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<QueryResult<R>> {
+    const key = `${dialect}:${shape}`;
+    let entry = cache.get(key);
+    if (!entry) {
+      const query = build(db, (name) => SLOT + name, dialect, shape).compile();
+      const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(SLOT) ? p.slice(SLOT.length) : null));
+      entry = { query, slots };
+      cache.set(key, entry);
+    }
+    const { query, slots } = entry;
+    const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : (values as Record<string, unknown>)[slot]));
+    return db.executeQuery<R>({ ...query, parameters });
+  };
+}

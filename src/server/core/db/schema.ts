@@ -1,0 +1,83 @@
+import type { Generated } from 'kysely';
+
+// Row shapes as stored. Times are RFC 3339 UTC text and booleans 0/1 on both dialects,
+// so that one set of queries serves SQLite and PostgreSQL alike.
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  label: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  key: string;
+  title: string;
+  description: string;
+  status: string;
+  severity: string | null;
+  tlp: string;
+  exercise: number;
+  customer_id: string | null;
+  reported_at: string;
+  updated_at: string;
+  version: number;
+  head_hash: string;
+  /** The full domain state (IncidentState) as JSON; the columns above are copies for querying. */
+  state: string;
+}
+
+export interface EventsTable {
+  position: Generated<number>;
+  stream_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  occurred_at: string;
+  recorded_at: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  setup_tokens: SetupTokensTable;
+  counters: CountersTable;
+  incidents: IncidentsTable;
+  events: EventsTable;
+}

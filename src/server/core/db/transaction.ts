@@ -1,0 +1,104 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import type { DB } from './schema.ts';
+
+export type Tx = Kysely<DB>;
+
+interface QueuedWork {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_GROUP = 256;
+const queues = new WeakMap<Database, { work: QueuedWork[]; draining: boolean }>();
+
+/**
+ * Runs fn in one transaction: everything it writes commits together or not at all, and the returned promise
+ * settles only after the commit. Do not nest calls.
+ *
+ * SQLite has one writer, so concurrent transactions are queued and run back to back inside one real
+ * transaction (group commit), each in its own savepoint so that a failure rolls back only its own work.
+ * One commit then carries many requests' writes.
+ */
+export function withTransaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (database.dialect === 'postgres') return database.db.transaction().execute(fn);
+  let queue = queues.get(database);
+  if (!queue) {
+    queue = { work: [], draining: false };
+    queues.set(database, queue);
+  }
+  const q = queue;
+  return new Promise<T>((resolve, reject) => {
+    q.work.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+    if (!q.draining) void drain(database, q);
+  });
+}
+
+async function drain(database: Database, queue: { work: QueuedWork[]; draining: boolean }): Promise<void> {
+  queue.draining = true;
+  try {
+    while (queue.work.length > 0) {
+      // Let pending I/O run first: requests that arrive meanwhile join this group instead of waiting for the next.
+      await new Promise((resolve) => setImmediate(resolve));
+      const group = queue.work.splice(0, MAX_GROUP);
+      const outcomes: { ok: boolean; value: unknown }[] = [];
+      try {
+        // The connection is held for the whole group, so control statements go straight to the handle.
+        const raw = database.sqlite as DatabaseSync;
+        const control = controlStatements(raw);
+        await database.db.connection().execute(async (connection) => {
+          raw.exec('begin immediate');
+          try {
+            for (const work of group) {
+              control.savepoint.run();
+              try {
+                outcomes.push({ ok: true, value: await work.fn(connection) });
+                control.release.run();
+              } catch (error) {
+                control.rollbackTo.run();
+                control.release.run();
+                outcomes.push({ ok: false, value: error });
+              }
+            }
+            raw.exec('commit');
+          } catch (error) {
+            if (raw.isTransaction) raw.exec('rollback');
+            throw error;
+          }
+        });
+      } catch (error) {
+        for (const work of group) work.reject(error);
+        continue;
+      }
+      group.forEach((work, i) => {
+        const { ok, value } = outcomes[i];
+        if (ok) work.resolve(value);
+        else work.reject(value);
+      });
+    }
+  } finally {
+    queue.draining = false;
+  }
+}
+
+const prepared = new WeakMap<DatabaseSync, Record<'savepoint' | 'release' | 'rollbackTo', StatementSync>>();
+function controlStatements(raw: DatabaseSync) {
+  let statements = prepared.get(raw);
+  if (!statements) {
+    statements = {
+      savepoint: raw.prepare('savepoint work'),
+      release: raw.prepare('release work'),
+      rollbackTo: raw.prepare('rollback to work'),
+    };
+    prepared.set(raw, statements);
+  }
+  return statements;
+}
+
+/** True for a unique-constraint violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errcode?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}

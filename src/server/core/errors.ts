@@ -1,0 +1,25 @@
+import type { ErrorCode } from '../../shared/api-types.ts';
+
+/** The closed set of failures domain code may report; the HTTP error handler maps each to a status. */
+export type { ErrorCode };
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.code = code;
+    this.field = field;
+  }
+}

@@ -1,0 +1,101 @@
+import type { Dialect } from '../db/database.ts';
+import type { Tx } from '../db/transaction.ts';
+import { type EventRow, insertEvents } from './events.queries.ts';
+import { canonicalJson, hashEvent } from './hash-chain.ts';
+
+/** Who caused an event, as recorded on the timeline (the name at that moment, for the audit trail). */
+export interface EventActor {
+  id: string;
+  name: string;
+}
+
+export interface NewEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  position: number;
+  streamId: string;
+  seq: number;
+  type: string;
+  actor: EventActor;
+  occurredAt: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface StreamHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Appends events to a stream after head, chaining their hashes. A concurrent append at the same
+ * seq fails on the unique (stream_id, seq) constraint, so the caller can reload and retry.
+ */
+export async function appendEvents(
+  tx: Tx,
+  dialect: Dialect,
+  streamId: string,
+  head: StreamHead,
+  events: NewEvent[],
+  actor: EventActor,
+  now: Date,
+): Promise<StoredEvent[]> {
+  const recordedAt = now.toISOString();
+  const chained: (Omit<StoredEvent, 'position'> & { dataText: string })[] = [];
+  let prevHash = head.hash;
+  let seq = head.seq;
+  for (const event of events) {
+    seq += 1;
+    // What is hashed is exactly the text that is stored, and what is returned is that text read back.
+    const dataText = canonicalJson(event.data);
+    const fields = {
+      streamId,
+      seq,
+      type: event.type,
+      actor,
+      occurredAt: recordedAt,
+      recordedAt,
+      data: JSON.parse(dataText),
+      prevHash,
+    };
+    const hash = hashEvent(fields, dataText);
+    chained.push({ ...fields, hash, dataText });
+    prevHash = hash;
+  }
+  const positions = await insertEvents(
+    tx,
+    dialect,
+    chained.map((e) => ({
+      stream_id: e.streamId,
+      seq: e.seq,
+      type: e.type,
+      actor: canonicalJson(e.actor),
+      occurred_at: e.occurredAt,
+      recorded_at: e.recordedAt,
+      data: e.dataText,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
+  return chained.map(({ dataText, ...e }, i) => ({ ...e, position: positions[i] }));
+}
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    position: row.position,
+    streamId: row.stream_id,
+    seq: row.seq,
+    type: row.type,
+    actor: JSON.parse(row.actor),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    data: JSON.parse(row.data),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Dialect } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
+import type { EventsTable } from '../db/schema.ts';
+import type { Tx } from '../db/transaction.ts';
+
+export type EventRow = Omit<EventsTable, 'position'> & { position: number };
+
+const EVENT_COLUMNS = ['stream_id', 'seq', 'type', 'actor', 'occurred_at', 'recorded_at', 'data', 'prev_hash', 'hash'] as const;
+
+// shape = number of rows. SQLite (one writer, AUTOINCREMENT) numbers the rows of one insert consecutively,
+// so the last insert id gives every position; PostgreSQL returns them.
+const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) => {
+  const query = db
+    .insertInto('events')
+    .values(
+      Array.from({ length: count }, (_, i) => Object.fromEntries(EVENT_COLUMNS.map((c) => [c, slot(`${c}${i}`)])) as never),
+    );
+  return dialect === 'postgres' ? query.returning(['position', 'seq']) : query;
+});
+
+/**
+ * Inserts events. On PostgreSQL a transaction-scoped advisory lock makes positions commit in order,
+ * so a reader that has seen position N has seen everything before it; NOTIFY wakes the other instances.
+ */
+export async function insertEvents(tx: Tx, dialect: Dialect, rows: Omit<EventRow, 'position'>[]): Promise<number[]> {
+  if (dialect === 'postgres') {
+    await sql`select pg_advisory_xact_lock(7370040), pg_notify('muster_events', '')`.execute(tx);
+  }
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const column of EVENT_COLUMNS) values[`${column}${i}`] = row[column];
+  });
+  const result = await insertEventsQuery(tx, dialect, values, rows.length);
+  if (dialect === 'sqlite') {
+    const last = Number(result.insertId);
+    return rows.map((_, i) => last - rows.length + 1 + i);
+  }
+  const positionOfSeq = new Map(result.rows.map((r) => [r.seq, Number(r.position)]));
+  return rows.map((r) => positionOfSeq.get(r.seq) as number);
+}
+
+export function readStream(tx: Tx, streamId: string, afterSeq = 0, limit = 10_000): Promise<EventRow[]> {
+  return tx
+    .selectFrom('events')
+    .selectAll()
+    .where('stream_id', '=', streamId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute() as Promise<EventRow[]>;
+}
+
+export function readAfterPosition(tx: Tx, position: number, limit: number): Promise<EventRow[]> {
+  return tx
+    .selectFrom('events')
+    .selectAll()
+    .where('position', '>', position)
+    .orderBy('position')
+    .limit(limit)
+    .execute() as Promise<EventRow[]>;
+}
+
+export async function lastPosition(tx: Tx): Promise<number> {
+  const row = await tx
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+export async function listStreamIds(tx: Tx): Promise<string[]> {
+  const rows = await tx.selectFrom('events').select('stream_id').distinct().execute();
+  return rows.map((r) => r.stream_id);
+}

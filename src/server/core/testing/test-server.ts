@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { UserRole } from '../../../shared/incident-vocabulary.ts';
+import { WEB_ROOT } from '../../app.ts';
+import { createUser } from '../../auth/create-user.ts';
+import { createApiToken } from '../../auth/credentials.ts';
+import { SYSTEM_ACTOR } from '../../auth/policy.ts';
+import { type RunningServer, startServer } from '../../server.ts';
+import type { Clock } from '../clock.ts';
+import { loadConfig } from '../config.ts';
+import type { Dialect } from '../db/database.ts';
+import { createTestDb, type TestDatabase } from './test-db.ts';
+
+export interface TestServer extends RunningServer {
+  /** The one-time token of the setup URL printed at start. */
+  setupToken: string | null;
+  testDb: TestDatabase;
+  /** Creates a user and returns a bearer token for it. */
+  userToken(role?: UserRole, name?: string): Promise<string>;
+  /** fetch against the server with a bearer token; bodies are sent as JSON. */
+  request(
+    method: string,
+    url: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+}
+
+let webBuild: Promise<void> | null = null;
+
+/** Builds the web UI once if dist/web is missing (browser tests need it). */
+export function ensureWebBuild(): Promise<void> {
+  if (fs.existsSync(path.join(WEB_ROOT, 'index.html'))) return Promise.resolve();
+  webBuild ??= import('vite').then(({ build }) =>
+    build({ configFile: path.resolve(import.meta.dirname, '../../../../vite.config.ts'), logLevel: 'warn' }).then(
+      () => undefined,
+    ),
+  );
+  return webBuild;
+}
+
+/**
+ * Starts the real server on a random loopback port over a fresh database.
+ * Pass `testDb` to start a second instance on the same database.
+ */
+export async function startTestServer(
+  options: { dialect?: Dialect; clock?: Clock; web?: boolean; testDb?: TestDatabase } = {},
+): Promise<TestServer> {
+  if (options.web) await ensureWebBuild();
+  const ownDb = !options.testDb;
+  const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'));
+  const database = ownDb ? testDb.database : testDb.openAnother();
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), port: 0, host: '127.0.0.1', databaseUrl: testDb.url };
+  const server = await startServer(config, { clock: options.clock, database, quiet: true });
+  config.publicUrl = server.url;
+  const setupToken = server.setupUrl ? new URL(server.setupUrl).searchParams.get('token') : null;
+  let users = 0;
+  return {
+    ...server,
+    testDb,
+    setupToken,
+    async userToken(role = 'admin', name) {
+      users += 1;
+      const user = await createUser(server.deps, SYSTEM_ACTOR, {
+        email: `${role}${users}.${Date.now()}@example.test`,
+        name: name ?? `Test ${role} ${users}`,
+        role,
+        password: 'correct horse battery staple',
+      });
+      return (await createApiToken(server.deps, user.id, 'test')).token;
+    },
+    request(method, url, { token, body, headers = {} } = {}) {
+      return fetch(`${server.url}${url}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    },
+    async close() {
+      await server.close();
+      if (ownDb) await testDb.drop();
+    },
+  };
+}

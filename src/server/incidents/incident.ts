@@ -1,0 +1,240 @@
+import type {
+  Impact,
+  IncidentRole,
+  IncidentSource,
+  IncidentStatus,
+  Milestone,
+  Origin,
+  Severity,
+  Tlp,
+} from '../../shared/incident-vocabulary.ts';
+import { AppError } from '../core/errors.ts';
+import type { NewEvent, StoredEvent } from '../core/events/event-store.ts';
+import type { IncidentState, IncidentTimes } from './incident-state.ts';
+import { ruleFor, type TransitionRule } from './lifecycle.ts';
+import { deriveSeverity } from './severity.ts';
+
+/** Fields a report or an update may set directly. */
+export interface EditableFields {
+  title: string;
+  description: string;
+  category: string | null;
+  origin: Origin;
+  impact: Impact | null;
+  tlp: Tlp;
+  exercise: boolean;
+  personalData: boolean | null;
+  occurredAt: string | null;
+  detectedAt: string | null;
+  awareAt: string | null;
+  assignments: Partial<Record<IncidentRole, string>>;
+}
+
+export type IncidentCommand =
+  | { type: 'report'; id: string; key: string; source: IncidentSource; fields: Partial<EditableFields> & { title: string } }
+  | { type: 'update'; changes: Partial<EditableFields>; severityOverride?: { severity: Severity; reason: string } | null }
+  | { type: 'add-note'; body: string }
+  | { type: 'transition'; to: IncidentStatus; reason: string | null }
+  | { type: 'record-milestone'; milestone: Milestone; at: string };
+
+const TIME_FIELDS = ['occurredAt', 'detectedAt', 'awareAt'] as const;
+const TIME_LABELS = { occurredAt: 'occurrence time', detectedAt: 'detection time', awareAt: 'awareness time' } as const;
+
+export function effectiveSeverity(state: IncidentState): Severity | null {
+  return state.severityOverride?.severity ?? deriveSeverity(state.impact);
+}
+
+/** Pure: what happens when command meets state. Throws AppError when the command is not allowed. */
+export function decide(state: IncidentState | null, command: IncidentCommand, now: Date): NewEvent[] {
+  if (command.type === 'report') {
+    if (state) throw new AppError('conflict', 'This incident already exists');
+    const f = command.fields;
+    const reportedAt = now.toISOString();
+    const times = { occurredAt: f.occurredAt ?? null, detectedAt: f.detectedAt ?? null, awareAt: f.awareAt ?? reportedAt };
+    checkTimes(times, now);
+    return [
+      {
+        type: 'incident.reported',
+        data: {
+          id: command.id,
+          key: command.key,
+          source: command.source,
+          title: f.title,
+          description: f.description ?? '',
+          category: f.category ?? null,
+          origin: f.origin ?? 'unknown',
+          impact: f.impact ?? null,
+          tlp: f.tlp ?? 'TLP:AMBER',
+          exercise: f.exercise ?? false,
+          personalData: f.personalData ?? null,
+          assignments: f.assignments ?? {},
+          ...times,
+          reportedAt,
+        },
+      },
+    ];
+  }
+  if (!state) throw new AppError('not_found', 'Incident not found');
+  switch (command.type) {
+    case 'update': {
+      if (state.status === 'closed' || state.status === 'dismissed') {
+        throw new AppError('conflict', `The incident is ${state.status}; reopen it before changing it`);
+      }
+      const events: NewEvent[] = [];
+      const changes: Record<string, unknown> = {};
+      const previous: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(command.changes)) {
+        if (value === undefined) continue;
+        const current = field in state.times ? state.times[field as keyof IncidentTimes] : state[field as keyof IncidentState];
+        if (JSON.stringify(current) === JSON.stringify(value)) continue;
+        changes[field] = value;
+        previous[field] = current ?? null;
+      }
+      if (Object.keys(changes).length > 0) {
+        const times = Object.fromEntries(TIME_FIELDS.map((f) => [f, f in changes ? changes[f] : state.times[f]]));
+        checkTimes(times as Pick<IncidentTimes, (typeof TIME_FIELDS)[number]>, now);
+        events.push({ type: 'incident.updated', data: { changes, previous } });
+      }
+      const override = command.severityOverride;
+      if (override !== undefined && JSON.stringify(state.severityOverride) !== JSON.stringify(override)) {
+        if (override && !override.reason.trim())
+          throw new AppError('invalid', 'Say why the severity is overridden', 'severityOverride.reason');
+        events.push({
+          type: 'incident.severity_overridden',
+          data: { severity: override?.severity ?? null, reason: override?.reason ?? null },
+        });
+      }
+      return events;
+    }
+    case 'add-note':
+      return [{ type: 'note.added', data: { body: command.body } }];
+    case 'transition':
+      return decideTransition(state, command.to, command.reason, now);
+    case 'record-milestone':
+      return decideMilestone(state, command.milestone, command.at, now);
+  }
+}
+
+function decideTransition(state: IncidentState, to: IncidentStatus, reason: string | null, now: Date): NewEvent[] {
+  const rule = ruleFor(state.status, to);
+  if (!rule) throw new AppError('conflict', `An incident that is ${state.status} cannot move to ${to}`, 'to');
+  const blocked = rule.blockedBy?.(state);
+  if (blocked) throw new AppError('conflict', blocked, 'to');
+  if (rule.reasonRequired && !reason) {
+    throw new AppError('invalid', `A reason is required to move from ${state.status} to ${to}`, 'reason');
+  }
+  const at = now.toISOString();
+  const events: NewEvent[] = [];
+  if (rule.decision) {
+    events.push({
+      type: 'decision.recorded',
+      data: decisionData(rule, state, reason),
+    });
+  }
+  events.push({ type: 'incident.transitioned', data: { from: state.status, to, reason, at } });
+  return events;
+}
+
+function decisionData(rule: TransitionRule, state: IncidentState, reason: string | null): Record<string, unknown> {
+  if (rule.decision === 'DP2') {
+    return {
+      point: 'DP2',
+      outcome: 'respond',
+      reason,
+      classification: { category: state.category, impact: state.impact, severity: effectiveSeverity(state), tlp: state.tlp },
+    };
+  }
+  return { point: 'DP1', outcome: rule.to === 'dismissed' ? 'false-positive' : 'incident', reason };
+}
+
+const MILESTONE_TIME = { contained: 'containedAt', eradicated: 'eradicatedAt', resolved: 'resolvedAt' } as const;
+
+function decideMilestone(state: IncidentState, milestone: Milestone, at: string, now: Date): NewEvent[] {
+  if (state.status !== 'responding' && state.status !== 'recovering') {
+    throw new AppError('conflict', `Milestones are recorded while responding or recovering; the incident is ${state.status}`);
+  }
+  const already = state.times[MILESTONE_TIME[milestone]];
+  if (already) throw new AppError('conflict', `The incident was already recorded as ${milestone} at ${already}`, 'milestone');
+  if (milestone !== 'contained' && !state.times.containedAt) {
+    throw new AppError('conflict', `Record that the incident is contained before recording it as ${milestone}`, 'milestone');
+  }
+  if (Date.parse(at) > now.getTime() + 5 * 60_000) throw new AppError('invalid', 'The milestone time is in the future', 'at');
+  return [{ type: 'milestone.recorded', data: { milestone, at } }];
+}
+
+function checkTimes(times: Pick<IncidentTimes, 'occurredAt' | 'detectedAt' | 'awareAt'>, now: Date): void {
+  const skew = now.getTime() + 5 * 60_000;
+  for (const field of TIME_FIELDS) {
+    const value = times[field];
+    if (value && Date.parse(value) > skew)
+      throw new AppError('invalid', `The ${TIME_LABELS[field]} (${field}) is in the future`, field);
+  }
+  const occurred = times.occurredAt ? Date.parse(times.occurredAt) : null;
+  for (const field of ['detectedAt', 'awareAt'] as const) {
+    const value = times[field];
+    if (occurred !== null && value && Date.parse(value) < occurred) {
+      throw new AppError('invalid', `The ${TIME_LABELS[field]} (${field}) is earlier than the occurrence time`, field);
+    }
+  }
+}
+
+/** Pure: the state after event. The first event of a stream must be incident.reported. */
+export function evolve(state: IncidentState | null, event: StoredEvent): IncidentState {
+  const d = event.data as Record<string, any>;
+  if (event.type === 'incident.reported') {
+    return {
+      id: d.id,
+      key: d.key,
+      title: d.title,
+      description: d.description,
+      status: 'reported',
+      category: d.category,
+      origin: d.origin,
+      impact: d.impact,
+      severityOverride: null,
+      tlp: d.tlp,
+      exercise: d.exercise,
+      personalData: d.personalData,
+      source: d.source,
+      customerId: null,
+      assignments: d.assignments,
+      times: {
+        occurredAt: d.occurredAt,
+        detectedAt: d.detectedAt,
+        awareAt: d.awareAt,
+        reportedAt: d.reportedAt,
+        classifiedAt: null,
+        containedAt: null,
+        eradicatedAt: null,
+        resolvedAt: null,
+        closedAt: null,
+      },
+      version: event.seq,
+      createdAt: event.recordedAt,
+      updatedAt: event.recordedAt,
+    };
+  }
+  if (!state) throw new Error(`Stream ${event.streamId} does not start with incident.reported`);
+  const next: IncidentState = { ...state, times: { ...state.times }, version: event.seq, updatedAt: event.recordedAt };
+  switch (event.type) {
+    case 'incident.updated':
+      for (const [field, value] of Object.entries(d.changes as Record<string, unknown>)) {
+        if (field in next.times) (next.times as any)[field] = value;
+        else (next as any)[field] = value;
+      }
+      break;
+    case 'incident.severity_overridden':
+      next.severityOverride = d.severity ? { severity: d.severity, reason: d.reason } : null;
+      break;
+    case 'incident.transitioned':
+      next.status = d.to;
+      if (d.to === 'responding' && !next.times.classifiedAt) next.times.classifiedAt = d.at;
+      if (d.to === 'closed') next.times.closedAt = d.at;
+      if (d.to === 'assessing' && (d.from === 'closed' || d.from === 'dismissed')) next.times.closedAt = null;
+      break;
+    case 'milestone.recorded':
+      next.times[MILESTONE_TIME[d.milestone as Milestone]] = d.at;
+      break;
+  }
+  return next;
+}

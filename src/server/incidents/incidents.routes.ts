@@ -1,0 +1,145 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/authenticate.ts';
+import { type Actor, assertCan } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { toStoredEvent } from '../core/events/event-store.ts';
+import { readStream } from '../core/events/events.queries.ts';
+import { changeIncident } from './change-incident.ts';
+import type { IncidentState } from './incident-state.ts';
+import { findIncident, listIncidents } from './incidents.queries.ts';
+import * as S from './incidents.schemas.ts';
+import { incidentView, timelineEventView } from './incidents.views.ts';
+import { reportIncident } from './report-incident.ts';
+import { verifyIncidentTimeline } from './verify-timeline.ts';
+
+const encodeCursor = (s: IncidentState) => Buffer.from(JSON.stringify([s.times.reportedAt, s.id])).toString('base64url');
+function decodeCursor(cursor: string): { reportedAt: string; id: string } {
+  try {
+    const [reportedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (typeof reportedAt === 'string' && typeof id === 'string') return { reportedAt, id };
+  } catch {}
+  throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
+}
+
+async function readable(deps: Deps, actor: Actor, idOrKey: string) {
+  assertCan(actor, 'incident.read');
+  const record = await findIncident(deps.database.db, deps.database.dialect, idOrKey);
+  if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
+  return record;
+}
+
+export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['incidents'];
+
+  api.post(
+    '/api/v1/incidents',
+    { schema: { tags, body: S.ReportIncidentBody, response: { 201: S.Incident } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const state = await reportIncident(deps, actor, request.body, actor.via === 'token' ? 'api' : 'web');
+      return reply.status(201).send(incidentView(state));
+    },
+  );
+
+  api.get(
+    '/api/v1/incidents',
+    {
+      schema: {
+        tags,
+        querystring: S.ListQuery,
+        response: { 200: Type.Object({ items: Type.Array(S.Incident), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      assertCan(actorOf(request), 'incident.read');
+      const { cursor, limit = 50, ...filter } = request.query;
+      const items = await listIncidents(deps.database.db, deps.database.dialect, {
+        ...filter,
+        limit: limit + 1,
+        after: cursor ? decodeCursor(cursor) : undefined,
+      });
+      const page = items.slice(0, limit);
+      return { items: page.map(incidentView), nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]) : null };
+    },
+  );
+
+  api.get(
+    '/api/v1/incidents/:id',
+    { schema: { tags, params: S.IncidentParams, response: { 200: S.Incident } } },
+    async (request) => incidentView((await readable(deps, actorOf(request), request.params.id)).state),
+  );
+
+  api.patch(
+    '/api/v1/incidents/:id',
+    { schema: { tags, params: S.IncidentParams, body: S.UpdateIncidentBody, response: { 200: S.Incident } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { expectedVersion, severityOverride, ...changes } = request.body as Record<string, any>;
+      const command = { type: 'update' as const, changes, severityOverride };
+      const result = await changeIncident(deps, actor, request.params.id, command, expectedVersion);
+      return incidentView(result.state);
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/notes',
+    { schema: { tags, params: S.IncidentParams, body: S.NoteBody, response: { 201: S.TimelineEvent } } },
+    async (request, reply) => {
+      const { events } = await changeIncident(deps, actorOf(request), request.params.id, {
+        type: 'add-note',
+        body: request.body.body,
+      });
+      return reply.status(201).send(timelineEventView(events[0]));
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/transitions',
+    { schema: { tags, params: S.IncidentParams, body: S.TransitionBody, response: { 200: S.Incident } } },
+    async (request) => {
+      const { to, reason, expectedVersion } = request.body;
+      const command = { type: 'transition' as const, to, reason: reason?.trim() || null };
+      return incidentView((await changeIncident(deps, actorOf(request), request.params.id, command, expectedVersion)).state);
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/milestones',
+    { schema: { tags, params: S.IncidentParams, body: S.MilestoneBody, response: { 200: S.Incident } } },
+    async (request) => {
+      const { milestone, at } = request.body;
+      const command = { type: 'record-milestone' as const, milestone, at: at ?? deps.clock.now().toISOString() };
+      return incidentView((await changeIncident(deps, actorOf(request), request.params.id, command)).state);
+    },
+  );
+
+  api.get(
+    '/api/v1/incidents/:id/timeline',
+    {
+      schema: {
+        tags,
+        params: S.IncidentParams,
+        querystring: S.TimelineQuery,
+        response: { 200: Type.Object({ events: Type.Array(S.TimelineEvent) }) },
+      },
+    },
+    async (request) => {
+      const { state } = await readable(deps, actorOf(request), request.params.id);
+      const rows = await readStream(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
+      return { events: rows.map((r) => timelineEventView(toStoredEvent(r))) };
+    },
+  );
+
+  api.get(
+    '/api/v1/incidents/:id/integrity',
+    { schema: { tags, params: S.IncidentParams, response: { 200: S.Integrity } } },
+    async (request) => {
+      const { state, headHash } = await readable(deps, actorOf(request), request.params.id);
+      return verifyIncidentTimeline(deps.database.db, state.id, { version: state.version, head: headHash });
+    },
+  );
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { IncidentSource } from '../../shared/incident-vocabulary.ts';
+import { type Actor, assertCan } from '../auth/policy.ts';
+import { withTransaction } from '../core/db/transaction.ts';
+import type { Deps } from '../core/deps.ts';
+import { appendEvents } from '../core/events/event-store.ts';
+import { GENESIS_HASH } from '../core/events/hash-chain.ts';
+import { decide, type EditableFields, evolve } from './incident.ts';
+import type { IncidentState } from './incident-state.ts';
+import { insertIncident, nextCounterValue } from './incidents.queries.ts';
+
+export function formatIncidentKey(year: number, n: number): string {
+  return `INC-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** Records a new incident: its key, its first timeline event and its projection commit together. */
+export async function reportIncident(
+  deps: Deps,
+  actor: Actor,
+  fields: Partial<EditableFields> & { title: string },
+  source: IncidentSource,
+): Promise<IncidentState> {
+  assertCan(actor, 'incident.report');
+  const now = deps.clock.now();
+  const state = await withTransaction(deps.database, async (tx) => {
+    const year = now.getUTCFullYear();
+    const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));
+    const id = randomUUID();
+    const events = decide(null, { type: 'report', id, key, source, fields }, now);
+    const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now);
+    const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
+    await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
+    return next;
+  });
+  deps.feed.notify();
+  return state;
+}

@@ -1,0 +1,82 @@
+import { CATEGORIES, INCIDENT_ROLES, type IncidentRole, RSIT } from '../../shared/incident-vocabulary.ts';
+
+/**
+ * A playbook is a threat-specific checklist ("have a checklist ready for a set of actions based on threat"):
+ * steps by phase, each with the responsible role, whether it needs the customer's instruction before anyone
+ * acts, and what to write down. Pure data plus pure checks, so the same playbooks drive the incident page,
+ * exercises and the offline binder.
+ */
+export const PLAYBOOK_PHASES = ['contain', 'investigate', 'resolve', 'recover', 'communicate'] as const;
+export type PlaybookPhase = (typeof PLAYBOOK_PHASES)[number];
+
+export interface PlaybookStep {
+  /** Unique within the playbook; kebab-case. */
+  id: string;
+  phase: PlaybookPhase;
+  /** Imperative, short: "Isolate affected systems from the network". */
+  title: string;
+  /** How to do it and what to watch out for. */
+  detail: string;
+  /** The CSIRT role responsible for the step. */
+  role: IncidentRole;
+  /** The step acts on the customer's systems or on their behalf: it stays blocked until the customer has answered. */
+  needsCustomerInstruction: boolean;
+  /** What to write down when doing the step. */
+  record: string[];
+}
+
+export interface Playbook {
+  id: string;
+  /** Incremented whenever the steps change (e.g. after a review); incidents keep the version they used. */
+  version: number;
+  name: string;
+  summary: string;
+  /** ENISA RSIT categories the playbook fits: "class/type", or a whole class "class". */
+  categories: string[];
+  /** In the suggested order of execution; phases may interleave (the customer is told before containment). */
+  steps: PlaybookStep[];
+}
+
+/**
+ * Playbooks that fit an incident's category: exact "class/type" matches first, then playbooks that list the
+ * whole class. Library order is kept within each group. No category, no suggestions.
+ */
+export function suggestPlaybooks(playbooks: readonly Playbook[], category: string | null): Playbook[] {
+  if (!category) return [];
+  const cls = category.split('/')[0];
+  const exact = playbooks.filter((p) => p.categories.includes(category));
+  const byClass = playbooks.filter((p) => !exact.includes(p) && p.categories.includes(cls));
+  return [...exact, ...byClass];
+}
+
+const ROLES: readonly string[] = INCIDENT_ROLES;
+const PHASES: readonly string[] = PLAYBOOK_PHASES;
+
+/** Human-readable problems with a playbook; an empty list means it is valid. */
+export function validatePlaybook(p: Playbook): string[] {
+  const problems: string[] = [];
+  const label = p.id ? `Playbook "${p.id}"` : 'Playbook';
+  if (!p.id?.trim()) problems.push('Playbook has no id.');
+  if (!p.name?.trim()) problems.push(`${label} has no name.`);
+  if (!Number.isInteger(p.version) || p.version < 1) problems.push(`${label}: version must be a positive whole number.`);
+  for (const category of p.categories ?? []) {
+    if (!CATEGORIES.includes(category) && !Object.hasOwn(RSIT, category)) {
+      problems.push(`${label}: unknown category "${category}" (expected an ENISA RSIT "class/type" or "class").`);
+    }
+  }
+  const steps = p.steps ?? [];
+  if (steps.length === 0) problems.push(`${label} has no steps.`);
+  const seen = new Set<string>();
+  steps.forEach((step, index) => {
+    const where = step.id ? `${label}, step "${step.id}"` : `${label}, step ${index + 1}`;
+    if (!step.id?.trim()) problems.push(`${where} has no id.`);
+    else if (seen.has(step.id)) problems.push(`${label}: duplicate step id "${step.id}".`);
+    seen.add(step.id);
+    if (!step.title?.trim()) problems.push(`${where} has an empty title.`);
+    if (!PHASES.includes(step.phase)) {
+      problems.push(`${where}: unknown phase "${step.phase}" (expected one of ${PLAYBOOK_PHASES.join(', ')}).`);
+    }
+    if (!ROLES.includes(step.role)) problems.push(`${where}: unknown role "${step.role}".`);
+  });
+  return problems;
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { connectSse } from './core/testing/sse-client.ts';
+import { createTestDb, type TestDatabase, testDialects } from './core/testing/test-db.ts';
+
+const MAIN = path.resolve(import.meta.dirname, '../main.ts');
+const run = promisify(execFile);
+
+/** The real `serve` command in its own process, as an operator runs it. */
+function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const poll = setInterval(async () => {
+      try {
+        if ((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).ok) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve({ child, url: `http://127.0.0.1:${env.PORT}` });
+        }
+      } catch {}
+    }, 20);
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${output}`));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+let nextPort = 18_600 + (process.pid % 200) * 5;
+
+for (const dialect of await testDialects()) {
+  describe(`the muster process on ${dialect}`, () => {
+    let testDb: TestDatabase;
+    let env: NodeJS.ProcessEnv;
+    let token: string;
+
+    before(async () => {
+      testDb = await createTestDb(dialect);
+      await testDb.database.close();
+      env = {
+        ...process.env,
+        PORT: String(nextPort++),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: testDb.file ? path.dirname(testDb.file) : fs.mkdtempSync(path.join(os.tmpdir(), 'muster-proc-')),
+        DATABASE_URL: testDb.url ?? '',
+      };
+      await run(
+        process.execPath,
+        [
+          MAIN,
+          'user',
+          'create',
+          '--email',
+          'ops@example.test',
+          '--name',
+          'Ops',
+          '--role',
+          'responder',
+          '--password',
+          'correct horse battery',
+        ],
+        { env },
+      );
+      const { stdout } = await run(process.execPath, [MAIN, 'token', 'create', '--email', 'ops@example.test', '--name', 'test'], {
+        env,
+      });
+      token = stdout.trim().split('\n').at(-1) as string;
+      assert.match(token, /^mst_/);
+    });
+    after(() => testDb.drop());
+
+    it('keeps every acknowledged write through kill -9', async () => {
+      const { child, url } = await serve(env);
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const acknowledged: string[] = [];
+      let stop = false;
+      const writers = Array.from({ length: 8 }, async (_, w) => {
+        for (let i = 0; !stop && i < 10_000; i++) {
+          try {
+            const res = await fetch(`${url}/api/v1/incidents`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ title: `w${w}-${i}` }),
+            });
+            if (res.status === 201) acknowledged.push(((await res.json()) as { key: string }).key);
+          } catch {
+            return; // the server is gone
+          }
+        }
+      });
+      await new Promise((r) => setTimeout(r, 700));
+      const killed = exited(child);
+      child.kill('SIGKILL');
+      stop = true;
+      await Promise.all(writers);
+      await killed;
+      assert.ok(acknowledged.length > 20, `only ${acknowledged.length} writes before the kill`);
+
+      const restarted = await serve(env);
+      try {
+        for (const key of acknowledged) {
+          const res = await fetch(`${restarted.url}/api/v1/incidents/${key}`, { headers });
+          assert.equal(res.status, 200, `${key} was acknowledged but is gone`);
+        }
+        const { stdout } = await run(process.execPath, [MAIN, 'verify'], { env });
+        assert.match(stdout, /, 0 broken/);
+      } finally {
+        const stopped = exited(restarted.child);
+        restarted.child.kill('SIGTERM');
+        await stopped;
+      }
+    });
+
+    it('stops cleanly on SIGTERM even with a live stream open', async () => {
+      const { child, url } = await serve(env);
+      const stream = await connectSse(`${url}/api/v1/stream`, { authorization: `Bearer ${token}` });
+      const started = performance.now();
+      const stopped = exited(child);
+      child.kill('SIGTERM');
+      assert.equal(await stopped, 0);
+      assert.ok(performance.now() - started < 5000);
+      stream.close();
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { issueSetupUrl } from './auth/first-admin-setup.ts';
+import { type Clock, systemClock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { type Database, openDatabase } from './core/db/database.ts';
+import { migrateToLatest } from './core/db/migrations.ts';
+import type { Deps } from './core/deps.ts';
+import { createEventFeed } from './core/events/event-feed.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  deps: Deps;
+  url: string;
+  setupUrl: string | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, prints the setup URL if needed and starts listening. */
+export async function startServer(
+  config: Config,
+  options: { clock?: Clock; webRoot?: string; database?: Database; quiet?: boolean } = {},
+): Promise<RunningServer> {
+  const log = pino({ level: options.quiet ? 'warn' : config.logLevel });
+  const database = options.database ?? openDatabase(config);
+  await migrateToLatest(database.db, database.dialect);
+  const deps: Deps = { config, database, clock: options.clock ?? systemClock, log, feed: createEventFeed(database, log) };
+  const app = await buildApp(deps, { webRoot: options.webRoot });
+  const setupUrl = await issueSetupUrl(deps);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://127.0.0.1:${port}`;
+  if (setupUrl) {
+    const shown = config.port === 0 ? setupUrl.replace(/:\d+\//, `:${port}/`) : setupUrl;
+    log.warn(`No user exists yet. Create the first admin at: ${shown}`);
+  }
+  let closed = false;
+  return {
+    app,
+    deps,
+    url,
+    setupUrl,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await deps.feed.stop();
+      await database.close();
+    },
+  };
+}

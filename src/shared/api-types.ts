@@ -1,0 +1,124 @@
+import type {
+  Impact,
+  IncidentRole,
+  IncidentSource,
+  IncidentStatus,
+  Milestone,
+  Origin,
+  Severity,
+  Tlp,
+} from './incident-vocabulary.ts';
+
+/** Shapes of the HTTP API (docs/api.md), shared by the server and the web UI. Types only. */
+
+/** The `code` of an API error (`{error: {code, message, field?}}`). */
+export type ErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unavailable';
+
+export interface AllowedTransition {
+  to: IncidentStatus;
+  reasonRequired: boolean;
+  decision: 'DP1' | 'DP2' | null;
+  blockedBy: string | null;
+}
+
+export interface IncidentTimes {
+  occurredAt: string | null;
+  detectedAt: string | null;
+  awareAt: string | null;
+  reportedAt: string;
+  classifiedAt: string | null;
+  containedAt: string | null;
+  eradicatedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface SeverityOverride {
+  severity: Severity;
+  reason: string;
+}
+
+export interface Incident {
+  id: string;
+  key: string;
+  title: string;
+  description: string;
+  status: IncidentStatus;
+  category: string | null;
+  origin: Origin;
+  impact: Impact | null;
+  severity: Severity | null;
+  derivedSeverity: Severity | null;
+  severityOverride: SeverityOverride | null;
+  tlp: Tlp;
+  exercise: boolean;
+  personalData: boolean | null;
+  source: IncidentSource;
+  customerId: string | null;
+  assignments: Partial<Record<IncidentRole, string>>;
+  times: IncidentTimes;
+  version: number;
+  allowedTransitions: AllowedTransition[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IncidentPage {
+  items: Incident[];
+  nextCursor: string | null;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface TimelineEvent {
+  position: number;
+  incidentId: string;
+  seq: number;
+  type: string;
+  actor: Actor | null;
+  occurredAt: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Integrity {
+  valid: boolean;
+  count: number;
+  head: string | null;
+  firstInvalidSeq?: number;
+}
+
+/** Body of POST /incidents. */
+export interface NewIncident {
+  title: string;
+  description?: string;
+  category?: string | null;
+  origin?: Origin;
+  impact?: Impact | null;
+  tlp?: Tlp;
+  exercise?: boolean;
+  personalData?: boolean | null;
+  occurredAt?: string | null;
+  detectedAt?: string | null;
+  awareAt?: string | null;
+}
+
+/** Body of PATCH /incidents/:id. */
+export interface IncidentChanges extends Partial<Omit<NewIncident, 'title'>> {
+  title?: string;
+  severityOverride?: SeverityOverride | null;
+  expectedVersion?: number;
+}

@@ -1,0 +1,80 @@
+import { ActionIcon, AppShell, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { IconList, IconPlus, IconShieldHalfFilled } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../auth/auth-api.ts';
+import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
+import { LiveIndicator } from './LiveIndicator.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import { useLiveUpdates } from './use-live-updates.ts';
+
+/** The signed-in shell: header with navigation, live status, theme toggle and account menu. */
+export function AppLayout() {
+  const { data: user } = useMe();
+  const live = useLiveUpdates();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page so keyboard and screen reader users start there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose for each new path
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [location.pathname]);
+
+  const onIncidents =
+    location.pathname === '/' || (location.pathname.startsWith('/incidents/') && location.pathname !== '/incidents/new');
+
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <UnstyledButton component={Link} to="/" aria-label="Muster home">
+              <Group gap={8} wrap="nowrap">
+                <IconShieldHalfFilled size={26} color="var(--mantine-primary-color-filled)" aria-hidden />
+                <Text fw={750} fz="lg" lts={-0.3}>
+                  Muster
+                </Text>
+              </Group>
+            </UnstyledButton>
+            <Group gap={4} component="nav" aria-label="Main" visibleFrom="sm">
+              <NavLink
+                component={Link}
+                to="/"
+                label="Incidents"
+                leftSection={<IconList size={16} />}
+                active={onIncidents}
+                w="auto"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LiveIndicator status={live} />
+            {user?.role !== 'viewer' && (
+              <>
+                <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />} size="sm" visibleFrom="sm">
+                  Report incident
+                </Button>
+                <ActionIcon component={Link} to="/incidents/new" size="lg" aria-label="Report incident" hiddenFrom="sm">
+                  <IconPlus size={18} />
+                </ActionIcon>
+              </>
+            )}
+            <ColorSchemeToggle />
+            {user && <UserMenu user={user} />}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,49 @@
+import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { type User, useLogout } from '../auth/auth-api.ts';
+import { notifyError } from '../core/notify.ts';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join('');
+}
+
+export function UserMenu({ user }: { user: User }) {
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSuccess: () => navigate('/login', { replace: true }),
+      onError: (error) => notifyError('Could not sign out', error),
+    });
+  return (
+    <Menu position="bottom-end" withArrow width={220}>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account: ${user.name}`}>
+          <Avatar color="indigo" radius="xl" size={34}>
+            {initials(user.name)}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="bright">
+            {user.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {user.email} · {user.role}
+          </Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconFilterOff, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useMe } from '../auth/auth-api.ts';
+import { ErrorState } from '../core/ErrorState.tsx';
+import { IncidentFilterBar } from './IncidentFilterBar.tsx';
+import { IncidentTable, IncidentTableSkeleton } from './IncidentTable.tsx';
+import { useIncidentList } from './incidents-api.ts';
+import { useIncidentFilters } from './use-incident-filters.ts';
+
+export function IncidentListPage() {
+  useDocumentTitle('Incidents — Muster');
+  const [filters, setFilters, filtersActive] = useIncidentFilters();
+  const list = useIncidentList(filters);
+  const { data: user } = useMe();
+  const canReport = user?.role !== 'viewer';
+  const incidents = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  let body: React.ReactNode;
+  if (list.isPending) {
+    body = <IncidentTableSkeleton />;
+  } else if (list.isError && incidents.length === 0) {
+    body = (
+      <ErrorState
+        title="Could not load incidents"
+        error={list.error}
+        onRetry={() => list.refetch()}
+        retrying={list.isRefetching}
+      />
+    );
+  } else if (incidents.length === 0 && filtersActive) {
+    body = (
+      <EmptyState
+        py="xl"
+        icon={<IconFilterOff size={30} />}
+        withIndicatorBackground
+        title="No incidents match these filters"
+        description="Try another search, or widen the status and severity filters."
+      >
+        <EmptyState.Actions>
+          <Button variant="default" onClick={() => setFilters({ status: [], severity: [], exercise: 'all', q: '' })}>
+            Clear filters
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  } else if (incidents.length === 0) {
+    body = (
+      <EmptyState
+        py="xl"
+        variant="light"
+        icon={<IconShieldCheck size={32} />}
+        title="No incidents yet"
+        description="When something might affect the confidentiality, integrity or availability of information or a service, report it here — even if you are not sure yet. Reporting early is always right; assessment decides whether it is an incident."
+      >
+        {canReport && (
+          <EmptyState.Actions>
+            <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
+              Report the first incident
+            </Button>
+          </EmptyState.Actions>
+        )}
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <IncidentTable incidents={incidents} />
+        {list.hasNextPage && (
+          <Center mt="md">
+            <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              Load more
+            </Button>
+          </Center>
+        )}
+        {list.isFetchNextPageError && (
+          <Text c="red" size="sm" ta="center" mt="xs" role="alert">
+            Could not load more incidents. Try again.
+          </Text>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Stack gap="lg" maw={1280} mx="auto">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Group gap="xs">
+            <Title order={1} fz="h2">
+              Incidents
+            </Title>
+            {list.isFetching && !list.isPending && !list.isFetchingNextPage && <Loader size="xs" aria-label="Refreshing" />}
+          </Group>
+          <Text c="dimmed" size="sm">
+            Everything reported, newest first. Changes by others appear live.
+          </Text>
+        </div>
+      </Group>
+      <IncidentFilterBar filters={filters} onChange={setFilters} active={filtersActive} />
+      <Paper withBorder radius="md" p={incidents.length > 0 || list.isPending ? 0 : 'md'}>
+        {body}
+      </Paper>
+    </Stack>
+  );
+}

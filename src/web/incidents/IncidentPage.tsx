@@ -1,0 +1,131 @@
+import { Button, EmptyState, Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import type { Incident } from '../../shared/api-types.ts';
+import { useMe } from '../auth/auth-api.ts';
+import { isApiError } from '../core/api.ts';
+import { ErrorState } from '../core/ErrorState.tsx';
+import { Markdown } from '../core/Markdown.tsx';
+import { ExerciseBanner } from './ExerciseBanner.tsx';
+import { IncidentDetails } from './IncidentDetails.tsx';
+import { IncidentHeader } from './IncidentHeader.tsx';
+import { IncidentTimeline } from './IncidentTimeline.tsx';
+import { IntegrityBadge } from './IntegrityBadge.tsx';
+import { useIncident, useIncidentActions } from './incidents-api.ts';
+import { NextStepsPanel } from './NextStepsPanel.tsx';
+import { NoteComposer } from './NoteComposer.tsx';
+import { StageStepper } from './StageStepper.tsx';
+
+export function IncidentPage() {
+  const { key = '' } = useParams();
+  const query = useIncident(key);
+  useDocumentTitle(query.data ? `${query.data.key} · ${query.data.title} — Muster` : `${key} — Muster`);
+
+  if (query.isPending) return <IncidentPageSkeleton />;
+  if (query.isError) {
+    if (isApiError(query.error, 'not_found')) {
+      return (
+        <EmptyState
+          mt="xl"
+          icon={<IconSearch size={30} />}
+          withIndicatorBackground
+          title={`${key} not found`}
+          description="No incident has this key, or it is marked TLP:RED and you are not one of the people who may see it."
+        >
+          <EmptyState.Actions>
+            <Button component={Link} to="/" leftSection={<IconArrowLeft size={16} />}>
+              All incidents
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      );
+    }
+    return (
+      <Stack maw={900} mx="auto">
+        <ErrorState
+          title={`Could not load ${key}`}
+          error={query.error}
+          onRetry={() => query.refetch()}
+          retrying={query.isFetching}
+        />
+      </Stack>
+    );
+  }
+  return <IncidentView incident={query.data} />;
+}
+
+function IncidentView({ incident }: { incident: Incident }) {
+  const actions = useIncidentActions(incident);
+  const { data: user } = useMe();
+  const canAct = user?.role !== 'viewer';
+  // On narrow screens the next steps come first: they are what a responder opens the page for.
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const nextSteps = <NextStepsPanel incident={incident} actions={actions} canAct={canAct} />;
+
+  return (
+    <Stack gap="md" maw={1280} mx="auto" data-incident-id={incident.id}>
+      {incident.exercise && <ExerciseBanner />}
+      <IncidentHeader incident={incident} />
+      <StageStepper status={incident.status} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {!wide && nextSteps}
+            {incident.description.trim() && (
+              <Paper withBorder radius="md" p="md" component="section" aria-labelledby="description-title">
+                <Title order={2} fz="h4" mb="xs" id="description-title">
+                  Description
+                </Title>
+                <Markdown>{incident.description}</Markdown>
+              </Paper>
+            )}
+            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
+              <Group justify="space-between" mb="md">
+                <Title order={2} fz="h4" id="timeline-title">
+                  Timeline
+                </Title>
+                <IntegrityBadge incidentId={incident.id} />
+              </Group>
+              <IncidentTimeline incidentId={incident.id} />
+              {canAct && (
+                <Paper mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} radius={0}>
+                  <NoteComposer action={actions.addNote} />
+                </Paper>
+              )}
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            {wide && nextSteps}
+            <IncidentDetails incident={incident} action={actions.update} canAct={canAct} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function IncidentPageSkeleton() {
+  return (
+    <Stack gap="md" maw={1280} mx="auto" aria-busy aria-label="Loading incident">
+      <Skeleton h={14} w={120} />
+      <Skeleton h={30} w="55%" />
+      <Group gap="sm">
+        <Skeleton h={26} w={100} radius="xl" />
+        <Skeleton h={26} w={90} radius="xl" />
+        <Skeleton h={26} w={110} />
+      </Group>
+      <Skeleton h={90} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Skeleton h={320} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Skeleton h={320} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

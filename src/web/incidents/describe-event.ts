@@ -1,0 +1,182 @@
+import type { TimelineEvent } from '../../shared/api-types.ts';
+import type { Impact, IncidentStatus, Milestone, Origin, Severity, Tlp } from '../../shared/incident-vocabulary.ts';
+import { formatAbsolute } from '../core/time.ts';
+import {
+  categoryLabel,
+  IMPACT_LABELS,
+  MILESTONE_LABELS,
+  originLabel,
+  personalDataLabel,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from './incident-labels.ts';
+
+export type EventKind = 'report' | 'update' | 'severity' | 'note' | 'decision' | 'transition' | 'milestone' | 'other';
+
+/** A timeline event as words: "<actor> <summary>", optional detail lines, a reason, a Markdown body. */
+export interface EventDescription {
+  kind: EventKind;
+  summary: string;
+  details: string[];
+  reason: string | null;
+  markdown: string | null;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  description: 'Description',
+  category: 'Category',
+  origin: 'Origin',
+  impact: 'Impact',
+  tlp: 'TLP',
+  exercise: 'Exercise',
+  personalData: 'Personal data',
+  occurredAt: 'Occurred',
+  detectedAt: 'Detected',
+  awareAt: 'Aware',
+  assignments: 'Assignments',
+};
+
+/** "category", "personal data", but "TLP" stays an acronym. */
+function fieldInSentence(field: string): string {
+  const label = FIELD_LABELS[field] ?? field;
+  return label === label.toUpperCase() ? label : label.toLowerCase();
+}
+
+function impactText(impact: Impact | null): string {
+  if (!impact) return 'not assessed';
+  return `C ${IMPACT_LABELS[impact.confidentiality]} · I ${IMPACT_LABELS[impact.integrity]} · A ${IMPACT_LABELS[impact.availability]}`;
+}
+
+/** A field value in words; long or structured values are summarised. */
+export function fieldValueText(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  switch (field) {
+    case 'category':
+      return categoryLabel(value as string) ?? '—';
+    case 'origin':
+      return originLabel(value as Origin);
+    case 'impact':
+      return impactText(value as Impact);
+    case 'tlp':
+      return value as Tlp;
+    case 'exercise':
+      return value ? 'Yes' : 'No';
+    case 'personalData':
+      return personalDataLabel(value as boolean);
+    case 'occurredAt':
+    case 'detectedAt':
+    case 'awareAt':
+      return formatAbsolute(value as string);
+    case 'title':
+      return `“${value as string}”`;
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
+function list(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+/**
+ * `previous` lets a stage change that follows its decision (same command, same reason) skip
+ * repeating the reason the decision already shows.
+ */
+export function describeEvent(event: TimelineEvent, previous?: TimelineEvent): EventDescription {
+  const d = event.data;
+  const base = { details: [] as string[], reason: null as string | null, markdown: null as string | null };
+  switch (event.type) {
+    case 'incident.reported': {
+      const source = str(d.source);
+      return {
+        ...base,
+        kind: 'report',
+        summary: `reported the incident${source && source !== 'web' ? ` (via ${source})` : ''}`,
+        details: [`Title: ${fieldValueText('title', d.title)}`, `TLP: ${fieldValueText('tlp', d.tlp)}`].concat(
+          d.exercise ? ['Marked as an exercise'] : [],
+        ),
+      };
+    }
+    case 'incident.updated': {
+      const changes = (d.changes ?? {}) as Record<string, unknown>;
+      const previous = (d.previous ?? {}) as Record<string, unknown>;
+      const fields = Object.keys(changes);
+      return {
+        ...base,
+        kind: 'update',
+        summary: `changed ${list(fields.map(fieldInSentence)) || 'the incident'}`,
+        details: fields.map((f) =>
+          f === 'description' || f === 'assignments'
+            ? `${FIELD_LABELS[f] ?? f} updated`
+            : `${FIELD_LABELS[f] ?? f}: ${fieldValueText(f, previous[f])} → ${fieldValueText(f, changes[f])}`,
+        ),
+      };
+    }
+    case 'incident.severity_overridden': {
+      const severity = d.severity as Severity | null;
+      return {
+        ...base,
+        kind: 'severity',
+        summary: severity
+          ? `overrode the severity to ${SEVERITY_LABELS[severity] ?? severity}`
+          : 'removed the severity override; severity is derived from C/I/A again',
+        reason: str(d.reason),
+      };
+    }
+    case 'note.added':
+      return { ...base, kind: 'note', summary: 'added a note', markdown: str(d.body) ?? '' };
+    case 'decision.recorded': {
+      const point = str(d.point) ?? 'a decision point';
+      const outcome =
+        d.outcome === 'incident'
+          ? 'this is an incident'
+          : d.outcome === 'false-positive'
+            ? 'this is a false positive'
+            : d.outcome === 'respond'
+              ? 'classified, start the response'
+              : String(d.outcome ?? '');
+      const c = d.classification as
+        | { category?: string | null; impact?: Impact | null; severity?: Severity | null; tlp?: Tlp }
+        | undefined;
+      const details = c
+        ? [
+            `Category: ${fieldValueText('category', c.category)}`,
+            `Impact: ${impactText(c.impact ?? null)}`,
+            `Severity: ${c.severity ? SEVERITY_LABELS[c.severity] : 'not assessed'}`,
+            `TLP: ${c.tlp ?? '—'}`,
+          ]
+        : [];
+      return { ...base, kind: 'decision', summary: `decided at ${point}: ${outcome}`, details, reason: str(d.reason) };
+    }
+    case 'incident.transitioned': {
+      const from = STATUS_LABELS[d.from as IncidentStatus] ?? String(d.from);
+      const to = STATUS_LABELS[d.to as IncidentStatus] ?? String(d.to);
+      const reason = str(d.reason);
+      const decided = previous?.type === 'decision.recorded' && str(previous.data.reason) === reason;
+      return {
+        ...base,
+        kind: 'transition',
+        summary: `moved the incident from ${from} to ${to}`,
+        reason: decided ? null : reason,
+      };
+    }
+    case 'milestone.recorded': {
+      const milestone = MILESTONE_LABELS[d.milestone as Milestone] ?? String(d.milestone);
+      const at = str(d.at);
+      return {
+        ...base,
+        kind: 'milestone',
+        summary: `recorded the incident as ${milestone.toLowerCase()}`,
+        details: at && Math.abs(Date.parse(at) - Date.parse(event.occurredAt)) > 60_000 ? [`At ${formatAbsolute(at)}`] : [],
+      };
+    }
+    default:
+      return { ...base, kind: 'other', summary: `recorded ${event.type}` };
+  }
+}

@@ -1,0 +1,179 @@
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { Incident, IncidentChanges, IncidentPage, Integrity, NewIncident, TimelineEvent } from '../../shared/api-types.ts';
+import type { IncidentStatus, Milestone, Severity } from '../../shared/incident-vocabulary.ts';
+import { api } from '../core/api.ts';
+
+export interface IncidentFilters {
+  status: IncidentStatus[];
+  severity: Severity[];
+  exercise: 'all' | 'real' | 'exercise';
+  q: string;
+}
+
+export const incidentKeys = {
+  all: ['incidents'] as const,
+  lists: () => ['incidents', 'list'] as const,
+  list: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
+  detail: (idOrKey: string) => ['incidents', 'detail', idOrKey] as const,
+  timeline: (id: string) => ['incidents', 'timeline', id] as const,
+  integrity: (id: string) => ['incidents', 'integrity', id] as const,
+};
+
+const PAGE_SIZE = 50;
+const TIMELINE_PAGE = 200;
+
+export function useIncidentList(filters: IncidentFilters) {
+  return useInfiniteQuery({
+    queryKey: incidentKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api<IncidentPage>('/incidents', {
+        signal,
+        query: {
+          status: filters.status,
+          severity: filters.severity,
+          q: filters.q.trim(),
+          exercise: filters.exercise === 'all' ? undefined : filters.exercise === 'exercise',
+          limit: PAGE_SIZE,
+          cursor: pageParam,
+        },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIncident(idOrKey: string) {
+  return useQuery({
+    queryKey: incidentKeys.detail(idOrKey),
+    queryFn: ({ signal }) => api<Incident>(`/incidents/${encodeURIComponent(idOrKey)}`, { signal }),
+  });
+}
+
+async function fetchTimeline(id: string, signal: AbortSignal): Promise<TimelineEvent[]> {
+  const events: TimelineEvent[] = [];
+  for (;;) {
+    const after = events.at(-1)?.seq;
+    const page = await api<{ events: TimelineEvent[] }>(`/incidents/${id}/timeline`, {
+      signal,
+      query: { after, limit: TIMELINE_PAGE },
+    });
+    events.push(...page.events);
+    if (page.events.length < TIMELINE_PAGE) return events;
+  }
+}
+
+export function useTimeline(id: string | undefined) {
+  return useQuery({
+    queryKey: incidentKeys.timeline(id ?? ''),
+    queryFn: ({ signal }) => fetchTimeline(id as string, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useIntegrity(id: string | undefined) {
+  return useQuery({
+    queryKey: incidentKeys.integrity(id ?? ''),
+    queryFn: ({ signal }) => api<Integrity>(`/incidents/${id}/integrity`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/** Puts a fresh incident in the cache under both its key and its id. */
+function storeIncident(client: QueryClient, incident: Incident): void {
+  client.setQueryData(incidentKeys.detail(incident.key), incident);
+  client.setQueryData(incidentKeys.detail(incident.id), incident);
+}
+
+/** After a change: the timeline and its integrity have new events; lists may order or filter differently. */
+function refreshAround(client: QueryClient, incidentId: string): void {
+  void client.invalidateQueries({ queryKey: incidentKeys.timeline(incidentId) });
+  void client.invalidateQueries({ queryKey: incidentKeys.integrity(incidentId) });
+  void client.invalidateQueries({ queryKey: incidentKeys.lists() });
+}
+
+export function useReportIncident() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewIncident) => api<Incident>('/incidents', { method: 'POST', body }),
+    onSuccess: (incident) => {
+      storeIncident(client, incident);
+      void client.invalidateQueries({ queryKey: incidentKeys.lists() });
+    },
+  });
+}
+
+/** Mutations on one incident; each answers with the new incident (or an event) and refreshes the rest. */
+export function useIncidentActions(incident: Incident) {
+  const client = useQueryClient();
+  const onIncident = (next: Incident) => {
+    storeIncident(client, next);
+    refreshAround(client, next.id);
+  };
+  const onConflict = () => {
+    // The incident moved on underneath us: show the current state.
+    void client.invalidateQueries({ queryKey: incidentKeys.detail(incident.key) });
+    void client.invalidateQueries({ queryKey: incidentKeys.detail(incident.id) });
+  };
+  const base = `/incidents/${incident.id}`;
+
+  const update = useMutation({
+    mutationFn: (changes: IncidentChanges) => api<Incident>(base, { method: 'PATCH', body: changes }),
+    onSuccess: onIncident,
+    onError: onConflict,
+  });
+  const transition = useMutation({
+    mutationFn: (body: { to: IncidentStatus; reason?: string; expectedVersion?: number }) =>
+      api<Incident>(`${base}/transitions`, { method: 'POST', body }),
+    onSuccess: onIncident,
+    onError: onConflict,
+  });
+  const milestone = useMutation({
+    mutationFn: (body: { milestone: Milestone; at?: string }) => api<Incident>(`${base}/milestones`, { method: 'POST', body }),
+    onSuccess: onIncident,
+    onError: onConflict,
+  });
+  const addNote = useMutation({
+    mutationFn: (body: { body: string }) => api<TimelineEvent>(`${base}/notes`, { method: 'POST', body }),
+    onSuccess: (event) => {
+      appendTimelineEvent(client, event);
+      refreshAround(client, incident.id);
+      void client.invalidateQueries({ queryKey: incidentKeys.detail(incident.key) });
+    },
+  });
+  return { update, transition, milestone, addNote };
+}
+
+/**
+ * Adds an event to a cached timeline when it is the next one; otherwise refetches, so a gap
+ * (a missed message, a reconnect) never leaves the page showing a timeline with holes.
+ */
+export function appendTimelineEvent(client: QueryClient, event: TimelineEvent): void {
+  const key = incidentKeys.timeline(event.incidentId);
+  const cached = client.getQueryData<TimelineEvent[]>(key);
+  if (!cached) return;
+  const lastSeq = cached.at(-1)?.seq ?? 0;
+  if (event.seq <= lastSeq) return;
+  if (event.seq === lastSeq + 1) client.setQueryData<TimelineEvent[]>(key, [...cached, event]);
+  else void client.invalidateQueries({ queryKey: key });
+}
+
+/** What a live timeline message changes in the cache. */
+export function applyLiveEvent(client: QueryClient, event: TimelineEvent): void {
+  appendTimelineEvent(client, event);
+  void client.invalidateQueries({ queryKey: incidentKeys.lists() });
+  void client.invalidateQueries({ queryKey: incidentKeys.integrity(event.incidentId) });
+  void client.invalidateQueries({
+    predicate: (query) =>
+      query.queryKey[0] === 'incidents' &&
+      query.queryKey[1] === 'detail' &&
+      ((query.state.data as Incident | undefined)?.id === event.incidentId || query.queryKey[2] === event.incidentId),
+  });
+}
