@@ -1,13 +1,4 @@
-import type {
-  Impact,
-  IncidentRole,
-  IncidentSource,
-  IncidentStatus,
-  Milestone,
-  Origin,
-  Severity,
-  Tlp,
-} from './incident-vocabulary.ts';
+import type { Impact, IncidentRole, IncidentSource, IncidentStatus, Origin, Severity, Tlp } from './incident-vocabulary.ts';
 
 /** Shapes of the HTTP API (docs/api.md), shared by the server and the web UI. Types only. */
 

@@ -5,7 +5,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { findUserByEmail, findUserById, listApiTokens } from './auth.queries.ts';
 import { actorOf, assertSameSite } from './authenticate.ts';
-import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE, SESSION_DAYS } from './credentials.ts';
+import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE } from './credentials.ts';
 import { completeSetup, isSetupNeeded } from './first-admin-setup.ts';
 import { verifyPassword } from './passwords.ts';
 

@@ -17,7 +17,10 @@ export function cachedIncident(database: Database, idOrKey: string): IncidentRec
 export function rememberIncident(database: Database, record: IncidentRecord): void {
   if (database.dialect !== 'sqlite') return;
   let cache = caches.get(database);
-  if (!cache) caches.set(database, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(database, cache);
+  }
   if (cache.size > 2 * MAX_RECORDS) cache.clear();
   cache.set(record.state.id.toUpperCase(), record);
   cache.set(record.state.key, record);
