@@ -1,0 +1,248 @@
+import type { IncidentRole, Origin, Severity } from './incident-vocabulary.ts';
+
+// The Prepare domain as the API shows it (docs/api.md): customers, services and their connections, contacts
+// and channels, CSIRT rosters, reporting obligations, PACE plans, playbooks and published contingency plans.
+// Shared by the server and the web UI: values and shapes only, no logic.
+
+export const MEMBERSHIP_ROLES = ['manager', 'responder', 'viewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Criticality = (typeof CRITICALITIES)[number];
+
+export const ENVIRONMENTS = ['production', 'staging', 'test', 'development'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const CONNECTION_DIRECTIONS = ['outbound', 'inbound', 'both'] as const;
+export type ConnectionDirection = (typeof CONNECTION_DIRECTIONS)[number];
+
+export const CHANNEL_TYPES = ['email', 'sms', 'voice', 'slack', 'teams', 'mattermost', 'webhook', 'manual'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export const PACE_PURPOSES = [
+  'notify-customer',
+  'coordinate-responders',
+  'notify-authority',
+  'inform-management',
+  'notify-data-subjects',
+] as const;
+export type PacePurpose = (typeof PACE_PURPOSES)[number];
+export const PACE_PURPOSE_LABELS: Record<PacePurpose, string> = {
+  'notify-customer': 'Notify the customer',
+  'coordinate-responders': 'Coordinate responders',
+  'notify-authority': 'Notify an authority',
+  'inform-management': 'Inform management',
+  'notify-data-subjects': 'Notify data subjects',
+};
+
+export const PACE_LEVELS = ['primary', 'alternate', 'contingency', 'emergency'] as const;
+export type PaceLevelName = (typeof PACE_LEVELS)[number];
+
+/** Fields every registry object carries. version counts its changes; each change is an event on its own stream. */
+export interface RecordMeta {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Customer extends RecordMeta {
+  name: string;
+  /** Short code shown in lists and on printed plans, e.g. "ACME". */
+  code: string;
+  description: string;
+  /** IANA zone of the customer's contact points, e.g. "Europe/Oslo". */
+  timeZone: string;
+}
+
+export interface Connection {
+  id: string;
+  /** The other system: "ACME payroll (SAP)", "db01.acme.internal". */
+  target: string;
+  direction: ConnectionDirection;
+  /** "HTTPS/443", "SSH/22", "SFTP". */
+  protocol: string;
+  /** The account, key or certificate used on this connection. */
+  account: string;
+  purpose: string;
+}
+
+export interface Service extends RecordMeta {
+  customerId: string;
+  name: string;
+  description: string;
+  criticality: Criticality;
+  personalData: boolean;
+  environment: Environment;
+  /** Who answers for the service: a name or a function. */
+  owner: string;
+  connections: Connection[];
+}
+
+export interface Channel {
+  id: string;
+  type: ChannelType;
+  /** E-mail address, phone number, webhook URL, or for manual channels the instruction ("Signal group 'ACME IR'"). */
+  address: string;
+  label: string;
+  verified: boolean;
+  lastTestedAt: string | null;
+}
+
+export interface Contact extends RecordMeta {
+  /** null: a contact of our own organisation, shared by every customer's plan (authorities, our team). */
+  customerId: string | null;
+  kind: 'person' | 'function';
+  name: string;
+  organisation: string;
+  /** "Customer contact point", "DPO", "Supervisory authority"… */
+  role: string;
+  timeZone: string;
+  /** "Mon–Fri 08:00–16:00"; empty means around the clock. */
+  workingHours: string;
+  channels: Channel[];
+  notes: string;
+}
+
+export interface RosterEntry {
+  role: IncidentRole;
+  /** Contact ids (people): the first is the holder, the rest deputies in order. */
+  people: string[];
+}
+
+export interface Roster extends RecordMeta {
+  /** null: the default roster, used for customers without their own. */
+  customerId: string | null;
+  entries: RosterEntry[];
+}
+
+export interface MoveOnRule {
+  /** Move to the next level when nobody acknowledges within this many minutes; null: never by time. */
+  noAckMinutes: number | null;
+  onDeliveryFailure: boolean;
+  onChannelCompromised: boolean;
+}
+
+export interface PaceLevel {
+  level: PaceLevelName;
+  contactId: string | null;
+  channelId: string | null;
+  /** For manual levels: what a person must do ("call the duty phone", "go to the muster point"). */
+  instruction: string;
+  moveOn: MoveOnRule;
+  note: string;
+}
+
+export interface PaceWarning {
+  level: PaceLevelName | null;
+  code: 'missing-level' | 'shared-infrastructure' | 'untested-channel' | 'stale-test' | 'unknown-channel';
+  message: string;
+}
+
+export interface PacePlan extends RecordMeta {
+  /** null: the default ladder for this purpose. */
+  customerId: string | null;
+  purpose: PacePurpose;
+  levels: PaceLevel[];
+  /** Computed on read from the current contacts. */
+  warnings: PaceWarning[];
+}
+
+export type ObligationCondition =
+  | { field: 'personalData'; equals: boolean }
+  | { field: 'severity'; atLeast: Severity }
+  | { field: 'category'; in: string[] }
+  | { field: 'origin'; in: Origin[] }
+  | { field: 'serviceCriticality'; atLeast: Criticality }
+  | { field: 'determination'; made: string };
+
+export type ObligationDuration = { minutes?: number; hours?: number; days?: number; months?: number };
+
+export interface ObligationDefinition {
+  id: string;
+  name: string;
+  source: { citation: string; url?: string };
+  recipient: string;
+  trigger: ObligationCondition[];
+  stages: {
+    id: string;
+    name: string;
+    deadlines: { from: string; after: ObligationDuration }[];
+    wording?: string;
+  }[];
+  pacePurpose: PacePurpose;
+  requiredContent: string[];
+}
+
+/** A customer's choice about one obligation: a library entry switched on, or a rule of its own. */
+export interface CustomerObligation extends RecordMeta {
+  customerId: string;
+  /** The library entry this switches on; null for the customer's own rule. */
+  libraryId: string | null;
+  enabled: boolean;
+  /** Who receives the submission; null until chosen. */
+  recipientContactId: string | null;
+  /** The rule itself: the library's text for library entries, the customer's own otherwise. */
+  definition: ObligationDefinition;
+}
+
+export interface PlaybookStep {
+  id: string;
+  phase: 'contain' | 'investigate' | 'resolve' | 'recover' | 'communicate';
+  title: string;
+  detail: string;
+  role: IncidentRole;
+  needsCustomerInstruction: boolean;
+  record: string[];
+}
+
+export interface Playbook extends RecordMeta {
+  /** null: the organisation's playbook; otherwise a customer's own copy. */
+  customerId: string | null;
+  /** The library or organisation playbook this was copied from. */
+  basedOn: string | null;
+  /** Stable name-like id, e.g. "ransomware". */
+  slug: string;
+  name: string;
+  summary: string;
+  categories: string[];
+  steps: PlaybookStep[];
+}
+
+export interface Membership {
+  userId: string;
+  customerId: string;
+  role: MembershipRole;
+  userName: string;
+  userEmail: string;
+}
+
+/** What a published contingency plan freezes. */
+export interface PlanSnapshot {
+  customer: Customer;
+  services: Service[];
+  contacts: Contact[];
+  roster: Roster | null;
+  obligations: CustomerObligation[];
+  pacePlans: PacePlan[];
+  playbooks: Playbook[];
+}
+
+export interface PlanVersionSummary {
+  id: string;
+  customerId: string;
+  version: number;
+  owner: string;
+  approver: string;
+  publishedAt: string;
+  publishedBy: string;
+  reviewBy: string;
+  /** SHA-256 of the canonical JSON of the snapshot. */
+  sha256: string;
+  /** The review date has passed and no newer version exists. */
+  reviewOverdue: boolean;
+}
+
+export interface PlanVersion extends PlanVersionSummary {
+  snapshot: PlanSnapshot;
+}
