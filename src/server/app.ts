@@ -12,7 +12,13 @@ import { registerAuthentication } from './auth/authenticate.ts';
 import type { Deps } from './core/deps.ts';
 import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
+import { registerObligationRoutes } from './obligations/obligations.routes.ts';
+import { registerPaceRoutes } from './pace/pace.routes.ts';
+import { registerPlanRoutes } from './plans/plans.routes.ts';
+import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
+import { registerRegistryRoutes } from './registry/registry.routes.ts';
 import { registerOpsRoutes } from './ops/ops.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
 
@@ -69,6 +75,12 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerOpsRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerIncidentRoutes(app, deps);
+  registerRegistryRoutes(app, deps);
+  registerCustomerRoutes(app, deps);
+  registerObligationRoutes(app, deps);
+  registerPlaybookRoutes(app, deps);
+  registerPaceRoutes(app, deps);
+  registerPlanRoutes(app, deps);
   registerStreamRoutes(app, deps);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

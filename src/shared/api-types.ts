@@ -54,6 +54,10 @@ export interface Incident {
   personalData: boolean | null;
   source: IncidentSource;
   customerId: string | null;
+  /** The customer's services this incident affects. */
+  serviceIds: string[];
+  /** The customer's contingency plan version in force when the incident was opened (or moved to the customer). */
+  planVersionId: string | null;
   assignments: Partial<Record<IncidentRole, string>>;
   times: IncidentTimes;
   version: number;
@@ -102,6 +106,8 @@ export interface NewIncident {
   tlp?: Tlp;
   exercise?: boolean;
   personalData?: boolean | null;
+  customerId?: string | null;
+  serviceIds?: string[];
   occurredAt?: string | null;
   detectedAt?: string | null;
   awareAt?: string | null;

@@ -11,6 +11,10 @@ export function findUserById(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', id).executeTakeFirst();
 }
 
+export function listUsers(db: Db) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('disabled_at', 'is', null).orderBy('name').execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')

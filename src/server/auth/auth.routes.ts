@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { findUserByEmail, findUserById, listApiTokens } from './auth.queries.ts';
+import { findUserByEmail, findUserById, listApiTokens, listUsers } from './auth.queries.ts';
 import { actorOf, assertSameSite } from './authenticate.ts';
 import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE } from './credentials.ts';
 import { completeSetup, isSetupNeeded } from './first-admin-setup.ts';
@@ -93,11 +93,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.status(204).send();
   });
 
-  api.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: UserReply } } }, async (request) => {
-    const user = await findUserById(deps.database.db, actorOf(request).id);
+  const MeReply = Type.Object({ user: User, memberships: Type.Record(Type.String(), Type.String()) });
+  api.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: MeReply } } }, async (request) => {
+    const actor = actorOf(request);
+    const user = await findUserById(deps.database.db, actor.id);
     if (!user) throw new AppError('unauthenticated', 'Sign in to continue');
-    return { user };
+    return { user, memberships: actor.memberships };
   });
+
+  // For choosing members: admins and customer managers see who has an account.
+  api.get(
+    '/api/v1/users',
+    { schema: { tags: ['auth'], response: { 200: Type.Object({ items: Type.Array(User) }) } } },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.role !== 'admin' && !Object.values(actor.memberships).includes('manager'))
+        throw new AppError('forbidden', 'Only admins and customer managers can list users');
+      return { items: await listUsers(deps.database.db) };
+    },
+  );
 
   const Token = Type.Object({
     id: Type.String(),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
+import { membershipsOf } from '../customers/memberships.queries.ts';
 import * as q from './auth.queries.ts';
 import type { Actor } from './policy.ts';
 
@@ -37,12 +38,17 @@ export function forgetCredential(hash: string): void {
   cache.delete(hash);
 }
 
-const toActor = (u: { id: string; name: string; role: string }, via: Actor['via']): Actor => ({
-  id: u.id,
-  name: u.name,
-  role: u.role as UserRole,
-  via,
-});
+/** Forgets every cached credential, so that a change of role or membership applies to the next request. */
+export function forgetAllCredentials(): void {
+  cache.clear();
+}
+
+async function toActor(deps: Deps, u: { id: string; name: string; role: string }, via: Actor['via']): Promise<Actor> {
+  const role = u.role as UserRole;
+  // Admins see every customer, so only other users' memberships matter.
+  const memberships = role === 'admin' ? {} : await membershipsOf(deps.database.db, u.id);
+  return { id: u.id, name: u.name, role, via, memberships };
+}
 
 export async function createSession(deps: Deps, userId: string): Promise<{ secret: string; expiresAt: Date }> {
   const { secret, hash } = newSecret();
@@ -64,7 +70,7 @@ export async function resolveSession(deps: Deps, secret: string): Promise<Actor 
   if (hit) return hit.actor;
   const user = await q.findSessionUser(deps.database.db, hash, now.toISOString());
   if (!user) return null;
-  const actor = toActor(user, 'session');
+  const actor = await toActor(deps, user, 'session');
   remember(hash, actor, now.getTime());
   return actor;
 }
@@ -98,7 +104,7 @@ export async function resolveApiToken(deps: Deps, token: string): Promise<Actor 
   if (!hit) {
     const row = await q.findTokenUser(deps.database.db, hash);
     if (!row) return null;
-    remember(hash, toActor(row, 'token'), now.getTime(), row.tokenId);
+    remember(hash, await toActor(deps, row, 'token'), now.getTime(), row.tokenId);
     hit = cached(hash, now.getTime());
   }
   if (!hit) return null;

@@ -1,4 +1,5 @@
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
+import type { MembershipRole } from '../../shared/prepare-types.ts';
 import { AppError } from '../core/errors.ts';
 
 /** The authenticated caller of a use-case. */
@@ -7,25 +8,74 @@ export interface Actor {
   name: string;
   role: UserRole;
   via: 'session' | 'token' | 'system';
+  /** The customers this user is a member of, with the role held there. Admins need none: they see everything. */
+  memberships: Readonly<Record<string, MembershipRole>>;
 }
 
-export type Action = 'incident.read' | 'incident.report' | 'incident.change' | 'user.manage';
+export type Action =
+  | 'incident.read'
+  | 'incident.report'
+  | 'incident.change'
+  | 'registry.read'
+  | 'registry.change'
+  | 'members.manage'
+  | 'plan.publish'
+  | 'customer.create'
+  | 'user.manage';
 
-const RULES: Record<Action, readonly UserRole[]> = {
+// Inside a customer the membership role decides; outside any customer (our own organisation's contacts,
+// default ladders and playbooks, incidents filed before customers existed) the user's own role decides.
+const CUSTOMER_RULES: Record<Action, readonly MembershipRole[]> = {
+  'incident.read': ['manager', 'responder', 'viewer'],
+  'incident.report': ['manager', 'responder'],
+  'incident.change': ['manager', 'responder'],
+  'registry.read': ['manager', 'responder', 'viewer'],
+  'registry.change': ['manager'],
+  'members.manage': ['manager'],
+  'plan.publish': ['manager'],
+  'customer.create': [],
+  'user.manage': [],
+};
+
+const ORGANISATION_RULES: Record<Action, readonly UserRole[]> = {
   'incident.read': ['admin', 'responder', 'viewer'],
   'incident.report': ['admin', 'responder'],
   'incident.change': ['admin', 'responder'],
+  'registry.read': ['admin', 'responder', 'viewer'],
+  'registry.change': ['admin'],
+  'members.manage': ['admin'],
+  'plan.publish': ['admin'],
+  'customer.create': ['admin'],
   'user.manage': ['admin'],
 };
 
-export function can(actor: Actor, action: Action): boolean {
-  return RULES[action].includes(actor.role);
+/** Whether the actor may know that something of this customer exists at all (null: belongs to no customer). */
+export function canSee(actor: Actor, customerId: string | null): boolean {
+  return actor.role === 'admin' || customerId === null || customerId in actor.memberships;
 }
 
-/** First line of every use-case. */
-export function assertCan(actor: Actor, action: Action): void {
-  if (!can(actor, action))
-    throw new AppError('forbidden', `Your role (${actor.role}) does not allow ${action.replace('.', ' ')}`);
+export function can(actor: Actor, action: Action, customerId: string | null = null): boolean {
+  if (actor.role === 'admin') return true;
+  if (customerId === null) return ORGANISATION_RULES[action].includes(actor.role);
+  const membership = actor.memberships[customerId];
+  return membership !== undefined && CUSTOMER_RULES[action].includes(membership);
 }
 
-export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Muster', role: 'admin', via: 'system' };
+/**
+ * First line of every use-case. What the actor may not see answers 404 with notFound's words (never 403, so
+ * that nobody learns another customer's objects exist); what it may see but not do answers 403.
+ */
+export function assertCan(actor: Actor, action: Action, scope?: { customerId: string | null; notFound: string }): void {
+  if (scope && !canSee(actor, scope.customerId)) throw new AppError('not_found', scope.notFound);
+  if (!can(actor, action, scope?.customerId ?? null)) {
+    const where = scope?.customerId ? ' for this customer' : '';
+    throw new AppError('forbidden', `Your role does not allow ${action.replace('.', ' ')}${where}`);
+  }
+}
+
+/** The customers whose objects the actor may see; null means all of them. */
+export function visibleCustomers(actor: Actor): string[] | null {
+  return actor.role === 'admin' ? null : Object.keys(actor.memberships);
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Muster', role: 'admin', via: 'system', memberships: {} };

@@ -3,7 +3,9 @@ import { isUniqueViolation, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
+import { resolveIncidentCustomer } from './incident-customer.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
 import type { IncidentState } from './incident-state.ts';
 import { findIncident, updateIncident } from './incidents.queries.ts';
@@ -24,13 +26,14 @@ export async function changeIncident(
   command: Exclude<IncidentCommand, { type: 'report' }>,
   expectedVersion?: number,
 ): Promise<{ state: IncidentState; events: StoredEvent[] }> {
-  assertCan(actor, 'incident.change');
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await withTransaction(deps.database, async (tx) => {
         const record = cachedIncident(deps.database, idOrKey) ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         const { state, headHash } = record;
+        assertCan(actor, 'incident.change', { customerId: state.customerId, notFound: `No incident ${idOrKey}` });
+        const decided = await withCustomerChecked(tx, deps, actor, state, command);
         if (expectedVersion !== undefined && expectedVersion !== state.version) {
           throw new AppError(
             'conflict',
@@ -39,10 +42,13 @@ export async function changeIncident(
           );
         }
         const now = deps.clock.now();
-        const newEvents = decide(state, command, now);
+        const newEvents = decide(state, decided, now);
         if (newEvents.length === 0) return { state, events: [] };
         const head = { seq: state.version, hash: headHash };
-        const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now);
+        const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
+          streamType: 'incident',
+          customerId: (decided.type === 'update' && decided.changes.customerId) || state.customerId,
+        });
         const next = events.reduce(evolve, state);
         if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state.version)))
           throw new VersionRace();
@@ -60,4 +66,23 @@ export async function changeIncident(
       }
     }
   }
+}
+
+type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
+
+/**
+ * Moving an incident to another customer needs the right to change incidents there too, and links that
+ * customer's plan in force; the affected services must belong to the incident's customer.
+ */
+async function withCustomerChecked(tx: Tx, deps: Deps, actor: Actor, state: IncidentState, command: ChangeCommand) {
+  if (command.type !== 'update') return command;
+  const { customerId, serviceIds } = command.changes;
+  if (customerId === undefined && serviceIds === undefined) return command;
+  const target = customerId === undefined ? state.customerId : customerId;
+  const moving = target !== state.customerId;
+  const services = serviceIds ?? (moving ? [] : state.serviceIds);
+  const { planVersionId } = await resolveIncidentCustomer(tx, deps.database.dialect, actor, target, services);
+  if (!moving) return command;
+  assertCan(actor, 'incident.change', { customerId: target, notFound: `No customer ${target}` });
+  return { ...command, changes: { ...command.changes, serviceIds: services, planVersionId } };
 }

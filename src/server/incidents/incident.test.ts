@@ -22,6 +22,8 @@ function apply(state: IncidentState | null, events: NewEvent[]): IncidentState {
       recordedAt: NOW.toISOString(),
       prevHash: '',
       hash: '',
+      streamType: 'incident',
+      customerId: null,
     };
     return evolve(s, stored);
   }, state) as IncidentState;

@@ -28,6 +28,10 @@ export interface EditableFields {
   detectedAt: string | null;
   awareAt: string | null;
   assignments: Partial<Record<IncidentRole, string>>;
+  customerId: string | null;
+  serviceIds: string[];
+  /** Set by the use-cases from the customer's current plan, never by a caller. */
+  planVersionId: string | null;
 }
 
 export type IncidentCommand =
@@ -67,6 +71,9 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
           tlp: f.tlp ?? 'TLP:AMBER',
           exercise: f.exercise ?? false,
           personalData: f.personalData ?? null,
+          customerId: f.customerId ?? null,
+          serviceIds: f.serviceIds ?? [],
+          planVersionId: f.planVersionId ?? null,
           assignments: f.assignments ?? {},
           ...times,
           reportedAt,
@@ -196,7 +203,9 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
       exercise: d.exercise,
       personalData: d.personalData,
       source: d.source,
-      customerId: null,
+      customerId: d.customerId ?? null,
+      serviceIds: d.serviceIds ?? [],
+      planVersionId: d.planVersionId ?? null,
       assignments: d.assignments,
       times: {
         occurredAt: d.occurredAt,

@@ -95,6 +95,9 @@ export async function findIncident(tx: Tx, dialect: Dialect, idOrKey: string, fo
 }
 
 export interface IncidentFilter {
+  /** The customers the caller may see (incidents of no customer are always visible); null: all. */
+  visible: string[] | null;
+  customerId?: string;
   status?: string[];
   severity?: string[];
   exercise?: boolean;
@@ -105,6 +108,13 @@ export interface IncidentFilter {
 
 export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter): Promise<IncidentState[]> {
   let query = tx.selectFrom('incidents').select('state');
+  if (filter.visible !== null) {
+    const visible = filter.visible;
+    query = query.where((eb) =>
+      visible.length ? eb.or([eb('customer_id', 'is', null), eb('customer_id', 'in', visible)]) : eb('customer_id', 'is', null),
+    );
+  }
+  if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.severity?.length) query = query.where('severity', 'in', filter.severity);
   if (filter.exercise !== undefined) query = query.where('exercise', '=', filter.exercise ? 1 : 0);

@@ -2,16 +2,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
-import { type Actor, assertCan } from '../auth/policy.ts';
+import { assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { toStoredEvent } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
 import { changeIncident } from './change-incident.ts';
 import type { IncidentState } from './incident-state.ts';
-import { findIncident, listIncidents } from './incidents.queries.ts';
+import { listIncidents } from './incidents.queries.ts';
 import * as S from './incidents.schemas.ts';
 import { incidentView, timelineEventView } from './incidents.views.ts';
+import { readIncident } from './read-incident.ts';
 import { reportIncident } from './report-incident.ts';
 import { verifyIncidentTimeline } from './verify-timeline.ts';
 
@@ -22,13 +23,6 @@ function decodeCursor(cursor: string): { reportedAt: string; id: string } {
     if (typeof reportedAt === 'string' && typeof id === 'string') return { reportedAt, id };
   } catch {}
   throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
-}
-
-async function readable(deps: Deps, actor: Actor, idOrKey: string) {
-  assertCan(actor, 'incident.read');
-  const record = await findIncident(deps.database.db, deps.database.dialect, idOrKey);
-  if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
-  return record;
 }
 
 export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
@@ -55,10 +49,14 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      assertCan(actorOf(request), 'incident.read');
+      const actor = actorOf(request);
       const { cursor, limit = 50, ...filter } = request.query;
+      if (filter.customerId) {
+        assertCan(actor, 'incident.read', { customerId: filter.customerId, notFound: `No customer ${filter.customerId}` });
+      }
       const items = await listIncidents(deps.database.db, deps.database.dialect, {
         ...filter,
+        visible: visibleCustomers(actor),
         limit: limit + 1,
         after: cursor ? decodeCursor(cursor) : undefined,
       });
@@ -70,7 +68,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
   api.get(
     '/api/v1/incidents/:id',
     { schema: { tags, params: S.IncidentParams, response: { 200: S.Incident } } },
-    async (request) => incidentView((await readable(deps, actorOf(request), request.params.id)).state),
+    async (request) => incidentView((await readIncident(deps, actorOf(request), request.params.id)).state),
   );
 
   api.patch(
@@ -128,7 +126,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const { state } = await readable(deps, actorOf(request), request.params.id);
+      const { state } = await readIncident(deps, actorOf(request), request.params.id);
       const rows = await readStream(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
       return { events: rows.map((r) => timelineEventView(toStoredEvent(r))) };
     },
@@ -138,7 +136,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/incidents/:id/integrity',
     { schema: { tags, params: S.IncidentParams, response: { 200: S.Integrity } } },
     async (request) => {
-      const { state, headHash } = await readable(deps, actorOf(request), request.params.id);
+      const { state, headHash } = await readIncident(deps, actorOf(request), request.params.id);
       return verifyIncidentTimeline(deps.database.db, state.id, { version: state.version, head: headHash });
     },
   );

@@ -35,6 +35,8 @@ const editable = {
   tlp: Enum(TLP_LABELS),
   exercise: Type.Boolean(),
   personalData: Nullable(Type.Boolean()),
+  customerId: Nullable(Type.String({ minLength: 1, maxLength: 100 })),
+  serviceIds: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200, uniqueItems: true }),
   occurredAt: Nullable(Time),
   detectedAt: Nullable(Time),
   awareAt: Nullable(Time),
@@ -50,6 +52,8 @@ export const ReportIncidentBody = Type.Object(
     tlp: Type.Optional(editable.tlp),
     exercise: Type.Optional(editable.exercise),
     personalData: Type.Optional(editable.personalData),
+    customerId: Type.Optional(editable.customerId),
+    serviceIds: Type.Optional(editable.serviceIds),
     occurredAt: Type.Optional(editable.occurredAt),
     detectedAt: Type.Optional(editable.detectedAt),
     awareAt: Type.Optional(editable.awareAt),
@@ -93,6 +97,7 @@ export const MilestoneBody = Type.Object(
 export const ListQuery = Type.Object(
   {
     status: Type.Optional(Type.Array(Status)),
+    customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     severity: Type.Optional(Type.Array(SeverityValue)),
     exercise: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -131,6 +136,8 @@ export const Incident = Type.Object({
   personalData: Nullable(Type.Boolean()),
   source: Type.String(),
   customerId: Nullable(Type.String()),
+  serviceIds: Type.Array(Type.String()),
+  planVersionId: Nullable(Type.String()),
   assignments: Type.Record(Type.String(), Type.String()),
   times: Type.Object({
     occurredAt: TimeOrNull,

@@ -6,6 +6,7 @@ import type { Deps } from '../core/deps.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
+import { resolveIncidentCustomer } from './incident-customer.ts';
 import type { IncidentState } from './incident-state.ts';
 import { insertIncident, nextCounterValue } from './incidents.queries.ts';
 
@@ -20,14 +21,19 @@ export async function reportIncident(
   fields: Partial<EditableFields> & { title: string },
   source: IncidentSource,
 ): Promise<IncidentState> {
-  assertCan(actor, 'incident.report');
   const now = deps.clock.now();
+  const customerId = fields.customerId ?? null;
   const state = await withTransaction(deps.database, async (tx) => {
+    const { planVersionId } = await resolveIncidentCustomer(tx, deps.database.dialect, actor, customerId, fields.serviceIds ?? []);
+    assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
     const year = now.getUTCFullYear();
     const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));
     const id = randomUUID();
-    const events = decide(null, { type: 'report', id, key, source, fields }, now);
-    const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now);
+    const events = decide(null, { type: 'report', id, key, source, fields: { ...fields, planVersionId } }, now);
+    const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, {
+      streamType: 'incident',
+      customerId,
+    });
     const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
     await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
     return next;

@@ -41,7 +41,7 @@ export interface Playbook {
  * Playbooks that fit an incident's category: exact "class/type" matches first, then playbooks that list the
  * whole class. Library order is kept within each group. No category, no suggestions.
  */
-export function suggestPlaybooks(playbooks: readonly Playbook[], category: string | null): Playbook[] {
+export function suggestPlaybooks<P extends Pick<Playbook, 'categories'>>(playbooks: readonly P[], category: string | null): P[] {
   if (!category) return [];
   const cls = category.split('/')[0];
   const exact = playbooks.filter((p) => p.categories.includes(category));

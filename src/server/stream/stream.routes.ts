@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
-import { assertCan } from '../auth/policy.ts';
+import { canSee } from '../auth/policy.ts';
+import type { StoredEvent } from '../core/events/event-store.ts';
 import type { Deps } from '../core/deps.ts';
 import { lastPosition } from '../core/events/events.queries.ts';
 import { timelineEventView } from '../incidents/incidents.views.ts';
@@ -29,7 +30,6 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      assertCan(actor, 'incident.read');
       const header = Number(request.headers['last-event-id']);
       const resumeFrom = Number.isInteger(header) && header >= 0 ? header : request.query.lastEventId;
       const after = resumeFrom ?? (await lastPosition(deps.database.db));
@@ -54,10 +54,11 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
       res.on('close', close);
       try {
         unsubscribe = await deps.feed.subscribe(after, {
-          canSee: () => true,
+          // Only events of customers the caller may see; the membership is the one held when the stream opened.
+          canSee: (event) => canSee(actor, event.customerId),
           send(event) {
             if (res.writableLength > MAX_BUFFERED_BYTES) return void res.destroy();
-            res.write(`id: ${event.position}\nevent: timeline\ndata: ${JSON.stringify(timelineEventView(event))}\n\n`);
+            res.write(`id: ${event.position}\n${streamMessage(event)}\n\n`);
           },
         });
         if (res.destroyed) unsubscribe();
@@ -67,4 +68,14 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
       }
     },
   );
+}
+
+/**
+ * Incident events go out as `timeline` messages (the incident's timeline entry); changes to the registry and to
+ * plans as `registry` messages naming what changed, so that open pages can refresh it.
+ */
+function streamMessage(event: StoredEvent): string {
+  if (event.streamType === 'incident') return `event: timeline\ndata: ${JSON.stringify(timelineEventView(event))}`;
+  const change = { position: event.position, type: event.type, id: event.streamId, customerId: event.customerId, actor: event.actor };
+  return `event: registry\ndata: ${JSON.stringify(change)}`;
 }

@@ -81,6 +81,51 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_prepare': {
+      async up(db: Kysely<any>) {
+        // Which customer an event concerns and what kind of stream it belongs to: routing for the live stream,
+        // so that nobody is sent another customer's events. Not part of the hash (the chain covers the content).
+        await db.schema.alterTable('events').addColumn('stream_type', 'text', (c) => c.notNull().defaultTo('incident')).execute();
+        await db.schema.alterTable('events').addColumn('customer_id', 'text').execute();
+        await db.schema
+          .createTable('records')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('head_hash', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('archived_at', 'text')
+          .execute();
+        await db.schema.createIndex('records_by_kind').on('records').columns(['kind', 'customer_id']).execute();
+        await db.schema
+          .createTable('memberships')
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('customer_id', 'text', (c) => c.notNull().references('records.id'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'customer_id'])
+          .execute();
+        await db.schema.createIndex('memberships_by_customer').on('memberships').columns(['customer_id']).execute();
+        await db.schema
+          .createTable('plan_versions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull().references('records.id'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('approver', 'text', (c) => c.notNull())
+          .addColumn('published_at', 'text', (c) => c.notNull())
+          .addColumn('published_by', 'text', (c) => c.notNull())
+          .addColumn('review_by', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('snapshot', 'text', (c) => c.notNull())
+          .addUniqueConstraint('plan_versions_customer_version', ['customer_id', 'version'])
+          .execute();
+        await db.schema.createIndex('incidents_by_customer').on('incidents').columns(['customer_id', 'reported_at']).execute();
+      },
+    },
   };
 }
 

@@ -70,6 +70,42 @@ export interface EventsTable {
   data: string;
   prev_hash: string;
   hash: string;
+  stream_type: Generated<string>;
+  customer_id: string | null;
+}
+
+/** A registry object (customer, service, contact, roster, PACE plan, obligation choice, playbook): its current state. */
+export interface RecordsTable {
+  id: string;
+  kind: string;
+  customer_id: string | null;
+  version: number;
+  head_hash: string;
+  /** The object as JSON, without the meta fields above. */
+  data: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  customer_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface PlanVersionsTable {
+  id: string;
+  customer_id: string;
+  version: number;
+  owner: string;
+  approver: string;
+  published_at: string;
+  published_by: string;
+  review_by: string;
+  sha256: string;
+  snapshot: string;
 }
 
 export interface DB {
@@ -80,4 +116,7 @@ export interface DB {
   counters: CountersTable;
   incidents: IncidentsTable;
   events: EventsTable;
+  records: RecordsTable;
+  memberships: MembershipsTable;
+  plan_versions: PlanVersionsTable;
 }

@@ -14,7 +14,13 @@ export interface NewEvent {
   data: Record<string, unknown>;
 }
 
-export interface StoredEvent {
+/** Where an event is delivered: what kind of stream it belongs to and which customer it concerns (null: none). */
+export interface EventRoute {
+  streamType: 'incident' | 'record' | 'plan';
+  customerId: string | null;
+}
+
+export interface StoredEvent extends EventRoute {
   position: number;
   streamId: string;
   seq: number;
@@ -44,9 +50,10 @@ export async function appendEvents(
   events: NewEvent[],
   actor: EventActor,
   now: Date,
+  route: EventRoute,
 ): Promise<StoredEvent[]> {
   const recordedAt = now.toISOString();
-  const chained: (Omit<StoredEvent, 'position'> & { dataText: string })[] = [];
+  const chained: (Omit<StoredEvent, 'position' | keyof EventRoute> & { dataText: string })[] = [];
   let prevHash = head.hash;
   let seq = head.seq;
   for (const event of events) {
@@ -80,9 +87,11 @@ export async function appendEvents(
       data: e.dataText,
       prev_hash: e.prevHash,
       hash: e.hash,
+      stream_type: route.streamType,
+      customer_id: route.customerId,
     })),
   );
-  return chained.map(({ dataText, ...e }, i) => ({ ...e, position: positions[i] }));
+  return chained.map(({ dataText, ...e }, i) => ({ ...e, ...route, position: positions[i] }));
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -97,5 +106,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data),
     prevHash: row.prev_hash,
     hash: row.hash,
+    streamType: row.stream_type as EventRoute['streamType'],
+    customerId: row.customer_id,
   };
 }

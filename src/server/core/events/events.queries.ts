@@ -4,9 +4,21 @@ import { prepared } from '../db/prepared.ts';
 import type { EventsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 
-export type EventRow = Omit<EventsTable, 'position'> & { position: number };
+export type EventRow = Omit<EventsTable, 'position' | 'stream_type'> & { position: number; stream_type: string };
 
-const EVENT_COLUMNS = ['stream_id', 'seq', 'type', 'actor', 'occurred_at', 'recorded_at', 'data', 'prev_hash', 'hash'] as const;
+const EVENT_COLUMNS = [
+  'stream_id',
+  'seq',
+  'type',
+  'actor',
+  'occurred_at',
+  'recorded_at',
+  'data',
+  'prev_hash',
+  'hash',
+  'stream_type',
+  'customer_id',
+] as const;
 
 // shape = number of rows. SQLite (one writer, AUTOINCREMENT) numbers the rows of one insert consecutively,
 // so the last insert id gives every position; PostgreSQL returns them.

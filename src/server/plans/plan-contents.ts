@@ -1,0 +1,69 @@
+import {
+  type Contact,
+  type Customer,
+  type CustomerObligation,
+  PACE_PURPOSES,
+  type PacePlan,
+  type PlanSnapshot,
+  type Playbook,
+  type Roster,
+  type Service,
+} from '../../shared/prepare-types.ts';
+import type { Dialect } from '../core/db/database.ts';
+import type { Tx } from '../core/db/transaction.ts';
+import { AppError } from '../core/errors.ts';
+import { paceWarnings } from '../pace/pace-warnings.ts';
+import { PLAYBOOK_LIBRARY } from '../playbooks/playbook-library.ts';
+import { findRecord, listRecords } from '../registry/records.queries.ts';
+import { recordView, type StoredRecord } from '../registry/save-record.ts';
+
+const all = async <T>(tx: Tx, kind: string, customerId: string | null | undefined, visible: string[] | null = null) =>
+  (await listRecords(tx, { kind, customerId, visible })).map((row) => recordView<T>(row));
+
+/** A PACE plan as shown: with the warnings its levels raise against the contacts it can use. */
+export function withWarnings(plan: StoredRecord<Omit<PacePlan, 'warnings'>>, contacts: Contact[], now: Date): PacePlan {
+  return { ...plan, warnings: paceWarnings(plan.levels, contacts, now) };
+}
+
+/**
+ * The playbooks in force for a customer: the library's, replaced slug by slug by our organisation's own
+ * versions, replaced in turn by the customer's.
+ */
+export async function effectivePlaybooks(tx: Tx, customerId: string | null): Promise<Playbook[]> {
+  const bySlug = new Map<string, Playbook>();
+  for (const p of PLAYBOOK_LIBRARY) {
+    bySlug.set(p.id, { ...p, slug: p.id, customerId: null, basedOn: null, createdAt: '', updatedAt: '' });
+  }
+  for (const p of await all<Playbook>(tx, 'playbook', null)) bySlug.set(p.slug, p);
+  if (customerId) for (const p of await all<Playbook>(tx, 'playbook', customerId)) bySlug.set(p.slug, p);
+  return [...bySlug.values()];
+}
+
+/**
+ * What a customer's contingency plan holds right now (what publishing would freeze): the customer's services,
+ * its contacts and ours, its roster (or the default), its switched-on obligations, a PACE ladder per purpose
+ * (its own, or the default) and the playbooks in force.
+ */
+export async function currentPlanContents(tx: Tx, dialect: Dialect, customerId: string, now: Date): Promise<PlanSnapshot> {
+  const row = await findRecord(tx, dialect, 'customer', customerId);
+  if (!row) throw new AppError('not_found', `No customer ${customerId}`);
+  const customer = recordView<Customer>(row);
+  const contacts = await all<Contact>(tx, 'contact', undefined, [customerId]);
+  const rosters = await all<Roster>(tx, 'roster', undefined, [customerId]);
+  const paces = await all<Omit<PacePlan, 'warnings'>>(tx, 'pace-plan', undefined, [customerId]);
+  const pacePlans = PACE_PURPOSES.flatMap((purpose) => {
+    const own = paces.find((p) => p.purpose === purpose && p.customerId === customerId);
+    const chosen = own ?? paces.find((p) => p.purpose === purpose && p.customerId === null);
+    return chosen ? [withWarnings(chosen, contacts, now)] : [];
+  });
+  const obligations = (await all<CustomerObligation>(tx, 'obligation', customerId)).filter((o) => o.enabled);
+  return {
+    customer,
+    services: await all<Service>(tx, 'service', customerId),
+    contacts,
+    roster: rosters.find((r) => r.customerId === customerId) ?? rosters.find((r) => r.customerId === null) ?? null,
+    obligations,
+    pacePlans,
+    playbooks: await effectivePlaybooks(tx, customerId),
+  };
+}

@@ -1,0 +1,116 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { PlanVersion } from '../../shared/prepare-types.ts';
+import { actorOf } from '../auth/authenticate.ts';
+import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { CUSTOMER } from '../registry/registry-kinds.ts';
+import { readRecord } from '../registry/save-record.ts';
+import { comparePlans } from './compare-plans.ts';
+import { incidentPlan } from './incident-plan.ts';
+import { renderPaceCardHtml, renderPlanHtml } from './offline-kit.ts';
+import { currentPlanContents } from './plan-contents.ts';
+import { findPlanVersion, listCurrentPlanVersions, listPlanVersions } from './plans.queries.ts';
+import { planSummary, publishPlan } from './publish-plan.ts';
+
+const Id = Type.String({ minLength: 1, maxLength: 100 });
+const Params = Type.Object({ id: Id });
+const PublishBody = Type.Object(
+  {
+    owner: Type.Optional(Type.String({ maxLength: 200 })),
+    approver: Type.String({ minLength: 1, maxLength: 200 }),
+    reviewBy: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+const KitQuery = Type.Object(
+  {
+    timeZone: Type.Optional(Type.String({ maxLength: 64 })),
+    download: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** A published plan version the actor may read (404 for other customers' plans). */
+async function readPlan(deps: Deps, actor: Actor, id: string): Promise<PlanVersion> {
+  const row = await findPlanVersion(deps.database.db, id);
+  if (!row) throw new AppError('not_found', `No plan version ${id}`);
+  assertCan(actor, 'registry.read', { customerId: row.customer_id, notFound: `No plan version ${id}` });
+  const newest = (await listPlanVersions(deps.database.db, row.customer_id))[0];
+  return { ...planSummary(row, deps.clock.now(), newest?.id === row.id), snapshot: JSON.parse(row.snapshot) };
+}
+
+function validTimeZone(timeZone: string | undefined): string | undefined {
+  if (timeZone === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    throw new AppError('invalid', `Unknown time zone "${timeZone}"`, 'timeZone');
+  }
+}
+
+/** Contingency plans: the draft, publishing, versions, comparison, the offline kit, and the plan on an incident. */
+export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['prepare'];
+
+  api.get('/api/v1/customers/:id/plan-draft', { schema: { tags, params: Params } }, async (request) => {
+    const actor = actorOf(request);
+    const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, CUSTOMER, request.params.id);
+    return currentPlanContents(deps.database.db, deps.database.dialect, record.id, deps.clock.now());
+  });
+
+  api.post('/api/v1/customers/:id/plans', { schema: { tags, params: Params, body: PublishBody } }, async (request, reply) =>
+    reply.status(201).send(await publishPlan(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  api.get('/api/v1/customers/:id/plans', { schema: { tags, params: Params } }, async (request) => {
+    const actor = actorOf(request);
+    const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, CUSTOMER, request.params.id);
+    const rows = await listPlanVersions(deps.database.db, record.id);
+    return { items: rows.map((row, i) => planSummary(row, deps.clock.now(), i === 0)) };
+  });
+
+  // The plan in force for every customer the caller can see, soonest review first: the dashboard's list.
+  api.get('/api/v1/plans/current', { schema: { tags } }, async (request) => {
+    const rows = await listCurrentPlanVersions(deps.database.db, visibleCustomers(actorOf(request)));
+    return { items: rows.map((row) => planSummary(row, deps.clock.now())) };
+  });
+
+  api.get('/api/v1/plans/:id', { schema: { tags, params: Params } }, async (request) =>
+    readPlan(deps, actorOf(request), request.params.id),
+  );
+
+  api.get('/api/v1/plans/:id/compare/:otherId', { schema: { tags, params: Type.Object({ id: Id, otherId: Id }) } }, async (request) => {
+    const actor = actorOf(request);
+    const [a, b] = await Promise.all([readPlan(deps, actor, request.params.id), readPlan(deps, actor, request.params.otherId)]);
+    const [older, newer] = a.version <= b.version ? [a, b] : [b, a];
+    return { older: older.version, newer: newer.version, sections: comparePlans(older.snapshot, newer.snapshot) };
+  });
+
+  const kit = (suffix: string, type: string, render: (plan: PlanVersion, timeZone: string | undefined) => Promise<string | Buffer>) =>
+    api.get(`/api/v1/plans/:id/${suffix}`, { schema: { tags, params: Params, querystring: KitQuery } }, async (request, reply) => {
+      const plan = await readPlan(deps, actorOf(request), request.params.id);
+      const body = await render(plan, validTimeZone(request.query.timeZone));
+      const code = plan.snapshot.customer.code || 'plan';
+      const name = `${code}-contingency-plan-v${plan.version}-${suffix}`.replace(/[^A-Za-z0-9._-]/g, '_');
+      reply.header('content-type', type);
+      reply.header('content-disposition', `${request.query.download ? 'attachment' : 'inline'}; filename="${name}"`);
+      reply.header('x-plan-sha256', plan.sha256);
+      // The kit is self-contained: inline styles, nothing fetched.
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      return reply.send(body);
+    });
+  const options = (timeZone: string | undefined) => ({ generatedAt: deps.clock.now(), timeZone });
+  kit('kit.html', 'text/html; charset=utf-8', async (plan, tz) => renderPlanHtml(plan, options(tz)));
+  kit('pace-card.html', 'text/html; charset=utf-8', async (plan, tz) => renderPaceCardHtml(plan, options(tz)));
+  // The PDF library is loaded on first use: it is large, and most servers never print.
+  kit('kit.pdf', 'application/pdf', async (plan, tz) => (await import('./offline-kit.ts')).renderPlanPdf(plan, options(tz)));
+
+  api.get('/api/v1/incidents/:id/plan', { schema: { tags: ['incidents'], params: Params } }, async (request) => ({
+    incidentPlan: await incidentPlan(deps, actorOf(request), request.params.id),
+  }));
+}

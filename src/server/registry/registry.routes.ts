@@ -1,0 +1,100 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/authenticate.ts';
+import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { toStoredEvent } from '../core/events/event-store.ts';
+import { readStream } from '../core/events/events.queries.ts';
+import { listRecords } from './records.queries.ts';
+import { CONTACT, CUSTOMER, OBLIGATION, PACE_PLAN, PLAYBOOK, ROSTER, SERVICE } from './registry-kinds.ts';
+import * as S from './registry.schemas.ts';
+import { changeRecord, createRecord, type RecordKind, readRecord, recordView, type StoredRecord } from './save-record.ts';
+
+/** Extra shaping of a record on its way out (e.g. PACE warnings computed from the current contacts). */
+export type RecordPresenter<T> = (deps: Deps, actor: Actor, records: StoredRecord<T>[]) => Promise<unknown[]>;
+
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+const ListQuery = Type.Object(
+  {
+    customerId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'A customer id, or "organisation" for our own' }),
+    ),
+    includeArchived: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The same six routes for every registry kind under /api/v1/<path>: list (filtered to the customers the caller
+ * may see), create, read, change, archive, and the object's history (its hash-chained events).
+ */
+export function registerRecordRoutes<T extends object>(
+  app: FastifyInstance,
+  deps: Deps,
+  path: string,
+  kind: RecordKind<T>,
+  schema: S.KindSchema,
+  present: RecordPresenter<T> = async (_deps, _actor, records) => records,
+): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['prepare'];
+  const base = `/api/v1/${path}`;
+  const one = async (actor: Actor, record: StoredRecord<T>) => (await present(deps, actor, [record]))[0];
+
+  api.get(base, { schema: { tags, querystring: ListQuery } }, async (request) => {
+    const actor = actorOf(request);
+    const { customerId, includeArchived } = request.query;
+    const scope = customerId === undefined || customerId === 'organisation' ? null : customerId;
+    if (scope) assertCan(actor, 'registry.read', { customerId: scope, notFound: `No customer ${scope}` });
+    const rows = await listRecords(deps.database.db, {
+      kind: kind.kind,
+      customerId: customerId === undefined ? undefined : scope,
+      visible: visibleCustomers(actor),
+      includeArchived,
+    });
+    return { items: await present(deps, actor, rows.map((row) => recordView<T>(row))) };
+  });
+
+  api.post(base, { schema: { tags, body: S.createBody(schema, kind.scope !== 'self') } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { customerId = null, ...fields } = request.body as Record<string, unknown> & { customerId?: string | null };
+    const data = { ...structuredClone(schema.defaults), ...fields } as T;
+    return reply.status(201).send(await one(actor, await createRecord(deps, actor, kind, customerId, data)));
+  });
+
+  api.get(`${base}/:id`, { schema: { tags, params: Params } }, async (request) => {
+    const actor = actorOf(request);
+    const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, kind, request.params.id);
+    return one(actor, record);
+  });
+
+  api.patch(`${base}/:id`, { schema: { tags, params: Params, body: S.updateBody(schema) } }, async (request) => {
+    const actor = actorOf(request);
+    const { expectedVersion, ...set } = request.body as Partial<T> & { expectedVersion?: number };
+    return one(actor, await changeRecord(deps, actor, kind, request.params.id, { set: set as Partial<T> }, expectedVersion));
+  });
+
+  api.delete(`${base}/:id`, { schema: { tags, params: Params } }, async (request, reply) => {
+    await changeRecord(deps, actorOf(request), kind, request.params.id, { archive: true });
+    return reply.status(204).send();
+  });
+
+  api.get(`${base}/:id/history`, { schema: { tags, params: Params } }, async (request) => {
+    const actor = actorOf(request);
+    const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, kind, request.params.id);
+    const rows = await readStream(deps.database.db, record.id);
+    return {
+      events: rows.map(toStoredEvent).map(({ streamId, streamType, customerId, ...event }) => ({ ...event, recordId: streamId })),
+    };
+  });
+}
+
+export function registerRegistryRoutes(app: FastifyInstance, deps: Deps): void {
+  registerRecordRoutes(app, deps, 'customers', CUSTOMER, S.customerSchema);
+  registerRecordRoutes(app, deps, 'services', SERVICE, S.serviceSchema);
+  registerRecordRoutes(app, deps, 'contacts', CONTACT, S.contactSchema);
+  registerRecordRoutes(app, deps, 'rosters', ROSTER, S.rosterSchema);
+  registerRecordRoutes(app, deps, 'obligations', OBLIGATION, S.obligationSchema);
+  registerRecordRoutes(app, deps, 'playbooks', PLAYBOOK, S.playbookSchema);
+}
