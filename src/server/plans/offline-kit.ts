@@ -15,6 +15,19 @@ import {
 } from '../../shared/prepare-types.ts';
 import { AppError } from '../core/errors.ts';
 import { CHANNEL_TYPE_LABELS, describeChannel, displayAddress, PACE_LEVEL_LABELS } from '../pace/pace-warnings.ts';
+import {
+  KIT_SECTIONS,
+  type KitContact,
+  type KitLadder,
+  type KitLadderRow,
+  type KitModel,
+  type KitObligation,
+  type KitPerson,
+  type KitPlaybook,
+  type KitService,
+  renderKitPdf,
+  WAIT_LABEL,
+} from './offline-kit-pdf.ts';
 
 /**
  * The offline kit: a published contingency plan as the binder on the shelf, for when Muster, e-mail and chat are
@@ -27,104 +40,6 @@ export interface KitOptions {
   generatedAt: Date;
   /** IANA zone every time in the kit is shown in; default UTC. */
   timeZone?: string;
-}
-
-export interface KitPerson {
-  name: string;
-  /** "Incident manager, Kystlys Digital AS". */
-  line: string;
-  channels: string[];
-}
-
-export interface KitContact extends KitPerson {
-  kind: string;
-  workingHours: string;
-  timeZone: string;
-  notes: string;
-  channelRows: { type: string; address: string; label: string; status: string }[];
-}
-
-export interface KitLadderRow {
-  letter: string;
-  level: string;
-  who: string;
-  whoLine: string;
-  how: string;
-  moveOn: string;
-  note: string;
-  missing: boolean;
-}
-
-export interface KitLadder {
-  title: string;
-  scope: string;
-  rows: KitLadderRow[];
-  warnings: string[];
-}
-
-export interface KitObligation {
-  name: string;
-  kind: string;
-  citation: string;
-  /** Only http(s) links survive. */
-  url: string | null;
-  appliesWhen: string;
-  recipient: string;
-  recipientContact: KitPerson | null;
-  ladder: string;
-  stages: { name: string; due: string; wording: string }[];
-  requiredContent: string[];
-}
-
-export interface KitStep {
-  number: number;
-  title: string;
-  detail: string;
-  role: string;
-  needsInstruction: boolean;
-  record: string[];
-}
-
-export interface KitPlaybook {
-  name: string;
-  version: number;
-  basedOn: string;
-  summary: string;
-  categories: string[];
-  /** Consecutive steps of one phase; the suggested order is kept, so a phase may come back. */
-  phases: { phase: string; steps: KitStep[] }[];
-}
-
-export interface KitService {
-  name: string;
-  description: string;
-  facts: string;
-  owner: string;
-  connections: { target: string; direction: string; protocol: string; account: string; purpose: string }[];
-}
-
-export interface KitModel {
-  customer: { name: string; code: string; description: string };
-  version: number;
-  owner: string;
-  approver: string;
-  published: string;
-  publishedBy: string;
-  reviewBy: string;
-  reviewOverdue: boolean;
-  sha256: string;
-  generated: string;
-  timeZone: string;
-  /** "HAVB · plan v3 · SHA-256 …": printed on every page and section. */
-  stamp: string;
-  contacts: KitContact[];
-  ladders: KitLadder[];
-  clocks: { name: string; due: string }[];
-  obligations: KitObligation[];
-  switchedOff: string[];
-  roster: { role: string; holder: KitPerson | null; deputies: KitPerson[] }[] | null;
-  playbooks: KitPlaybook[];
-  services: KitService[];
 }
 
 export const ROLE_LABELS: Record<IncidentRole, string> = {
@@ -411,7 +326,7 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
       }),
     );
 
-  return {
+  const model: Omit<KitModel, 'howTo'> = {
     customer: { name: snapshot.customer.name, code: snapshot.customer.code, description: snapshot.customer.description },
     version: plan.version,
     owner: plan.owner,
@@ -433,16 +348,17 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
     playbooks,
     services,
   };
+  return { ...model, howTo: howToUse(model) };
 }
 
 /** What to do with the binder when nothing else works; the same steps in the HTML and the PDF. */
-export function howToUse(model: KitModel): string[] {
+function howToUse(model: Omit<KitModel, 'howTo'>): string[] {
   return [
     `Check the version. This is plan version ${model.version} (published ${model.published}). If a newer version exists, use it; if the review date (${model.reviewBy}) has passed, use this one anyway and say so in the log.`,
     `Start a paper log now (the sheet at the back). Write every time in ${model.timeZone}, who did what, on which channel, and every decision with its reason. It will be entered into Muster later, exactly as written.`,
     'Write down the moment we became aware of the incident: the reporting clocks below start then, not when systems come back.',
     'Reach people with the PACE ladders: start at Primary and move down when the ladder says so. Skip any channel that runs on affected or compromised systems, and tell the next level why.',
-    'Report an attack to the customer immediately. Secure information and evidence, inform the contact point, and wait for the customer’s instruction before acting on their systems: steps marked WAIT FOR CUSTOMER INSTRUCTION stay undone until it is written down.',
+    `Report an attack to the customer immediately. Secure information and evidence, inform the contact point, and wait for the customer’s instruction before acting on their systems: steps marked ${WAIT_LABEL} stay undone until it is written down.`,
     'Work through the playbook for the threat: tick each step, write the time and your initials, and record what the step asks for.',
     'Give the customer’s IT the services and connections list: every connection of an affected service may have been used to move on to other systems.',
   ];
@@ -527,8 +443,9 @@ function htmlDocument(model: KitModel, title: string, css: string, body: SafeHtm
   }\n`;
 }
 
-function sectionHead(model: KitModel, id: string, number: number, title: string): SafeHtml {
-  return html`<h2 id="${id}">${number}. ${title}</h2><p class="stamp mono">${model.stamp}</p>`;
+function sectionHead(model: KitModel, id: SectionId): SafeHtml {
+  const number = SECTION_IDS.indexOf(id) + 1;
+  return html`<h2 id="${id}">${number}. ${KIT_SECTIONS[id]}</h2><p class="stamp mono">${model.stamp}</p>`;
 }
 
 function personCell(p: KitPerson | null): SafeHtml {
@@ -544,16 +461,8 @@ ${l.rows.map(
 )}</tbody></table>`;
 }
 
-const SECTIONS = [
-  ['how-to', 'When systems are down: how to use this binder'],
-  ['contacts', 'Contacts'],
-  ['pace', 'PACE ladders'],
-  ['obligations', 'Reporting obligations'],
-  ['roster', 'CSIRT roster'],
-  ['playbooks', 'Playbooks'],
-  ['services', 'Services and their connections'],
-  ['log', 'Paper log'],
-] as const;
+type SectionId = keyof typeof KIT_SECTIONS;
+const SECTION_IDS = Object.keys(KIT_SECTIONS) as SectionId[];
 
 function cover(model: KitModel): SafeHtml {
   return html`<section class="cover">
@@ -571,28 +480,28 @@ function cover(model: KitModel): SafeHtml {
 <tr><th>Times in this binder</th><td>${model.timeZone}</td></tr>
 </tbody></table>
 <p class="small">Compare the version and SHA-256 with the list of published plans before relying on this copy.</p>
-<h3>Contents</h3><ol>${SECTIONS.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}</ol>
+<h3>Contents</h3><ol>${SECTION_IDS.map((id) => html`<li><a href="#${id}">${KIT_SECTIONS[id]}</a></li>`)}</ol>
 </section>`;
 }
 
-function major(id: string, content: SafeHtml): SafeHtml {
+function major(id: SectionId, content: SafeHtml): SafeHtml {
   return html`<section class="major" style="break-before:page;page-break-before:always" aria-labelledby="${id}">${content}</section>`;
 }
 
-function howToSection(model: KitModel, n: number): SafeHtml {
+function howToSection(model: KitModel): SafeHtml {
   return major(
-    'how-to',
-    html`${sectionHead(model, 'how-to', n, SECTIONS[0][1])}
-<ol>${howToUse(model).map((s) => html`<li class="keep"><p>${s}</p></li>`)}</ol>
+    'howTo',
+    html`${sectionHead(model, 'howTo')}
+<ol>${model.howTo.map((s) => html`<li class="keep"><p>${s}</p></li>`)}</ol>
 <h3>Clocks at a glance</h3>
 ${model.clocks.length ? html`<table><thead><tr><th>Obligation</th><th>Due</th></tr></thead><tbody>${model.clocks.map((c) => html`<tr><td>${c.name}</td><td>${c.due}</td></tr>`)}</tbody></table>` : html`<p>No reporting obligation is switched on in this plan.</p>`}`,
   );
 }
 
-function contactsSection(model: KitModel, n: number): SafeHtml {
+function contactsSection(model: KitModel): SafeHtml {
   return major(
     'contacts',
-    html`${sectionHead(model, 'contacts', n, SECTIONS[1][1])}
+    html`${sectionHead(model, 'contacts')}
 ${model.contacts.map(
   (c) => html`<div class="keep"><h4>${c.name} <span class="small muted">(${c.kind})</span></h4>
 <p class="small">${c.line}<br>Working hours: ${c.workingHours} · time zone ${c.timeZone}</p>
@@ -603,10 +512,10 @@ ${c.channelRows.length ? c.channelRows.map((r) => html`<tr><td>${r.type}</td><td
   );
 }
 
-function paceSection(model: KitModel, n: number): SafeHtml {
+function paceSection(model: KitModel): SafeHtml {
   return major(
     'pace',
-    html`${sectionHead(model, 'pace', n, SECTIONS[2][1])}
+    html`${sectionHead(model, 'pace')}
 <p>Primary, Alternate, Contingency, Emergency: each level independent of the others. Start at Primary; move down when the rule says so.</p>
 ${model.ladders.map(
   (l) => html`<h3>${l.title}</h3><p class="small muted">${l.scope}</p>${ladderTable(l)}
@@ -615,10 +524,10 @@ ${l.warnings.length ? html`<div class="keep">${l.warnings.map((w) => html`<p cla
   );
 }
 
-function obligationsSection(model: KitModel, n: number): SafeHtml {
+function obligationsSection(model: KitModel): SafeHtml {
   return major(
     'obligations',
-    html`${sectionHead(model, 'obligations', n, SECTIONS[3][1])}
+    html`${sectionHead(model, 'obligations')}
 ${model.obligations.map(
   (o) => html`<div class="keep"><h3>${o.name}</h3>
 <p class="small">${o.kind} · ${o.url ? html`<a href="${o.url}">${o.citation}</a> (${o.url})` : o.citation}</p>
@@ -634,10 +543,10 @@ ${model.switchedOff.length ? html`<p class="small">Switched off for ${model.cust
   );
 }
 
-function rosterSection(model: KitModel, n: number): SafeHtml {
+function rosterSection(model: KitModel): SafeHtml {
   return major(
     'roster',
-    html`${sectionHead(model, 'roster', n, SECTIONS[4][1])}
+    html`${sectionHead(model, 'roster')}
 ${
   model.roster
     ? html`<table><thead><tr><th>Role</th><th>Holder</th><th>Deputies, in order</th></tr></thead><tbody>
@@ -648,11 +557,11 @@ ${model.roster.map((r) => html`<tr><td><strong>${r.role}</strong></td><td>${pers
   );
 }
 
-function playbooksSection(model: KitModel, n: number): SafeHtml {
+function playbooksSection(model: KitModel): SafeHtml {
   return major(
     'playbooks',
-    html`${sectionHead(model, 'playbooks', n, SECTIONS[5][1])}
-<p>Tick each step when done and write the time and your initials. Steps marked <span class="wait">WAIT FOR CUSTOMER INSTRUCTION</span> are not started until the instruction is written down.</p>
+    html`${sectionHead(model, 'playbooks')}
+<p>Tick each step when done and write the time and your initials. Steps marked <span class="wait">${WAIT_LABEL}</span> are not started until the instruction is written down.</p>
 ${model.playbooks.map(
   (p, i) => html`<div${i ? raw(' style="break-before:page;page-break-before:always"') : ''}><h3>${p.name} <span class="small muted">(version ${p.version}, ${p.basedOn})</span></h3>
 <p>${p.summary}</p>
@@ -661,7 +570,7 @@ ${p.phases.map(
   (ph) => html`<tr><th colspan="6">${ph.phase}</th></tr>
 ${ph.steps.map(
   (s) => html`<tr><td><span class="box"></span></td><td>${s.number}</td><td><strong>${s.title}</strong><br><span class="small">${s.detail}</span>
-${s.needsInstruction ? html`<br><span class="wait">WAIT FOR CUSTOMER INSTRUCTION</span><br><span class="small">Instruction from <span class="fill"></span> at <span class="fill" style="min-width:15mm"></span></span>` : ''}</td>
+${s.needsInstruction ? html`<br><span class="wait">${WAIT_LABEL}</span><br><span class="small">Instruction from <span class="fill"></span> at <span class="fill" style="min-width:15mm"></span></span>` : ''}</td>
 <td>${s.role}</td><td class="small">${s.record.length ? html`<ul>${s.record.map((r) => html`<li>${r}</li>`)}</ul>` : '—'}</td><td></td></tr>`,
 )}`,
 )}</tbody></table></div>`,
@@ -669,10 +578,10 @@ ${s.needsInstruction ? html`<br><span class="wait">WAIT FOR CUSTOMER INSTRUCTION
   );
 }
 
-function servicesSection(model: KitModel, n: number): SafeHtml {
+function servicesSection(model: KitModel): SafeHtml {
   return major(
     'services',
-    html`${sectionHead(model, 'services', n, SECTIONS[6][1])}
+    html`${sectionHead(model, 'services')}
 <p>A service under attack may be a stepping stone. Give this list to the customer’s IT: check every connection of each affected service.</p>
 ${model.services.map(
   (s) => html`<div class="keep"><h3>${s.name}</h3><p class="small">${s.facts} · owner: ${s.owner}</p><p>${s.description}</p>
@@ -683,11 +592,11 @@ ${s.connections.length ? s.connections.map((c) => html`<tr><td><span class="box"
   );
 }
 
-function logSection(model: KitModel, n: number): SafeHtml {
+function logSection(model: KitModel): SafeHtml {
   const rows = Array.from({ length: 22 }, () => html`<tr style="height:9mm"><td></td><td></td><td></td><td></td></tr>`);
   return major(
     'log',
-    html`${sectionHead(model, 'log', n, SECTIONS[7][1])}
+    html`${sectionHead(model, 'log')}
 <p class="small">Times in ${model.timeZone}. One line per action, message or decision; decisions with their reason.</p>
 <table><thead><tr><th style="width:22mm">Time</th><th style="width:24mm">Who</th><th>What happened, what was decided and why</th><th style="width:30mm">Channel, level</th></tr></thead><tbody>${rows}</tbody></table>`,
   );
@@ -697,8 +606,8 @@ function logSection(model: KitModel, n: number): SafeHtml {
 export function renderPlanHtml(plan: PlanVersion, options: KitOptions): string {
   const model = buildKitModel(plan, options);
   const body = html`${cover(model)}
-${howToSection(model, 1)}${contactsSection(model, 2)}${paceSection(model, 3)}${obligationsSection(model, 4)}
-${rosterSection(model, 5)}${playbooksSection(model, 6)}${servicesSection(model, 7)}${logSection(model, 8)}
+${howToSection(model)}${contactsSection(model)}${paceSection(model)}${obligationsSection(model)}
+${rosterSection(model)}${playbooksSection(model)}${servicesSection(model)}${logSection(model)}
 <footer class="end"><p class="mono">${model.stamp}</p><p>Printed ${model.generated}.</p></footer>`;
   return htmlDocument(model, 'Contingency plan', pageCss(model, 'contingency plan') + BASE_CSS, body);
 }
@@ -729,4 +638,9 @@ ${l.rows.map((r) => html`<tr><td class="level">${r.letter} · ${r.level}</td><td
 )}
 ${model.clocks.length ? html`<p class="rules"><strong>Clocks:</strong> ${model.clocks.map((c, i) => html`${i ? '; ' : ''}${c.name} — ${c.due}`)}.</p>` : ''}`;
   return htmlDocument(model, 'PACE card', pageCss(model, 'PACE card') + BASE_CSS + CARD_CSS, body);
+}
+
+/** The same content as renderPlanHtml, as an A4 PDF with the plan version and SHA-256 on every page. */
+export function renderPlanPdf(plan: PlanVersion, options: KitOptions): Promise<Buffer> {
+  return renderKitPdf(buildKitModel(plan, options));
 }

@@ -54,3 +54,7 @@ export async function anyRecordOfKind(tx: Tx, kind: string): Promise<boolean> {
   const row = await tx.selectFrom('records').select('id').where('kind', '=', kind).where('archived_at', 'is', null).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+export function listRecordHeads(tx: Tx) {
+  return tx.selectFrom('records').select(['id', 'kind', 'version', 'head_hash']).orderBy('created_at').execute();
+}

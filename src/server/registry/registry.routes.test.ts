@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { testDialects } from '../core/testing/test-db.ts';
 import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { verifyAllTimelines } from '../incidents/verify-timeline.ts';
 
 for (const dialect of await testDialects()) {
   describe(`registry API on ${dialect}`, () => {
@@ -59,6 +61,22 @@ for (const dialect of await testDialects()) {
         assert.equal(update.actor.name, 'Ada Admin');
         assert.deepEqual(update.data, { changes: { description: 'Insurance' }, previous: { description: '' } });
         assert.equal(update.prevHash, history.body.events[0].hash);
+      });
+
+      it('lets verify find a registry event altered in the database', async () => {
+        const customer = await created('/api/v1/customers', { name: 'Tamper Target' });
+        await call('PATCH', `/api/v1/customers/${customer.id}`, { description: 'honest' });
+        const { db } = server.deps.database;
+        assert.equal((await verifyAllTimelines(db)).broken.length, 0);
+        await sql`update events set data = ${JSON.stringify({ changes: { description: 'forged' }, previous: { description: '' } })}
+                  where stream_id = ${customer.id} and seq = 2`.execute(db);
+        const report = await verifyAllTimelines(db);
+        assert.deepEqual(
+          report.broken.map((b) => [b.streamId, b.verdict.firstInvalidSeq]),
+          [[customer.id, 2]],
+        );
+        await sql`delete from events where stream_id = ${customer.id}`.execute(db);
+        await sql`delete from records where id = ${customer.id}`.execute(db);
       });
 
       it('answers 409 for a stale expectedVersion and keeps the stored object', async () => {
