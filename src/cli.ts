@@ -15,6 +15,7 @@ import { migrateToLatest } from './server/core/db/migrations.ts';
 import type { Deps } from './server/core/deps.ts';
 import { AppError } from './server/core/errors.ts';
 import { createEventFeed } from './server/core/events/event-feed.ts';
+import { loadDemo } from './server/demo/load-demo.ts';
 import { verifyAllTimelines } from './server/incidents/verify-timeline.ts';
 import { startServer } from './server/server.ts';
 import { USER_ROLES, type UserRole } from './shared/incident-vocabulary.ts';
@@ -27,7 +28,8 @@ Commands:
   user create --email E --name N --role admin|responder|viewer [--password P]
                                           create a user (prompts for the password when absent)
   token create --email E --name LABEL     create an API token for a user; prints it on the last line
-  verify                                  check every incident timeline's hash chain
+  demo                                    load a demo organisation (two customers, plans, incidents) into an empty database
+  verify                                  check the hash chain of every incident timeline and registry history
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL.`;
 
@@ -80,6 +82,14 @@ async function main(argv: string[]): Promise<number> {
         const { token } = await createApiToken(deps, user.id, values.name);
         console.error(`API token "${values.name}" for ${user.email}; it is shown once, keep it safe:`);
         console.log(token);
+        return 0;
+      });
+    case 'demo':
+      return withDeps(async (deps) => {
+        const demo = await loadDemo(deps);
+        console.log(`Loaded ${demo.customers} customers with published plans and ${demo.incidents} incidents.`);
+        if (demo.password) console.log(`Sign in as ${demo.email} with the password ${demo.password}`);
+        else console.log('Sign in with your own account.');
         return 0;
       });
     case 'verify':

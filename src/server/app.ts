@@ -15,11 +15,11 @@ import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
+import { registerOpsRoutes } from './ops/ops.routes.ts';
 import { registerPaceRoutes } from './pace/pace.routes.ts';
 import { registerPlanRoutes } from './plans/plans.routes.ts';
 import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
 import { registerRegistryRoutes } from './registry/registry.routes.ts';
-import { registerOpsRoutes } from './ops/ops.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
 
 registerAjvFormats();

@@ -12,7 +12,12 @@ export function findUserById(db: Db, id: string) {
 }
 
 export function listUsers(db: Db) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('disabled_at', 'is', null).orderBy('name').execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role'])
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {

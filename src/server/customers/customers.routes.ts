@@ -34,19 +34,24 @@ export function registerCustomerRoutes(app: FastifyInstance, deps: Deps): void {
     return { items: await listMembers(deps.database.db, record.id) };
   });
 
-  api.put('/api/v1/customers/:id/members/:userId', { schema: { tags, params: MemberParams, body: MemberBody } }, async (request) => {
-    const { id, userId } = request.params;
-    const { role } = request.body;
-    const user = await findUserById(deps.database.db, userId);
-    if (!user) throw new AppError('invalid', `No user ${userId}`, 'userId');
-    await changeRecord(deps, actorOf(request), CUSTOMER, id, {
-      action: 'members.manage',
-      event: { type: 'customer.member_set', data: { userId, userName: user.name, role } },
-      effect: (tx) => upsertMembership(tx, { user_id: userId, customer_id: id, role, created_at: deps.clock.now().toISOString() }),
-    });
-    forgetAllCredentials();
-    return { userId, customerId: id, role, userName: user.name, userEmail: user.email };
-  });
+  api.put(
+    '/api/v1/customers/:id/members/:userId',
+    { schema: { tags, params: MemberParams, body: MemberBody } },
+    async (request) => {
+      const { id, userId } = request.params;
+      const { role } = request.body;
+      const user = await findUserById(deps.database.db, userId);
+      if (!user) throw new AppError('invalid', `No user ${userId}`, 'userId');
+      await changeRecord(deps, actorOf(request), CUSTOMER, id, {
+        action: 'members.manage',
+        event: { type: 'customer.member_set', data: { userId, userName: user.name, role } },
+        effect: (tx) =>
+          upsertMembership(tx, { user_id: userId, customer_id: id, role, created_at: deps.clock.now().toISOString() }),
+      });
+      forgetAllCredentials();
+      return { userId, customerId: id, role, userName: user.name, userEmail: user.email };
+    },
+  );
 
   api.delete('/api/v1/customers/:id/members/:userId', { schema: { tags, params: MemberParams } }, async (request, reply) => {
     const { id, userId } = request.params;
@@ -54,7 +59,8 @@ export function registerCustomerRoutes(app: FastifyInstance, deps: Deps): void {
       action: 'members.manage',
       event: { type: 'customer.member_removed', data: { userId } },
       effect: async (tx) => {
-        if (!(await deleteMembership(tx, userId, id))) throw new AppError('not_found', `User ${userId} is not a member of this customer`);
+        if (!(await deleteMembership(tx, userId, id)))
+          throw new AppError('not_found', `User ${userId} is not a member of this customer`);
       },
     });
     forgetAllCredentials();

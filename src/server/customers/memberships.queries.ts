@@ -22,7 +22,10 @@ export function listMembers(db: Tx, customerId: string) {
     .execute();
 }
 
-export async function upsertMembership(db: Tx, row: { user_id: string; customer_id: string; role: MembershipRole; created_at: string }) {
+export async function upsertMembership(
+  db: Tx,
+  row: { user_id: string; customer_id: string; role: MembershipRole; created_at: string },
+) {
   await db
     .insertInto('memberships')
     .values(row)
@@ -31,6 +34,10 @@ export async function upsertMembership(db: Tx, row: { user_id: string; customer_
 }
 
 export async function deleteMembership(db: Tx, userId: string, customerId: string): Promise<boolean> {
-  const result = await db.deleteFrom('memberships').where('user_id', '=', userId).where('customer_id', '=', customerId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('memberships')
+    .where('user_id', '=', userId)
+    .where('customer_id', '=', customerId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

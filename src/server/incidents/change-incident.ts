@@ -1,12 +1,12 @@
 import { type Actor, assertCan } from '../auth/policy.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import { isUniqueViolation, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
-import type { Tx } from '../core/db/transaction.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
-import { resolveIncidentCustomer } from './incident-customer.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
+import { resolveIncidentCustomer } from './incident-customer.ts';
 import type { IncidentState } from './incident-state.ts';
 import { findIncident, updateIncident } from './incidents.queries.ts';
 

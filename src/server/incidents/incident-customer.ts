@@ -19,7 +19,8 @@ export async function resolveIncidentCustomer(
   if (customerId === null) {
     if (await anyRecordOfKind(tx, 'customer'))
       throw new AppError('invalid', 'Choose the customer this incident belongs to (customerId)', 'customerId');
-    if (serviceIds.length) throw new AppError('invalid', 'Services belong to a customer: choose the customer first', 'serviceIds');
+    if (serviceIds.length)
+      throw new AppError('invalid', 'Services belong to a customer: choose the customer first', 'serviceIds');
     return { planVersionId: null };
   }
   const customer = await findRecord(tx, dialect, 'customer', customerId);

@@ -55,7 +55,12 @@ export async function incidentPlan(deps: Deps, actor: Actor, idOrKey: string): P
     roster: snapshot.roster,
     obligations,
     playbooks,
-    checkList: affected.map((s) => ({ serviceId: s.id, serviceName: s.name, criticality: s.criticality, connections: s.connections })),
+    checkList: affected.map((s) => ({
+      serviceId: s.id,
+      serviceName: s.name,
+      criticality: s.criticality,
+      connections: s.connections,
+    })),
   };
 }
 

@@ -39,7 +39,15 @@ for (const dialect of await testDialects()) {
         name: 'Customer portal',
         criticality: 'high',
         personalData: true,
-        connections: [{ target: 'billing.nordlys.internal', direction: 'outbound', protocol: 'HTTPS/443', account: 'svc-portal', purpose: 'Invoices' }],
+        connections: [
+          {
+            target: 'billing.nordlys.internal',
+            direction: 'outbound',
+            protocol: 'HTTPS/443',
+            account: 'svc-portal',
+            purpose: 'Invoices',
+          },
+        ],
       });
       await created('/api/v1/pace-plans', {
         customerId: customer.id,
@@ -72,7 +80,9 @@ for (const dialect of await testDialects()) {
 
       const history = await call('GET', `/api/v1/customers/${customer.id}/history`);
       assert.deepEqual(
-        history.body.events.filter((e: { type: string }) => e.type === 'plan.published').map((e: { data: { version: number } }) => e.data.version),
+        history.body.events
+          .filter((e: { type: string }) => e.type === 'plan.published')
+          .map((e: { data: { version: number } }) => e.data.version),
         [1, 2],
       );
       const versions = await call('GET', `/api/v1/customers/${customer.id}/plans`);
@@ -89,7 +99,14 @@ for (const dialect of await testDialects()) {
       assert.match(kit.headers.get('content-type') ?? '', /text\/html/);
       assert.equal(kit.headers.get('x-plan-sha256'), plan.sha256);
       const html = kit.body as string;
-      for (const text of ['Nordlys Energi', 'dpo@nordlys.example', 'privacy@nordlys.example', 'Art. 33', plan.sha256, 'billing.nordlys.internal']) {
+      for (const text of [
+        'Nordlys Energi',
+        'dpo@nordlys.example',
+        'privacy@nordlys.example',
+        'Art. 33',
+        plan.sha256,
+        'billing.nordlys.internal',
+      ]) {
         assert.ok(html.includes(text), `the kit mentions ${text}`);
       }
       assert.doesNotMatch(html, /<link[^>]+href=|<script[^>]+src=|url\(\s*['"]?https?:/i);
@@ -98,12 +115,17 @@ for (const dialect of await testDialects()) {
       const pdf = await server.request('GET', `/api/v1/plans/${plan.id}/kit.pdf?download=true`, { token: admin });
       assert.equal(pdf.status, 200);
       assert.match(pdf.headers.get('content-disposition') ?? '', /^attachment; filename="NLE-contingency-plan-v\d+-kit\.pdf"$/);
-      assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+      assert.equal(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+        '%PDF-',
+      );
       const zone = await call('GET', `/api/v1/plans/${plan.id}/kit.html?timeZone=Nowhere/Land`);
       assert.equal(zone.status, 400);
     });
 
-    it("links new incidents to the plan in force and shows the obligations that apply now, with their clocks", async () => {
+    it('links new incidents to the plan in force and shows the obligations that apply now, with their clocks', async () => {
       const plan = await created(`/api/v1/customers/${customer.id}/plans`, { approver: 'Kari CISO' });
       const services = await call('GET', `/api/v1/services?customerId=${customer.id}`);
       const portal = services.body.items.find((s: { name: string }) => s.name === 'Customer portal');
@@ -119,7 +141,10 @@ for (const dialect of await testDialects()) {
       assert.equal(view.plan.id, plan.id);
       const gdpr = () => view.obligations.find((o: { obligationId: string }) => o.obligationId === 'gdpr-art-33');
       assert.equal(gdpr().applies, false, 'no personal data involved yet');
-      assert.deepEqual(view.checkList[0].connections.map((c: { target: string }) => c.target), ['billing.nordlys.internal']);
+      assert.deepEqual(
+        view.checkList[0].connections.map((c: { target: string }) => c.target),
+        ['billing.nordlys.internal'],
+      );
       assert.ok(view.playbooks.length > 0, 'playbooks suggested for a data leak');
 
       await call('PATCH', `/api/v1/incidents/${incident.id}`, { personalData: true });

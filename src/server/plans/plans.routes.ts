@@ -84,26 +84,38 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
     readPlan(deps, actorOf(request), request.params.id),
   );
 
-  api.get('/api/v1/plans/:id/compare/:otherId', { schema: { tags, params: Type.Object({ id: Id, otherId: Id }) } }, async (request) => {
-    const actor = actorOf(request);
-    const [a, b] = await Promise.all([readPlan(deps, actor, request.params.id), readPlan(deps, actor, request.params.otherId)]);
-    const [older, newer] = a.version <= b.version ? [a, b] : [b, a];
-    return { older: older.version, newer: newer.version, sections: comparePlans(older.snapshot, newer.snapshot) };
-  });
+  api.get(
+    '/api/v1/plans/:id/compare/:otherId',
+    { schema: { tags, params: Type.Object({ id: Id, otherId: Id }) } },
+    async (request) => {
+      const actor = actorOf(request);
+      const [a, b] = await Promise.all([readPlan(deps, actor, request.params.id), readPlan(deps, actor, request.params.otherId)]);
+      const [older, newer] = a.version <= b.version ? [a, b] : [b, a];
+      return { older: older.version, newer: newer.version, sections: comparePlans(older.snapshot, newer.snapshot) };
+    },
+  );
 
-  const kit = (suffix: string, type: string, render: (plan: PlanVersion, timeZone: string | undefined) => Promise<string | Buffer>) =>
-    api.get(`/api/v1/plans/:id/${suffix}`, { schema: { tags, params: Params, querystring: KitQuery } }, async (request, reply) => {
-      const plan = await readPlan(deps, actorOf(request), request.params.id);
-      const body = await render(plan, validTimeZone(request.query.timeZone));
-      const code = plan.snapshot.customer.code || 'plan';
-      const name = `${code}-contingency-plan-v${plan.version}-${suffix}`.replace(/[^A-Za-z0-9._-]/g, '_');
-      reply.header('content-type', type);
-      reply.header('content-disposition', `${request.query.download ? 'attachment' : 'inline'}; filename="${name}"`);
-      reply.header('x-plan-sha256', plan.sha256);
-      // The kit is self-contained: inline styles, nothing fetched.
-      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      return reply.send(body);
-    });
+  const kit = (
+    suffix: string,
+    type: string,
+    render: (plan: PlanVersion, timeZone: string | undefined) => Promise<string | Buffer>,
+  ) =>
+    api.get(
+      `/api/v1/plans/:id/${suffix}`,
+      { schema: { tags, params: Params, querystring: KitQuery } },
+      async (request, reply) => {
+        const plan = await readPlan(deps, actorOf(request), request.params.id);
+        const body = await render(plan, validTimeZone(request.query.timeZone));
+        const code = plan.snapshot.customer.code || 'plan';
+        const name = `${code}-contingency-plan-v${plan.version}-${suffix}`.replace(/[^A-Za-z0-9._-]/g, '_');
+        reply.header('content-type', type);
+        reply.header('content-disposition', `${request.query.download ? 'attachment' : 'inline'}; filename="${name}"`);
+        reply.header('x-plan-sha256', plan.sha256);
+        // The kit is self-contained: inline styles, nothing fetched.
+        reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        return reply.send(body);
+      },
+    );
   const options = (timeZone: string | undefined) => ({ generatedAt: deps.clock.now(), timeZone });
   kit('kit.html', 'text/html; charset=utf-8', async (plan, tz) => renderPlanHtml(plan, options(tz)));
   kit('pace-card.html', 'text/html; charset=utf-8', async (plan, tz) => renderPaceCardHtml(plan, options(tz)));

@@ -34,12 +34,24 @@ export function registerPlaybookRoutes(app: FastifyInstance, deps: Deps): void {
     const library = PLAYBOOK_LIBRARY.find((p) => p.id === from);
     let source: Omit<PlaybookData, 'basedOn'>;
     if (library) {
-      source = { slug: library.id, name: library.name, summary: library.summary, categories: library.categories, steps: library.steps };
+      source = {
+        slug: library.id,
+        name: library.name,
+        summary: library.summary,
+        categories: library.categories,
+        steps: library.steps,
+      };
     } else {
       const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, PLAYBOOK, from).catch(() => {
         throw new AppError('invalid', `No playbook ${from} to copy`, 'from');
       });
-      source = { slug: record.slug, name: record.name, summary: record.summary, categories: record.categories, steps: record.steps };
+      source = {
+        slug: record.slug,
+        name: record.name,
+        summary: record.summary,
+        categories: record.categories,
+        steps: record.steps,
+      };
     }
     const copy = await createRecord(deps, actor, PLAYBOOK, customerId, { ...structuredClone(source), basedOn: from });
     return reply.status(201).send(copy);

@@ -51,7 +51,13 @@ export async function listRecords(tx: Tx, filter: RecordFilter): Promise<Records
 }
 
 export async function anyRecordOfKind(tx: Tx, kind: string): Promise<boolean> {
-  const row = await tx.selectFrom('records').select('id').where('kind', '=', kind).where('archived_at', 'is', null).limit(1).executeTakeFirst();
+  const row = await tx
+    .selectFrom('records')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('archived_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

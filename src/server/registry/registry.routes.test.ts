@@ -36,7 +36,15 @@ for (const dialect of await testDialects()) {
           name: 'Online banking',
           criticality: 'critical',
           personalData: true,
-          connections: [{ target: 'core-banking.acme.internal', direction: 'outbound', protocol: 'HTTPS/443', account: 'svc-obank', purpose: 'Balances' }],
+          connections: [
+            {
+              target: 'core-banking.acme.internal',
+              direction: 'outbound',
+              protocol: 'HTTPS/443',
+              account: 'svc-obank',
+              purpose: 'Balances',
+            },
+          ],
         });
         assert.equal(service.customerId, customer.id);
         assert.ok(service.connections[0].id);
@@ -178,7 +186,10 @@ for (const dialect of await testDialects()) {
         assert.ok(library.body.items.some((o: { id: string }) => o.id === 'gdpr-art-33'));
         const gdpr = await created('/api/v1/obligations', { customerId: customer.id, libraryId: 'gdpr-art-33' });
         assert.match(gdpr.definition.source.citation, /Art\. 33/);
-        assert.equal((await call('POST', '/api/v1/obligations', { customerId: customer.id, libraryId: 'gdpr-art-33' })).status, 409);
+        assert.equal(
+          (await call('POST', '/api/v1/obligations', { customerId: customer.id, libraryId: 'gdpr-art-33' })).status,
+          409,
+        );
         const template = await created('/api/v1/obligations/contract-template', { customerId: customer.id, hours: 4 });
         assert.equal(template.items.length, 2);
         assert.match(template.items[0].definition.name, /within 4 hours/);
@@ -194,7 +205,9 @@ for (const dialect of await testDialects()) {
         assert.equal(edited.status, 200);
         assert.equal(edited.body.version, 2);
         assert.equal(edited.body.steps.at(-1).needsCustomerInstruction, false);
-        const bad = await call('PATCH', `/api/v1/playbooks/${copy.id}`, { steps: [{ phase: 'contain', title: ' ', role: 'legal' }] });
+        const bad = await call('PATCH', `/api/v1/playbooks/${copy.id}`, {
+          steps: [{ phase: 'contain', title: ' ', role: 'legal' }],
+        });
         assert.equal(bad.status, 400);
       });
     });

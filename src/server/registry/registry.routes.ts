@@ -7,8 +7,8 @@ import type { Deps } from '../core/deps.ts';
 import { toStoredEvent } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
 import { listRecords } from './records.queries.ts';
-import { CONTACT, CUSTOMER, OBLIGATION, PACE_PLAN, PLAYBOOK, ROSTER, SERVICE } from './registry-kinds.ts';
 import * as S from './registry.schemas.ts';
+import { CONTACT, CUSTOMER, OBLIGATION, PLAYBOOK, ROSTER, SERVICE } from './registry-kinds.ts';
 import { changeRecord, createRecord, type RecordKind, readRecord, recordView, type StoredRecord } from './save-record.ts';
 
 /** Extra shaping of a record on its way out (e.g. PACE warnings computed from the current contacts). */
@@ -53,7 +53,13 @@ export function registerRecordRoutes<T extends object>(
       visible: visibleCustomers(actor),
       includeArchived,
     });
-    return { items: await present(deps, actor, rows.map((row) => recordView<T>(row))) };
+    return {
+      items: await present(
+        deps,
+        actor,
+        rows.map((row) => recordView<T>(row)),
+      ),
+    };
   });
 
   api.post(base, { schema: { tags, body: S.createBody(schema, kind.scope !== 'self') } }, async (request, reply) => {

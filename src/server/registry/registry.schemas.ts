@@ -53,7 +53,14 @@ export const serviceSchema: KindSchema = {
     owner: Text(200),
     connections: Type.Array(ConnectionSchema, { maxItems: 500 }),
   },
-  defaults: { description: '', criticality: 'medium', personalData: false, environment: 'production', owner: '', connections: [] },
+  defaults: {
+    description: '',
+    criticality: 'medium',
+    personalData: false,
+    environment: 'production',
+    owner: '',
+    connections: [],
+  },
 };
 
 const ChannelSchema = Strict({
@@ -139,7 +146,10 @@ export const ObligationDefinitionSchema = Strict({
       id: Text(100, 1),
       name: Text(200, 1),
       deadlines: Type.Array(
-        Strict({ from: Type.String({ pattern: '^(aware|classified|determination:.+|stage:.+)$', maxLength: 200 }), after: Duration }),
+        Strict({
+          from: Type.String({ pattern: '^(aware|classified|determination:.+|stage:.+)$', maxLength: 200 }),
+          after: Duration,
+        }),
         { minItems: 1, maxItems: 5 },
       ),
       wording: Type.Optional(Text(1000)),

@@ -85,7 +85,8 @@ export async function createRecord<T extends object>(
 ): Promise<StoredRecord<T>> {
   const id = randomUUID();
   const scope = kind.scope === 'self' ? null : customerId;
-  if (kind.scope === 'customer' && !scope) throw new AppError('invalid', `Choose the customer this ${kind.label} belongs to`, 'customerId');
+  if (kind.scope === 'customer' && !scope)
+    throw new AppError('invalid', `Choose the customer this ${kind.label} belongs to`, 'customerId');
   assertCan(actor, kind.scope === 'self' ? 'customer.create' : 'registry.change', {
     customerId: scope,
     notFound: `No customer ${scope}`,
@@ -135,7 +136,7 @@ export interface RecordChange<T> {
    * effect writes it in the same transaction and may return more facts for the event's data.
    */
   event?: NewEvent;
-  effect?: (tx: Tx) => Promise<Record<string, unknown> | undefined | void>;
+  effect?: (tx: Tx) => Promise<unknown>;
   /** What the change needs the right to do; registry.change unless said. */
   action?: Action;
 }
@@ -186,8 +187,8 @@ export async function changeRecord<T extends object>(
       if (Object.keys(changes).length) newEvents.push({ type: `${kind.kind}.updated`, data: { changes, previous } });
       if (change.archive) newEvents.push({ type: `${kind.kind}.archived`, data: {} });
       if (change.event) {
-        const facts = (await change.effect?.(tx)) ?? {};
-        newEvents.push({ ...change.event, data: { ...change.event.data, ...facts } });
+        const facts = await change.effect?.(tx);
+        newEvents.push({ ...change.event, data: { ...change.event.data, ...(facts && typeof facts === 'object' ? facts : {}) } });
       }
       if (newEvents.length === 0) return record;
       const now = clock.now();

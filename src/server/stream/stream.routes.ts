@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import { canSee } from '../auth/policy.ts';
-import type { StoredEvent } from '../core/events/event-store.ts';
 import type { Deps } from '../core/deps.ts';
+import type { StoredEvent } from '../core/events/event-store.ts';
 import { lastPosition } from '../core/events/events.queries.ts';
 import { timelineEventView } from '../incidents/incidents.views.ts';
 
@@ -76,6 +76,12 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
  */
 function streamMessage(event: StoredEvent): string {
   if (event.streamType === 'incident') return `event: timeline\ndata: ${JSON.stringify(timelineEventView(event))}`;
-  const change = { position: event.position, type: event.type, id: event.streamId, customerId: event.customerId, actor: event.actor };
+  const change = {
+    position: event.position,
+    type: event.type,
+    id: event.streamId,
+    customerId: event.customerId,
+    actor: event.actor,
+  };
   return `event: registry\ndata: ${JSON.stringify(change)}`;
 }

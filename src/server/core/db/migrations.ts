@@ -85,7 +85,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<any>) {
         // Which customer an event concerns and what kind of stream it belongs to: routing for the live stream,
         // so that nobody is sent another customer's events. Not part of the hash (the chain covers the content).
-        await db.schema.alterTable('events').addColumn('stream_type', 'text', (c) => c.notNull().defaultTo('incident')).execute();
+        await db.schema
+          .alterTable('events')
+          .addColumn('stream_type', 'text', (c) => c.notNull().defaultTo('incident'))
+          .execute();
         await db.schema.alterTable('events').addColumn('customer_id', 'text').execute();
         await db.schema
           .createTable('records')

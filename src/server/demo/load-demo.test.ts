@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testDialects } from '../core/testing/test-db.ts';
+import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { loadDemo } from './load-demo.ts';
+
+for (const dialect of await testDialects()) {
+  describe(`muster demo on ${dialect}`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ dialect });
+    });
+    after(() => server.close());
+
+    it('loads two customers with published plans and incidents that link them, once', async () => {
+      const demo = await loadDemo(server.deps);
+      assert.ok(demo.password, 'an admin was created for the empty database');
+      const token = await server.userToken('admin');
+      const get = async (url: string) => (await server.request('GET', url, { token })).json();
+      const plans = await get('/api/v1/plans/current');
+      assert.equal(plans.items.length, 2);
+      const incidents = await get('/api/v1/incidents');
+      assert.equal(incidents.items.length, 4);
+      assert.ok(incidents.items.every((i: { planVersionId: string | null }) => i.planVersionId));
+      const leak = incidents.items.find((i: { personalData: boolean }) => i.personalData);
+      const { incidentPlan } = await get(`/api/v1/incidents/${leak.id}/plan`);
+      const gdpr = incidentPlan.obligations.find((o: { obligationId: string }) => o.obligationId === 'gdpr-art-33');
+      assert.equal(gdpr.applies, true);
+      const ladders = await get(`/api/v1/pace-plans?customerId=${leak.customerId}`);
+      assert.ok(ladders.items[0].warnings.some((w: { code: string }) => w.code === 'shared-infrastructure'));
+      await assert.rejects(loadDemo(server.deps), /already has customers/);
+    });
+  });
+}
