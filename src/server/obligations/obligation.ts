@@ -1,24 +1,15 @@
 import { add } from 'date-fns';
 import type { Origin, Severity } from '../../shared/incident-vocabulary.ts';
+import type { Criticality, ObligationCondition, ObligationDefinition, ObligationDuration } from '../../shared/prepare-types.ts';
 
 /**
- * A reporting obligation: who must be told, by when, about what. Pure data plus pure evaluation, so that
- * the same rules drive the clocks on the incident page, reminders and the proof that obligations were met.
+ * A reporting obligation (its shape is the API's ObligationDefinition, with typed clock starts): who must be
+ * told, by when, about what. Pure data plus pure evaluation, so that the same rules drive the clocks on the
+ * incident page, reminders and the proof that obligations were met.
  */
-export interface Obligation {
-  id: string;
-  name: string;
-  /** Where the rule comes from, shown next to it: "GDPR Art. 33(1)". */
-  source: { citation: string; url?: string };
-  recipient: string;
-  /** Every condition must hold for the obligation to apply. An empty list applies to every incident. */
-  trigger: Condition[];
+export interface Obligation extends Omit<ObligationDefinition, 'stages'> {
   /** Reporting stages in order (early warning, notification, final report…). */
   stages: ObligationStage[];
-  /** The PACE purpose used to deliver it. */
-  pacePurpose: 'notify-authority' | 'notify-customer' | 'notify-data-subjects' | 'inform-management';
-  /** What the submission must contain. */
-  requiredContent: string[];
 }
 
 export interface ObligationStage {
@@ -37,19 +28,12 @@ export interface Deadline {
 }
 
 export type ClockStart = 'aware' | 'classified' | `determination:${string}` | `stage:${string}`;
-export type Duration = { minutes?: number; hours?: number; days?: number; months?: number };
+export type Duration = ObligationDuration;
+export type Condition = ObligationCondition;
+export type { Criticality };
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-const CRITICALITY_RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
-export type Criticality = keyof typeof CRITICALITY_RANK;
-
-export type Condition =
-  | { field: 'personalData'; equals: boolean }
-  | { field: 'severity'; atLeast: Severity }
-  | { field: 'category'; in: string[] }
-  | { field: 'origin'; in: Origin[] }
-  | { field: 'serviceCriticality'; atLeast: Criticality }
-  | { field: 'determination'; made: string };
+const CRITICALITY_RANK: Record<Criticality, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
 /** What evaluation needs to know about an incident. */
 export interface ObligationFacts {

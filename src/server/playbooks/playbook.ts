@@ -1,4 +1,5 @@
-import { CATEGORIES, INCIDENT_ROLES, type IncidentRole, RSIT } from '../../shared/incident-vocabulary.ts';
+import { CATEGORIES, INCIDENT_ROLES, RSIT } from '../../shared/incident-vocabulary.ts';
+import type { PlaybookStep } from '../../shared/prepare-types.ts';
 
 /**
  * A playbook is a threat-specific checklist ("have a checklist ready for a set of actions based on threat"):
@@ -9,21 +10,8 @@ import { CATEGORIES, INCIDENT_ROLES, type IncidentRole, RSIT } from '../../share
 export const PLAYBOOK_PHASES = ['contain', 'investigate', 'resolve', 'recover', 'communicate'] as const;
 export type PlaybookPhase = (typeof PLAYBOOK_PHASES)[number];
 
-export interface PlaybookStep {
-  /** Unique within the playbook; kebab-case. */
-  id: string;
-  phase: PlaybookPhase;
-  /** Imperative, short: "Isolate affected systems from the network". */
-  title: string;
-  /** How to do it and what to watch out for. */
-  detail: string;
-  /** The CSIRT role responsible for the step. */
-  role: IncidentRole;
-  /** The step acts on the customer's systems or on their behalf: it stays blocked until the customer has answered. */
-  needsCustomerInstruction: boolean;
-  /** What to write down when doing the step. */
-  record: string[];
-}
+/** Steps are the API's PlaybookStep: phase, title, detail, responsible role, needs-instruction flag, what to record. */
+export type { PlaybookStep };
 
 export interface Playbook {
   id: string;
