@@ -231,7 +231,7 @@ describe('displayAddress and describeChannel', () => {
   const table: [string, Channel, string][] = [
     ['keeps an e-mail address', channel('a', 'email', 'dpo@havbris.example'), 'E-mail dpo@havbris.example'],
     ['keeps a phone number', channel('a', 'sms', '+47 912 34 567'), 'SMS +47 912 34 567'],
-    ['keeps a manual instruction', channel('a', 'manual', 'Signal group "IR"'), 'Manual Signal group "IR"'],
+    ['keeps a manual instruction', channel('a', 'manual', 'Signal group "IR"'), 'Manual step: Signal group "IR"'],
     [
       'hides a webhook path and query',
       channel('a', 'webhook', 'https://x.example/h?sig=1'),

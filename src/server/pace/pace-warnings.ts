@@ -33,7 +33,7 @@ export const CHANNEL_TYPE_LABELS: Record<ChannelType, string> = {
   teams: 'Teams webhook',
   mattermost: 'Mattermost webhook',
   webhook: 'Signed webhook',
-  manual: 'Manual',
+  manual: 'Manual step',
 };
 
 const WEB_TYPES: readonly ChannelType[] = ['slack', 'teams', 'mattermost', 'webhook'];
@@ -50,7 +50,8 @@ export function displayAddress(channel: Channel): string {
 
 /** "SMS +47 912 34 567", "Slack webhook https://hooks.slack.com/…", with the channel's own label when it has one. */
 export function describeChannel(channel: Channel): string {
-  const text = `${CHANNEL_TYPE_LABELS[channel.type]} ${displayAddress(channel)}`;
+  const separator = channel.type === 'manual' ? ': ' : ' ';
+  const text = `${CHANNEL_TYPE_LABELS[channel.type]}${separator}${displayAddress(channel)}`;
   return channel.label.trim() ? `${text} (${channel.label.trim()})` : text;
 }
 

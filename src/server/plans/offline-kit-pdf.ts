@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { CanvasElement, Content, CustomTableLayout, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentCanvas, CustomTableLayout, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 /**
  * The offline kit as a PDF. The content arrives as a KitModel, already worded by buildKitModel in offline-kit.ts
@@ -30,6 +30,8 @@ export interface KitLadderRow {
   whoLine: string;
   how: string;
   moveOn: string;
+  /** For the one-page PACE card. */
+  moveOnShort: string;
   note: string;
   missing: boolean;
 }
@@ -159,9 +161,19 @@ const GRID: CustomTableLayout = {
   paddingBottom: () => 2.5,
 };
 
-/** A square to tick on paper (Roboto has no ballot box glyph). */
-const BOX_SHAPE: CanvasElement[] = [{ type: 'rect', x: 0, y: 1, w: 8, h: 8, lineWidth: 0.8 }];
-const BOX: Content = { canvas: BOX_SHAPE };
+/** A square to tick on paper (Roboto has no ballot box glyph). Fresh each time: pdfmake annotates the nodes it lays out. */
+function box(): ContentCanvas {
+  return { canvas: [{ type: 'rect', x: 0, y: 1, w: 8, h: 8, lineWidth: 0.8 }] };
+}
+
+/** The wait-for-instruction mark, boxed so it cannot be missed on paper. */
+function waitMark(): Content {
+  return {
+    table: { body: [[{ text: WAIT_LABEL, bold: true, fontSize: 8 }]] },
+    layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5, paddingTop: () => 1, paddingBottom: () => 1 },
+    margin: [0, 3, 0, 1],
+  };
+}
 
 function table(widths: (number | string)[], header: string[], rows: TableCell[][], heights?: number): Content {
   return {
@@ -180,7 +192,11 @@ function table(widths: (number | string)[], header: string[], rows: TableCell[][
 function person(p: KitPerson | null, margin: Margins = [0, 0, 0, 0]): Content {
   if (!p) return { text: 'Not assigned', italics: true, margin };
   return {
-    stack: [{ text: p.name, bold: true }, { text: p.line, style: 'small' }, ...p.channels.map((c) => ({ text: c, style: 'small' }))],
+    stack: [
+      { text: p.name, bold: true },
+      { text: p.line, style: 'small' },
+      ...p.channels.map((c) => ({ text: c, style: 'small' })),
+    ],
     margin,
   };
 }
@@ -196,7 +212,10 @@ function cover(model: KitModel): Content[] {
   const fact = (label: string, value: Content): TableCell[] => [{ text: label, style: 'th' }, value];
   return [
     {
-      text: [{ text: 'CONFIDENTIAL', bold: true }, ' — contains personal contact details. Keep the printed copy locked away and destroy superseded versions.'],
+      text: [
+        { text: 'CONFIDENTIAL', bold: true },
+        ' — contains personal contact details. Keep the printed copy locked away and destroy superseded versions.',
+      ],
       style: 'small',
     },
     { text: ['Contingency plan\n', `${model.customer.name} (${model.customer.code})`], style: 'title' },
@@ -267,24 +286,36 @@ function pace(model: KitModel): Content[] {
     {
       text: 'Primary, Alternate, Contingency, Emergency: each level independent of the others. Start at Primary; move down when the rule says so.',
     },
-    ...model.ladders.flatMap((l): Content[] => [
-      { text: l.title, style: 'h3' },
-      { text: l.scope, style: ['small', 'muted'] },
-      table(
-        [62, 95, '*', 105, 70],
-        ['Level', 'Contact', 'Channel', 'When to move on', 'Note'],
-        l.rows.map((r) => [
-          { text: `${r.letter} · ${r.level}`, bold: true },
-          r.who ? { stack: [{ text: r.who, bold: true }, { text: r.whoLine, style: 'small' }] } : '—',
-          { text: r.how, italics: r.missing },
-          { text: r.moveOn, style: 'small' },
-          { text: r.note, style: 'small' },
-        ]),
-      ),
-      ...(l.warnings.length
-        ? l.warnings.map((w): Content => ({ text: [{ text: 'Warning: ', bold: true }, w], style: 'warning' }))
-        : [{ text: 'No warnings for this ladder.', style: 'small' } as Content]),
-    ]),
+    ...model.ladders.map(
+      (l): Content => ({
+        unbreakable: true,
+        stack: [
+          { text: l.title, style: 'h3' },
+          { text: l.scope, style: ['small', 'muted'] },
+          table(
+            [70, 95, '*', 100, 67],
+            ['Level', 'Contact', 'Channel', 'When to move on', 'Note'],
+            l.rows.map((r) => [
+              { text: `${r.letter} · ${r.level}`, bold: true },
+              r.who
+                ? {
+                    stack: [
+                      { text: r.who, bold: true },
+                      { text: r.whoLine, style: 'small' },
+                    ],
+                  }
+                : '—',
+              { text: r.how, italics: r.missing },
+              { text: r.moveOn, style: 'small' },
+              { text: r.note, style: 'small' },
+            ]),
+          ),
+          ...(l.warnings.length
+            ? l.warnings.map((w): Content => ({ text: [{ text: 'Warning: ', bold: true }, w], style: 'warning' }))
+            : [{ text: 'No warnings for this ladder.', style: 'small' } as Content]),
+        ],
+      }),
+    ),
   ];
 }
 
@@ -293,6 +324,7 @@ function obligations(model: KitModel): Content[] {
     ...section(model, 4, KIT_SECTIONS.obligations),
     ...model.obligations.map(
       (o): Content => ({
+        unbreakable: true,
         stack: [
           { text: o.name, style: 'h3' },
           {
@@ -309,12 +341,25 @@ function obligations(model: KitModel): Content[] {
             ['Stage', 'Due', 'Sent at, by, channel'],
             o.stages.map((s) => [
               s.name,
-              { stack: [{ text: s.due, bold: true }, ...(s.wording ? [{ text: `The rule says: “${s.wording}”`, style: 'small' }] : [])] },
+              {
+                stack: [
+                  { text: s.due, bold: true },
+                  ...(s.wording ? [{ text: `The rule says: “${s.wording}”`, style: 'small' }] : []),
+                ],
+              },
               '',
             ]),
           ),
           { text: 'The report must contain:', bold: true },
-          ...o.requiredContent.map((c): Content => ({ columns: [{ width: 14, canvas: BOX_SHAPE }, { width: '*', text: c }], margin: [0, 1, 0, 1] })),
+          ...o.requiredContent.map(
+            (c): Content => ({
+              columns: [
+                { width: 14, ...box() },
+                { width: '*', text: c },
+              ],
+              margin: [0, 1, 0, 1],
+            }),
+          ),
         ],
         margin: [0, 0, 0, 8],
       }),
@@ -354,25 +399,26 @@ function playbooks(model: KitModel): Content[] {
       ],
     },
     ...model.playbooks.flatMap((p, i): Content[] => [
-      { text: [p.name, { text: ` (version ${p.version}, ${p.basedOn})`, style: ['small', 'muted'] }], style: 'h3', ...(i ? { pageBreak: 'before' as const } : {}) },
+      {
+        text: [p.name, { text: ` (version ${p.version}, ${p.basedOn})`, style: ['small', 'muted'] }],
+        style: 'h3',
+        ...(i ? { pageBreak: 'before' as const } : {}),
+      },
       { text: p.summary, margin: [0, 0, 0, 4] },
       table(
-        [12, 14, '*', 62, 115, 48],
+        [22, 14, '*', 62, 115, 48],
         ['Done', '#', 'Step', 'Role', 'Record', 'Time, initials'],
         p.phases.flatMap((ph): TableCell[][] => [
           [{ text: ph.phase, style: 'th', colSpan: 6 }, {}, {}, {}, {}, {}],
           ...ph.steps.map((s): TableCell[] => [
-            BOX,
+            box(),
             String(s.number),
             {
               stack: [
                 { text: s.title, bold: true },
                 { text: s.detail, style: 'small' },
                 ...(s.needsInstruction
-                  ? [
-                      { text: WAIT_LABEL, bold: true, margin: [0, 2, 0, 0] } as Content,
-                      { text: 'Instruction from ____________________ at ________', style: 'small' } as Content,
-                    ]
+                  ? [waitMark(), { text: 'Instruction from ____________________ at ________', style: 'small' } as Content]
                   : []),
               ],
             },
@@ -389,26 +435,36 @@ function playbooks(model: KitModel): Content[] {
 function services(model: KitModel): Content[] {
   return [
     ...section(model, 7, KIT_SECTIONS.services),
-    { text: 'A service under attack may be a stepping stone. Give this list to the customer’s IT: check every connection of each affected service.' },
-    ...model.services.flatMap((s): Content[] => [
-      { text: s.name, style: 'h3' },
-      { text: `${s.facts} · owner: ${s.owner}`, style: 'small' },
-      { text: s.description, margin: [0, 0, 0, 2] },
-      table(
-        [14, '*', 60, 60, 100, 90],
-        ['Checked', 'Target', 'Direction', 'Protocol', 'Account or credential', 'Purpose'],
-        s.connections.length
-          ? s.connections.map((c) => [BOX, { text: c.target, bold: true }, c.direction, c.protocol, c.account, c.purpose])
-          : [[{ text: 'No connections recorded', italics: true, colSpan: 6 }, {}, {}, {}, {}, {}]],
-      ),
-    ]),
+    {
+      text: 'A service under attack may be a stepping stone. Give this list to the customer’s IT: check every connection of each affected service.',
+    },
+    ...model.services.map(
+      (s): Content => ({
+        unbreakable: true,
+        stack: [
+          { text: s.name, style: 'h3' },
+          { text: `${s.facts} · owner: ${s.owner}`, style: 'small' },
+          { text: s.description, margin: [0, 0, 0, 2] },
+          table(
+            [34, '*', 56, 70, 100, 88],
+            ['Checked', 'Target', 'Direction', 'Protocol', 'Account or credential', 'Purpose'],
+            s.connections.length
+              ? s.connections.map((c) => [box(), { text: c.target, bold: true }, c.direction, c.protocol, c.account, c.purpose])
+              : [[{ text: 'No connections recorded', italics: true, colSpan: 6 }, {}, {}, {}, {}, {}]],
+          ),
+        ],
+      }),
+    ),
   ];
 }
 
 function log(model: KitModel): Content[] {
   return [
     ...section(model, 8, KIT_SECTIONS.log),
-    { text: `Times in ${model.timeZone}. One line per action, message or decision; decisions with their reason.`, style: 'small' },
+    {
+      text: `Times in ${model.timeZone}. One line per action, message or decision; decisions with their reason.`,
+      style: 'small',
+    },
     table(
       [60, 70, '*', 90],
       ['Time', 'Who', 'What happened, what was decided and why', 'Channel, level'],
@@ -434,7 +490,10 @@ export async function renderKitPdf(model: KitModel, options: { compress?: boolea
       page === 1
         ? null
         : {
-            columns: [`${model.customer.name} · contingency plan v${model.version}`, { text: 'Confidential', alignment: 'right' }],
+            columns: [
+              `${model.customer.name} · contingency plan v${model.version}`,
+              { text: 'Confidential', alignment: 'right' },
+            ],
             fontSize: 7,
             color: '#444444',
             margin: [40, 22, 40, 0],

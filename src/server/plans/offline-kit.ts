@@ -1,8 +1,7 @@
-import type { Origin } from '../../shared/incident-vocabulary.ts';
-import { INCIDENT_ROLES, type IncidentRole, ORIGIN_LABELS } from '../../shared/incident-vocabulary.ts';
+import { INCIDENT_ROLES, type IncidentRole, ORIGIN_LABELS, type Origin } from '../../shared/incident-vocabulary.ts';
 import {
-  type Contact,
   type ConnectionDirection,
+  type Contact,
   type MoveOnRule,
   type ObligationCondition,
   type ObligationDefinition,
@@ -175,6 +174,17 @@ export function conditionWords(condition: ObligationCondition): string {
   }
 }
 
+/** The same rule, short enough for the PACE card: "no ack in 15 min, delivery fails, compromised". */
+export function moveOnShort(rule: MoveOnRule, last: boolean): string {
+  if (last) return 'Last level';
+  const when = [
+    rule.noAckMinutes !== null ? `no ack in ${rule.noAckMinutes} min` : '',
+    rule.onDeliveryFailure ? 'delivery fails' : '',
+    rule.onChannelCompromised ? 'compromised' : '',
+  ].filter(Boolean);
+  return when.length ? when.join(', ') : 'IM decides';
+}
+
 /** When to leave a PACE level, in words. */
 export function moveOnWords(rule: MoveOnRule, last: boolean): string {
   if (last) return 'Last level: keep trying and tell the incident manager.';
@@ -232,7 +242,16 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
         const base = { letter: name[0].toUpperCase(), level: PACE_LEVEL_LABELS[name] };
         const level = p.levels.find((l) => l.level === name);
         if (!level) {
-          return { ...base, who: '', whoLine: '', how: 'No level here: go on to the next one.', moveOn: '', note: '', missing: true };
+          return {
+            ...base,
+            who: '',
+            whoLine: '',
+            how: 'No level here: go on to the next one.',
+            moveOn: '',
+            moveOnShort: '',
+            note: '',
+            missing: true,
+          };
         }
         const contact = level.contactId ? contactsById.get(level.contactId) : undefined;
         const channel = contact?.channels.find((c) => c.id === level.channelId);
@@ -247,6 +266,7 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
           whoLine: contact ? personLine(contact) : '',
           how: how.join(' — ') || 'Nothing set',
           moveOn: moveOnWords(level.moveOn, index === PACE_LEVELS.length - 1),
+          moveOnShort: moveOnShort(level.moveOn, index === PACE_LEVELS.length - 1),
           note: level.note,
           missing: how.length === 0,
         };
@@ -268,7 +288,9 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
       kind: o.libraryId ? 'From the library' : `${snapshot.customer.name}’s own rule`,
       citation: d.source.citation,
       url,
-      appliesWhen: d.trigger.length ? `Applies when ${d.trigger.map(conditionWords).join(' and ')}.` : 'Applies to every incident.',
+      appliesWhen: d.trigger.length
+        ? `Applies when ${d.trigger.map(conditionWords).join(' and ')}.`
+        : 'Applies to every incident.',
       recipient: d.recipient,
       recipientContact: o.recipientContactId ? person(o.recipientContactId) : null,
       ladder: PACE_PURPOSE_LABELS[d.pacePurpose],
@@ -394,13 +416,18 @@ function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
 
 /** A CSS string literal: anything but plain ASCII is written as a hex escape, so text cannot end the string or the style. */
 function cssString(text: string): string {
-  return `"${[...text].map((ch) => (/[A-Za-z0-9 .,:;_+()-]/.test(ch) ? ch : `\\${ch.codePointAt(0)?.toString(16).padStart(6, '0')}`)).join('')}"`;
+  // The space after six hex digits ends the escape and is consumed by the CSS parser, so it is always written.
+  return `"${[...text].map((ch) => (/[A-Za-z0-9 .,:;_+()-]/.test(ch) ? ch : `\\${ch.codePointAt(0)?.toString(16).padStart(6, '0')} `)).join('')}"`;
 }
+
+const FONTS = '"Helvetica Neue",Helvetica,Arial,"Liberation Sans","DejaVu Sans",sans-serif';
+// Page margin boxes do not inherit the body's font.
+const MARGIN_FONT = `font-family:${FONTS};color:#444`;
 
 const BASE_CSS = `
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-family:"Helvetica Neue",Helvetica,Arial,"Liberation Sans","DejaVu Sans",sans-serif;font-size:10pt;line-height:1.35;color:#000;margin:0 auto;max-width:190mm;padding:8mm 0}
+body{font-family:${FONTS};font-size:10pt;line-height:1.35;color:#000;margin:0 auto;max-width:190mm;padding:8mm 0}
 h1{font-size:22pt;margin:0 0 4mm}
 h2{font-size:15pt;margin:0 0 2mm;break-after:avoid;page-break-after:avoid}
 h3{font-size:12pt;margin:6mm 0 2mm;break-after:avoid;page-break-after:avoid}
@@ -413,6 +440,7 @@ tr,.keep{break-inside:avoid;page-break-inside:avoid}
 th,td{border:0.6pt solid #444;padding:1.2mm 1.6mm;text-align:left;vertical-align:top}
 th{background:#e8e8e8;font-size:9pt}
 td.level{font-weight:bold;white-space:nowrap}
+td ul{margin:0;padding-left:4mm}
 .mono{font-family:"DejaVu Sans Mono","Liberation Mono",Consolas,monospace;word-break:break-all}
 .small{font-size:8.5pt;color:#222}
 .muted{color:#555}
@@ -426,11 +454,11 @@ footer.end{margin-top:8mm;font-size:8pt;border-top:0.6pt solid #999;padding-top:
 @media print{body{max-width:none;padding:0}a{color:#000}}
 `;
 
-function pageCss(model: KitModel, title: string): string {
-  return `@page{size:A4;margin:16mm 14mm 18mm 14mm;
-@top-left{content:${cssString(`${model.customer.name} · ${title} v${model.version}`)};font-size:7.5pt;color:#444}
-@top-right{content:"Confidential";font-size:7.5pt;color:#444}
-@bottom-center{content:${cssString(`${model.stamp} · page `)} counter(page) " of " counter(pages);font-size:6.5pt;color:#444}}`;
+function pageCss(model: KitModel, title: string, margin = '16mm 14mm 18mm 14mm'): string {
+  return `@page{size:A4;margin:${margin};
+@top-left{content:${cssString(`${model.customer.name} · ${title} v${model.version}`)};${MARGIN_FONT};font-size:7.5pt}
+@top-right{content:"Confidential";${MARGIN_FONT};font-size:7.5pt}
+@bottom-center{content:${cssString(`${model.stamp} · page `)} counter(page) " of " counter(pages);${MARGIN_FONT};font-size:6.5pt}}`;
 }
 
 function htmlDocument(model: KitModel, title: string, css: string, body: SafeHtml): string {
@@ -454,9 +482,12 @@ function personCell(p: KitPerson | null): SafeHtml {
 }
 
 function ladderTable(l: KitLadder): SafeHtml {
-  return html`<table><thead><tr><th>Level</th><th>Contact</th><th>Channel</th><th>When to move on</th><th>Note</th></tr></thead><tbody>
+  return html`<table><colgroup><col style="width:25mm"><col style="width:34mm"><col><col style="width:40mm"><col style="width:30mm"></colgroup>
+<thead><tr><th>Level</th><th>Contact</th><th>Channel</th><th>When to move on</th><th>Note</th></tr></thead><tbody>
 ${l.rows.map(
-  (r) => html`<tr><td class="level">${r.letter} · ${r.level}</td><td>${r.who ? html`<strong>${r.who}</strong><br><span class="small">${r.whoLine}</span>` : '—'}</td>
+  (
+    r,
+  ) => html`<tr><td class="level">${r.letter} · ${r.level}</td><td>${r.who ? html`<strong>${r.who}</strong><br><span class="small">${r.whoLine}</span>` : '—'}</td>
 <td${r.missing ? raw(' class="missing"') : ''}>${r.how}</td><td class="small">${r.moveOn}</td><td class="small">${r.note}</td></tr>`,
 )}</tbody></table>`;
 }
@@ -518,8 +549,8 @@ function paceSection(model: KitModel): SafeHtml {
     html`${sectionHead(model, 'pace')}
 <p>Primary, Alternate, Contingency, Emergency: each level independent of the others. Start at Primary; move down when the rule says so.</p>
 ${model.ladders.map(
-  (l) => html`<h3>${l.title}</h3><p class="small muted">${l.scope}</p>${ladderTable(l)}
-${l.warnings.length ? html`<div class="keep">${l.warnings.map((w) => html`<p class="warning"><strong>Warning:</strong> ${w}</p>`)}</div>` : html`<p class="small">No warnings for this ladder.</p>`}`,
+  (l) => html`<div class="keep"><h3>${l.title}</h3><p class="small muted">${l.scope}</p>${ladderTable(l)}
+${l.warnings.length ? l.warnings.map((w) => html`<p class="warning"><strong>Warning:</strong> ${w}</p>`) : html`<p class="small">No warnings for this ladder.</p>`}</div>`,
 )}${model.ladders.length ? '' : html`<p class="missing">This plan has no PACE ladders.</p>`}`,
   );
 }
@@ -563,13 +594,19 @@ function playbooksSection(model: KitModel): SafeHtml {
     html`${sectionHead(model, 'playbooks')}
 <p>Tick each step when done and write the time and your initials. Steps marked <span class="wait">${WAIT_LABEL}</span> are not started until the instruction is written down.</p>
 ${model.playbooks.map(
-  (p, i) => html`<div${i ? raw(' style="break-before:page;page-break-before:always"') : ''}><h3>${p.name} <span class="small muted">(version ${p.version}, ${p.basedOn})</span></h3>
+  (
+    p,
+    i,
+  ) => html`<div${i ? raw(' style="break-before:page;page-break-before:always"') : ''}><h3>${p.name} <span class="small muted">(version ${p.version}, ${p.basedOn})</span></h3>
 <p>${p.summary}</p>
-<table><thead><tr><th>Done</th><th>#</th><th>Step</th><th>Role</th><th>Record</th><th>Time, initials</th></tr></thead><tbody>
+<table><colgroup><col style="width:11mm"><col style="width:7mm"><col><col style="width:24mm"><col style="width:42mm"><col style="width:20mm"></colgroup>
+<thead><tr><th>Done</th><th>#</th><th>Step</th><th>Role</th><th>Record</th><th>Time, initials</th></tr></thead><tbody>
 ${p.phases.map(
   (ph) => html`<tr><th colspan="6">${ph.phase}</th></tr>
 ${ph.steps.map(
-  (s) => html`<tr><td><span class="box"></span></td><td>${s.number}</td><td><strong>${s.title}</strong><br><span class="small">${s.detail}</span>
+  (
+    s,
+  ) => html`<tr><td><span class="box"></span></td><td>${s.number}</td><td><strong>${s.title}</strong><br><span class="small">${s.detail}</span>
 ${s.needsInstruction ? html`<br><span class="wait">${WAIT_LABEL}</span><br><span class="small">Instruction from <span class="fill"></span> at <span class="fill" style="min-width:15mm"></span></span>` : ''}</td>
 <td>${s.role}</td><td class="small">${s.record.length ? html`<ul>${s.record.map((r) => html`<li>${r}</li>`)}</ul>` : '—'}</td><td></td></tr>`,
 )}`,
@@ -632,12 +669,13 @@ export function renderPaceCardHtml(plan: PlanVersion, options: KitOptions): stri
 <p class="rules">Start at <strong>P</strong>. Move down when the rule says so; skip a channel declared compromised and tell the next level why. Log every attempt: time (${model.timeZone}), level, channel, answer.</p>
 ${model.ladders.map(
   (l) => html`<h2>${l.title} <span class="muted small">— ${l.scope}</span></h2>
-<table><thead><tr><th style="width:20mm">Level</th><th style="width:34mm">Who</th><th>How</th><th style="width:48mm">Move on</th></tr></thead><tbody>
-${l.rows.map((r) => html`<tr><td class="level">${r.letter} · ${r.level}</td><td>${r.who || '—'}</td><td${r.missing ? raw(' class="missing"') : ''}>${r.how}</td><td>${r.moveOn}</td></tr>`)}
+<table><colgroup><col style="width:23mm"><col style="width:32mm"><col><col style="width:40mm"></colgroup>
+<thead><tr><th>Level</th><th>Who</th><th>How</th><th>Move on</th></tr></thead><tbody>
+${l.rows.map((r) => html`<tr><td class="level">${r.letter} · ${r.level}</td><td>${r.who || '—'}</td><td${r.missing ? raw(' class="missing"') : ''}>${r.how}</td><td>${r.moveOnShort}</td></tr>`)}
 </tbody></table>${l.warnings.map((w) => html`<p class="warning">Warning: ${w}</p>`)}`,
 )}
 ${model.clocks.length ? html`<p class="rules"><strong>Clocks:</strong> ${model.clocks.map((c, i) => html`${i ? '; ' : ''}${c.name} — ${c.due}`)}.</p>` : ''}`;
-  return htmlDocument(model, 'PACE card', pageCss(model, 'PACE card') + BASE_CSS + CARD_CSS, body);
+  return htmlDocument(model, 'PACE card', pageCss(model, 'PACE card', '11mm 11mm 13mm 11mm') + BASE_CSS + CARD_CSS, body);
 }
 
 /** The same content as renderPlanHtml, as an A4 PDF with the plan version and SHA-256 on every page. */

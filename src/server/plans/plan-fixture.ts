@@ -15,8 +15,8 @@ import type {
 import { canonicalJson } from '../core/events/hash-chain.ts';
 import { contractObligations, GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
 import { paceWarnings } from '../pace/pace-warnings.ts';
-import { PERSONAL_DATA_BREACH, RANSOMWARE } from '../playbooks/playbook-library.ts';
 import type { Playbook as LibraryPlaybook } from '../playbooks/playbook.ts';
+import { PERSONAL_DATA_BREACH, RANSOMWARE } from '../playbooks/playbook-library.ts';
 
 // A published contingency plan for a believable customer: a Norwegian energy retailer (Havbris Energi AS) whose
 // solutions are built and run by a delivery team (Kystlys Digital AS). Tests, the demo data and the offline kit's
@@ -67,7 +67,13 @@ function contacts(): Contact[] {
       channels: [
         channel('ch-desk-voice', 'voice', '+47 22 00 12 00', 'duty line', '2026-02-10T08:15:00.000Z'),
         channel('ch-desk-mail', 'email', 'servicedesk@havbris.example', '', '2026-02-10T08:16:00.000Z'),
-        channel('ch-desk-teams', 'teams', 'https://havbris.webhook.office.com/webhookb2/7f3c9e1a-IT-DRIFT/IncomingWebhook/0d5b', 'IT-drift channel', null),
+        channel(
+          'ch-desk-teams',
+          'teams',
+          'https://havbris.webhook.office.com/webhookb2/7f3c9e1a-IT-DRIFT/IncomingWebhook/0d5b',
+          'IT-drift channel',
+          null,
+        ),
       ],
       notes: 'Ask for the duty IT manager and give the incident key. The desk can isolate network segments on instruction.',
     },
@@ -115,8 +121,20 @@ function contacts(): Contact[] {
       channels: [
         channel('ch-jonas-mail', 'email', 'jonas.berg@kystlys.example', '', '2026-02-12T07:30:00.000Z'),
         channel('ch-jonas-sms', 'sms', '+47 415 55 010', '', '2026-02-12T07:31:00.000Z'),
-        channel('ch-jonas-slack', 'slack', 'https://hooks.slack.com/services/T0KYSTLYS/B0IRDUTY/q8ZsR2vNw', '#ir-duty', '2026-02-12T07:32:00.000Z'),
-        channel('ch-jonas-signal', 'manual', 'Signal group "Kystlys IR" (members listed on the roster page)', 'Signal', '2026-02-12T07:35:00.000Z'),
+        channel(
+          'ch-jonas-slack',
+          'slack',
+          'https://hooks.slack.com/services/T0KYSTLYS/B0IRDUTY/q8ZsR2vNw',
+          '#ir-duty',
+          '2026-02-12T07:32:00.000Z',
+        ),
+        channel(
+          'ch-jonas-signal',
+          'manual',
+          'Signal group "Kystlys IR" (members listed on the roster page)',
+          'Signal',
+          '2026-02-12T07:35:00.000Z',
+        ),
       ],
       notes: '',
     },
@@ -130,7 +148,13 @@ function contacts(): Contact[] {
       channels: [
         channel('ch-sara-mail', 'email', 'sara.haugen@kystlys.example', '', '2026-02-12T07:40:00.000Z'),
         channel('ch-sara-voice', 'voice', '+47 415 55 020', '', '2026-02-12T07:41:00.000Z'),
-        channel('ch-sara-slack', 'slack', 'https://hooks.slack.com/services/T0KYSTLYS/B0SECLEAD/Xb4kP0mQe', '#sec-lead', '2026-02-12T07:42:00.000Z'),
+        channel(
+          'ch-sara-slack',
+          'slack',
+          'https://hooks.slack.com/services/T0KYSTLYS/B0SECLEAD/Xb4kP0mQe',
+          '#sec-lead',
+          '2026-02-12T07:42:00.000Z',
+        ),
       ],
       notes: 'Holds the evidence drive and the offline copy of this binder.',
     },
@@ -251,7 +275,11 @@ function obligation(
 }
 
 function obligations(): CustomerObligation[] {
-  const [within4h, attackImmediately] = contractObligations({ customerName: 'Havbris Energi', hours: 4, severityAtLeast: 'medium' });
+  const [within4h, attackImmediately] = contractObligations({
+    customerName: 'Havbris Energi',
+    hours: 4,
+    severityAtLeast: 'medium',
+  });
   const contract = (o: ObligationDefinition): ObligationDefinition => ({
     ...o,
     source: { citation: 'Operations agreement Havbris–Kystlys, appendix 4 (security), section 4.2' },
@@ -286,8 +314,18 @@ function pacePlans(people: Contact[]): PacePlan[] {
       [
         level('primary', 'con-ingrid-solberg', 'ch-ingrid-mail', STANDARD, 'Subject starts with the incident key.'),
         level('alternate', 'con-ingrid-solberg', 'ch-ingrid-sms', { ...STANDARD, noAckMinutes: 10 }),
-        level('contingency', 'con-havbris-servicedesk', 'ch-desk-voice', { ...STANDARD, noAckMinutes: 10 }, 'Ask for the duty IT manager.'),
-        level('emergency', 'con-havbris-servicedesk', 'ch-desk-teams', { noAckMinutes: null, onDeliveryFailure: false, onChannelCompromised: false }),
+        level(
+          'contingency',
+          'con-havbris-servicedesk',
+          'ch-desk-voice',
+          { ...STANDARD, noAckMinutes: 10 },
+          'Ask for the duty IT manager.',
+        ),
+        level('emergency', 'con-havbris-servicedesk', 'ch-desk-teams', {
+          noAckMinutes: null,
+          onDeliveryFailure: false,
+          onChannelCompromised: false,
+        }),
       ],
     ],
     [
@@ -297,7 +335,13 @@ function pacePlans(people: Contact[]): PacePlan[] {
       [
         level('primary', 'con-jonas-berg', 'ch-jonas-slack', { ...STANDARD, noAckMinutes: 5 }),
         level('alternate', 'con-sara-haugen', 'ch-sara-slack', { ...STANDARD, noAckMinutes: 5 }),
-        level('contingency', 'con-jonas-berg', 'ch-jonas-signal', { ...STANDARD, noAckMinutes: 30 }, 'Use if Slack or our tenant may be compromised.'),
+        level(
+          'contingency',
+          'con-jonas-berg',
+          'ch-jonas-signal',
+          { ...STANDARD, noAckMinutes: 30 },
+          'Use if Slack or our tenant may be compromised.',
+        ),
         level(
           'emergency',
           null,
@@ -313,7 +357,13 @@ function pacePlans(people: Contact[]): PacePlan[] {
       'notify-authority',
       FIXTURE_CUSTOMER_ID,
       [
-        level('primary', 'con-datatilsynet', 'ch-datatilsynet-form', { ...STANDARD, noAckMinutes: 60 }, 'Havbris is the controller: submit with or for them.'),
+        level(
+          'primary',
+          'con-datatilsynet',
+          'ch-datatilsynet-form',
+          { ...STANDARD, noAckMinutes: 60 },
+          'Havbris is the controller: submit with or for them.',
+        ),
         level('alternate', 'con-datatilsynet', 'ch-datatilsynet-mail', { ...STANDARD, noAckMinutes: 240 }),
         level(
           'emergency',
@@ -395,7 +445,10 @@ export function planSnapshotFixture(): PlanSnapshot {
     },
     obligations: obligations(),
     pacePlans: pacePlans(people),
-    playbooks: [customerPlaybook('pb-havbris-ransomware', RANSOMWARE, 2), customerPlaybook('pb-havbris-data-breach', PERSONAL_DATA_BREACH, 1)],
+    playbooks: [
+      customerPlaybook('pb-havbris-ransomware', RANSOMWARE, 2),
+      customerPlaybook('pb-havbris-data-breach', PERSONAL_DATA_BREACH, 1),
+    ],
   };
 }
 
