@@ -129,6 +129,27 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('incidents_by_customer').on('incidents').columns(['customer_id', 'reported_at']).execute();
       },
     },
+    '0003_jobs': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('jobs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('run_at', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('max_attempts', 'integer', (c) => c.notNull())
+          .addColumn('lease_until', 'text')
+          .addColumn('leased_by', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('unique_key', 'text', (c) => c.unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .execute();
+        await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'run_at']).execute();
+      },
+    },
   };
 }
 

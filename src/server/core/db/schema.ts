@@ -108,6 +108,25 @@ export interface PlanVersionsTable {
   snapshot: string;
 }
 
+/** A durable job: work to do after a commit (a delivery, a timer), leased by one worker at a time. */
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  /** pending (waiting for run_at), running (leased until lease_until), done, dead (gave up: a dead letter). */
+  status: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  lease_until: string | null;
+  leased_by: string | null;
+  last_error: string | null;
+  /** At most one job per key: enqueueing the same work twice is a no-op. */
+  unique_key: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -119,4 +138,5 @@ export interface DB {
   records: RecordsTable;
   memberships: MembershipsTable;
   plan_versions: PlanVersionsTable;
+  jobs: JobsTable;
 }
