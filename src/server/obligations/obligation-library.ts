@@ -134,11 +134,12 @@ export const NO_DIGITAL_SECURITY_ACT: Obligation = {
  */
 export function contractObligations(options: { customerName: string; hours: number; severityAtLeast: Severity }): Obligation[] {
   const source = { citation: `Contract with ${options.customerName}` };
+  const within = `${options.hours} ${options.hours === 1 ? 'hour' : 'hours'}`;
   const content = ['What happened and when', 'Affected services and their connections to other systems', 'What we propose to do'];
   return [
     {
       id: `contract-notify-within-${options.hours}h`,
-      name: `Contract: notify ${options.customerName} within ${options.hours} hours`,
+      name: `Contract: notify ${options.customerName} within ${within}`,
       source,
       recipient: `${options.customerName} contact point`,
       trigger: [{ field: 'severity', atLeast: options.severityAtLeast }],

@@ -21,8 +21,9 @@ for (const dialect of await testDialects()) {
       return res.body;
     };
 
+    let offsetMs = 0; // the server's clock runs this far ahead of the real one
     before(async () => {
-      server = await startTestServer({ dialect });
+      server = await startTestServer({ dialect, clock: { now: () => new Date(Date.now() + offsetMs) } });
       admin = await server.userToken('admin', 'Ada Admin');
       customer = await created('/api/v1/customers', { name: 'Nordlys Energi', code: 'NLE', timeZone: 'Europe/Oslo' });
       dpo = await created('/api/v1/contacts', {
@@ -153,6 +154,22 @@ for (const dialect of await testDialects()) {
       const stage = gdpr().stages[0];
       assert.equal(stage.status, 'running');
       assert.equal(Date.parse(stage.dueAt) - Date.parse(incident.times.awareAt), 72 * 3600_000);
+    });
+
+    it('shows a plan past its review date as overdue on the dashboard list, and refuses a review date in the past', async () => {
+      const plan = await created(`/api/v1/customers/${customer.id}/plans`, {
+        approver: 'Kari CISO',
+        reviewBy: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      });
+      let current = await call('GET', '/api/v1/plans/current');
+      assert.equal(current.body.items.find((p: { id: string }) => p.id === plan.id).reviewOverdue, false);
+      offsetMs = 31 * 86_400_000;
+      current = await call('GET', '/api/v1/plans/current');
+      assert.equal(current.body.items.find((p: { id: string }) => p.id === plan.id).reviewOverdue, true);
+      const past = await call('POST', `/api/v1/customers/${customer.id}/plans`, { approver: 'X', reviewBy: '2020-01-01T00:00:00Z' });
+      assert.equal(past.status, 400);
+      assert.equal(past.body.error.field, 'reviewBy');
+      offsetMs = 0;
     });
 
     it('refuses services of another customer on an incident', async () => {

@@ -1,5 +1,5 @@
 import { type TProperties, Type } from 'typebox';
-import { CATEGORIES, INCIDENT_ROLES, ORIGINS, SEVERITIES } from '../../shared/incident-vocabulary.ts';
+import { CATEGORIES, INCIDENT_ROLES, ORIGINS, RSIT, SEVERITIES } from '../../shared/incident-vocabulary.ts';
 import {
   CHANNEL_TYPES,
   CONNECTION_DIRECTIONS,
@@ -177,7 +177,8 @@ export const playbookSchema: KindSchema = {
     slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100 }),
     name: Text(200, 1),
     summary: Text(5000),
-    categories: Type.Array(Enum(CATEGORIES), { maxItems: 50, uniqueItems: true }),
+    // A category is an RSIT "class/type" or a whole class.
+    categories: Type.Array(Enum([...CATEGORIES, ...Object.keys(RSIT)]), { maxItems: 50, uniqueItems: true }),
     steps: Type.Array(
       Strict({
         id: ItemId,
