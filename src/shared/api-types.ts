@@ -58,6 +58,8 @@ export interface Incident {
   serviceIds: string[];
   /** The customer's contingency plan version in force when the incident was opened (or moved to the customer). */
   planVersionId: string | null;
+  /** Named determinations (e.g. "major", "significant") and when they were made: they start obligation clocks. */
+  determinations: Record<string, string>;
   assignments: Partial<Record<IncidentRole, string>>;
   times: IncidentTimes;
   version: number;

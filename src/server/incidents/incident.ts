@@ -39,7 +39,8 @@ export type IncidentCommand =
   | { type: 'update'; changes: Partial<EditableFields>; severityOverride?: { severity: Severity; reason: string } | null }
   | { type: 'add-note'; body: string }
   | { type: 'transition'; to: IncidentStatus; reason: string | null }
-  | { type: 'record-milestone'; milestone: Milestone; at: string };
+  | { type: 'record-milestone'; milestone: Milestone; at: string }
+  | { type: 'record-determination'; name: string; reason: string };
 
 const TIME_FIELDS = ['occurredAt', 'detectedAt', 'awareAt'] as const;
 const TIME_LABELS = { occurredAt: 'occurrence time', detectedAt: 'detection time', awareAt: 'awareness time' } as const;
@@ -119,6 +120,14 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
       return decideTransition(state, command.to, command.reason, now);
     case 'record-milestone':
       return decideMilestone(state, command.milestone, command.at, now);
+    case 'record-determination': {
+      // A determination ("major" under DORA, "significant" under NIS2…) starts the clocks of the obligations
+      // that wait for it; it is made once, with a reason, and stays on the record.
+      const made = state.determinations?.[command.name];
+      if (made) throw new AppError('conflict', `The incident was already determined ${command.name} at ${made}`, 'name');
+      if (!command.reason.trim()) throw new AppError('invalid', 'Say why the incident is determined so', 'reason');
+      return [{ type: 'determination.recorded', data: { name: command.name, reason: command.reason, at: now.toISOString() } }];
+    }
   }
 }
 
@@ -206,6 +215,7 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
       customerId: d.customerId ?? null,
       serviceIds: d.serviceIds ?? [],
       planVersionId: d.planVersionId ?? null,
+      determinations: {},
       assignments: d.assignments,
       times: {
         occurredAt: d.occurredAt,
@@ -240,6 +250,9 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
       if (d.to === 'responding' && !next.times.classifiedAt) next.times.classifiedAt = d.at;
       if (d.to === 'closed') next.times.closedAt = d.at;
       if (d.to === 'assessing' && (d.from === 'closed' || d.from === 'dismissed')) next.times.closedAt = null;
+      break;
+    case 'determination.recorded':
+      next.determinations = { ...next.determinations, [d.name]: d.at };
       break;
     case 'milestone.recorded':
       next.times[MILESTONE_TIME[d.milestone as Milestone]] = d.at;

@@ -115,6 +115,15 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
+  api.post(
+    '/api/v1/incidents/:id/determinations',
+    { schema: { tags, params: S.IncidentParams, body: S.DeterminationBody, response: { 200: S.Incident } } },
+    async (request) => {
+      const command = { type: 'record-determination' as const, ...request.body };
+      return incidentView((await changeIncident(deps, actorOf(request), request.params.id, command)).state);
+    },
+  );
+
   api.get(
     '/api/v1/incidents/:id/timeline',
     {

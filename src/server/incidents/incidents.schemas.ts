@@ -94,6 +94,14 @@ export const MilestoneBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const DeterminationBody = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100 }),
+    reason: Type.String({ minLength: 1, maxLength: 5000 }),
+  },
+  { additionalProperties: false },
+);
+
 export const ListQuery = Type.Object(
   {
     status: Type.Optional(Type.Array(Status)),
@@ -138,6 +146,7 @@ export const Incident = Type.Object({
   customerId: Nullable(Type.String()),
   serviceIds: Type.Array(Type.String()),
   planVersionId: Nullable(Type.String()),
+  determinations: Type.Record(Type.String(), Type.String()),
   assignments: Type.Record(Type.String(), Type.String()),
   times: Type.Object({
     occurredAt: TimeOrNull,

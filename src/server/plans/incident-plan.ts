@@ -77,7 +77,7 @@ function factsOf(state: IncidentState, affected: PlanSnapshot['services']) {
     serviceCriticality: highest,
     awareAt: state.times.awareAt,
     classifiedAt: state.times.classifiedAt,
-    determinations: {},
+    determinations: state.determinations ?? {},
     submissions: {},
   };
 }

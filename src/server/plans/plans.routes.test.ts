@@ -156,6 +156,36 @@ for (const dialect of await testDialects()) {
       assert.equal(Date.parse(stage.dueAt) - Date.parse(incident.times.awareAt), 72 * 3600_000);
     });
 
+    it('starts the clocks of obligations that wait for a determination when it is recorded', async () => {
+      await created('/api/v1/obligations', { customerId: customer.id, libraryId: 'nis2-art-23' });
+      await created(`/api/v1/customers/${customer.id}/plans`, { approver: 'Kari CISO' });
+      const incident = await created('/api/v1/incidents', { title: 'Grid control outage', customerId: customer.id });
+      const nis2 = async () =>
+        (await call('GET', `/api/v1/incidents/${incident.id}/plan`)).body.incidentPlan.obligations.find(
+          (o: { obligationId: string }) => o.obligationId === 'nis2-art-23',
+        );
+      assert.equal((await nis2()).applies, false);
+      const determined = await call('POST', `/api/v1/incidents/${incident.id}/determinations`, {
+        name: 'significant',
+        reason: 'Severe disruption of a critical service',
+      });
+      assert.equal(determined.status, 200);
+      assert.ok(determined.body.determinations.significant);
+      const verdict = await nis2();
+      assert.equal(verdict.applies, true);
+      assert.deepEqual(
+        verdict.stages.map((s: { status: string }) => s.status),
+        ['running', 'running', 'waiting'],
+      );
+      const again = await call('POST', `/api/v1/incidents/${incident.id}/determinations`, {
+        name: 'significant',
+        reason: 'again',
+      });
+      assert.equal(again.status, 409);
+      const timeline = await call('GET', `/api/v1/incidents/${incident.id}/timeline`);
+      assert.equal(timeline.body.events.at(-1).type, 'determination.recorded');
+    });
+
     it('shows a plan past its review date as overdue on the dashboard list, and refuses a review date in the past', async () => {
       const plan = await created(`/api/v1/customers/${customer.id}/plans`, {
         approver: 'Kari CISO',
@@ -166,7 +196,10 @@ for (const dialect of await testDialects()) {
       offsetMs = 31 * 86_400_000;
       current = await call('GET', '/api/v1/plans/current');
       assert.equal(current.body.items.find((p: { id: string }) => p.id === plan.id).reviewOverdue, true);
-      const past = await call('POST', `/api/v1/customers/${customer.id}/plans`, { approver: 'X', reviewBy: '2020-01-01T00:00:00Z' });
+      const past = await call('POST', `/api/v1/customers/${customer.id}/plans`, {
+        approver: 'X',
+        reviewBy: '2020-01-01T00:00:00Z',
+      });
       assert.equal(past.status, 400);
       assert.equal(past.body.error.field, 'reviewBy');
       offsetMs = 0;
