@@ -46,6 +46,7 @@ export async function appendEvents(
   now: Date,
 ): Promise<StoredEvent[]> {
   const recordedAt = now.toISOString();
+  const actorText = canonicalJson(actor);
   const chained: (Omit<StoredEvent, 'position'> & { dataText: string })[] = [];
   let prevHash = head.hash;
   let seq = head.seq;
@@ -63,7 +64,7 @@ export async function appendEvents(
       data: JSON.parse(dataText),
       prevHash,
     };
-    const hash = hashEvent(fields, dataText);
+    const hash = hashEvent(fields, dataText, actorText);
     chained.push({ ...fields, hash, dataText });
     prevHash = hash;
   }
@@ -74,7 +75,7 @@ export async function appendEvents(
       stream_id: e.streamId,
       seq: e.seq,
       type: e.type,
-      actor: canonicalJson(e.actor),
+      actor: actorText,
       occurred_at: e.occurredAt,
       recorded_at: e.recordedAt,
       data: e.dataText,
