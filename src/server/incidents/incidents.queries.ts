@@ -126,17 +126,15 @@ export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFi
   return rows.map((r) => JSON.parse(r.state));
 }
 
-const bumpCounterQuery = prepared((db, slot) =>
-  db.updateTable('counters').set({ value: sql`value + 1` }).where('name', '=', slot('name')),
-);
-const readCounterQuery = prepared<{ value: number }>((db, slot) =>
-  db.selectFrom('counters').select('value').where('name', '=', slot('name')),
+// One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).
+const bumpCounterQuery = prepared<{ value: number }>((db, slot) =>
+  db.updateTable('counters').set({ value: sql`value + 1` }).where('name', '=', slot('name')).returning('value'),
 );
 
 /** The next value of a named counter; the row lock (or SQLite's single writer) makes it unique. */
 export async function nextCounterValue(tx: Tx, dialect: Dialect, name: string): Promise<number> {
-  const bumped = await bumpCounterQuery(tx, dialect, { name });
-  if (Number(bumped.numAffectedRows) === 0) {
+  const { rows } = await bumpCounterQuery(tx, dialect, { name });
+  if (rows.length === 0) {
     await tx
       .insertInto('counters')
       .values({ name, value: 0 })
@@ -144,7 +142,6 @@ export async function nextCounterValue(tx: Tx, dialect: Dialect, name: string): 
       .execute();
     return nextCounterValue(tx, dialect, name);
   }
-  const { rows } = await readCounterQuery(tx, dialect, { name });
   return Number(rows[0].value);
 }
 
