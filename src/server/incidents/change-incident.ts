@@ -44,7 +44,7 @@ export async function changeIncident(
         const head = { seq: state.version, hash: headHash };
         const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now);
         const next = events.reduce(evolve, state);
-        if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state.version)))
+        if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
           throw new VersionRace();
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
         return { state: next, events };

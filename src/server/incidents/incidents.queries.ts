@@ -49,23 +49,26 @@ export async function insertIncident(tx: Tx, dialect: Dialect, state: IncidentSt
   await insertIncidentQuery(tx, dialect, toRow(state, headHash));
 }
 
-const updateIncidentQuery = prepared((db, slot) =>
+// shape 1 leaves status out of SET: most changes (notes, edits) keep it, and SQLite rewrites the entry of every
+// index whose column is SET, changed or not.
+const updateIncidentQuery = prepared((db, slot, _dialect, shape) =>
   db
     .updateTable('incidents')
-    .set(Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, slot(c)])))
+    .set(Object.fromEntries(UPDATED_COLUMNS.filter((c) => shape !== 1 || c !== 'status').map((c) => [c, slot(c)])))
     .where('id', '=', slot('id'))
     .where('version', '=', slot('previousVersion')),
 );
 
-/** Writes the new state only if nobody else moved the incident past previousVersion; false otherwise. */
+/** Writes the new state only if nobody else moved the incident past previous.version; false otherwise. */
 export async function updateIncident(
   tx: Tx,
   dialect: Dialect,
   state: IncidentState,
   headHash: string,
-  previousVersion: number,
+  previous: IncidentState,
 ): Promise<boolean> {
-  const result = await updateIncidentQuery(tx, dialect, { ...toRow(state, headHash), previousVersion });
+  const values = { ...toRow(state, headHash), previousVersion: previous.version };
+  const result = await updateIncidentQuery(tx, dialect, values, state.status === previous.status ? 1 : 0);
   return Number(result.numAffectedRows) === 1;
 }
 
