@@ -87,16 +87,33 @@ export async function appendEvents(
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
+  return withActor(row, JSON.parse(row.actor));
+}
+
+function withActor(row: EventRow, actor: EventActor): StoredEvent {
   return {
     position: row.position,
     streamId: row.stream_id,
     seq: row.seq,
     type: row.type,
-    actor: JSON.parse(row.actor),
+    actor,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     data: JSON.parse(row.data),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** toStoredEvent for many rows. A timeline has few distinct actors, so each actor's JSON is parsed once. */
+export function toStoredEvents(rows: EventRow[]): StoredEvent[] {
+  const actors = new Map<string, EventActor>();
+  return rows.map((row) => {
+    let actor = actors.get(row.actor);
+    if (!actor) {
+      actor = JSON.parse(row.actor) as EventActor;
+      actors.set(row.actor, actor);
+    }
+    return withActor(row, actor);
+  });
 }
