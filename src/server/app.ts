@@ -5,13 +5,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { registerAjvFormats } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import type { Deps } from './core/deps.ts';
 import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
@@ -36,7 +37,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
 
   registerSecurityHeaders(app, {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash as digest, randomBytes, randomUUID } from 'node:crypto';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { membershipsOf } from '../customers/memberships.queries.ts';
@@ -14,7 +14,8 @@ export function newSecret(): { secret: string; hash: string } {
   return { secret, hash: sha256(secret) };
 }
 
-export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+// The one-shot hash(): about twice as fast as createHash() for short input, and this runs on every API call.
+export const sha256 = (value: string): string => digest('sha256', value, 'hex');
 
 // Resolving a credential is on every request's path; a few seconds of caching keeps it off the database.
 // Logout and revocation clear the local entry at once; other instances forget it within CACHE_MS.

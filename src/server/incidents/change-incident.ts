@@ -50,7 +50,7 @@ export async function changeIncident(
           customerId: (decided.type === 'update' && decided.changes.customerId) || state.customerId,
         });
         const next = events.reduce(evolve, state);
-        if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state.version)))
+        if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
           throw new VersionRace();
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
         return { state: next, events };

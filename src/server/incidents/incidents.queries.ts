@@ -49,23 +49,26 @@ export async function insertIncident(tx: Tx, dialect: Dialect, state: IncidentSt
   await insertIncidentQuery(tx, dialect, toRow(state, headHash));
 }
 
-const updateIncidentQuery = prepared((db, slot) =>
+// shape 1 leaves status out of SET: most changes (notes, edits) keep it, and SQLite rewrites the entry of every
+// index whose column is SET, changed or not.
+const updateIncidentQuery = prepared((db, slot, _dialect, shape) =>
   db
     .updateTable('incidents')
-    .set(Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, slot(c)])))
+    .set(Object.fromEntries(UPDATED_COLUMNS.filter((c) => shape !== 1 || c !== 'status').map((c) => [c, slot(c)])))
     .where('id', '=', slot('id'))
     .where('version', '=', slot('previousVersion')),
 );
 
-/** Writes the new state only if nobody else moved the incident past previousVersion; false otherwise. */
+/** Writes the new state only if nobody else moved the incident past previous.version; false otherwise. */
 export async function updateIncident(
   tx: Tx,
   dialect: Dialect,
   state: IncidentState,
   headHash: string,
-  previousVersion: number,
+  previous: IncidentState,
 ): Promise<boolean> {
-  const result = await updateIncidentQuery(tx, dialect, { ...toRow(state, headHash), previousVersion });
+  const values = { ...toRow(state, headHash), previousVersion: previous.version };
+  const result = await updateIncidentQuery(tx, dialect, values, state.status === previous.status ? 1 : 0);
   return Number(result.numAffectedRows) === 1;
 }
 
@@ -136,17 +139,15 @@ export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFi
   return rows.map((r) => JSON.parse(r.state));
 }
 
-const bumpCounterQuery = prepared((db, slot) =>
-  db.updateTable('counters').set({ value: sql`value + 1` }).where('name', '=', slot('name')),
-);
-const readCounterQuery = prepared<{ value: number }>((db, slot) =>
-  db.selectFrom('counters').select('value').where('name', '=', slot('name')),
+// One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).
+const bumpCounterQuery = prepared<{ value: number }>((db, slot) =>
+  db.updateTable('counters').set({ value: sql`value + 1` }).where('name', '=', slot('name')).returning('value'),
 );
 
 /** The next value of a named counter; the row lock (or SQLite's single writer) makes it unique. */
 export async function nextCounterValue(tx: Tx, dialect: Dialect, name: string): Promise<number> {
-  const bumped = await bumpCounterQuery(tx, dialect, { name });
-  if (Number(bumped.numAffectedRows) === 0) {
+  const { rows } = await bumpCounterQuery(tx, dialect, { name });
+  if (rows.length === 0) {
     await tx
       .insertInto('counters')
       .values({ name, value: 0 })
@@ -154,7 +155,6 @@ export async function nextCounterValue(tx: Tx, dialect: Dialect, name: string): 
       .execute();
     return nextCounterValue(tx, dialect, name);
   }
-  const { rows } = await readCounterQuery(tx, dialect, { name });
   return Number(rows[0].value);
 }
 

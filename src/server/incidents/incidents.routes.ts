@@ -5,7 +5,7 @@ import { actorOf } from '../auth/authenticate.ts';
 import { assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { toStoredEvent } from '../core/events/event-store.ts';
+import { toStoredEvents } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
 import { changeIncident } from './change-incident.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -137,7 +137,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const { state } = await readIncident(deps, actorOf(request), request.params.id);
       const rows = await readStream(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
-      return { events: rows.map((r) => timelineEventView(toStoredEvent(r))) };
+      return { events: toStoredEvents(rows).map(timelineEventView) };
     },
   );
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import type { IncidentSource } from '../../shared/incident-vocabulary.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
@@ -34,7 +34,9 @@ export async function reportIncident(
     assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
     const year = now.getUTCFullYear();
     const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));
-    const id = randomUUID();
+    // Time-ordered ids (UUIDv7): a new incident's row in the id index and its events in the (stream_id, seq)
+    // index land next to the previous incident's instead of on a random page, so a commit writes far fewer pages.
+    const id = randomUUIDv7();
     const events = decide(null, { type: 'report', id, key, source, fields: { ...fields, planVersionId } }, now);
     const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, {
       streamType: 'incident',

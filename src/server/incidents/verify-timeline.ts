@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
-import { toStoredEvent } from '../core/events/event-store.ts';
+import { toStoredEvents } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
 import { type ChainVerdict, verifyChain } from '../core/events/hash-chain.ts';
 import { listRecordHeads } from '../registry/records.queries.ts';
@@ -15,7 +15,7 @@ export async function verifyIncidentTimeline(
   const events = [];
   for (let after = 0; ; ) {
     const page = await readStream(db, incidentId, after, 5000);
-    events.push(...page.map(toStoredEvent));
+    events.push(...toStoredEvents(page));
     if (page.length < 5000) break;
     after = page[page.length - 1].seq;
   }

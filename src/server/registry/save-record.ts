@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import { type Action, type Actor, assertCan } from '../auth/policy.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { RecordsTable } from '../core/db/schema.ts';
@@ -83,7 +83,7 @@ export async function createRecord<T extends object>(
   customerId: string | null,
   data: T,
 ): Promise<StoredRecord<T>> {
-  const id = randomUUID();
+  const id = randomUUIDv7();
   const scope = kind.scope === 'self' ? null : customerId;
   if (kind.scope === 'customer' && !scope)
     throw new AppError('invalid', `Choose the customer this ${kind.label} belongs to`, 'customerId');

@@ -53,6 +53,7 @@ export async function appendEvents(
   route: EventRoute,
 ): Promise<StoredEvent[]> {
   const recordedAt = now.toISOString();
+  const actorText = canonicalJson(actor);
   const chained: (Omit<StoredEvent, 'position' | keyof EventRoute> & { dataText: string })[] = [];
   let prevHash = head.hash;
   let seq = head.seq;
@@ -70,7 +71,7 @@ export async function appendEvents(
       data: JSON.parse(dataText),
       prevHash,
     };
-    const hash = hashEvent(fields, dataText);
+    const hash = hashEvent(fields, dataText, actorText);
     chained.push({ ...fields, hash, dataText });
     prevHash = hash;
   }
@@ -81,7 +82,7 @@ export async function appendEvents(
       stream_id: e.streamId,
       seq: e.seq,
       type: e.type,
-      actor: canonicalJson(e.actor),
+      actor: actorText,
       occurred_at: e.occurredAt,
       recorded_at: e.recordedAt,
       data: e.dataText,
@@ -95,12 +96,16 @@ export async function appendEvents(
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
+  return withActor(row, JSON.parse(row.actor));
+}
+
+function withActor(row: EventRow, actor: EventActor): StoredEvent {
   return {
     position: row.position,
     streamId: row.stream_id,
     seq: row.seq,
     type: row.type,
-    actor: JSON.parse(row.actor),
+    actor,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     data: JSON.parse(row.data),
@@ -109,4 +114,17 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     streamType: row.stream_type as EventRoute['streamType'],
     customerId: row.customer_id,
   };
+}
+
+/** toStoredEvent for many rows. A timeline has few distinct actors, so each actor's JSON is parsed once. */
+export function toStoredEvents(rows: EventRow[]): StoredEvent[] {
+  const actors = new Map<string, EventActor>();
+  return rows.map((row) => {
+    let actor = actors.get(row.actor);
+    if (!actor) {
+      actor = JSON.parse(row.actor) as EventActor;
+      actors.set(row.actor, actor);
+    }
+    return withActor(row, actor);
+  });
 }
