@@ -81,7 +81,7 @@ async function withCustomerChecked(tx: Tx, deps: Deps, actor: Actor, state: Inci
   const target = customerId === undefined ? state.customerId : customerId;
   const moving = target !== state.customerId;
   const services = serviceIds ?? (moving ? [] : state.serviceIds);
-  const { planVersionId } = await resolveIncidentCustomer(tx, deps.database.dialect, actor, target, services);
+  const { planVersionId } = await resolveIncidentCustomer(tx, deps.database, actor, target, services);
   if (!moving) return command;
   assertCan(actor, 'incident.change', { customerId: target, notFound: `No customer ${target}` });
   return { ...command, changes: { ...command.changes, serviceIds: services, planVersionId } };

@@ -24,13 +24,7 @@ export async function reportIncident(
   const now = deps.clock.now();
   const customerId = fields.customerId ?? null;
   const state = await withTransaction(deps.database, async (tx) => {
-    const { planVersionId } = await resolveIncidentCustomer(
-      tx,
-      deps.database.dialect,
-      actor,
-      customerId,
-      fields.serviceIds ?? [],
-    );
+    const { planVersionId } = await resolveIncidentCustomer(tx, deps.database, actor, customerId, fields.serviceIds ?? []);
     assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
     const year = now.getUTCFullYear();
     const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));

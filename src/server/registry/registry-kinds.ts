@@ -13,6 +13,7 @@ import {
   type Service,
 } from '../../shared/prepare-types.ts';
 import { AppError } from '../core/errors.ts';
+import { forgetWhetherCustomersExist } from '../incidents/incident-customer.ts';
 import { OBLIGATION_LIBRARY } from '../obligations/obligation-library.ts';
 import { validatePlaybook } from '../playbooks/playbook.ts';
 import { findRecord, listRecords } from './records.queries.ts';
@@ -58,6 +59,7 @@ export const CUSTOMER: RecordKind<CustomerData> = {
   kind: 'customer',
   label: 'customer',
   scope: 'self',
+  changed: forgetWhetherCustomersExist,
   async prepare(_context, data) {
     checkTimeZone(data.timeZone);
     return { ...data, name: data.name.trim(), code: data.code.trim().toUpperCase() };

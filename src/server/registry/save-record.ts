@@ -1,6 +1,6 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { type Action, type Actor, assertCan } from '../auth/policy.ts';
-import type { Dialect } from '../core/db/database.ts';
+import type { Database, Dialect } from '../core/db/database.ts';
 import type { RecordsTable } from '../core/db/schema.ts';
 import { isUniqueViolation, type Tx, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
@@ -26,6 +26,8 @@ export interface RecordKind<T extends object> {
   scope: 'customer' | 'optional' | 'self';
   /** Checks references and uniqueness and fills generated ids; throws AppError naming the field. */
   prepare?: (context: PrepareContext<T>, data: T) => Promise<T>;
+  /** Called after a record of this kind was created or changed and committed. */
+  changed?: (database: Database) => void;
 }
 
 export interface PrepareContext<T> {
@@ -92,7 +94,7 @@ export async function createRecord<T extends object>(
     notFound: `No customer ${scope}`,
   });
   const { database, clock } = deps;
-  return saving(kind, async () =>
+  const record = await saving(kind, async () =>
     withTransaction(database, async (tx) => {
       if (scope) await requireCustomer(tx, database.dialect, scope);
       const now = clock.now();
@@ -125,6 +127,8 @@ export async function createRecord<T extends object>(
       return recordView<T>(row);
     }),
   );
+  kind.changed?.(database);
+  return record;
 }
 
 export interface RecordChange<T> {
@@ -151,7 +155,7 @@ export async function changeRecord<T extends object>(
   expectedVersion?: number,
 ): Promise<StoredRecord<T>> {
   const { database, clock } = deps;
-  return saving(kind, async () =>
+  const changed = await saving(kind, async () =>
     withTransaction(database, async (tx) => {
       const { row, record } = await readRecord(tx, database.dialect, actor, kind, id, true);
       const action = change.action ?? (change.archive && kind.scope === 'self' ? 'customer.create' : 'registry.change');
@@ -216,6 +220,8 @@ export async function changeRecord<T extends object>(
       return recordView<T>(updated);
     }),
   );
+  kind.changed?.(database);
+  return changed;
 }
 
 async function requireCustomer(tx: Tx, dialect: Dialect, customerId: string): Promise<void> {
