@@ -1,5 +1,12 @@
 import { ActionIcon, AppShell, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconList, IconPlus, IconShieldHalfFilled } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconBuildingSkyscraper,
+  IconLayoutDashboard,
+  IconList,
+  IconPlus,
+  IconShieldHalfFilled,
+} from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
@@ -50,6 +57,33 @@ export function AppLayout() {
                 label="Incidents"
                 leftSection={<IconList size={16} />}
                 active={onIncidents}
+                w="auto"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+              <NavLink
+                component={Link}
+                to="/dashboard"
+                label="Dashboard"
+                leftSection={<IconLayoutDashboard size={16} />}
+                active={location.pathname.startsWith('/dashboard') || location.pathname.startsWith('/plans/')}
+                w="auto"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+              <NavLink
+                component={Link}
+                to="/customers"
+                label="Customers"
+                leftSection={<IconBuildingSkyscraper size={16} />}
+                active={location.pathname.startsWith('/customers')}
+                w="auto"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+              <NavLink
+                component={Link}
+                to="/organisation"
+                label="Our organisation"
+                leftSection={<IconBuildingCommunity size={16} />}
+                active={location.pathname.startsWith('/organisation')}
                 w="auto"
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />

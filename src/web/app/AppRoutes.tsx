@@ -1,9 +1,16 @@
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
+import { CustomerListPage } from '../customers/CustomerListPage.tsx';
+import { CustomerPage } from '../customers/CustomerPage.tsx';
+import { OrganisationPage } from '../customers/OrganisationPage.tsx';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { IncidentListPage } from '../incidents/IncidentListPage.tsx';
 import { IncidentPage } from '../incidents/IncidentPage.tsx';
 import { ReportIncidentPage } from '../incidents/ReportIncidentPage.tsx';
+import { PlanComparePage } from '../plans/PlanComparePage.tsx';
+import { PlanVersionPage } from '../plans/PlanVersionPage.tsx';
+import { PlaybookEditorPage } from '../playbooks/PlaybookEditorPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
@@ -18,6 +25,13 @@ export function AppRoutes() {
           <Route index element={<IncidentListPage />} />
           <Route path="/incidents/new" element={<ReportIncidentPage />} />
           <Route path="/incidents/:key" element={<IncidentPage />} />
+          <Route path="/customers" element={<CustomerListPage />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
+          <Route path="/organisation" element={<OrganisationPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/playbooks/:id" element={<PlaybookEditorPage />} />
+          <Route path="/plans/:id" element={<PlanVersionPage />} />
+          <Route path="/plans/:id/compare/:otherId" element={<PlanComparePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

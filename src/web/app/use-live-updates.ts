@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import { authKeys } from '../auth/auth-api.ts';
+import { registryKeys } from '../customers/registry-api.ts';
 import { applyLiveEvent, incidentKeys } from '../incidents/incidents-api.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -32,6 +33,7 @@ export function useLiveUpdates(): LiveStatus {
         if (hadError) {
           // Anything we could have missed is refetched; replayed events are de-duplicated by seq.
           void client.invalidateQueries({ queryKey: incidentKeys.all });
+          void client.invalidateQueries({ queryKey: registryKeys.all });
           hadError = false;
         }
       };
@@ -43,6 +45,13 @@ export function useLiveUpdates(): LiveStatus {
         } catch {
           // A malformed message must not break the stream; the next refetch repairs the view.
         }
+      });
+      // A registry or plan change ({position, type, id, customerId, actor}): whatever is shown of the registry is
+      // refetched (every registry query key starts with 'registry').
+      source.addEventListener('registry', (message) => {
+        const { lastEventId: id } = message as MessageEvent<string>;
+        if (id) lastEventId = id;
+        void client.invalidateQueries({ queryKey: registryKeys.all });
       });
       source.onerror = () => {
         hadError = true;

@@ -22,6 +22,7 @@ import { errorMessage } from '../core/error-message.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
 import { userTimeZone } from '../core/time.ts';
+import { IncidentCustomerFields, useHasCustomers } from '../customers/IncidentCustomerFields.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import { changesBetween, type EditValues, editValuesOf, rebaseValues } from './edit-details-values.ts';
 import { ImpactInput } from './ImpactInput.tsx';
@@ -59,10 +60,13 @@ function EditDetailsForm({ incident, onClose, action }: Omit<EditDetailsModalPro
   // A note from a colleague bumps the version too; only changed fields make editing conflict.
   const changedMeanwhile = JSON.stringify(editValuesOf(incident)) !== JSON.stringify(editValuesOf(base));
   const expectedVersion = changedMeanwhile ? base.version : incident.version;
+  // An incident filed under a customer stays under one; older incidents without one may be given one.
+  const hasCustomers = useHasCustomers();
   const form = useForm<EditValues>({
     initialValues: editValuesOf(incident),
     validate: {
       ...incidentFormValidation,
+      customerId: (v) => (base.customerId && !v ? 'Choose the customer this incident belongs to' : null),
       overrideReason: (v, values) => (values.overrideSeverity && !v.trim() ? 'Say why the derived severity does not fit' : null),
     },
   });
@@ -114,6 +118,15 @@ function EditDetailsForm({ incident, onClose, action }: Omit<EditDetailsModalPro
           <CategorySelect {...form.getInputProps('category')} />
           <Select label="Origin" data={ORIGIN_OPTIONS} allowDeselect={false} {...form.getInputProps('origin')} />
         </SimpleGrid>
+        {(hasCustomers || form.values.customerId) && (
+          <IncidentCustomerFields
+            customerId={form.values.customerId}
+            serviceIds={form.values.serviceIds}
+            onChange={(next) => form.setValues(next)}
+            errors={{ customerId: form.errors.customerId, serviceIds: form.errors.serviceIds }}
+            required={Boolean(base.customerId)}
+          />
+        )}
         <ImpactInput value={form.values.impact} onChange={(v) => form.setFieldValue('impact', v)} error={form.errors.impact} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select

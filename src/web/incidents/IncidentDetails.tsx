@@ -3,6 +3,8 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Incident, IncidentTimes } from '../../shared/api-types.ts';
 import { formatAbsolute } from '../core/time.ts';
+import { CustomerLink } from '../customers/CustomerLink.tsx';
+import { AffectedServices } from '../services/AffectedServices.tsx';
 import { EditDetailsModal } from './EditDetailsModal.tsx';
 import {
   categoryLabel,
@@ -77,6 +79,16 @@ export function IncidentDetails({ incident, action, canAct }: IncidentDetailsPro
         )}
       </Group>
       <DataList size="sm" labelWidth={110} withDivider>
+        {incident.customerId && (
+          <>
+            <Row label="Customer">
+              <CustomerLink customerId={incident.customerId} />
+            </Row>
+            <Row label="Services">
+              <AffectedServices customerId={incident.customerId} serviceIds={incident.serviceIds ?? []} />
+            </Row>
+          </>
+        )}
         <Row label="Category">{categoryLabel(incident.category) ?? <Unset>Not classified</Unset>}</Row>
         <Row label="Origin">{originLabel(incident.origin)}</Row>
         <Row label="Impact">

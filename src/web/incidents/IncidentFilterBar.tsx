@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { INCIDENT_STATUSES, type IncidentStatus, SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
+import { useCustomers } from '../customers/customers-api.ts';
 import { SEVERITY_LABELS, STATUS_LABELS } from './incident-labels.ts';
 import type { IncidentFilters } from './incidents-api.ts';
 
@@ -22,6 +23,7 @@ interface IncidentFilterBarProps {
 
 export function IncidentFilterBar({ filters, onChange, active }: IncidentFilterBarProps) {
   const [q, setQ] = useState(filters.q);
+  const customers = useCustomers();
   const [debouncedQ] = useDebouncedValue(q, 300);
   const latest = useRef({ filters, onChange });
   latest.current = { filters, onChange };
@@ -78,6 +80,19 @@ export function IncidentFilterBar({ filters, onChange, active }: IncidentFilterB
         allowDeselect={false}
         w={{ base: '100%', sm: 200 }}
       />
+      {(customers.data?.length || filters.customerId) && (
+        <Select
+          label="Customer"
+          placeholder="Every customer"
+          data={(customers.data ?? []).map((c) => ({ value: c.id, label: c.code ? `${c.name} (${c.code})` : c.name }))}
+          value={filters.customerId}
+          onChange={(v) => onChange({ customerId: v })}
+          searchable
+          clearable
+          nothingFoundMessage="No customer matches"
+          w={{ base: '100%', sm: 240 }}
+        />
+      )}
       {active && (
         <Button
           variant="subtle"
@@ -85,7 +100,7 @@ export function IncidentFilterBar({ filters, onChange, active }: IncidentFilterB
           leftSection={<IconX size={14} />}
           onClick={() => {
             setQ('');
-            onChange({ status: [], severity: [], exercise: 'all', q: '' });
+            onChange({ status: [], severity: [], exercise: 'all', q: '', customerId: null });
           }}
         >
           Clear filters

@@ -39,7 +39,10 @@ export function IncidentListPage() {
         description="Try another search, or widen the status and severity filters."
       >
         <EmptyState.Actions>
-          <Button variant="default" onClick={() => setFilters({ status: [], severity: [], exercise: 'all', q: '' })}>
+          <Button
+            variant="default"
+            onClick={() => setFilters({ status: [], severity: [], exercise: 'all', q: '', customerId: null })}
+          >
             Clear filters
           </Button>
         </EmptyState.Actions>

@@ -7,6 +7,7 @@ import { useMe } from '../auth/auth-api.ts';
 import { isApiError } from '../core/api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { Markdown } from '../core/Markdown.tsx';
+import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
 import { IncidentHeader } from './IncidentHeader.tsx';
@@ -72,6 +73,7 @@ function IncidentView({ incident }: { incident: Incident }) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             {!wide && nextSteps}
+            {!wide && <IncidentPlanPanel incident={incident} />}
             {incident.description.trim() && (
               <Paper withBorder radius="md" p="md" component="section" aria-labelledby="description-title">
                 <Title order={2} fz="h4" mb="xs" id="description-title">
@@ -99,6 +101,7 @@ function IncidentView({ incident }: { incident: Incident }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             {wide && nextSteps}
+            {wide && <IncidentPlanPanel incident={incident} />}
             <IncidentDetails incident={incident} action={actions.update} canAct={canAct} />
           </Stack>
         </Grid.Col>

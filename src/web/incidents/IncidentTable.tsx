@@ -2,6 +2,7 @@ import { Anchor, Group, Skeleton, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
+import { useCustomers } from '../customers/customers-api.ts';
 import { ExerciseBadge } from './ExerciseBadge.tsx';
 import { categoryLabel } from './incident-labels.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
@@ -10,11 +11,12 @@ import { TlpBadge } from './TlpBadge.tsx';
 
 const COLUMNS = ['Key', 'Title', 'Status', 'Severity', 'TLP', 'Reported'];
 
-function Header() {
+function Header({ withCustomer = false }: { withCustomer?: boolean }) {
+  const columns = withCustomer ? [...COLUMNS.slice(0, 2), 'Customer', ...COLUMNS.slice(2)] : COLUMNS;
   return (
     <Table.Thead>
       <Table.Tr>
-        {COLUMNS.map((c) => (
+        {columns.map((c) => (
           <Table.Th key={c} scope="col">
             {c}
           </Table.Th>
@@ -27,10 +29,17 @@ function Header() {
 /** Incidents, newest first. The key is a real link; the whole row is clickable for the mouse. */
 export function IncidentTable({ incidents }: { incidents: Incident[] }) {
   const navigate = useNavigate();
+  // Once customers exist, each incident shows whose it is.
+  const customers = useCustomers();
+  const withCustomer = Boolean(customers.data?.length) || incidents.some((i) => i.customerId);
+  const customerName = (id: string | null) => {
+    const customer = id ? customers.data?.find((c) => c.id === id) : undefined;
+    return customer ? customer.name : id ? 'Archived customer' : '—';
+  };
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={withCustomer ? 880 : 760}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Incidents">
-        <Header />
+        <Header withCustomer={withCustomer} />
         <Table.Tbody>
           {incidents.map((incident) => {
             const category = categoryLabel(incident.category);
@@ -62,6 +71,18 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
                     </Text>
                   )}
                 </Table.Td>
+                {withCustomer && (
+                  <Table.Td maw={180}>
+                    <Text
+                      fz="sm"
+                      truncate="end"
+                      c={incident.customerId ? undefined : 'dimmed'}
+                      title={customerName(incident.customerId)}
+                    >
+                      {customerName(incident.customerId)}
+                    </Text>
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <StatusBadge status={incident.status} />
                 </Table.Td>

@@ -16,12 +16,14 @@ import {
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../core/api.ts';
 import { errorMessage } from '../core/error-message.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
 import { userTimeZone } from '../core/time.ts';
+import { IncidentCustomerFields, useHasCustomers } from '../customers/IncidentCustomerFields.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import { ImpactInput } from './ImpactInput.tsx';
 import {
@@ -59,9 +61,16 @@ export function ReportIncidentPage() {
   useDocumentTitle('Report an incident — Muster');
   const navigate = useNavigate();
   const report = useReportIncident();
+  // Once any customer exists, every incident belongs to one.
+  const hasCustomers = useHasCustomers();
+  const needsCustomer = useRef(false);
+  needsCustomer.current = hasCustomers === true;
   const form = useForm<IncidentFormValues>({
     initialValues: EMPTY_INCIDENT_FORM,
-    validate: incidentFormValidation,
+    validate: {
+      ...incidentFormValidation,
+      customerId: (v) => (needsCustomer.current && !v ? 'Choose the customer this incident belongs to' : null),
+    },
   });
 
   const submit = form.onSubmit((values) => {
@@ -117,6 +126,18 @@ export function ReportIncidentPage() {
               {...form.getInputProps('description')}
             />
           </Section>
+
+          {(hasCustomers || form.errors.customerId) && (
+            <Section title="Customer" hint="Whose incident this is, and which of their services it touches.">
+              <IncidentCustomerFields
+                customerId={form.values.customerId}
+                serviceIds={form.values.serviceIds}
+                onChange={(next) => form.setValues(next)}
+                errors={{ customerId: form.errors.customerId, serviceIds: form.errors.serviceIds }}
+                preselect
+              />
+            </Section>
+          )}
 
           <Section title="Classification" hint="Optional now; needed before the response starts (DP2).">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

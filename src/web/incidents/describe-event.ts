@@ -35,6 +35,9 @@ const FIELD_LABELS: Record<string, string> = {
   detectedAt: 'Detected',
   awareAt: 'Aware',
   assignments: 'Assignments',
+  customerId: 'Customer',
+  serviceIds: 'Affected services',
+  planVersionId: 'Plan in force',
 };
 
 /** "category", "personal data", but "TLP" stays an acronym. */
@@ -112,7 +115,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent): E
         kind: 'update',
         summary: `changed ${list(fields.map(fieldInSentence)) || 'the incident'}`,
         details: fields.map((f) =>
-          f === 'description' || f === 'assignments'
+          ['description', 'assignments', 'customerId', 'serviceIds', 'planVersionId'].includes(f)
             ? `${FIELD_LABELS[f] ?? f} updated`
             : `${FIELD_LABELS[f] ?? f}: ${fieldValueText(f, previous[f])} → ${fieldValueText(f, changes[f])}`,
         ),

@@ -19,6 +19,9 @@ export interface IncidentFormValues {
   occurredAt: string;
   detectedAt: string;
   awareAt: string;
+  /** null: no customer (only while no customer exists). */
+  customerId: string | null;
+  serviceIds: string[];
 }
 
 export const EMPTY_INCIDENT_FORM: IncidentFormValues = {
@@ -33,6 +36,8 @@ export const EMPTY_INCIDENT_FORM: IncidentFormValues = {
   occurredAt: '',
   detectedAt: '',
   awareAt: '',
+  customerId: null,
+  serviceIds: [],
 };
 
 export function toFormValues(incident: Incident): IncidentFormValues {
@@ -48,6 +53,8 @@ export function toFormValues(incident: Incident): IncidentFormValues {
     occurredAt: toLocalInput(incident.times.occurredAt),
     detectedAt: toLocalInput(incident.times.detectedAt),
     awareAt: toLocalInput(incident.times.awareAt),
+    customerId: incident.customerId ?? null,
+    serviceIds: incident.serviceIds ?? [],
   };
 }
 
@@ -71,6 +78,8 @@ export function fromFormValues(values: IncidentFormValues): Required<NewIncident
     occurredAt: fromLocalInput(values.occurredAt),
     detectedAt: fromLocalInput(values.detectedAt),
     awareAt: fromLocalInput(values.awareAt),
+    customerId: values.customerId,
+    serviceIds: values.serviceIds,
   };
 }
 

@@ -15,6 +15,8 @@ export interface IncidentFilters {
   severity: Severity[];
   exercise: 'all' | 'real' | 'exercise';
   q: string;
+  /** Only this customer's incidents; null: every customer's. */
+  customerId: string | null;
 }
 
 export const incidentKeys = {
@@ -40,6 +42,7 @@ export function useIncidentList(filters: IncidentFilters) {
           severity: filters.severity,
           q: filters.q.trim(),
           exercise: filters.exercise === 'all' ? undefined : filters.exercise === 'exercise',
+          customerId: filters.customerId,
           limit: PAGE_SIZE,
           cursor: pageParam,
         },

@@ -14,6 +14,7 @@ export function useIncidentFilters(): [IncidentFilters, (next: Partial<IncidentF
       severity: params.getAll('severity').filter((s): s is Severity => (SEVERITIES as readonly string[]).includes(s)),
       exercise: exercise === 'real' || exercise === 'exercise' ? exercise : 'all',
       q: params.get('q') ?? '',
+      customerId: params.get('customer') || null,
     };
   }, [params]);
 
@@ -27,6 +28,7 @@ export function useIncidentFilters(): [IncidentFilters, (next: Partial<IncidentF
           for (const s of merged.severity) out.append('severity', s);
           if (merged.exercise !== 'all') out.set('exercise', merged.exercise);
           if (merged.q.trim()) out.set('q', merged.q);
+          if (merged.customerId) out.set('customer', merged.customerId);
           return out;
         },
         { replace: true },
@@ -36,7 +38,11 @@ export function useIncidentFilters(): [IncidentFilters, (next: Partial<IncidentF
   );
 
   const active =
-    filters.status.length > 0 || filters.severity.length > 0 || filters.exercise !== 'all' || filters.q.trim() !== '';
+    filters.status.length > 0 ||
+    filters.severity.length > 0 ||
+    filters.exercise !== 'all' ||
+    filters.q.trim() !== '' ||
+    filters.customerId !== null;
   return [filters, update, active];
 }
 
@@ -47,5 +53,6 @@ function readParams(params: URLSearchParams): IncidentFilters {
     severity: params.getAll('severity') as Severity[],
     exercise: exercise === 'real' || exercise === 'exercise' ? exercise : 'all',
     q: params.get('q') ?? '',
+    customerId: params.get('customer') || null,
   };
 }

@@ -1,0 +1,173 @@
+import {
+  ActionIcon,
+  Alert,
+  EmptyState,
+  Group,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconUserMinus, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { MEMBERSHIP_ROLES, type Membership, type MembershipRole } from '../../shared/prepare-types.ts';
+import { ErrorState } from '../core/ErrorState.tsx';
+import { notifyError, notifySuccess } from '../core/notify.ts';
+import { AddMemberForm } from './AddMemberForm.tsx';
+import { ConfirmModal } from './ConfirmModal.tsx';
+import { useAccess, useMemberActions, useMembers } from './customers-api.ts';
+import { MEMBERSHIP_DESCRIPTIONS, MEMBERSHIP_LABELS, ROLE_OPTIONS } from './permissions.ts';
+
+/** Who may work on this customer and with which role. Shown to admins and the customer's managers. */
+export function MembersTab({ customerId }: { customerId: string }) {
+  const members = useMembers(customerId);
+  const actions = useMemberActions(customerId);
+  const { data: access } = useAccess();
+  const [removing, setRemoving] = useState<Membership | null>(null);
+
+  const changeRole = (member: Membership, role: MembershipRole) =>
+    actions.setRole.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: () => notifySuccess(`${member.userName} is now a ${MEMBERSHIP_LABELS[role].toLowerCase()}`),
+        onError: (error) => notifyError('Role not changed', error),
+      },
+    );
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="md">
+        <Title order={2} fz="h4">
+          Add a member
+        </Title>
+        <Text size="sm" c="dimmed" mb="md">
+          Members see this customer and its incidents. Administrators see every customer without being members.
+        </Text>
+        <AddMemberForm customerId={customerId} existing={members.data ?? []} />
+        <Group gap="lg" mt="md">
+          {MEMBERSHIP_ROLES.map((r) => (
+            <Text key={r} size="xs" c="dimmed" maw={300}>
+              <b>{MEMBERSHIP_LABELS[r]}</b>: {MEMBERSHIP_DESCRIPTIONS[r]}
+            </Text>
+          ))}
+        </Group>
+      </Paper>
+
+      <Paper withBorder radius="md" p={members.data?.length ? 0 : 'md'}>
+        {members.isPending ? (
+          <Stack p="md" gap="sm" aria-busy aria-label="Loading members">
+            {[60, 45, 70].map((w) => (
+              <Skeleton key={w} h={16} w={`${w}%`} />
+            ))}
+          </Stack>
+        ) : members.isError ? (
+          <ErrorState title="Could not load members" error={members.error} onRetry={() => members.refetch()} />
+        ) : members.data.length === 0 ? (
+          <EmptyState
+            py="lg"
+            icon={<IconUsers size={28} />}
+            withIndicatorBackground
+            title="No members yet"
+            description="Only administrators can see this customer. Add the people who manage it, respond to its incidents or need to read its plan."
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing="sm" aria-label="Members">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">E-mail</Table.Th>
+                  <Table.Th scope="col" w={200}>
+                    Role
+                  </Table.Th>
+                  <Table.Th scope="col" w={60}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.data.map((member) => (
+                  <Table.Tr key={member.userId}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {member.userName}
+                        {member.userId === access?.user.id && (
+                          <Text span c="dimmed" inherit fw={400}>
+                            {' '}
+                            (you)
+                          </Text>
+                        )}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {member.userEmail}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={`Role of ${member.userName}`}
+                        size="xs"
+                        data={ROLE_OPTIONS}
+                        value={member.role}
+                        allowDeselect={false}
+                        onChange={(v) => v && v !== member.role && changeRole(member, v as MembershipRole)}
+                        disabled={actions.setRole.isPending}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Tooltip label={`Remove ${member.userName}`} withArrow>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove ${member.userName}`}
+                          onClick={() => setRemoving(member)}
+                        >
+                          <IconUserMinus size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+
+      <ConfirmModal
+        opened={removing !== null}
+        onClose={() => {
+          setRemoving(null);
+          actions.remove.reset();
+        }}
+        title={`Remove ${removing?.userName ?? 'member'}?`}
+        confirmLabel="Remove member"
+        pending={actions.remove.isPending}
+        error={actions.remove.error}
+        onConfirm={() =>
+          removing &&
+          actions.remove.mutate(removing.userId, {
+            onSuccess: () => {
+              notifySuccess(`${removing.userName} is no longer a member`);
+              setRemoving(null);
+            },
+          })
+        }
+      >
+        {removing?.userName} will no longer see this customer or its incidents
+        {removing?.userId === access?.user.id ? ' — and neither will you, unless you are an administrator' : ''}.
+      </ConfirmModal>
+      {actions.setRole.isError && (
+        <Alert color="red" variant="light" role="alert">
+          The last role change failed. Try again.
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import { Badge, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconFileCertificate } from '@tabler/icons-react';
+import { ErrorState } from '../core/ErrorState.tsx';
+import { PlanDraftSummary } from './PlanDraftSummary.tsx';
+import { PlanVersionsTable } from './PlanVersionsTable.tsx';
+import { PublishPlanForm } from './PublishPlanForm.tsx';
+import { usePlanDraft, usePlanVersions } from './plans-api.ts';
+import { usePrepareAccess } from './prepare-access.ts';
+
+/** A customer's contingency plan: the draft as it stands, publishing a version, and the published versions. */
+export function PlansTab({ customerId }: { customerId: string }) {
+  const draft = usePlanDraft(customerId);
+  const versions = usePlanVersions(customerId);
+  const access = usePrepareAccess(customerId);
+  const latest = versions.data?.[0];
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="plan-draft-title">
+        <Group justify="space-between" mb="xs">
+          <Title order={3} fz="h4" id="plan-draft-title">
+            Current draft
+          </Title>
+          <Badge variant="light" color="gray">
+            Not published
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed" mb="md">
+          What publishing would freeze now: the customer’s services and connections, contacts (theirs and ours), roster,
+          switched-on obligations, a PACE ladder per purpose and the playbooks in force.
+        </Text>
+        {draft.isPending && (
+          <Stack gap="sm" aria-busy aria-label="Loading the draft">
+            <Skeleton h={150} />
+          </Stack>
+        )}
+        {draft.isError && (
+          <ErrorState
+            title="Could not load the draft"
+            error={draft.error}
+            onRetry={() => draft.refetch()}
+            retrying={draft.isFetching}
+          />
+        )}
+        {draft.data && <PlanDraftSummary snapshot={draft.data} />}
+        {access.canPublish && (
+          <Paper mt="lg" pt="md" radius={0} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <Title order={4} fz="md" mb="sm">
+              Publish plan version
+            </Title>
+            {versions.isSuccess && <PublishPlanForm customerId={customerId} me={access.userName} latest={latest} />}
+          </Paper>
+        )}
+        {!access.canPublish && !access.loading && (
+          <Text size="sm" c="dimmed" mt="md">
+            A manager of this customer publishes the plan.
+          </Text>
+        )}
+      </Paper>
+
+      <Paper
+        withBorder
+        radius="md"
+        p={versions.data?.length ? 0 : 'md'}
+        component="section"
+        aria-labelledby="plan-versions-title"
+      >
+        <Group p={versions.data?.length ? 'md' : 0} pb={versions.data?.length ? 0 : undefined} mb="xs">
+          <Title order={3} fz="h4" id="plan-versions-title">
+            Published versions
+          </Title>
+        </Group>
+        {versions.isPending && (
+          <Stack gap="xs" aria-busy aria-label="Loading plan versions" p="md">
+            <Skeleton h={40} />
+            <Skeleton h={40} />
+          </Stack>
+        )}
+        {versions.isError && (
+          <ErrorState
+            title="Could not load the plan versions"
+            error={versions.error}
+            onRetry={() => versions.refetch()}
+            retrying={versions.isFetching}
+          />
+        )}
+        {versions.data?.length === 0 && (
+          <EmptyState
+            size="sm"
+            icon={<IconFileCertificate size={26} />}
+            withIndicatorBackground
+            title="No published plan yet"
+            description={
+              access.canPublish
+                ? 'Check the draft above, then publish the first version: incidents of this customer then work from it, and its offline kit can be printed for the binder.'
+                : 'Until a manager publishes one, incidents of this customer work from the unpublished draft.'
+            }
+          />
+        )}
+        {versions.data && versions.data.length > 0 && <PlanVersionsTable versions={versions.data} />}
+      </Paper>
+    </Stack>
+  );
+}
