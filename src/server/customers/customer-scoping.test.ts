@@ -103,6 +103,23 @@ for (const dialect of await testDialects()) {
       assert.equal(services.body.items.length, 0);
     });
 
+    it("answers 404 for another customer's published plan, its offline kit and its comparison", async () => {
+      const plan = (await call('POST', `/api/v1/customers/${bravo.id}/plans`, bob, { approver: 'Bravo board' })).body;
+      assert.ok(plan.id, JSON.stringify(plan));
+      for (const url of [
+        `/api/v1/plans/${plan.id}`,
+        `/api/v1/plans/${plan.id}/kit.html`,
+        `/api/v1/plans/${plan.id}/pace-card.html`,
+        `/api/v1/plans/${plan.id}/compare/${plan.id}`,
+        `/api/v1/customers/${bravo.id}/plan-draft`,
+      ]) {
+        assert.equal((await call('GET', url, alice)).status, 404, url);
+      }
+      const current = await call('GET', '/api/v1/plans/current', alice);
+      assert.equal(current.body.items.length, 0);
+      assert.equal((await server.request('GET', `/api/v1/plans/${plan.id}/kit.html`, { token: bob })).status, 200);
+    });
+
     it('lets a membership role decide what can be done inside the customer', async () => {
       const read = await call('GET', `/api/v1/incidents/${acmeIncident.id}`, victor);
       assert.equal(read.status, 200);
