@@ -148,6 +148,8 @@ for (const dialect of await testDialects()) {
           stream.messages.map((m) => JSON.parse(m.data).data?.body),
           ['Acme note'],
         );
+        // Who wrote it, and nothing about them: no role, memberships or sign-in method.
+        assert.deepEqual(Object.keys(JSON.parse(stream.messages[0].data).actor).sort(), ['id', 'name']);
       } finally {
         stream.close();
       }

@@ -48,10 +48,12 @@ export async function appendEvents(
   streamId: string,
   head: StreamHead,
   events: NewEvent[],
-  actor: EventActor,
+  by: EventActor,
   now: Date,
   route: EventRoute,
 ): Promise<StoredEvent[]> {
+  // Only who it was goes on the record: never the caller's role, memberships or how they signed in.
+  const actor: EventActor = { id: by.id, name: by.name };
   const recordedAt = now.toISOString();
   const actorText = canonicalJson(actor);
   const chained: (Omit<StoredEvent, 'position' | keyof EventRoute> & { dataText: string })[] = [];
