@@ -58,6 +58,18 @@ export const INCIDENT_ROLES = [
   'scribe',
 ] as const;
 export type IncidentRole = (typeof INCIDENT_ROLES)[number];
+export const INCIDENT_ROLE_LABELS: Record<IncidentRole, string> = {
+  'incident-manager': 'Incident manager',
+  deputy: 'Deputy incident manager',
+  'security-lead': 'Security lead',
+  'it-operations': 'IT operations',
+  legal: 'Legal',
+  communications: 'Communications',
+  finance: 'Finance',
+  'business-management': 'Business management',
+  'customer-liaison': 'Customer liaison',
+  scribe: 'Scribe',
+};
 
 export const USER_ROLES = ['admin', 'responder', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];

@@ -246,3 +246,36 @@ export interface PlanVersionSummary {
 export interface PlanVersion extends PlanVersionSummary {
   snapshot: PlanSnapshot;
 }
+
+/** The clock of one stage of an obligation on an incident. A clock that started late shows how much is gone. */
+export interface StageClock {
+  stageId: string;
+  name: string;
+  /** When the earliest started deadline falls; null while no clock of this stage has started. */
+  dueAt: string | null;
+  startedAt: string | null;
+  submittedAt: string | null;
+  status: 'waiting' | 'running' | 'overdue' | 'met' | 'met-late';
+  wording?: string;
+}
+
+export interface ObligationVerdict {
+  obligationId: string;
+  applies: boolean;
+  stages: StageClock[];
+}
+
+/** GET /incidents/:id/plan: what the incident's contingency plan says for it right now. */
+export interface IncidentPlan {
+  /** The published version the incident links; null when the customer has none yet (then `draft` is true). */
+  plan: PlanVersionSummary | null;
+  draft: boolean;
+  contacts: Contact[];
+  pacePlans: PacePlan[];
+  roster: Roster | null;
+  /** Every switched-on obligation with its verdict for the incident as it is now; applying ones first. */
+  obligations: (ObligationVerdict & { obligation: CustomerObligation })[];
+  playbooks: Playbook[];
+  /** "Check these": the affected services' connections to other systems, for the customer's IT. */
+  checkList: { serviceId: string; serviceName: string; criticality: Criticality; connections: Connection[] }[];
+}

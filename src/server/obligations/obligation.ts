@@ -1,6 +1,13 @@
 import { add } from 'date-fns';
 import type { Origin, Severity } from '../../shared/incident-vocabulary.ts';
-import type { Criticality, ObligationCondition, ObligationDefinition, ObligationDuration } from '../../shared/prepare-types.ts';
+import type {
+  Criticality,
+  ObligationCondition,
+  ObligationDefinition,
+  ObligationDuration,
+  ObligationVerdict,
+  StageClock,
+} from '../../shared/prepare-types.ts';
 
 /**
  * A reporting obligation (its shape is the API's ObligationDefinition, with typed clock starts): who must be
@@ -68,24 +75,6 @@ export function conditionHolds(condition: Condition, facts: ObligationFacts): bo
     case 'determination':
       return condition.made in facts.determinations;
   }
-}
-
-export interface StageClock {
-  stageId: string;
-  name: string;
-  /** When the earliest started deadline falls; null while no clock of this stage has started. */
-  dueAt: string | null;
-  /** When that clock started (a clock that starts late shows how much is already gone). */
-  startedAt: string | null;
-  submittedAt: string | null;
-  status: 'waiting' | 'running' | 'overdue' | 'met' | 'met-late';
-  wording?: string;
-}
-
-export interface ObligationVerdict {
-  obligationId: string;
-  applies: boolean;
-  stages: StageClock[];
 }
 
 function clockStart(from: ClockStart, obligationId: string, facts: ObligationFacts): string | null {

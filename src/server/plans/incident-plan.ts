@@ -1,30 +1,16 @@
-import type { Connection, CustomerObligation, PlanSnapshot, PlanVersionSummary } from '../../shared/prepare-types.ts';
+import type { IncidentPlan, PlanSnapshot } from '../../shared/prepare-types.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { effectiveSeverity } from '../incidents/incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { readIncident } from '../incidents/read-incident.ts';
-import { type Criticality, evaluateObligation, type Obligation, type ObligationVerdict } from '../obligations/obligation.ts';
+import { type Criticality, evaluateObligation, type Obligation } from '../obligations/obligation.ts';
 import { suggestPlaybooks } from '../playbooks/playbook.ts';
 import { currentPlanContents } from './plan-contents.ts';
 import { findPlanVersion } from './plans.queries.ts';
 import { planSummary } from './publish-plan.ts';
 
 const CRITICALITY_ORDER: Criticality[] = ['low', 'medium', 'high', 'critical'];
-
-export interface IncidentPlan {
-  /** The published version the incident links; null when the customer has none yet (then `draft` is true). */
-  plan: PlanVersionSummary | null;
-  draft: boolean;
-  contacts: PlanSnapshot['contacts'];
-  pacePlans: PlanSnapshot['pacePlans'];
-  roster: PlanSnapshot['roster'];
-  /** Every switched-on obligation with its verdict for the incident as it is now; applying ones first. */
-  obligations: (ObligationVerdict & { obligation: CustomerObligation })[];
-  playbooks: PlanSnapshot['playbooks'];
-  /** "Check these": the affected services' connections to other systems, for the customer's IT. */
-  checkList: { serviceId: string; serviceName: string; criticality: Criticality; connections: Connection[] }[];
-}
 
 /**
  * What the incident's plan says for it right now: contacts and ladders, the obligations that apply with their

@@ -1,4 +1,4 @@
-import { INCIDENT_ROLES, type IncidentRole, ORIGIN_LABELS, type Origin } from '../../shared/incident-vocabulary.ts';
+import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, ORIGIN_LABELS, type Origin } from '../../shared/incident-vocabulary.ts';
 import {
   type ConnectionDirection,
   type Contact,
@@ -40,19 +40,6 @@ export interface KitOptions {
   /** IANA zone every time in the kit is shown in; default UTC. */
   timeZone?: string;
 }
-
-export const ROLE_LABELS: Record<IncidentRole, string> = {
-  'incident-manager': 'Incident manager',
-  deputy: 'Deputy incident manager',
-  'security-lead': 'Security lead',
-  'it-operations': 'IT operations',
-  legal: 'Legal',
-  communications: 'Communications',
-  finance: 'Finance',
-  'business-management': 'Business management',
-  'customer-liaison': 'Customer liaison',
-  scribe: 'Scribe',
-};
 
 const PHASE_LABELS: Record<PlaybookStep['phase'], string> = {
   contain: 'Contain',
@@ -302,7 +289,11 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
   const roster = snapshot.roster
     ? INCIDENT_ROLES.map((role) => {
         const ids = snapshot.roster?.entries.find((e) => e.role === role)?.people ?? [];
-        return { role: ROLE_LABELS[role], holder: ids.length ? person(ids[0]) : null, deputies: ids.slice(1).map(person) };
+        return {
+          role: INCIDENT_ROLE_LABELS[role],
+          holder: ids.length ? person(ids[0]) : null,
+          deputies: ids.slice(1).map(person),
+        };
       })
     : null;
 
@@ -315,7 +306,7 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
         number: index + 1,
         title: s.title,
         detail: s.detail,
-        role: ROLE_LABELS[s.role] ?? s.role,
+        role: INCIDENT_ROLE_LABELS[s.role] ?? s.role,
         needsInstruction: s.needsCustomerInstruction,
         record: s.record,
       });

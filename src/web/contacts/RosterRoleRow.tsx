@@ -1,7 +1,8 @@
 import { ActionIcon, Badge, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
 import type { IncidentRole } from '../../shared/incident-vocabulary.ts';
-import { INCIDENT_ROLE_DESCRIPTIONS, INCIDENT_ROLE_LABELS } from './role-labels.ts';
+import { INCIDENT_ROLE_LABELS } from '../../shared/incident-vocabulary.ts';
+import { INCIDENT_ROLE_DESCRIPTIONS } from './role-labels.ts';
 
 export interface PersonOption {
   value: string;

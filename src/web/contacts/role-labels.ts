@@ -1,18 +1,6 @@
 import { INCIDENT_ROLES, type IncidentRole } from '../../shared/incident-vocabulary.ts';
 
-/** The CSIRT roles in words, with what each does during an incident. */
-export const INCIDENT_ROLE_LABELS: Record<IncidentRole, string> = {
-  'incident-manager': 'Incident manager',
-  deputy: 'Deputy incident manager',
-  'security-lead': 'Security lead',
-  'it-operations': 'IT operations',
-  legal: 'Legal',
-  communications: 'Communications',
-  finance: 'Finance',
-  'business-management': 'Business management',
-  'customer-liaison': 'Customer liaison',
-  scribe: 'Scribe',
-};
+/** What each CSIRT role does during an incident. */
 
 export const INCIDENT_ROLE_DESCRIPTIONS: Record<IncidentRole, string> = {
   'incident-manager': 'Leads the response and takes the decisions',

@@ -1,8 +1,7 @@
 import { Divider, Paper, Stack, Text } from '@mantine/core';
 import { Fragment } from 'react';
-import type { Contact } from '../../shared/prepare-types.ts';
+import type { Contact, IncidentPlan } from '../../shared/prepare-types.ts';
 import { ObligationCitation } from '../obligations/ObligationCitation.tsx';
-import type { ObligationVerdict } from './plans-api.ts';
 import { StageClockRow } from './StageClockRow.tsx';
 
 /** An obligation that applies to the incident now: who to tell, and each stage's clock. */
@@ -11,7 +10,7 @@ export function ApplyingObligation({
   contacts,
   now,
 }: {
-  verdict: ObligationVerdict;
+  verdict: IncidentPlan['obligations'][number];
   contacts: readonly Contact[];
   now: number;
 }) {

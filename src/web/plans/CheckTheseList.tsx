@@ -1,7 +1,7 @@
 import { Badge, Button, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconClipboard } from '@tabler/icons-react';
+import type { IncidentPlan } from '../../shared/prepare-types.ts';
 import { checkListText } from './plan-format.ts';
-import type { IncidentPlan } from './plans-api.ts';
 
 const DIRECTION = { outbound: 'to', inbound: 'from', both: 'to and from' } as const;
 

@@ -1,7 +1,6 @@
 import { Table, Text } from '@mantine/core';
-import { INCIDENT_ROLES } from '../../shared/incident-vocabulary.ts';
+import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Contact, Roster } from '../../shared/prepare-types.ts';
-import { ROLE_LABELS } from '../playbooks/playbook-labels.ts';
 
 /** Who holds each CSIRT role, and their deputies in order. */
 export function SnapshotRoster({
@@ -41,7 +40,7 @@ export function SnapshotRoster({
             return (
               <Table.Tr key={role}>
                 <Table.Td>
-                  <Text size="sm">{ROLE_LABELS[role]}</Text>
+                  <Text size="sm">{INCIDENT_ROLE_LABELS[role]}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c={people[0] ? undefined : 'dimmed'} fs={people[0] ? undefined : 'italic'}>

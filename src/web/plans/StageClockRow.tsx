@@ -1,6 +1,6 @@
 import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import type { StageClock } from '../../shared/prepare-types.ts';
 import { formatAbsolute } from '../core/time.ts';
-import type { StageClock } from './plans-api.ts';
 import { formatSpan } from './use-ticker.ts';
 
 type Shown = StageClock['status'];

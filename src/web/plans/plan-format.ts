@@ -1,5 +1,5 @@
+import type { IncidentPlan } from '../../shared/prepare-types.ts';
 import { userTimeZone } from '../core/time.ts';
-import type { IncidentPlan } from './plans-api.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 

@@ -3,40 +3,12 @@ import type {
   Connection,
   Customer,
   CustomerObligation,
+  IncidentPlan,
   PlanSnapshot,
   PlanVersion,
   PlanVersionSummary,
 } from '../../shared/prepare-types.ts';
 import { api } from '../core/api.ts';
-
-/** A stage clock of an obligation on an incident (`GET /incidents/:id/plan`). */
-export interface StageClock {
-  stageId: string;
-  name: string;
-  dueAt: string | null;
-  startedAt: string | null;
-  submittedAt: string | null;
-  status: 'waiting' | 'running' | 'overdue' | 'met' | 'met-late';
-  wording?: string;
-}
-
-export interface ObligationVerdict {
-  obligationId: string;
-  applies: boolean;
-  stages: StageClock[];
-  obligation: CustomerObligation;
-}
-
-export interface IncidentPlan {
-  plan: PlanVersionSummary | null;
-  draft: boolean;
-  contacts: PlanSnapshot['contacts'];
-  pacePlans: PlanSnapshot['pacePlans'];
-  roster: PlanSnapshot['roster'];
-  obligations: ObligationVerdict[];
-  playbooks: PlanSnapshot['playbooks'];
-  checkList: { serviceId: string; serviceName: string; criticality: string; connections: Connection[] }[];
-}
 
 export interface SectionDiff {
   section: keyof PlanSnapshot;

@@ -16,9 +16,10 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconChevronRight, IconHandStop, IconTrash } from '@tabler/icons-react';
+import { INCIDENT_ROLE_LABELS } from '../../shared/incident-vocabulary.ts';
 import { TextListInput } from '../obligations/TextListInput.tsx';
 import type { PlaybookFormValues } from './playbook-form-values.ts';
-import { PHASE_LABELS, PLAYBOOK_PHASES, ROLE_LABELS, ROLE_OPTIONS } from './playbook-labels.ts';
+import { PHASE_LABELS, PLAYBOOK_PHASES, ROLE_OPTIONS } from './playbook-labels.ts';
 
 interface PlaybookStepCardProps {
   form: UseFormReturnType<PlaybookFormValues>;
@@ -80,7 +81,7 @@ export function PlaybookStepCard({
             </Tooltip>
           )}
           <Badge size="sm" variant="outline" color="gray" tt="none">
-            {ROLE_LABELS[step.role]}
+            {INCIDENT_ROLE_LABELS[step.role]}
           </Badge>
         </Group>
         <Group gap={0} wrap="nowrap">

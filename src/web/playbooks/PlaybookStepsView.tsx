@@ -1,8 +1,9 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconHandStop } from '@tabler/icons-react';
+import { INCIDENT_ROLE_LABELS } from '../../shared/incident-vocabulary.ts';
 import type { PlaybookStep } from '../../shared/prepare-types.ts';
 import { Markdown } from '../core/Markdown.tsx';
-import { PHASE_COLORS, PHASE_LABELS, PLAYBOOK_PHASES, ROLE_LABELS } from './playbook-labels.ts';
+import { PHASE_COLORS, PHASE_LABELS, PLAYBOOK_PHASES } from './playbook-labels.ts';
 
 /** A playbook's steps read-only, grouped by phase. */
 export function PlaybookStepsView({ steps }: { steps: PlaybookStep[] }) {
@@ -29,7 +30,7 @@ export function PlaybookStepsView({ steps }: { steps: PlaybookStep[] }) {
                       </Badge>
                     )}
                     <Badge size="sm" variant="outline" color="gray" tt="none">
-                      {ROLE_LABELS[step.role] ?? step.role}
+                      {INCIDENT_ROLE_LABELS[step.role] ?? step.role}
                     </Badge>
                   </Group>
                 </Group>

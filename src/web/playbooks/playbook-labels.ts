@@ -1,5 +1,5 @@
 import type { MantineColor } from '@mantine/core';
-import { INCIDENT_ROLES, type IncidentRole, RSIT } from '../../shared/incident-vocabulary.ts';
+import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, RSIT } from '../../shared/incident-vocabulary.ts';
 import type { PlaybookStep } from '../../shared/prepare-types.ts';
 
 export type PlaybookPhase = PlaybookStep['phase'];
@@ -23,20 +23,7 @@ export const PHASE_COLORS: Record<PlaybookPhase, MantineColor> = {
   recover: 'teal',
 };
 
-export const ROLE_LABELS: Record<IncidentRole, string> = {
-  'incident-manager': 'Incident manager',
-  deputy: 'Deputy incident manager',
-  'security-lead': 'Security lead',
-  'it-operations': 'IT operations',
-  legal: 'Legal',
-  communications: 'Communications',
-  finance: 'Finance',
-  'business-management': 'Business management',
-  'customer-liaison': 'Customer liaison',
-  scribe: 'Scribe',
-};
-
-export const ROLE_OPTIONS = INCIDENT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+export const ROLE_OPTIONS = INCIDENT_ROLES.map((r) => ({ value: r, label: INCIDENT_ROLE_LABELS[r] }));
 
 /** "Malicious code › Infected system", or "Malicious code (any type)" for a whole class. */
 export function playbookCategoryLabel(category: string): string {
