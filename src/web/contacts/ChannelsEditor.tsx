@@ -92,6 +92,7 @@ export function ChannelsEditor({ form }: { form: UseFormReturnType<ContactFormVa
                   <Switch
                     label="Verified"
                     description="The owner confirmed it reaches them"
+                    aria-label={`Verified, channel ${n}`}
                     size="sm"
                     mb={2}
                     {...form.getInputProps(`channels.${i}.verified`, { type: 'checkbox' })}

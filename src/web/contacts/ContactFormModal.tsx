@@ -1,36 +1,13 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  Kbd,
-  Modal,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { useState } from 'react';
-import { errorMessage } from '../core/error-message.ts';
-import { notifySuccess } from '../core/notify.ts';
-import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
+import { Divider, Modal, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { FormActions } from '../core/FormActions.tsx';
+import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
+import { submitOnModEnter } from '../core/submit-shortcut.ts';
 import { ChangedMeanwhileAlert } from '../customers/ChangedMeanwhileAlert.tsx';
-import { placeApiError } from '../customers/form-errors.ts';
 import { TimeZoneSelect } from '../customers/TimeZoneSelect.tsx';
+import { useRecordForm } from '../customers/use-record-form.ts';
 import { ChannelsEditor } from './ChannelsEditor.tsx';
-import {
-  type ContactFormValues,
-  contactChanges,
-  contactFields,
-  contactFormValues,
-  contactValidation,
-  emptyContact,
-} from './contact-form-values.ts';
-import { type StoredContact, useCreateContact, useUpdateContact } from './contacts-api.ts';
+import { contactFields, contactFormValues, contactValidation, emptyContact } from './contact-form-values.ts';
+import type { StoredContact } from './contacts-api.ts';
 
 interface ContactFormModalProps {
   /** Whose contact: a customer id, or null for our organisation. */
@@ -57,35 +34,17 @@ export function ContactFormModal({ opened, onClose, contact, ...rest }: ContactF
 }
 
 function ContactForm({ customerId, contact, defaultTimeZone, onClose }: Omit<ContactFormModalProps, 'opened'>) {
-  const create = useCreateContact();
-  const update = useUpdateContact();
-  // The contact as it was when editing started; `contact` follows live changes by others.
-  const [base, setBase] = useState(contact);
-  const changedMeanwhile = Boolean(contact && base && contact.version !== base.version);
-  const form = useForm<ContactFormValues>({
-    initialValues: base ? contactFormValues(base) : emptyContact(defaultTimeZone),
+  const { form, editing, changedMeanwhile, loadTheirs, submit, pending } = useRecordForm({
+    kind: 'contacts',
+    record: contact,
+    customerId,
+    empty: emptyContact(defaultTimeZone),
+    valuesOf: contactFormValues,
+    fieldsOf: contactFields,
     validate: contactValidation,
+    onDone: onClose,
   });
   const isFunction = form.values.kind === 'function';
-
-  const submit = form.onSubmit(async (values) => {
-    const fields = contactFields(values);
-    try {
-      if (base) {
-        const changes = contactChanges(contactFields(contactFormValues(base)), fields);
-        if (Object.keys(changes).length > 0) {
-          await update.mutateAsync({ id: base.id, changes, expectedVersion: base.version });
-          notifySuccess(`${fields.name} saved`);
-        }
-      } else {
-        await create.mutateAsync({ ...fields, customerId });
-        notifySuccess(`${fields.name} added`);
-      }
-      onClose();
-    } catch (error) {
-      if (!placeApiError(form, error)) form.setFieldError('_api', errorMessage(error));
-    }
-  }, focusFirstInvalid);
 
   return (
     <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate>
@@ -131,35 +90,15 @@ function ContactForm({ customerId, contact, defaultTimeZone, onClose }: Omit<Con
         />
         <Divider />
         <ChannelsEditor form={form} />
-        {changedMeanwhile && contact && (
-          <ChangedMeanwhileAlert
-            what="contact"
-            onLoad={() => {
-              setBase(contact);
-              form.setValues(contactFormValues(contact));
-              form.resetDirty(contactFormValues(contact));
-              form.clearErrors();
-            }}
-          />
-        )}
-        {form.errors._api && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" title="Not saved">
-            {form.errors._api}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed" visibleFrom="sm">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> saves from anywhere in the form
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={changedMeanwhile}>
-              {base ? 'Save contact' : 'Add contact'}
-            </Button>
-          </Group>
-        </Group>
+        {changedMeanwhile && <ChangedMeanwhileAlert what="contact" onLoad={loadTheirs} />}
+        <NotSavedAlert error={form.errors._api} />
+        <FormActions
+          fromAnywhere
+          onCancel={onClose}
+          pending={pending}
+          disabled={changedMeanwhile}
+          submitLabel={editing ? 'Save contact' : 'Add contact'}
+        />
       </Stack>
     </form>
   );

@@ -2,13 +2,12 @@ import { Button, EmptyState, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Te
 import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorState } from '../core/ErrorState.tsx';
-import { notifySuccess } from '../core/notify.ts';
 import { userTimeZone } from '../core/time.ts';
-import { ConfirmModal } from '../customers/ConfirmModal.tsx';
+import { ArchiveRecordModal } from '../customers/ArchiveRecordModal.tsx';
 import { useCustomer } from '../customers/customers-api.ts';
 import { ContactCard } from './ContactCard.tsx';
 import { ContactFormModal } from './ContactFormModal.tsx';
-import { type StoredContact, useArchiveContact, useContacts } from './contacts-api.ts';
+import { type StoredContact, useContacts } from './contacts-api.ts';
 
 function matches(contact: StoredContact, q: string): boolean {
   const needle = q.trim().toLowerCase();
@@ -22,7 +21,6 @@ function matches(contact: StoredContact, q: string): boolean {
 export function ContactsTab({ customerId, canEdit }: { customerId: string | null; canEdit: boolean }) {
   const contacts = useContacts(customerId);
   const { data: customer } = useCustomer(customerId ?? undefined);
-  const archive = useArchiveContact();
   const [editing, setEditing] = useState<{ contact: StoredContact | null } | null>(null);
   const [archiving, setArchiving] = useState<StoredContact | null>(null);
   const [q, setQ] = useState('');
@@ -121,29 +119,10 @@ export function ContactsTab({ customerId, canEdit }: { customerId: string | null
         opened={editing !== null}
         onClose={() => setEditing(null)}
       />
-      <ConfirmModal
-        opened={archiving !== null}
-        onClose={() => {
-          setArchiving(null);
-          archive.reset();
-        }}
-        title={`Archive ${archiving?.name ?? 'contact'}?`}
-        confirmLabel="Archive contact"
-        pending={archive.isPending}
-        error={archive.error}
-        onConfirm={() =>
-          archiving &&
-          archive.mutate(archiving.id, {
-            onSuccess: () => {
-              notifySuccess(`${archiving.name} was archived`);
-              setArchiving(null);
-            },
-          })
-        }
-      >
+      <ArchiveRecordModal kind="contacts" what="contact" record={archiving} onClose={() => setArchiving(null)}>
         They leave the contact list. Check the roster and PACE ladders that name them: those entries stop working. Published plans
         keep them.
-      </ConfirmModal>
+      </ArchiveRecordModal>
     </Stack>
   );
 }

@@ -65,14 +65,6 @@ export function contactFields(values: ContactFormValues): ContactFields {
   };
 }
 
-export function contactChanges(before: ContactFields, after: ContactFields): Partial<ContactFields> {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(after)) {
-    if (JSON.stringify(value) !== JSON.stringify((before as unknown as Record<string, unknown>)[field])) changes[field] = value;
-  }
-  return changes as Partial<ContactFields>;
-}
-
 export const contactValidation = {
   name: (v: string) => (v.trim() ? null : 'Give the name of the person or function'),
   timeZone: (v: string) => (v ? null : 'Choose where this contact is'),

@@ -6,7 +6,6 @@ import {
   registryKeys,
   type Stored,
   scopeOf,
-  useArchiveRecord,
   useCreateRecord,
   useRecordList,
   useUpdateRecord,
@@ -35,10 +34,6 @@ const byName = (a: StoredContact, b: StoredContact) => a.name.localeCompare(b.na
 export function useContacts(owner: Owner, enabled = true) {
   return useRecordList<StoredContact>('contacts', scopeOf(owner), { sort: byName, enabled });
 }
-
-export const useCreateContact = () => useCreateRecord<StoredContact, ContactFields & { customerId: string | null }>('contacts');
-export const useUpdateContact = () => useUpdateRecord<StoredContact, Partial<ContactFields>>('contacts');
-export const useArchiveContact = () => useArchiveRecord('contacts');
 
 /** The owner's roster (at most one), or undefined while loading. null: none yet. */
 export function useRoster(owner: Owner) {

@@ -1,11 +1,10 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../core/error-message.ts';
+import { showApiError } from '../core/form-errors.ts';
+import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
 import type { CustomerFields } from './customers-api.ts';
-import { placeApiError } from './form-errors.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
 export const EMPTY_CUSTOMER: CustomerFields = { name: '', code: '', description: '', timeZone: 'UTC' };
@@ -40,14 +39,13 @@ export function CustomerForm(props: CustomerFormProps) {
       timeZone: (v) => (v ? null : 'Choose the time zone of the customer’s contact points'),
     },
   });
-  const unplaced = form.errors._api;
 
   const submit = form.onSubmit(async (values) => {
     try {
       await onSubmit({ ...values, name: values.name.trim(), code: values.code.trim() });
       form.resetDirty(values);
     } catch (error) {
-      if (!placeApiError(form, error)) form.setFieldError('_api', errorMessage(error));
+      showApiError(form, error);
     }
   }, focusFirstInvalid);
 
@@ -83,11 +81,7 @@ export function CustomerForm(props: CustomerFormProps) {
           {...form.getInputProps('timeZone')}
         />
         {notice}
-        {unplaced && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" title="Not saved">
-            {unplaced}
-          </Alert>
-        )}
+        <NotSavedAlert error={form.errors._api} />
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Menu, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Menu, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import {
   IconAddressBook,
@@ -11,7 +11,6 @@ import {
   IconHierarchy,
   IconInfoCircle,
   IconScale,
-  IconSearch,
   IconServer,
   IconUsers,
   IconWorld,
@@ -20,9 +19,8 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ContactsTab } from '../contacts/ContactsTab.tsx';
 import { RosterTab } from '../contacts/RosterTab.tsx';
-import { isApiError } from '../core/api.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { notifySuccess } from '../core/notify.ts';
+import { PageLoadError } from '../core/PageLoadError.tsx';
 import { ObligationsTab } from '../obligations/ObligationsTab.tsx';
 import { PacePlansTab } from '../pace/PacePlansTab.tsx';
 import { PlansTab } from '../plans/PlansTab.tsx';
@@ -57,32 +55,17 @@ export function CustomerPage() {
 
   if (query.isPending) return <CustomerPageSkeleton />;
   if (query.isError) {
-    if (isApiError(query.error, 'not_found')) {
-      return (
-        <EmptyState
-          mt="xl"
-          icon={<IconSearch size={30} />}
-          withIndicatorBackground
-          title="Customer not found"
-          description="It may have been archived, or you are not a member of it. Ask an administrator if you need access."
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/customers" leftSection={<IconArrowLeft size={16} />}>
-              All customers
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    }
     return (
-      <Stack maw={900} mx="auto">
-        <ErrorState
-          title="Could not load the customer"
-          error={query.error}
-          onRetry={() => query.refetch()}
-          retrying={query.isFetching}
-        />
-      </Stack>
+      <PageLoadError
+        query={query}
+        title="Could not load the customer"
+        notFound={{
+          title: 'Customer not found',
+          description: 'It may have been archived, or you are not a member of it. Ask an administrator if you need access.',
+          backTo: '/customers',
+          backLabel: 'All customers',
+        }}
+      />
     );
   }
   return <CustomerView customer={query.data} />;

@@ -4,7 +4,8 @@ import { api } from '../core/api.ts';
 /**
  * The Prepare registry (docs/api.md "Prepare"): every kind is served by the same six routes, so the list, read,
  * create, change, archive and history hooks are written once here and typed by the domain files
- * (customers-api.ts, services-api.ts, contacts-api.ts).
+ * (customers-api.ts, services-api.ts, contacts-api.ts), or by the record form (use-record-form.ts) and
+ * ArchiveRecordModal, which contacts and services share.
  *
  * Every registry query key starts with "registry" (`['registry', kind, …]`): a live `registry` message from the
  * stream invalidates that prefix, so whatever a page shows of the registry refreshes when anyone changes it.

@@ -1,12 +1,10 @@
-import { Button, EmptyState, Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
 import { useMe } from '../auth/auth-api.ts';
-import { isApiError } from '../core/api.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { Markdown } from '../core/Markdown.tsx';
+import { PageLoadError } from '../core/PageLoadError.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
@@ -25,32 +23,17 @@ export function IncidentPage() {
 
   if (query.isPending) return <IncidentPageSkeleton />;
   if (query.isError) {
-    if (isApiError(query.error, 'not_found')) {
-      return (
-        <EmptyState
-          mt="xl"
-          icon={<IconSearch size={30} />}
-          withIndicatorBackground
-          title={`${key} not found`}
-          description="No incident has this key, or it is marked TLP:RED and you are not one of the people who may see it."
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/" leftSection={<IconArrowLeft size={16} />}>
-              All incidents
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    }
     return (
-      <Stack maw={900} mx="auto">
-        <ErrorState
-          title={`Could not load ${key}`}
-          error={query.error}
-          onRetry={() => query.refetch()}
-          retrying={query.isFetching}
-        />
-      </Stack>
+      <PageLoadError
+        query={query}
+        title={`Could not load ${key}`}
+        notFound={{
+          title: `${key} not found`,
+          description: 'No incident has this key, or it is marked TLP:RED and you are not one of the people who may see it.',
+          backTo: '/',
+          backLabel: 'All incidents',
+        }}
+      />
     );
   }
   return <IncidentView incident={query.data} />;

@@ -1,12 +1,13 @@
-import { Alert, Button, Divider, Group, Kbd, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { type Contact, type CustomerObligation, PACE_PURPOSE_LABELS, PACE_PURPOSES } from '../../shared/prepare-types.ts';
 import { isApiError } from '../core/api.ts';
 import { errorMessage } from '../core/error-message.ts';
+import { FormActions } from '../core/FormActions.tsx';
+import { apiErrorPath } from '../core/form-errors.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
-import { apiErrorPath } from '../plans/api-field.ts';
 import {
   type CustomObligationValues,
   EMPTY_CUSTOM_OBLIGATION,
@@ -205,19 +206,7 @@ export function CustomObligationForm({ customerId, contacts, existing, onDone }:
               : errorMessage(save.error)}
           </Alert>
         )}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> saves
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {existing ? 'Save rule' : 'Add rule'}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions onCancel={onDone} pending={save.isPending} submitLabel={existing ? 'Save rule' : 'Add rule'} />
       </Stack>
     </form>
   );

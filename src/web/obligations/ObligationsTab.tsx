@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CustomerObligation } from '../../shared/prepare-types.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
+import { RemoveModal } from '../core/RemoveModal.tsx';
 import { useContactsInScope } from '../pace/pace-api.ts';
 import { usePrepareAccess } from '../plans/prepare-access.ts';
 import { ContractTemplateForm } from './ContractTemplateForm.tsx';
@@ -163,35 +164,26 @@ export function ObligationsTab({ customerId }: { customerId: string }) {
           />
         )}
       </Modal>
-      <Modal opened={archiving !== null} onClose={() => setArchiving(null)} title="Remove this rule?" centered>
-        <Stack>
-          <Text size="sm">
-            <b>{archiving?.definition.name}</b> no longer applies to new incidents. It is kept with its history, and published
-            plan versions keep it. To pause a rule instead, switch it off.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setArchiving(null)}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={archive.isPending}
-              onClick={() =>
-                archiving &&
-                archive.mutate(archiving.id, {
-                  onSuccess: () => {
-                    notifySuccess('The rule is removed.');
-                    setArchiving(null);
-                  },
-                  onError: (error) => notifyError('The rule was not removed', error),
-                })
-              }
-            >
-              Remove rule
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RemoveModal
+        opened={archiving !== null}
+        onClose={() => setArchiving(null)}
+        title="Remove this rule?"
+        removeLabel="Remove rule"
+        pending={archive.isPending}
+        onRemove={() =>
+          archiving &&
+          archive.mutate(archiving.id, {
+            onSuccess: () => {
+              notifySuccess('The rule is removed.');
+              setArchiving(null);
+            },
+            onError: (error) => notifyError('The rule was not removed', error),
+          })
+        }
+      >
+        <b>{archiving?.definition.name}</b> no longer applies to new incidents. It is kept with its history, and published plan
+        versions keep it. To pause a rule instead, switch it off.
+      </RemoveModal>
     </Stack>
   );
 }

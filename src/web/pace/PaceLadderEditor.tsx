@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import {
@@ -10,9 +10,10 @@ import {
 } from '../../shared/prepare-types.ts';
 import { isApiError } from '../core/api.ts';
 import { errorMessage } from '../core/error-message.ts';
+import { FormActions } from '../core/FormActions.tsx';
+import { apiErrorPath } from '../core/form-errors.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
-import { apiErrorPath } from '../plans/api-field.ts';
 import { PaceLevelFields } from './PaceLevelFields.tsx';
 import { useSavePacePlan } from './pace-api.ts';
 import { fromLadderForm, type LadderFormValues, toLadderForm, validateLevel } from './pace-form-values.ts';
@@ -101,19 +102,7 @@ export function PaceLadderEditor({ customerId, purpose, plan, startFrom, contact
               : errorMessage(save.error)}
           </Alert>
         )}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> saves
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {plan ? 'Save ladder' : 'Create ladder'}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions onCancel={onDone} pending={save.isPending} submitLabel={plan ? 'Save ladder' : 'Create ladder'} />
       </Stack>
     </form>
   );

@@ -1,10 +1,8 @@
-import { Anchor, Button, EmptyState, Grid, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Grid, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { PlanVersion } from '../../shared/prepare-types.ts';
-import { isApiError } from '../core/api.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { PageLoadError } from '../core/PageLoadError.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { PlanVersionHeader } from './PlanVersionHeader.tsx';
 import { usePlanVersion, usePlanVersions } from './plans-api.ts';
@@ -32,32 +30,17 @@ export function PlanVersionPage() {
 
   if (plan.isPending) return <PlanPageSkeleton />;
   if (plan.isError) {
-    if (isApiError(plan.error, 'not_found')) {
-      return (
-        <EmptyState
-          mt="xl"
-          icon={<IconSearch size={30} />}
-          withIndicatorBackground
-          title="Plan version not found"
-          description="It does not exist, or it belongs to a customer you are not a member of."
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/dashboard" leftSection={<IconArrowLeft size={16} />}>
-              Dashboard
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    }
     return (
-      <Stack maw={900} mx="auto">
-        <ErrorState
-          title="Could not load the plan version"
-          error={plan.error}
-          onRetry={() => plan.refetch()}
-          retrying={plan.isFetching}
-        />
-      </Stack>
+      <PageLoadError
+        query={plan}
+        title="Could not load the plan version"
+        notFound={{
+          title: 'Plan version not found',
+          description: 'It does not exist, or it belongs to a customer you are not a member of.',
+          backTo: '/dashboard',
+          backLabel: 'Dashboard',
+        }}
+      />
     );
   }
   return <PlanVersionView plan={plan.data} />;

@@ -3,10 +3,10 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconRubberStamp } from '@tabler/icons-react';
 import type { PlanVersionSummary } from '../../shared/prepare-types.ts';
 import { errorMessage } from '../core/error-message.ts';
+import { apiErrorPath } from '../core/form-errors.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { userTimeZone } from '../core/time.ts';
-import { apiErrorPath } from './api-field.ts';
 import { dateInputMonthsAhead, endOfDayIso } from './plan-format.ts';
 import { usePublishPlan } from './plans-api.ts';
 

@@ -1,12 +1,13 @@
-import { Alert, Anchor, Badge, Button, EmptyState, Grid, Group, Modal, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArchive, IconArrowLeft, IconCopy, IconLock, IconSearch } from '@tabler/icons-react';
+import { IconArchive, IconArrowLeft, IconCopy, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Playbook } from '../../shared/prepare-types.ts';
-import { isApiError } from '../core/api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
+import { PageLoadError } from '../core/PageLoadError.tsx';
+import { RemoveModal } from '../core/RemoveModal.tsx';
 import { useCustomerRecord } from '../plans/plans-api.ts';
 import { usePrepareAccess } from '../plans/prepare-access.ts';
 import { PlaybookForm } from './PlaybookForm.tsx';
@@ -29,32 +30,17 @@ export function PlaybookEditorPage() {
   if (builtIn) return <PlaybookPageLayout library={builtIn} />;
   if (library.isPending || stored.isPending) return <PlaybookPageSkeleton />;
   if (stored.isError) {
-    if (isApiError(stored.error, 'not_found')) {
-      return (
-        <EmptyState
-          mt="xl"
-          icon={<IconSearch size={30} />}
-          withIndicatorBackground
-          title="Playbook not found"
-          description="It may have been removed, or it belongs to a customer you are not a member of."
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/" leftSection={<IconArrowLeft size={16} />}>
-              Home
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    }
     return (
-      <Stack maw={900} mx="auto">
-        <ErrorState
-          title="Could not load the playbook"
-          error={stored.error}
-          onRetry={() => stored.refetch()}
-          retrying={stored.isFetching}
-        />
-      </Stack>
+      <PageLoadError
+        query={stored}
+        title="Could not load the playbook"
+        notFound={{
+          title: 'Playbook not found',
+          description: 'It may have been removed, or it belongs to a customer you are not a member of.',
+          backTo: '/',
+          backLabel: 'Home',
+        }}
+      />
     );
   }
   return <PlaybookPageLayout stored={stored.data} libraryItems={library.data ?? []} />;
@@ -209,35 +195,26 @@ function PlaybookPageLayout({ library, stored, libraryItems = [] }: LayoutProps)
           </Stack>
         </Grid.Col>
       </Grid>
-      <Modal opened={confirmArchive} onClose={() => setConfirmArchive(false)} title="Remove this copy?" centered>
-        <Stack>
-          <Text size="sm">
-            The copy is archived (kept with its history) and the playbook it replaced applies again. Published plan versions keep
-            the copy they froze.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmArchive(false)}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={archive.isPending}
-              onClick={() =>
-                stored &&
-                archive.mutate(stored.id, {
-                  onSuccess: () => {
-                    notifySuccess('The copy is removed.');
-                    navigate(backTo);
-                  },
-                  onError: (error) => notifyError('The copy was not removed', error),
-                })
-              }
-            >
-              Remove copy
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RemoveModal
+        opened={confirmArchive}
+        onClose={() => setConfirmArchive(false)}
+        title="Remove this copy?"
+        removeLabel="Remove copy"
+        pending={archive.isPending}
+        onRemove={() =>
+          stored &&
+          archive.mutate(stored.id, {
+            onSuccess: () => {
+              notifySuccess('The copy is removed.');
+              navigate(backTo);
+            },
+            onError: (error) => notifyError('The copy was not removed', error),
+          })
+        }
+      >
+        The copy is archived (kept with its history) and the playbook it replaced applies again. Published plan versions keep the
+        copy they froze.
+      </RemoveModal>
     </Stack>
   );
 }

@@ -6,9 +6,9 @@ import { RSIT } from '../../shared/incident-vocabulary.ts';
 import type { Playbook } from '../../shared/prepare-types.ts';
 import { isApiError } from '../core/api.ts';
 import { errorMessage } from '../core/error-message.ts';
+import { apiErrorPath } from '../core/form-errors.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { submitOnModEnter } from '../core/submit-shortcut.ts';
-import { apiErrorPath } from '../plans/api-field.ts';
 import { PlaybookStepCard } from './PlaybookStepCard.tsx';
 import {
   moveWithinPhase,

@@ -1,24 +1,14 @@
-import { Alert, Button, Group, Kbd, Modal, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { useState } from 'react';
-import { errorMessage } from '../core/error-message.ts';
-import { notifySuccess } from '../core/notify.ts';
-import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
+import { Modal, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { FormActions } from '../core/FormActions.tsx';
+import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
+import { submitOnModEnter } from '../core/submit-shortcut.ts';
 import { ChangedMeanwhileAlert } from '../customers/ChangedMeanwhileAlert.tsx';
-import { placeApiError } from '../customers/form-errors.ts';
+import { useRecordForm } from '../customers/use-record-form.ts';
 import { ConnectionsEditor } from './ConnectionsEditor.tsx';
 import { ServiceDetails } from './ServiceDetails.tsx';
-import {
-  EMPTY_SERVICE,
-  type ServiceFormValues,
-  serviceChanges,
-  serviceFields,
-  serviceFormValues,
-  serviceValidation,
-} from './service-form-values.ts';
+import { EMPTY_SERVICE, serviceFields, serviceFormValues, serviceValidation } from './service-form-values.ts';
 import { CRITICALITY_OPTIONS, ENVIRONMENT_OPTIONS } from './service-labels.ts';
-import { type StoredService, useCreateService, useUpdateService } from './services-api.ts';
+import type { StoredService } from './services-api.ts';
 
 interface ServiceFormModalProps {
   customerId: string;
@@ -44,35 +34,16 @@ export function ServiceFormModal({ customerId, service, opened, onClose, readOnl
 }
 
 function ServiceForm({ customerId, service, onClose }: Omit<ServiceFormModalProps, 'opened' | 'readOnly'>) {
-  const create = useCreateService();
-  const update = useUpdateService();
-  const pending = create.isPending || update.isPending;
-  // The service as it was when editing started; `service` follows live changes by others.
-  const [base, setBase] = useState(service);
-  const changedMeanwhile = Boolean(service && base && service.version !== base.version);
-  const form = useForm<ServiceFormValues>({
-    initialValues: base ? serviceFormValues(base) : EMPTY_SERVICE,
+  const { form, editing, changedMeanwhile, loadTheirs, submit, pending } = useRecordForm({
+    kind: 'services',
+    record: service,
+    customerId,
+    empty: EMPTY_SERVICE,
+    valuesOf: serviceFormValues,
+    fieldsOf: serviceFields,
     validate: serviceValidation,
+    onDone: onClose,
   });
-
-  const submit = form.onSubmit(async (values) => {
-    const fields = serviceFields(values);
-    try {
-      if (base) {
-        const changes = serviceChanges(serviceFields(serviceFormValues(base)), fields);
-        if (Object.keys(changes).length > 0) {
-          await update.mutateAsync({ id: base.id, changes, expectedVersion: base.version });
-          notifySuccess(`${fields.name} saved`);
-        }
-      } else {
-        await create.mutateAsync({ ...fields, customerId });
-        notifySuccess(`${fields.name} added`);
-      }
-      onClose();
-    } catch (error) {
-      if (!placeApiError(form, error)) form.setFieldError('_api', errorMessage(error));
-    }
-  }, focusFirstInvalid);
 
   return (
     <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate>
@@ -112,36 +83,17 @@ function ServiceForm({ customerId, service, onClose }: Omit<ServiceFormModalProp
           />
         </SimpleGrid>
         <ConnectionsEditor form={form} />
-        {changedMeanwhile && service && (
-          <ChangedMeanwhileAlert
-            what="service"
-            onLoad={() => {
-              setBase(service);
-              form.setValues(serviceFormValues(service));
-              form.resetDirty(serviceFormValues(service));
-              form.clearErrors();
-            }}
-          />
-        )}
-        {form.errors._api && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" title="Not saved">
-            {form.errors._api}
-          </Alert>
-        )}
+        {changedMeanwhile && <ChangedMeanwhileAlert what="service" onLoad={loadTheirs} />}
+        <NotSavedAlert error={form.errors._api} />
       </Stack>
-      <Group justify="space-between" mt="lg">
-        <Text size="xs" c="dimmed" visibleFrom="sm">
-          <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> saves from anywhere in the form
-        </Text>
-        <Group>
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={changedMeanwhile}>
-            {base ? 'Save service' : 'Add service'}
-          </Button>
-        </Group>
-      </Group>
+      <FormActions
+        mt="lg"
+        fromAnywhere
+        onCancel={onClose}
+        pending={pending}
+        disabled={changedMeanwhile}
+        submitLabel={editing ? 'Save service' : 'Add service'}
+      />
     </form>
   );
 }

@@ -17,13 +17,12 @@ import {
 import { IconArchive, IconDots, IconPencil, IconPlus, IconServer } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorState } from '../core/ErrorState.tsx';
-import { notifySuccess } from '../core/notify.ts';
-import { ConfirmModal } from '../customers/ConfirmModal.tsx';
+import { ArchiveRecordModal } from '../customers/ArchiveRecordModal.tsx';
 import { CriticalityBadge } from './CriticalityBadge.tsx';
 import { PersonalDataBadge } from './PersonalDataBadge.tsx';
 import { ServiceFormModal } from './ServiceFormModal.tsx';
 import { DIRECTION_SHORT, ENVIRONMENT_LABELS } from './service-labels.ts';
-import { type StoredService, useArchiveService, useServices } from './services-api.ts';
+import { type StoredService, useServices } from './services-api.ts';
 
 const COLUMNS = ['Service', 'Criticality', 'Data', 'Environment', 'Owner', 'Connections'];
 
@@ -32,7 +31,6 @@ type Editing = { service: StoredService | null } | null;
 /** The solutions we build or run for a customer, with their connections to other systems. */
 export function ServicesTab({ customerId, canEdit }: { customerId: string; canEdit: boolean }) {
   const services = useServices(customerId);
-  const archive = useArchiveService();
   const [editing, setEditing] = useState<Editing>(null);
   const [archiving, setArchiving] = useState<StoredService | null>(null);
   const list = services.data ?? [];
@@ -188,29 +186,10 @@ export function ServicesTab({ customerId, canEdit }: { customerId: string; canEd
         onClose={() => setEditing(null)}
         readOnly={!canEdit}
       />
-      <ConfirmModal
-        opened={archiving !== null}
-        onClose={() => {
-          setArchiving(null);
-          archive.reset();
-        }}
-        title={`Archive ${archiving?.name ?? 'service'}?`}
-        confirmLabel="Archive service"
-        pending={archive.isPending}
-        error={archive.error}
-        onConfirm={() =>
-          archiving &&
-          archive.mutate(archiving.id, {
-            onSuccess: () => {
-              notifySuccess(`${archiving.name} was archived`);
-              setArchiving(null);
-            },
-          })
-        }
-      >
+      <ArchiveRecordModal kind="services" what="service" record={archiving} onClose={() => setArchiving(null)}>
         It leaves the list and can no longer be chosen for new incidents. Incidents that name it, its history and published plans
         keep it.
-      </ConfirmModal>
+      </ArchiveRecordModal>
     </Stack>
   );
 }

@@ -58,15 +58,6 @@ export function serviceFields(values: ServiceFormValues): ServiceFields {
   };
 }
 
-/** Only the fields that differ from the service as it was loaded (lists are replaced whole). */
-export function serviceChanges(before: ServiceFields, after: ServiceFields): Partial<ServiceFields> {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(after)) {
-    if (JSON.stringify(value) !== JSON.stringify((before as unknown as Record<string, unknown>)[field])) changes[field] = value;
-  }
-  return changes as Partial<ServiceFields>;
-}
-
 export const serviceValidation = {
   name: (v: string) => (v.trim() ? null : 'Give the service a name'),
   connections: {

@@ -1,5 +1,5 @@
 import type { Connection, Service } from '../../shared/prepare-types.ts';
-import { type Stored, useArchiveRecord, useCreateRecord, useRecordList, useUpdateRecord } from '../customers/registry-api.ts';
+import { type Stored, useRecordList } from '../customers/registry-api.ts';
 
 export type StoredService = Service & Stored;
 
@@ -24,7 +24,3 @@ const byCriticality = (a: StoredService, b: StoredService) =>
 export function useServices(customerId: string | null | undefined) {
   return useRecordList<StoredService>('services', customerId ?? '', { enabled: Boolean(customerId), sort: byCriticality });
 }
-
-export const useCreateService = () => useCreateRecord<StoredService, ServiceFields & { customerId: string }>('services');
-export const useUpdateService = () => useUpdateRecord<StoredService, Partial<ServiceFields>>('services');
-export const useArchiveService = () => useArchiveRecord('services');

@@ -1,20 +1,21 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { isApiError } from '../core/api.ts';
-import { errorMessage } from '../core/error-message.ts';
+import { isApiError } from './api.ts';
+import { errorMessage } from './error-message.ts';
 
 /**
- * The API names the field a refusal is about: "connections.2.target" (schema checks) or "entries/0/people"
- * (domain checks). Both become the form path "connections.2.target".
+ * The form path of the field an API error names: the server writes "connections.2.target" (schema checks) or
+ * "entries/0/people" (domain checks); Mantine forms use "entries.0.people". null when the error names no field.
  */
-export function formPath(field: string | undefined): string | null {
-  return field ? field.replaceAll('/', '.').replace(/^\./, '') : null;
+export function apiErrorPath(error: unknown): string | null {
+  if (!isApiError(error) || !error.field) return null;
+  return error.field.replaceAll('/', '.').replace(/^\./, '');
 }
 
 /** A schema message ("connections.0.target must NOT have fewer than 1 characters") as words for the field. */
 export function fieldMessage(error: unknown): string {
   const message = errorMessage(error);
-  if (!isApiError(error) || !error.field) return message;
-  const path = formPath(error.field) ?? '';
+  const path = apiErrorPath(error);
+  if (!path) return message;
   const rest = message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;
   const tooShort = /^must not have fewer than 1 characters?$/i.exec(rest);
   if (tooShort) return 'Fill this in';
@@ -38,13 +39,16 @@ function exists(values: unknown, path: string): boolean {
  * Shows an API refusal next to the field it names and puts the cursor there. Returns false when the error names
  * no field of this form (show it above the buttons instead).
  */
-export function placeApiError(form: UseFormReturnType<any>, error: unknown, rename: Record<string, string> = {}): boolean {
-  if (!isApiError(error)) return false;
-  const raw = formPath(error.field);
-  if (!raw) return false;
-  const path = rename[raw] ?? raw;
+export function placeApiError(form: UseFormReturnType<any>, error: unknown): boolean {
+  const path = apiErrorPath(error);
+  if (!path) return false;
   if (!exists(form.getValues(), path)) return false;
   form.setFieldError(path, fieldMessage(error));
   requestAnimationFrame(() => form.getInputNode(path)?.focus());
   return true;
+}
+
+/** An API refusal next to the field it names, or else as the form's `_api` error (shown above its buttons). */
+export function showApiError(form: UseFormReturnType<any>, error: unknown): void {
+  if (!placeApiError(form, error)) form.setFieldError('_api', errorMessage(error));
 }
