@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Impact, IncidentStatus, Milestone, Origin, Severity, Tlp } from '../../shared/incident-vocabulary.ts';
 import { formatAbsolute } from '../core/time.ts';
+import { determinationWords } from '../obligations/obligation-words.ts';
 import {
   categoryLabel,
   IMPACT_LABELS,
@@ -179,6 +180,13 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent): E
         details: at && Math.abs(Date.parse(at) - Date.parse(event.occurredAt)) > 60_000 ? [`At ${formatAbsolute(at)}`] : [],
       };
     }
+    case 'determination.recorded':
+      return {
+        ...base,
+        kind: 'decision',
+        summary: `determined the incident ${determinationWords(str(d.name) ?? 'unnamed')}`,
+        reason: str(d.reason),
+      };
     default:
       return { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }

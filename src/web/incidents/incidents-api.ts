@@ -155,6 +155,27 @@ export function useIncidentActions(incident: Incident) {
 }
 
 /**
+ * Records a named determination ("significant", "major", "high-risk-to-data-subjects"), which starts the clocks
+ * of the obligations waiting for it. The answer is the incident with a new version, so its plan is fetched anew.
+ */
+export function useRecordDetermination(incident: Incident) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; reason: string }) =>
+      api<Incident>(`/incidents/${incident.id}/determinations`, { method: 'POST', body }),
+    onSuccess: (next) => {
+      storeIncident(client, next);
+      refreshAround(client, next.id);
+    },
+    onError: () => {
+      // Most likely someone else made it meanwhile: show the incident as it is now.
+      void client.invalidateQueries({ queryKey: incidentKeys.detail(incident.key) });
+      void client.invalidateQueries({ queryKey: incidentKeys.detail(incident.id) });
+    },
+  });
+}
+
+/**
  * Adds an event to a cached timeline when it is the next one; otherwise refetches, so a gap
  * (a missed message, a reconnect) never leaves the page showing a timeline with holes.
  */

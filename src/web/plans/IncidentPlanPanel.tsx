@@ -18,14 +18,17 @@ import { IconAlertTriangle, IconBook, IconChevronDown, IconChevronRight, IconFil
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
-import { PACE_PURPOSE_LABELS } from '../../shared/prepare-types.ts';
+import { type ObligationDefinition, PACE_PURPOSE_LABELS } from '../../shared/prepare-types.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
+import { useAccess } from '../customers/customers-api.ts';
+import { canReportFor } from '../customers/permissions.ts';
 import { triggerWords } from '../obligations/obligation-words.ts';
 import { PaceLadderTable } from '../pace/PaceLadderTable.tsx';
 import { CHANNEL_TYPE_LABELS } from '../pace/pace-labels.ts';
 import { playbookHref } from '../playbooks/playbook-labels.ts';
 import { ApplyingObligation } from './ApplyingObligation.tsx';
 import { CheckTheseList } from './CheckTheseList.tsx';
+import { DeterminationButton } from './DeterminationButton.tsx';
 import { useIncidentPlan } from './plans-api.ts';
 import { useTicker } from './use-ticker.ts';
 
@@ -49,8 +52,15 @@ export function IncidentPlanPanel({ incident }: { incident: Incident }) {
   return <PlanPanel incident={incident} />;
 }
 
+/** The determinations an obligation's trigger waits for that have not been made on the incident yet. */
+function awaitedDeterminations(definition: ObligationDefinition, made: Incident['determinations']): string[] {
+  return definition.trigger.flatMap((c) => (c.field === 'determination' && !(c.made in made) ? [c.made] : []));
+}
+
 function PlanPanel({ incident }: { incident: Incident }) {
   const query = useIncidentPlan(incident.id, incident.version);
+  const { data: access } = useAccess();
+  const canDetermine = canReportFor(access, incident.customerId);
   const now = useTicker(1000);
   const [showOthers, setShowOthers] = useState(false);
   const plan = query.data;
@@ -81,7 +91,18 @@ function PlanPanel({ incident }: { incident: Incident }) {
     );
   } else {
     const applying = plan.obligations.filter((o) => o.applies);
-    const others = plan.obligations.filter((o) => !o.applies);
+    const made = incident.determinations ?? {};
+    // Obligations that wait for a determination nobody has made yet, by determination: one button for each.
+    const awaiting = new Map<string, ObligationDefinition[]>();
+    for (const o of plan.obligations) {
+      if (o.applies) continue;
+      for (const name of awaitedDeterminations(o.obligation.definition, made)) {
+        awaiting.set(name, [...(awaiting.get(name) ?? []), o.obligation.definition]);
+      }
+    }
+    const others = plan.obligations.filter(
+      (o) => !o.applies && awaitedDeterminations(o.obligation.definition, made).length === 0,
+    );
     const overdue = applying.filter((o) =>
       o.stages.some((s) => s.status === 'overdue' || (s.status === 'running' && s.dueAt && Date.parse(s.dueAt) < now)),
     ).length;
@@ -123,6 +144,36 @@ function PlanPanel({ incident }: { incident: Incident }) {
           {applying.map((verdict) => (
             <ApplyingObligation key={verdict.obligationId} verdict={verdict} contacts={plan.contacts} now={now} />
           ))}
+          {awaiting.size > 0 && (
+            <Stack gap={6} component="section" aria-labelledby="obligations-awaiting-title">
+              <Title order={4} fz="xs" c="dimmed" id="obligations-awaiting-title">
+                Waiting for a determination
+              </Title>
+              {[...awaiting].map(([name, definitions]) => (
+                <Paper key={name} withBorder radius="md" p="xs" style={{ borderLeft: '4px solid var(--mantine-color-gray-4)' }}>
+                  <Stack gap={6} align="flex-start">
+                    {definitions.map((d) => (
+                      <div key={d.id}>
+                        <Text size="sm" fw={600}>
+                          {d.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          Applies when: {triggerWords(d.trigger).join('; ')}
+                        </Text>
+                      </div>
+                    ))}
+                    {canDetermine ? (
+                      <DeterminationButton incident={incident} name={name} waiting={definitions} />
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        A responder of this customer records the determination.
+                      </Text>
+                    )}
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
+          )}
           {others.length > 0 && (
             <>
               <UnstyledButton

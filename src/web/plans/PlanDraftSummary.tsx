@@ -117,8 +117,8 @@ export function PlanDraftSummary({ snapshot }: { snapshot: PlanSnapshot }) {
           <Group gap={6}>
             <IconAlertTriangle size={16} color="var(--mantine-color-orange-6)" aria-hidden />
             <Text size="sm" fw={600}>
-              {warningCount} PACE warning{warningCount === 1 ? '' : 's'} — fix them on the PACE tab before publishing, or publish
-              and track them.
+              {warningCount === 1 ? '1 PACE warning — fix it' : `${warningCount} PACE warnings — fix them`} on the PACE tab before
+              publishing, or publish and track {warningCount === 1 ? 'it' : 'them'}.
             </Text>
           </Group>
           {withWarnings.map((plan) => (
