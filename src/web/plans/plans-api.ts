@@ -1,13 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Connection,
-  Customer,
-  CustomerObligation,
-  IncidentPlan,
-  PlanSnapshot,
-  PlanVersion,
-  PlanVersionSummary,
-} from '../../shared/prepare-types.ts';
+import type { Customer, IncidentPlan, PlanSnapshot, PlanVersion, PlanVersionSummary } from '../../shared/prepare-types.ts';
 import { api } from '../core/api.ts';
 
 export interface SectionDiff {
