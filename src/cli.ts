@@ -15,7 +15,7 @@ import { migrateToLatest } from './server/core/db/migrations.ts';
 import type { Deps } from './server/core/deps.ts';
 import { AppError } from './server/core/errors.ts';
 import { createEventFeed } from './server/core/events/event-feed.ts';
-import { loadDemo } from './server/demo/load-demo.ts';
+import { releaseStartupMemory } from './server/core/release-startup-memory.ts';
 import { verifyAllTimelines } from './server/incidents/verify-timeline.ts';
 import { startServer } from './server/server.ts';
 import { USER_ROLES, type UserRole } from './shared/incident-vocabulary.ts';
@@ -86,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'demo':
       return withDeps(async (deps) => {
+        const { loadDemo } = await import('./server/demo/load-demo.ts');
         const demo = await loadDemo(deps);
         console.log(`Loaded ${demo.customers} customers with published plans and ${demo.incidents} incidents.`);
         if (demo.password) console.log(`Sign in as ${demo.email} with the password ${demo.password}`);
@@ -142,6 +143,7 @@ async function serve(): Promise<number> {
     }
   }
   const server = await startServer(loadConfig());
+  setImmediate(releaseStartupMemory);
   server.deps.log.info(`Muster is ready at ${server.deps.config.publicUrl} (${Math.round(performance.now() - started)} ms)`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -1,4 +1,4 @@
-import { add } from 'date-fns';
+import { add } from 'date-fns/add';
 import type { Origin, Severity } from '../../shared/incident-vocabulary.ts';
 import type {
   Criticality,

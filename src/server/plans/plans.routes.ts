@@ -10,7 +10,6 @@ import { CUSTOMER } from '../registry/registry-kinds.ts';
 import { readRecord } from '../registry/save-record.ts';
 import { comparePlans } from './compare-plans.ts';
 import { incidentPlan } from './incident-plan.ts';
-import { renderPaceCardHtml, renderPlanHtml } from './offline-kit.ts';
 import { currentPlanContents } from './plan-contents.ts';
 import { findPlanVersion, listCurrentPlanVersions, listPlanVersions } from './plans.queries.ts';
 import { planSummary, publishPlan } from './publish-plan.ts';
@@ -116,11 +115,14 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.send(body);
       },
     );
+  // The kit's renderers (and the PDF library) are loaded on first use: most servers rarely print.
   const options = (timeZone: string | undefined) => ({ generatedAt: deps.clock.now(), timeZone });
-  kit('kit.html', 'text/html; charset=utf-8', async (plan, tz) => renderPlanHtml(plan, options(tz)));
-  kit('pace-card.html', 'text/html; charset=utf-8', async (plan, tz) => renderPaceCardHtml(plan, options(tz)));
-  // The PDF library is loaded on first use: it is large, and most servers never print.
-  kit('kit.pdf', 'application/pdf', async (plan, tz) => (await import('./offline-kit.ts')).renderPlanPdf(plan, options(tz)));
+  const renderers = () => import('./offline-kit.ts');
+  kit('kit.html', 'text/html; charset=utf-8', async (plan, tz) => (await renderers()).renderPlanHtml(plan, options(tz)));
+  kit('pace-card.html', 'text/html; charset=utf-8', async (plan, tz) =>
+    (await renderers()).renderPaceCardHtml(plan, options(tz)),
+  );
+  kit('kit.pdf', 'application/pdf', async (plan, tz) => (await renderers()).renderPlanPdf(plan, options(tz)));
 
   api.get('/api/v1/incidents/:id/plan', { schema: { tags: ['incidents'], params: Params } }, async (request) => ({
     incidentPlan: await incidentPlan(deps, actorOf(request), request.params.id),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { addMonths } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
 import type { PlanVersionSummary } from '../../shared/prepare-types.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { PlanVersionsTable } from '../core/db/schema.ts';

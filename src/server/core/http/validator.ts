@@ -16,9 +16,12 @@ function onlyStringProperties(schema: TSchema): boolean {
  * conversion can change nothing, and walking the schema to find that out cost more than the check on every call.
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const check = Compile(schema);
+  // Compiled on a route's first request, not at start-up: most routes of a running server are rarely called,
+  // and compiling them all costs start-up time and memory.
+  let check: ReturnType<typeof Compile> | undefined;
   const convert = httpPart !== 'body' && !(httpPart === 'params' && onlyStringProperties(schema));
   return (value) => {
+    check ??= Compile(schema);
     const converted = convert ? Value.Convert(schema, value) : value;
     return check.Check(converted) ? { value: converted } : { error: check.Errors(converted) as never };
   };
