@@ -52,3 +52,15 @@ export function watchPage(page: Page): string[] {
   });
   return problems;
 }
+
+/** The administrator both journeys create on a fresh server. */
+export const ADMIN = { email: 'ada@example.test', name: 'Ada Responder', password: 'correct horse battery staple' };
+
+/** Fills in the first-admin setup form on a fresh server; submitting it is left to the caller. */
+export async function fillFirstAdminSetup(page: Page, setupToken: string): Promise<void> {
+  await page.goto(`/setup?token=${setupToken}`);
+  await page.getByLabel('E-mail').fill(ADMIN.email);
+  await page.getByLabel('Name').fill(ADMIN.name);
+  await page.getByLabel(/^Password/).fill(ADMIN.password);
+  await page.getByLabel('Confirm password').fill(ADMIN.password);
+}

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
-import { browserUnavailable, launchBrowser, newContext, watchPage } from './browser.ts';
+import { ADMIN, browserUnavailable, fillFirstAdminSetup, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The main journey through the web UI: first setup, report, DP1, classification, DP2, milestones,
 // recovery, review and close — while a second signed-in browser watches the incident change live.
 
-const ADMIN = { email: 'ada@example.test', name: 'Ada Responder', password: 'correct horse battery staple' };
 const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
@@ -63,11 +62,7 @@ describe('incident journey in the browser', { skip: unavailable ?? false }, () =
     const problemsA = watchPage(pageA);
 
     // First setup: create the administrator, who is signed in and lands on the (empty) incident list.
-    await pageA.goto(`/setup?token=${server.setupToken}`);
-    await pageA.getByLabel('E-mail').fill(ADMIN.email);
-    await pageA.getByLabel('Name').fill(ADMIN.name);
-    await pageA.getByLabel(/^Password/).fill(ADMIN.password);
-    await pageA.getByLabel('Confirm password').fill(ADMIN.password);
+    await fillFirstAdminSetup(pageA, server.setupToken);
     await shot(pageA, '01-setup');
     await pageA.getByRole('button', { name: 'Create administrator' }).click();
     await pageA.getByRole('heading', { name: 'Incidents' }).waitFor();

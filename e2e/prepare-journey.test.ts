@@ -4,14 +4,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
-import { browserUnavailable, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, fillFirstAdminSetup, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The Prepare journey through the web UI: first setup, a customer with a service and its connections, contacts
 // and their channels, a PACE ladder that warns about shared infrastructure, GDPR Art. 33 switched on, the plan
 // published and its offline kit exported — then an incident for that customer, whose plan panel runs the GDPR
 // clock and lists the service's connections to check.
 
-const ADMIN = { email: 'ada@example.test', name: 'Ada Responder', password: 'correct horse battery staple' };
 const CUSTOMER = { name: 'Nordlys Energi AS', code: 'NORD' };
 const SERVICE = 'Customer portal';
 const CONNECTIONS = [
@@ -112,11 +111,7 @@ describe('prepare journey in the browser', { skip: unavailable ?? false }, () =>
     const problems = watchPage(page);
 
     // 1. First setup: the administrator is created and signed in.
-    await page.goto(`/setup?token=${server.setupToken}`);
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel('Name').fill(ADMIN.name);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByLabel('Confirm password').fill(ADMIN.password);
+    await fillFirstAdminSetup(page, server.setupToken);
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();
 
