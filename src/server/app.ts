@@ -16,6 +16,7 @@ import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
+import { registerJobRoutes } from './ops/jobs.routes.ts';
 import { registerOpsRoutes } from './ops/ops.routes.ts';
 import { registerPaceRoutes } from './pace/pace.routes.ts';
 import { registerPlanRoutes } from './plans/plans.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
 
   registerAuthentication(app, deps);
   registerOpsRoutes(app, deps);
+  registerJobRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerIncidentRoutes(app, deps);
   registerRegistryRoutes(app, deps);
