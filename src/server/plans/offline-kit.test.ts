@@ -6,6 +6,7 @@ import { browserUnavailable, launchBrowser } from '../../../e2e/browser.ts';
 import type { PlanVersion } from '../../shared/prepare-types.ts';
 import { GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
 import { describeChannel } from '../pace/pace-warnings.ts';
+import { renderPaceCardHtml, renderPlanHtml, renderPlanPdf } from './offline-kit.ts';
 import {
   buildKitModel,
   conditionWords,
@@ -14,10 +15,7 @@ import {
   escapeHtml,
   formatTime,
   moveOnWords,
-  renderPaceCardHtml,
-  renderPlanHtml,
-  renderPlanPdf,
-} from './offline-kit.ts';
+} from './offline-kit-model.ts';
 import { renderKitPdf } from './offline-kit-pdf.ts';
 import { planFixture } from './plan-fixture.ts';
 
