@@ -15,8 +15,9 @@ import type {
 import { canonicalJson } from '../core/events/hash-chain.ts';
 import { contractObligations, GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
 import { paceWarnings } from '../pace/pace-warnings.ts';
+import { PERSONAL_DATA_BREACH } from '../playbooks/library/personal-data-breach.ts';
+import { RANSOMWARE } from '../playbooks/library/ransomware.ts';
 import type { Playbook as LibraryPlaybook } from '../playbooks/playbook.ts';
-import { PERSONAL_DATA_BREACH, RANSOMWARE } from '../playbooks/playbook-library.ts';
 
 // A published contingency plan for a believable customer: a Norwegian energy retailer (Havbris Energi AS) whose
 // solutions are built and run by a delivery team (Kystlys Digital AS). Tests, the demo data and the offline kit's
