@@ -159,7 +159,6 @@ export async function loadDemo(
     manual('contingency', 'Use the authority’s web form from a laptop outside our network'),
   ]);
 
-
   const ids: { customerId: string; services: string[] }[] = [];
   for (const spec of DEMO_CUSTOMERS) {
     const customer = await createRecord(deps, actor, CUSTOMER, null, {
