@@ -11,7 +11,7 @@ import { readRecord } from '../registry/save-record.ts';
 import { comparePlans } from './compare-plans.ts';
 import { incidentPlan } from './incident-plan.ts';
 import { currentPlanContents } from './plan-contents.ts';
-import { findPlanVersion, listCurrentPlanVersions, listPlanVersions } from './plans.queries.ts';
+import { findPlanVersion, latestPlanVersion, listCurrentPlanVersions, listPlanVersions } from './plans.queries.ts';
 import { planSummary, publishPlan } from './publish-plan.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
@@ -37,7 +37,7 @@ async function readPlan(deps: Deps, actor: Actor, id: string): Promise<PlanVersi
   const row = await findPlanVersion(deps.database.db, id);
   if (!row) throw new AppError('not_found', `No plan version ${id}`);
   assertCan(actor, 'registry.read', { customerId: row.customer_id, notFound: `No plan version ${id}` });
-  const newest = (await listPlanVersions(deps.database.db, row.customer_id))[0];
+  const newest = await latestPlanVersion(deps.database.db, row.customer_id);
   return { ...planSummary(row, deps.clock.now(), newest?.id === row.id), snapshot: JSON.parse(row.snapshot) };
 }
 
