@@ -121,7 +121,7 @@ async function withDeps(fn: (deps: Deps) => Promise<number>): Promise<number> {
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   const log = (await import('pino')).default({ level: 'warn' });
-  const deps: Deps = { config, database, clock: systemClock, log, feed: createEventFeed(database, log) };
+  const deps: Deps = { config, database, clock: systemClock, log, feed: createEventFeed(database, log), jobs: { wake() {} } };
   try {
     return await fn(deps);
   } finally {

@@ -14,7 +14,9 @@ import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
+import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
+import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
 import { registerJobRoutes } from './ops/jobs.routes.ts';
 import { registerOpsRoutes } from './ops/ops.routes.ts';
@@ -54,6 +56,12 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     },
   });
   await app.register(fastifyCookie);
+  // The recipients' pages (acknowledge, answer) are plain HTML forms that work without JavaScript.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -76,6 +84,8 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerAuthentication(app, deps);
   registerOpsRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerDeadlineRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerIncidentRoutes(app, deps);
   registerRegistryRoutes(app, deps);

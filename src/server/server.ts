@@ -8,10 +8,15 @@ import { type Database, openDatabase } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrations.ts';
 import type { Deps } from './core/deps.ts';
 import { createEventFeed } from './core/events/event-feed.ts';
+import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker.ts';
+import { jobDefinitions } from './job-definitions.ts';
+import { closeMailTransports } from './notifications/channels/email.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   deps: Deps;
+  /** The durable job worker (tests drive it with runDue when started with autoStart false). */
+  worker: Worker;
   url: string;
   setupUrl: string | null;
   close(): Promise<void>;
@@ -20,12 +25,16 @@ export interface RunningServer {
 /** Opens the database, applies migrations, prints the setup URL if needed and starts listening. */
 export async function startServer(
   config: Config,
-  options: { clock?: Clock; webRoot?: string; database?: Database; quiet?: boolean } = {},
+  options: { clock?: Clock; webRoot?: string; database?: Database; quiet?: boolean; worker?: WorkerOptions } = {},
 ): Promise<RunningServer> {
   const log = pino({ level: options.quiet ? 'warn' : config.logLevel });
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
-  const deps: Deps = { config, database, clock: options.clock ?? systemClock, log, feed: createEventFeed(database, log) };
+  const clock = options.clock ?? systemClock;
+  const jobs = { wake() {} };
+  const deps: Deps = { config, database, clock, log, feed: createEventFeed(database, log), jobs };
+  const worker = startWorker(database, clock, log, jobDefinitions(deps), options.worker);
+  jobs.wake = worker.wake;
   const app = await buildApp(deps, { webRoot: options.webRoot });
   const setupUrl = await issueSetupUrl(deps);
   await app.listen({ port: config.port, host: config.host });
@@ -40,12 +49,15 @@ export async function startServer(
   return {
     app,
     deps,
+    worker,
     url,
     setupUrl,
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
+      await worker.stop();
+      closeMailTransports();
       await deps.feed.stop();
       await database.close();
     },

@@ -61,11 +61,40 @@ export interface Incident {
   /** Named determinations (e.g. "major", "significant") and when they were made: they start obligation clocks. */
   determinations: Record<string, string>;
   assignments: Partial<Record<IncidentRole, string>>;
+  /** Obligation stages ("obligationId/stageId") met by a recorded submission. */
+  submissions: Record<string, Submission>;
+  /** Obligation stages waived, with the reason. */
+  waivers: Record<string, Waiver>;
+  /** Playbook steps done ("playbookSlug/stepId"); an override of a missing customer instruction is flagged for the review. */
+  steps: Record<string, StepCompletion>;
+  /** The PACE level the team moved this incident's communication to; null: start at primary. */
+  communicationLevel: 'primary' | 'alternate' | 'contingency' | 'emergency' | null;
   times: IncidentTimes;
   version: number;
   allowedTransitions: AllowedTransition[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** Proof that an obligation stage was met: a sent notification, or a manual record with its reference. */
+export interface Submission {
+  at: string;
+  reference: string;
+  via: 'notification' | 'manual';
+  notificationId: string | null;
+  note: string;
+}
+
+export interface StepCompletion {
+  at: string;
+  by: string;
+  /** Done without the customer's instruction it needed: why. Flagged for the review. */
+  override: string | null;
+}
+
+export interface Waiver {
+  at: string;
+  reason: string;
 }
 
 export interface IncidentPage {

@@ -86,7 +86,12 @@ export interface Channel {
   address: string;
   label: string;
   verified: boolean;
+  /** When a test message on this channel was last acknowledged ("Test this channel"). */
   lastTestedAt: string | null;
+  /** Seconds from sending that test to its acknowledgement. */
+  lastAckSeconds?: number | null;
+  /** May carry TLP:RED content (an encrypted or otherwise need-to-know channel); others get "log in to read". */
+  clearedForRed?: boolean;
 }
 
 export interface Contact extends RecordMeta {
@@ -255,8 +260,9 @@ export interface StageClock {
   dueAt: string | null;
   startedAt: string | null;
   submittedAt: string | null;
-  status: 'waiting' | 'running' | 'overdue' | 'met' | 'met-late';
+  status: 'waiting' | 'running' | 'overdue' | 'met' | 'met-late' | 'waived';
   wording?: string;
+  waivedReason?: string;
 }
 
 export interface ObligationVerdict {

@@ -8,6 +8,25 @@ export interface Config {
   databaseUrl: string | null;
   publicUrl: string;
   logLevel: string;
+  notify: NotifyConfig;
+}
+
+/** How Muster reaches people (README "Notifications"). */
+export interface NotifyConfig {
+  /** smtp://user:pass@host:port or smtps://…; null: e-mail levels fail (and the ladder moves on). */
+  smtpUrl: string | null;
+  /** The From: of every message, e.g. "Muster <muster@example.org>". */
+  mailFrom: string;
+  /** Key for the X-Muster-Signature HMAC of generic webhooks; null: derived from the instance secret. */
+  webhookSecret: string | null;
+  /** SMS over an HTTP gateway: POST to url with these headers and the body template ({{to}}, {{text}}). */
+  smsGateway: { url: string; headers: Record<string, string>; bodyTemplate: string } | null;
+  /** Longest wait for one delivery attempt (a hanging webhook or SMTP server). */
+  timeoutMs: number;
+  /** Delivery attempts on one level before the ladder moves to the next. */
+  attemptsPerLevel: number;
+  /** Offsets before a deadline at which the incident manager is reminded, in minutes. */
+  reminderOffsetsMinutes: number[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +50,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     publicUrl,
     logLevel: env.LOG_LEVEL || 'info',
+    notify: loadNotifyConfig(env),
   };
+}
+
+function loadNotifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error(`SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl}"`);
+  let smsGateway: NotifyConfig['smsGateway'] = null;
+  if (env.SMS_GATEWAY_URL) {
+    let headers: Record<string, string> = {};
+    try {
+      headers = env.SMS_GATEWAY_HEADERS ? JSON.parse(env.SMS_GATEWAY_HEADERS) : {};
+    } catch {
+      throw new Error('SMS_GATEWAY_HEADERS must be a JSON object of header names to values');
+    }
+    smsGateway = {
+      url: env.SMS_GATEWAY_URL,
+      headers,
+      bodyTemplate: env.SMS_GATEWAY_BODY || '{"to":"{{to}}","text":"{{text}}"}',
+    };
+  }
+  const offsets = (env.DEADLINE_REMINDERS_MINUTES ?? '1440,240,60')
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map(Number);
+  if (offsets.some((n) => !Number.isFinite(n) || n < 0)) {
+    throw new Error(`DEADLINE_REMINDERS_MINUTES must be comma-separated minutes, got "${env.DEADLINE_REMINDERS_MINUTES}"`);
+  }
+  return {
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Muster <muster@localhost>',
+    webhookSecret: env.WEBHOOK_SECRET || null,
+    smsGateway,
+    timeoutMs: positiveNumber(env, 'NOTIFY_TIMEOUT_MS', 10_000),
+    attemptsPerLevel: positiveNumber(env, 'NOTIFY_ATTEMPTS_PER_LEVEL', 3),
+    reminderOffsetsMinutes: offsets,
+  };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
 }

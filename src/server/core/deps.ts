@@ -11,4 +11,6 @@ export interface Deps {
   clock: Clock;
   feed: EventFeed;
   log: FastifyBaseLogger;
+  /** The durable job worker: woken after a commit that enqueued work, so it need not wait for its next poll. */
+  jobs: { wake(): void };
 }

@@ -3,12 +3,15 @@ import type { Tx } from '../core/db/transaction.ts';
 import { isUniqueViolation, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
+import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/event-store.ts';
+import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import type { IncidentState } from './incident-state.ts';
 import { findIncident, updateIncident } from './incidents.queries.ts';
+
+type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
 
 class VersionRace extends Error {}
 
@@ -19,13 +22,39 @@ const MAX_ATTEMPTS = 5;
  * With expectedVersion the caller asks for optimistic concurrency (409 when stale); without it a
  * concurrent writer only causes a reload and retry, so no update is ever lost.
  */
-export async function changeIncident(
+export function changeIncident(
   deps: Deps,
   actor: Actor,
   idOrKey: string,
-  command: Exclude<IncidentCommand, { type: 'report' }>,
+  command: ChangeCommand,
   expectedVersion?: number,
 ): Promise<{ state: IncidentState; events: StoredEvent[] }> {
+  return appendToIncident(deps, actor, idOrKey, {
+    expectedVersion,
+    decide: async (tx, state, now) => decide(state, await withCustomerChecked(tx, deps, actor, state, command), now),
+  });
+}
+
+/** A change to an incident decided by another domain (notifications, deadlines) from the incident's current state. */
+export interface IncidentChange {
+  /** The events to append; none: nothing happens. Runs inside the transaction and again on a retry. */
+  decide(tx: Tx, state: IncidentState, now: Date): Promise<NewEvent[]> | NewEvent[];
+  /** The other writes of the same transaction (their own tables, jobs), after the incident's. */
+  alongside?(tx: Tx, next: IncidentState, events: StoredEvent[], now: Date): Promise<void>;
+  expectedVersion?: number;
+}
+
+/**
+ * The one way events reach an incident's timeline: the state, the events, the projections (incident, deadlines)
+ * and the jobs the change needs commit together; a concurrent writer causes a reload and a new decision.
+ */
+export async function appendToIncident(
+  deps: Deps,
+  actor: Actor,
+  idOrKey: string,
+  change: IncidentChange,
+): Promise<{ state: IncidentState; events: StoredEvent[] }> {
+  const { expectedVersion } = change;
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await withTransaction(deps.database, async (tx) => {
@@ -33,7 +62,6 @@ export async function changeIncident(
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         const { state, headHash } = record;
         assertCan(actor, 'incident.change', { customerId: state.customerId, notFound: `No incident ${idOrKey}` });
-        const decided = await withCustomerChecked(tx, deps, actor, state, command);
         if (expectedVersion !== undefined && expectedVersion !== state.version) {
           throw new AppError(
             'conflict',
@@ -42,20 +70,26 @@ export async function changeIncident(
           );
         }
         const now = deps.clock.now();
-        const newEvents = decide(state, decided, now);
+        const newEvents = await change.decide(tx, state, now);
         if (newEvents.length === 0) return { state, events: [] };
         const head = { seq: state.version, hash: headHash };
+        const moved = newEvents.find((e) => e.type === 'incident.updated' && 'customerId' in (e.data.changes as object));
         const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
           streamType: 'incident',
-          customerId: (decided.type === 'update' && decided.changes.customerId) || state.customerId,
+          customerId: moved ? (moved.data.changes as { customerId: string | null }).customerId : state.customerId,
         });
         const next = events.reduce(evolve, state);
         if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
           throw new VersionRace();
+        await refreshDeadlines(tx, deps, next, events, now);
+        await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
         return { state: next, events };
       });
-      if (result.events.length) deps.feed.notify();
+      if (result.events.length) {
+        deps.feed.notify();
+        deps.jobs.wake();
+      }
       return result;
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
@@ -67,8 +101,6 @@ export async function changeIncident(
     }
   }
 }
-
-type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
 
 /**
  * Moving an incident to another customer needs the right to change incidents there too, and links that

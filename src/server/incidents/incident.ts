@@ -216,6 +216,10 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
       serviceIds: d.serviceIds ?? [],
       planVersionId: d.planVersionId ?? null,
       determinations: {},
+      submissions: {},
+      waivers: {},
+      communicationLevel: null,
+      steps: {},
       assignments: d.assignments,
       times: {
         occurredAt: d.occurredAt,
@@ -256,6 +260,27 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
       break;
     case 'milestone.recorded':
       next.times[MILESTONE_TIME[d.milestone as Milestone]] = d.at;
+      break;
+    case 'obligation.submitted':
+      next.submissions = {
+        ...next.submissions,
+        [`${d.obligationId}/${d.stageId}`]: {
+          at: d.at,
+          reference: d.reference,
+          via: d.via,
+          notificationId: d.notificationId ?? null,
+          note: d.note ?? '',
+        },
+      };
+      break;
+    case 'obligation.waived':
+      next.waivers = { ...next.waivers, [`${d.obligationId}/${d.stageId}`]: { at: d.at, reason: d.reason } };
+      break;
+    case 'step.completed':
+      next.steps = { ...next.steps, [d.stepRef]: { at: event.occurredAt, by: event.actor.name, override: d.override ?? null } };
+      break;
+    case 'communication.level_set':
+      next.communicationLevel = d.level;
       break;
   }
   return next;

@@ -9,9 +9,8 @@ import {
   SEVERITIES,
   TLP_LABELS,
 } from '../../shared/incident-vocabulary.ts';
+import { Enum, Nullable } from '../core/http/schema-types.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Enum = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ enum: [...values] });
 const Time = Type.String({ format: 'date-time' });
 
 export const Status = Enum(INCIDENT_STATUSES);
@@ -148,6 +147,19 @@ export const Incident = Type.Object({
   planVersionId: Nullable(Type.String()),
   determinations: Type.Record(Type.String(), Type.String()),
   assignments: Type.Record(Type.String(), Type.String()),
+  submissions: Type.Record(
+    Type.String(),
+    Type.Object({
+      at: Type.String(),
+      reference: Type.String(),
+      via: Type.String(),
+      notificationId: Nullable(Type.String()),
+      note: Type.String(),
+    }),
+  ),
+  waivers: Type.Record(Type.String(), Type.Object({ at: Type.String(), reason: Type.String() })),
+  communicationLevel: Nullable(Type.String()),
+  steps: Type.Record(Type.String(), Type.Object({ at: Type.String(), by: Type.String(), override: Nullable(Type.String()) })),
   times: Type.Object({
     occurredAt: TimeOrNull,
     detectedAt: TimeOrNull,

@@ -8,6 +8,11 @@ import { deriveSeverity } from './severity.ts';
 export function incidentView(state: IncidentState) {
   return {
     ...state,
+    // Incidents stored before these fields existed.
+    submissions: state.submissions ?? {},
+    waivers: state.waivers ?? {},
+    communicationLevel: state.communicationLevel ?? null,
+    steps: state.steps ?? {},
     severity: effectiveSeverity(state),
     derivedSeverity: deriveSeverity(state.impact),
     allowedTransitions: allowedTransitions(state),

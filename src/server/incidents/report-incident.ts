@@ -5,6 +5,7 @@ import { withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
+import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -38,8 +39,10 @@ export async function reportIncident(
     });
     const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
     await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
+    await refreshDeadlines(tx, deps, next, stored, now);
     return next;
   });
   deps.feed.notify();
+  if (state.customerId) deps.jobs.wake();
   return state;
 }

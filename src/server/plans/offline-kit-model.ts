@@ -161,11 +161,6 @@ const CRITICALITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 // ---------------------------------------------------------------------------------------------------------------
 // Words and times
 
-/** Text safe inside HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function checkTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });

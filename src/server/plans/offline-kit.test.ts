@@ -4,18 +4,11 @@ import { inflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { browserUnavailable, launchBrowser } from '../../../e2e/browser.ts';
 import type { PlanVersion } from '../../shared/prepare-types.ts';
+import { escapeHtml } from '../core/http/html.ts';
 import { GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
 import { describeChannel } from '../pace/pace-warnings.ts';
 import { renderPaceCardHtml, renderPlanHtml, renderPlanPdf } from './offline-kit.ts';
-import {
-  buildKitModel,
-  conditionWords,
-  deadlineWords,
-  durationWords,
-  escapeHtml,
-  formatTime,
-  moveOnWords,
-} from './offline-kit-model.ts';
+import { buildKitModel, conditionWords, deadlineWords, durationWords, formatTime, moveOnWords } from './offline-kit-model.ts';
 import { renderKitPdf } from './offline-kit-pdf.ts';
 import { planFixture } from './plan-fixture.ts';
 

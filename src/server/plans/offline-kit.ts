@@ -1,7 +1,7 @@
 import type { PlanVersion } from '../../shared/prepare-types.ts';
+import { escapeHtml } from '../core/http/html.ts';
 import {
   buildKitModel,
-  escapeHtml,
   KIT_SECTIONS,
   type KitLadder,
   type KitModel,

@@ -67,3 +67,16 @@ export async function currentPlanContents(tx: Tx, dialect: Dialect, customerId: 
     playbooks: await effectivePlaybooks(tx, customerId),
   };
 }
+
+/** Who can be reached and how, right now: the contacts and the PACE ladder per purpose of a customer, or (null) of our organisation alone. */
+export async function communicationContents(
+  tx: Tx,
+  dialect: Dialect,
+  customerId: string | null,
+  now: Date,
+): Promise<Pick<PlanSnapshot, 'contacts' | 'pacePlans'>> {
+  if (customerId) return currentPlanContents(tx, dialect, customerId, now);
+  const contacts = await all<Contact>(tx, 'contact', null);
+  const paces = await all<Omit<PacePlan, 'warnings'>>(tx, 'pace-plan', null);
+  return { contacts, pacePlans: paces.map((p) => withWarnings(p, contacts, now)) };
+}

@@ -23,6 +23,10 @@ export function findPlanVersion(tx: Tx, id: string): Promise<PlanVersionsTable |
   return tx.selectFrom('plan_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findPlanVersionSummary(tx: Tx, id: string): Promise<PlanVersionSummaryRow | undefined> {
+  return tx.selectFrom('plan_versions').select(SUMMARY_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
 /** The customer's newest published version: the plan in force. */
 export function latestPlanVersion(tx: Tx, customerId: string): Promise<PlanVersionSummaryRow | undefined> {
   return tx

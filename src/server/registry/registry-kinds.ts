@@ -86,6 +86,8 @@ export const CONTACT: RecordKind<ContactData> = {
       label: c.label ?? '',
       verified: c.verified ?? false,
       lastTestedAt: c.lastTestedAt ?? null,
+      clearedForRed: c.clearedForRed ?? false,
+      lastAckSeconds: c.lastAckSeconds ?? null,
     }));
     return { ...data, channels };
   },

@@ -8,13 +8,11 @@ import {
   PACE_LEVELS,
   PACE_PURPOSES,
 } from '../../shared/prepare-types.ts';
+import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 
 // The stored fields of each registry kind. Create bodies make the fields with a default optional; update
 // bodies make every field optional. Ids of list items (channels, connections, steps) are filled in when absent.
 
-const Enum = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 const Id = Text(100, 1);
 const ItemId = Type.Optional(Text(100));
 const Strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
@@ -70,6 +68,8 @@ const ChannelSchema = Strict({
   label: Type.Optional(Text(200)),
   verified: Type.Optional(Type.Boolean()),
   lastTestedAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  clearedForRed: Type.Optional(Type.Boolean()),
+  lastAckSeconds: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
 });
 
 export const contactSchema: KindSchema = {

@@ -150,6 +150,74 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'run_at']).execute();
       },
     },
+    '0004_notifications': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('settings')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('notifications')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('incident_id', 'text')
+          .addColumn('customer_id', 'text')
+          .addColumn('purpose', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('level', 'integer', (c) => c.notNull())
+          .addColumn('ladder', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'text', (c) => c.notNull())
+          .addColumn('obligation_ref', 'text')
+          .addColumn('step_ref', 'text')
+          .addColumn('response', 'text')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          .addColumn('acknowledged_at', 'text')
+          .addColumn('acknowledged_by', 'text')
+          .execute();
+        await db.schema
+          .createIndex('notifications_by_incident')
+          .on('notifications')
+          .columns(['incident_id', 'created_at'])
+          .execute();
+        await db.schema
+          .createTable('compromised_channels')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('channel_id', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('incident_id', 'text')
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('declared_by', 'text', (c) => c.notNull())
+          .addColumn('declared_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('compromised_by_channel').on('compromised_channels').columns(['channel_id']).execute();
+        await db.schema
+          .createTable('deadlines')
+          .addColumn('incident_id', 'text', (c) => c.notNull())
+          .addColumn('obligation_id', 'text', (c) => c.notNull())
+          .addColumn('stage_id', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('incident_key', 'text', (c) => c.notNull())
+          .addColumn('incident_title', 'text', (c) => c.notNull())
+          .addColumn('obligation_name', 'text', (c) => c.notNull())
+          .addColumn('stage_name', 'text', (c) => c.notNull())
+          .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('started_at', 'text')
+          .addColumn('due_at', 'text')
+          .addColumn('submitted_at', 'text')
+          .addColumn('missed_at', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('deadlines_pk', ['incident_id', 'obligation_id', 'stage_id'])
+          .execute();
+        await db.schema.createIndex('deadlines_by_due').on('deadlines').columns(['status', 'due_at']).execute();
+      },
+    },
   };
 }
 

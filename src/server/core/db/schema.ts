@@ -127,6 +127,76 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** Instance-wide values, e.g. the key that signs acknowledgement links. */
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
+/** A message to one PACE ladder (or one channel, for channel tests), walking its levels until acknowledged. */
+export interface NotificationsTable {
+  id: string;
+  /** null for a channel test. */
+  incident_id: string | null;
+  customer_id: string | null;
+  purpose: string;
+  /** message, instruction (asks the customer for an instruction), reminder, test. */
+  kind: string;
+  /** draft, delivering, delivered, awaiting-person, acknowledged, answered, exhausted. */
+  status: string;
+  /** Index into ladder of the level being tried now. */
+  level: number;
+  /** JSON: the resolved levels (LadderStep[]) at the time of sending. */
+  ladder: string;
+  subject: string;
+  body: string;
+  /** JSON: every delivery attempt (DeliveryAttempt[]). */
+  attempts: string;
+  /** "obligationId/stageId" when sending this is the submission of an obligation stage. */
+  obligation_ref: string | null;
+  /** The playbook step an instruction request is about: "playbookSlug/stepId". */
+  step_ref: string | null;
+  /** JSON: the customer's answer to an instruction request. */
+  response: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+/** A channel nobody should use any more: for one incident, or (incident_id null) for the whole customer. */
+export interface CompromisedChannelsTable {
+  id: string;
+  channel_id: string;
+  customer_id: string | null;
+  incident_id: string | null;
+  reason: string;
+  declared_by: string;
+  declared_at: string;
+}
+
+/** One stage of one obligation on one incident: its clock, as last evaluated (the deadline dashboard). */
+export interface DeadlinesTable {
+  incident_id: string;
+  obligation_id: string;
+  stage_id: string;
+  customer_id: string | null;
+  incident_key: string;
+  incident_title: string;
+  obligation_name: string;
+  stage_name: string;
+  recipient: string;
+  /** waiting, running, overdue, met, met-late, waived, not-applicable. */
+  status: string;
+  started_at: string | null;
+  due_at: string | null;
+  submitted_at: string | null;
+  missed_at: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -138,5 +208,9 @@ export interface DB {
   records: RecordsTable;
   memberships: MembershipsTable;
   plan_versions: PlanVersionsTable;
+  settings: SettingsTable;
+  notifications: NotificationsTable;
+  compromised_channels: CompromisedChannelsTable;
+  deadlines: DeadlinesTable;
   jobs: JobsTable;
 }

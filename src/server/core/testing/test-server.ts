@@ -9,6 +9,7 @@ import { type RunningServer, startServer } from '../../server.ts';
 import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import type { Dialect } from '../db/database.ts';
+import type { WorkerOptions } from '../jobs/worker.ts';
 import { createTestDb, type TestDatabase } from './test-db.ts';
 
 export interface TestServer extends RunningServer {
@@ -43,14 +44,21 @@ export function ensureWebBuild(): Promise<void> {
  * Pass `testDb` to start a second instance on the same database.
  */
 export async function startTestServer(
-  options: { dialect?: Dialect; clock?: Clock; web?: boolean; testDb?: TestDatabase } = {},
+  options: {
+    dialect?: Dialect;
+    clock?: Clock;
+    web?: boolean;
+    testDb?: TestDatabase;
+    worker?: WorkerOptions;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   if (options.web) await ensureWebBuild();
   const ownDb = !options.testDb;
   const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'));
   const database = ownDb ? testDb.database : testDb.openAnother();
-  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), port: 0, host: '127.0.0.1', databaseUrl: testDb.url };
-  const server = await startServer(config, { clock: options.clock, database, quiet: true });
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn', ...options.env }), port: 0, host: '127.0.0.1', databaseUrl: testDb.url };
+  const server = await startServer(config, { clock: options.clock, database, quiet: true, worker: options.worker });
   config.publicUrl = server.url;
   const setupToken = server.setupUrl ? new URL(server.setupUrl).searchParams.get('token') : null;
   let users = 0;

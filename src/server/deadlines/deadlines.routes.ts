@@ -1,0 +1,98 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/authenticate.ts';
+import { visibleCustomers } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { Enum, Text } from '../core/http/schema-types.ts';
+import { incidentView } from '../incidents/incidents.views.ts';
+import { listDeadlines } from './deadlines.queries.ts';
+import { recordSubmission, waiveStage } from './record-submission.ts';
+
+const StageParams = Type.Object({ id: Text(100, 1), obligationId: Text(100, 1), stageId: Text(100, 1) });
+
+export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['deadlines'];
+
+  api.get(
+    '/api/v1/deadlines',
+    {
+      schema: {
+        tags,
+        querystring: Type.Object(
+          {
+            scope: Type.Optional(Enum(['open', 'all'] as const)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const rows = await listDeadlines(deps.database.db, {
+        visible: visibleCustomers(actorOf(request)),
+        scope: request.query.scope ?? 'open',
+        limit: request.query.limit ?? 500,
+      });
+      return {
+        now: deps.clock.now().toISOString(),
+        items: rows.map((r) => ({
+          incidentId: r.incident_id,
+          incidentKey: r.incident_key,
+          incidentTitle: r.incident_title,
+          customerId: r.customer_id,
+          obligationId: r.obligation_id,
+          obligationName: r.obligation_name,
+          stageId: r.stage_id,
+          stageName: r.stage_name,
+          recipient: r.recipient,
+          status: r.status,
+          startedAt: r.started_at,
+          dueAt: r.due_at,
+          submittedAt: r.submitted_at,
+          missedAt: r.missed_at,
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/obligations/:obligationId/stages/:stageId/submissions',
+    {
+      schema: {
+        tags,
+        params: StageParams,
+        body: Type.Object(
+          {
+            reference: Text(500, 1),
+            submittedAt: Type.Optional(Type.String({ format: 'date-time' })),
+            note: Type.Optional(Text(5000)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { id, obligationId, stageId } = request.params;
+      const state = await recordSubmission(deps, actorOf(request), id, { obligationId, stageId, ...request.body });
+      return reply.status(201).send(incidentView(state));
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/obligations/:obligationId/stages/:stageId/waivers',
+    {
+      schema: {
+        tags,
+        params: StageParams,
+        body: Type.Object({ reason: Text(2000, 1) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const { id, obligationId, stageId } = request.params;
+      const state = await waiveStage(deps, actorOf(request), id, { obligationId, stageId, reason: request.body.reason });
+      return reply.status(201).send(incidentView(state));
+    },
+  );
+}

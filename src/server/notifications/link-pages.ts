@@ -1,0 +1,97 @@
+import { escapeHtml } from '../core/http/html.ts';
+import type { Notification } from './notifications.queries.ts';
+
+// The pages a recipient opens from a message: plain HTML forms that work without JavaScript, on a phone,
+// without an account. Opening a page never acknowledges: mail scanners fetch links, only the button counts.
+
+const CSS = `body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1a1b1e}
+main{max-width:34rem;margin:0 auto;padding:1.25rem}h1{font-size:1.35rem;margin:.2rem 0 1rem}
+.card{background:#fff;border-radius:10px;padding:1.1rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.meta{color:#555;font-size:.9rem}.ok{color:#1b7f3a}.warn{color:#a05a00}pre{white-space:pre-wrap;font:inherit}
+label{display:block;margin:.8rem 0 .3rem;font-weight:600}input[type=text],textarea{width:100%;box-sizing:border-box;font:inherit;padding:.6rem;border:1px solid #bbb;border-radius:6px}
+textarea{min-height:6rem}.choice{display:flex;gap:.5rem;align-items:center;margin:.4rem 0;font-weight:400}
+button{margin-top:1rem;width:100%;font:inherit;font-weight:600;padding:.85rem;border:0;border-radius:8px;background:#1c64d1;color:#fff}
+.exercise{background:#fff3bf;padding:.4rem .6rem;border-radius:6px;font-weight:700}`;
+
+export const LINK_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} — Muster</title><style>${CSS}</style></head>
+<body><main><p class="meta">Muster · security incident communication</p>${body}</main></body></html>`;
+}
+
+function utc(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** What the page may show of the message: a TLP:RED message shows only that there is one. */
+function summary(n: Notification, incident: { key: string; title: string; tlp: string; exercise: boolean } | null): string {
+  const exercise = incident?.exercise ? '<p class="exercise">EXERCISE — this is an exercise, not a real incident</p>' : '';
+  if (incident?.tlp === 'TLP:RED') {
+    return `${exercise}<p>There is TLP:RED information about incident <strong>${escapeHtml(incident.key)}</strong>. Log in to Muster to read it.</p>`;
+  }
+  const about = incident ? `<p class="meta">${escapeHtml(incident.key)} · ${escapeHtml(incident.tlp)}</p>` : '';
+  return `${exercise}${about}<p><strong>${escapeHtml(n.subject.replace(/\{\{[^}]*\}\}/g, '').trim() || 'Message')}</strong></p>`;
+}
+
+export type LinkIncident = Parameters<typeof summary>[1];
+
+export function problemPage(problem: 'invalid' | 'expired'): string {
+  return problem === 'expired'
+    ? page(
+        'Link expired',
+        '<div class="card"><h1>This link has expired</h1><p>Links in Muster messages work for seven days. Contact the incident team through your usual channel; they can send you a new one.</p></div>',
+      )
+    : page(
+        'Link not valid',
+        '<div class="card"><h1>This link is not valid</h1><p>Check that the whole link was copied from the message. If it still does not work, contact the incident team.</p></div>',
+      );
+}
+
+export function ackPage(n: Notification, incident: LinkIncident, action: string): string {
+  if (n.acknowledgedAt) {
+    return page(
+      'Acknowledged',
+      `<div class="card"><h1 class="ok">✓ Acknowledged</h1>${summary(n, incident)}<p>Acknowledged at ${utc(n.acknowledgedAt)} by ${escapeHtml(n.acknowledgedBy ?? '')}. The team knows you have it; nothing more is needed here.</p></div>`,
+    );
+  }
+  return page(
+    'Acknowledge',
+    `<div class="card"><h1>Please acknowledge this message</h1>${summary(n, incident)}
+<p class="meta">Sent ${utc(n.sentAt ?? n.createdAt)}. Until someone acknowledges, Muster keeps trying other ways to reach you.</p>
+<form method="post" action="${escapeHtml(action)}"><label for="name">Your name</label>
+<input type="text" id="name" name="name" maxlength="200" autocomplete="name" placeholder="So the team knows who has it">
+<button type="submit">Acknowledge</button></form></div>`,
+  );
+}
+
+const DECISIONS = [
+  ['approve', 'Approve — go ahead'],
+  ['decline', 'Decline — do not do this'],
+  ['instruct', 'Instruct — do this instead (write below)'],
+] as const;
+
+export function answerPage(n: Notification, incident: LinkIncident, action: string, problem?: string): string {
+  if (n.response) {
+    const r = n.response;
+    return page(
+      'Answered',
+      `<div class="card"><h1 class="ok">✓ Answer received</h1>${summary(n, incident)}<p>${escapeHtml(r.by)} answered <strong>${r.decision}</strong> at ${utc(r.at)}.</p>${r.text ? `<pre>${escapeHtml(r.text)}</pre>` : ''}</div>`,
+    );
+  }
+  const question = incident?.tlp === 'TLP:RED' ? '' : `<pre>${escapeHtml(n.body)}</pre>`;
+  return page(
+    'Your instruction is needed',
+    `<div class="card"><h1>Your instruction is needed</h1>${summary(n, incident)}${question}
+${problem ? `<p class="warn">${escapeHtml(problem)}</p>` : ''}
+<p class="meta">The team waits for your answer before acting on this.</p>
+<form method="post" action="${escapeHtml(action)}">
+<fieldset style="border:0;padding:0;margin:0"><legend style="font-weight:600">Your answer</legend>
+${DECISIONS.map(([value, label], i) => `<label class="choice"><input type="radio" name="decision" value="${value}"${i === 0 ? ' required' : ''}> ${label}</label>`).join('\n')}
+</fieldset>
+<label for="text">Instruction or comment</label><textarea id="text" name="text" maxlength="5000"></textarea>
+<label for="name">Your name</label><input type="text" id="name" name="name" maxlength="200" autocomplete="name" required>
+<button type="submit">Send answer</button></form></div>`,
+  );
+}

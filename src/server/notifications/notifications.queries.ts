@@ -1,0 +1,138 @@
+import type { Dialect } from '../core/db/database.ts';
+import type { NotificationsTable } from '../core/db/schema.ts';
+import type { Tx } from '../core/db/transaction.ts';
+import type { LadderStep } from './ladder.ts';
+
+/** One try to deliver on one level, as the notification panel shows it. */
+export interface DeliveryAttempt {
+  level: number;
+  levelName: string;
+  at: string;
+  channel: string;
+  /** accepted by the channel, failed, skipped (compromised), or a task handed to a person. */
+  outcome: 'accepted' | 'failed' | 'skipped' | 'task';
+  reason: string | null;
+  providerId: string | null;
+  attempt: number;
+}
+
+export interface InstructionAnswer {
+  decision: 'approve' | 'decline' | 'instruct';
+  text: string;
+  by: string;
+  at: string;
+}
+
+/** A notification as the API and the engine see it. */
+export interface Notification {
+  id: string;
+  incidentId: string | null;
+  customerId: string | null;
+  purpose: string;
+  kind: 'message' | 'instruction' | 'reminder' | 'test';
+  status: 'draft' | 'delivering' | 'delivered' | 'awaiting-person' | 'failed' | 'acknowledged' | 'answered' | 'exhausted';
+  level: number;
+  ladder: LadderStep[];
+  subject: string;
+  body: string;
+  attempts: DeliveryAttempt[];
+  obligationRef: string | null;
+  stepRef: string | null;
+  response: InstructionAnswer | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+export const FINISHED: ReadonlySet<Notification['status']> = new Set(['acknowledged', 'answered', 'exhausted']);
+
+export function toNotification(row: NotificationsTable): Notification {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    customerId: row.customer_id,
+    purpose: row.purpose,
+    kind: row.kind as Notification['kind'],
+    status: row.status as Notification['status'],
+    level: row.level,
+    ladder: JSON.parse(row.ladder),
+    subject: row.subject,
+    body: row.body,
+    attempts: JSON.parse(row.attempts),
+    obligationRef: row.obligation_ref,
+    stepRef: row.step_ref,
+    response: row.response ? JSON.parse(row.response) : null,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    sentAt: row.sent_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+  };
+}
+
+export async function insertNotification(tx: Tx, row: NotificationsTable): Promise<void> {
+  await tx.insertInto('notifications').values(row).execute();
+}
+
+export async function findNotification(tx: Tx, dialect: Dialect, id: string, forUpdate = false) {
+  let query = tx.selectFrom('notifications').selectAll().where('id', '=', id);
+  if (forUpdate && dialect === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toNotification(row) : null;
+}
+
+export async function updateNotification(tx: Tx, id: string, set: Partial<NotificationsTable>): Promise<void> {
+  await tx.updateTable('notifications').set(set).where('id', '=', id).execute();
+}
+
+export async function listIncidentNotifications(tx: Tx, incidentId: string): Promise<Notification[]> {
+  const rows = await tx
+    .selectFrom('notifications')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toNotification);
+}
+
+/** The incident's notifications still walking their ladder (for "move to level" and compromised channels). */
+export async function listOpenNotifications(tx: Tx, incidentId: string): Promise<Notification[]> {
+  return (await listIncidentNotifications(tx, incidentId)).filter((n) => n.status !== 'draft' && !FINISHED.has(n.status));
+}
+
+export async function insertCompromisedChannel(
+  tx: Tx,
+  row: {
+    id: string;
+    channel_id: string;
+    customer_id: string | null;
+    incident_id: string | null;
+    reason: string;
+    declared_by: string;
+    declared_at: string;
+  },
+): Promise<void> {
+  await tx.insertInto('compromised_channels').values(row).execute();
+}
+
+/** Channels declared compromised for this incident or for its whole customer: channel id → reason. */
+export async function compromisedChannels(tx: Tx, incidentId: string | null, customerId: string | null) {
+  if (!incidentId && !customerId) return [];
+  const rows = await tx
+    .selectFrom('compromised_channels')
+    .selectAll()
+    .where((w) => {
+      const scopes = [];
+      if (incidentId) scopes.push(w('incident_id', '=', incidentId));
+      if (customerId) scopes.push(w.and([w('customer_id', '=', customerId), w('incident_id', 'is', null)]));
+      return w.or(scopes);
+    })
+    .orderBy('declared_at')
+    .execute();
+  return rows;
+}

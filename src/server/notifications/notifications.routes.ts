@@ -1,0 +1,170 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { actorOf } from '../auth/authenticate.ts';
+import { type Actor, assertCan } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { instanceSecret } from '../core/instance-secret.ts';
+import { findIncident } from '../incidents/incidents.queries.ts';
+import { incidentView } from '../incidents/incidents.views.ts';
+import { readIncident } from '../incidents/read-incident.ts';
+import { acknowledgeNotification, answerInstruction, linkActor } from './acknowledge-notification.ts';
+import { completeStep, requestInstruction } from './customer-instructions.ts';
+import { ackPage, answerPage, LINK_PAGE_CSP, problemPage } from './link-pages.ts';
+import { compromisedChannels, findNotification, listIncidentNotifications, type Notification } from './notifications.queries.ts';
+import * as S from './notifications.schemas.ts';
+import { sendDraft, sendNotification } from './send-notification.ts';
+import { checkLink, type LinkPurpose } from './signed-links.ts';
+import { declareChannelCompromised, setCommunicationLevel } from './steer-communication.ts';
+import { testChannel } from './test-channel.ts';
+
+/** A notification the actor may see: one of a visible incident, or a channel test of a visible customer. */
+async function readNotification(deps: Deps, actor: Actor, id: string): Promise<Notification> {
+  const n = await findNotification(deps.database.db, deps.database.dialect, id);
+  if (!n) throw new AppError('not_found', `No notification ${id}`);
+  if (n.incidentId) await readIncident(deps, actor, n.incidentId);
+  else assertCan(actor, 'registry.read', { customerId: n.customerId, notFound: `No notification ${id}` });
+  return n;
+}
+
+export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['notifications'];
+  const { db, dialect } = deps.database;
+
+  api.post(
+    '/api/v1/incidents/:id/notifications',
+    { schema: { tags, params: S.IdParams, body: S.SendBody } },
+    async (request, reply) => {
+      const { obligationId, stageId, ...draft } = request.body;
+      if ((obligationId === undefined) !== (stageId === undefined)) {
+        throw new AppError(
+          'invalid',
+          'Give both obligationId and stageId, or neither',
+          obligationId ? 'stageId' : 'obligationId',
+        );
+      }
+      const n = await sendNotification(deps, actorOf(request), request.params.id, {
+        ...draft,
+        obligationRef: obligationId ? `${obligationId}/${stageId}` : null,
+      });
+      return reply.status(201).send(n);
+    },
+  );
+
+  api.get('/api/v1/incidents/:id/notifications', { schema: { tags, params: S.IdParams } }, async (request) => {
+    const { state } = await readIncident(deps, actorOf(request), request.params.id);
+    const compromised = await compromisedChannels(db, state.id, state.customerId);
+    return { items: await listIncidentNotifications(db, state.id), compromisedChannels: compromised };
+  });
+
+  api.get('/api/v1/notifications/:id', { schema: { tags, params: S.IdParams } }, async (request) =>
+    readNotification(deps, actorOf(request), request.params.id),
+  );
+
+  api.post('/api/v1/notifications/:id/send', { schema: { tags, params: S.IdParams } }, async (request) =>
+    sendDraft(deps, actorOf(request), request.params.id),
+  );
+
+  api.post(
+    '/api/v1/notifications/:id/acknowledgements',
+    { schema: { tags, params: S.IdParams, body: S.AckBody } },
+    async (request) => {
+      const actor = actorOf(request);
+      const n = await readNotification(deps, actor, request.params.id);
+      if (!n.incidentId) assertCan(actor, 'registry.change', { customerId: n.customerId, notFound: `No notification ${n.id}` });
+      return acknowledgeNotification(deps, actor, n.id, { by: actor.name, via: 'manual', note: request.body.note });
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/communication-level',
+    { schema: { tags, params: S.IdParams, body: S.LevelBody } },
+    async (request) =>
+      incidentView(
+        await setCommunicationLevel(deps, actorOf(request), request.params.id, request.body.level, request.body.reason),
+      ),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/compromised-channels',
+    { schema: { tags, params: S.IdParams, body: S.CompromisedBody } },
+    async (request, reply) => {
+      await declareChannelCompromised(deps, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/instructions',
+    { schema: { tags, params: S.IdParams, body: S.InstructionBody } },
+    async (request, reply) =>
+      reply.status(201).send(await requestInstruction(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  api.post('/api/v1/incidents/:id/steps', { schema: { tags, params: S.IdParams, body: S.StepBody } }, async (request) =>
+    incidentView(await completeStep(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  api.post(
+    '/api/v1/contacts/:id/channels/:channelId/test',
+    { schema: { tags, params: S.ChannelTestParams } },
+    async (request, reply) =>
+      reply.status(202).send(await testChannel(deps, actorOf(request), request.params.id, request.params.channelId)),
+  );
+
+  // The recipient's pages: public, no JavaScript, the signed token is the only key.
+  const linkTarget = async (purpose: LinkPurpose, token: string, reply: FastifyReply) => {
+    reply.header('content-type', 'text/html; charset=utf-8');
+    reply.header('content-security-policy', LINK_PAGE_CSP);
+    reply.header('cache-control', 'no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    const check = checkLink(await instanceSecret(deps.database), purpose, token, deps.clock.now());
+    const n = check.ok ? await findNotification(db, dialect, check.notificationId) : null;
+    if (!check.ok || !n || (purpose === 'answer') !== (n.kind === 'instruction')) {
+      const problem = check.ok ? 'invalid' : check.problem;
+      reply.status(problem === 'expired' ? 410 : 404).send(problemPage(problem));
+      return null;
+    }
+    const incident = n.incidentId ? ((await findIncident(db, dialect, n.incidentId))?.state ?? null) : null;
+    return { n, incident };
+  };
+  const linkRoute = { config: { public: true }, schema: { hide: true, params: S.TokenParams } };
+
+  api.get('/ack/:token', linkRoute, async (request, reply) => {
+    const found = await linkTarget('ack', request.params.token, reply);
+    if (found) return reply.send(ackPage(found.n, found.incident, request.url));
+  });
+  api.post('/ack/:token', { ...linkRoute, schema: { ...linkRoute.schema, body: S.AckForm } }, async (request, reply) => {
+    const found = await linkTarget('ack', request.params.token, reply);
+    if (!found) return;
+    const by = request.body?.name?.trim() || found.n.ladder[found.n.level]?.contactName || 'the recipient';
+    const n = await acknowledgeNotification(deps, linkActor(found.n.id, by), found.n.id, { by, via: 'link' });
+    return reply.send(ackPage(n, found.incident, request.url));
+  });
+  api.get('/answer/:token', linkRoute, async (request, reply) => {
+    const found = await linkTarget('answer', request.params.token, reply);
+    if (found) return reply.send(answerPage(found.n, found.incident, request.url));
+  });
+  api.post('/answer/:token', { ...linkRoute, schema: { ...linkRoute.schema, body: S.AnswerForm } }, async (request, reply) => {
+    const found = await linkTarget('answer', request.params.token, reply);
+    if (!found) return;
+    const { decision, text = '', name = '' } = request.body ?? {};
+    const problem =
+      decision !== 'approve' && decision !== 'decline' && decision !== 'instruct'
+        ? 'Choose approve, decline or instruct.'
+        : decision === 'instruct' && !text.trim()
+          ? 'Write the instruction in the box.'
+          : !name.trim()
+            ? 'Write your name, so the team knows who answered.'
+            : null;
+    if (problem) return reply.status(400).send(answerPage(found.n, found.incident, request.url, problem));
+    const by = name.trim();
+    const n = await answerInstruction(deps, linkActor(found.n.id, by), found.n.id, {
+      decision: decision as 'approve' | 'decline' | 'instruct',
+      text: text.trim(),
+      by,
+    });
+    return reply.send(answerPage(n, found.incident, request.url));
+  });
+}

@@ -1,0 +1,163 @@
+import { randomUUIDv7 } from 'node:crypto';
+import { PACE_LEVELS, PACE_PURPOSE_LABELS, type PacePurpose } from '../../shared/prepare-types.ts';
+import type { Actor } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { enqueue } from '../core/jobs/jobs.ts';
+import { appendToIncident } from '../incidents/change-incident.ts';
+import type { IncidentState } from '../incidents/incident-state.ts';
+import { communicationContents } from '../plans/plan-contents.ts';
+import { changeNotification } from './change-notification.ts';
+import { resolveLadder } from './ladder.ts';
+import { compromisedChannels, insertNotification, type Notification, toNotification } from './notifications.queries.ts';
+import { moveToLevel, type NotificationDecision } from './walk-ladder.ts';
+
+export interface NotificationDraft {
+  purpose: PacePurpose;
+  /** Templates: {{incident.key}}, {{incident.title}}, {{incident.description}}, {{incident.awareAt}}… */
+  subject?: string;
+  body?: string;
+  kind?: 'message' | 'instruction' | 'reminder';
+  /** Sending this is the submission of an obligation stage: "obligationId/stageId". */
+  obligationRef?: string | null;
+  /** The playbook step an instruction request is about: "playbookSlug/stepId". */
+  stepRef?: string | null;
+  /** Prepare it for one-click sending instead of sending now. */
+  draft?: boolean;
+}
+
+const DEFAULT_SUBJECT = '{{incident.key}}: {{incident.title}}';
+const DEFAULT_BODY = 'A security incident concerns you.\n\n{{incident.description}}';
+
+/** Where a notification starts: the level the team moved the incident's communication to, else primary. */
+export function startLevel(n: Pick<Notification, 'ladder'>, incident: IncidentState | null): number {
+  const wanted = incident?.communicationLevel ? PACE_LEVELS.indexOf(incident.communicationLevel) : 0;
+  const index = n.ladder.findIndex((s) => PACE_LEVELS.indexOf(s.level) >= wanted);
+  return index === -1 ? n.ladder.length : index;
+}
+
+/**
+ * Sends a message about an incident up the customer's PACE ladder for the purpose (or prepares it as a draft):
+ * the request, the first level's delivery job and the timeline events commit together, and the engine walks
+ * the ladder from there until someone acknowledges.
+ */
+export async function sendNotification(
+  deps: Deps,
+  actor: Actor,
+  incidentIdOrKey: string,
+  draft: NotificationDraft,
+): Promise<Notification> {
+  let created: Notification | null = null;
+  let decision: NotificationDecision | null = null;
+  await appendToIncident(deps, actor, incidentIdOrKey, {
+    async decide(tx, incident, now) {
+      const { contacts, pacePlans } = await communicationContents(tx, deps.database.dialect, incident.customerId, now);
+      const plan = pacePlans.find((p) => p.purpose === draft.purpose);
+      const ladder = plan ? resolveLadder(plan, contacts) : [];
+      if (ladder.length === 0) {
+        throw new AppError(
+          'conflict',
+          `There is no PACE ladder to "${PACE_PURPOSE_LABELS[draft.purpose].toLowerCase()}" for this incident's customer; set one up on the customer's PACE tab`,
+          'purpose',
+        );
+      }
+      const at = now.toISOString();
+      const n: Notification = {
+        id: randomUUIDv7(),
+        incidentId: incident.id,
+        customerId: incident.customerId,
+        purpose: draft.purpose,
+        kind: draft.kind ?? 'message',
+        status: draft.draft ? 'draft' : 'delivering',
+        level: -1,
+        ladder,
+        subject: draft.subject?.trim() || DEFAULT_SUBJECT,
+        body: draft.body?.trim() || DEFAULT_BODY,
+        attempts: [],
+        obligationRef: draft.obligationRef ?? null,
+        stepRef: draft.stepRef ?? null,
+        response: null,
+        createdBy: actor.name,
+        createdAt: at,
+        updatedAt: at,
+        sentAt: null,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+      };
+      created = n;
+      const requested = {
+        type: draft.draft ? 'notification.prepared' : 'notification.requested',
+        data: {
+          notificationId: n.id,
+          purpose: n.purpose,
+          kind: n.kind,
+          subject: n.subject,
+          levels: ladder.map((s) => s.level),
+          obligationRef: n.obligationRef,
+          stepRef: n.stepRef,
+        },
+      };
+      if (draft.draft) {
+        decision = { events: [requested], set: {}, jobs: [] };
+      } else {
+        const compromised = await compromisedChannels(tx, incident.id, incident.customerId);
+        const moved = moveToLevel(
+          n,
+          startLevel(n, incident),
+          'sent',
+          new Map(compromised.map((r) => [r.channel_id, r.reason])),
+          now,
+        );
+        decision = { ...moved, events: [requested, ...moved.events] };
+      }
+      return decision.events;
+    },
+    async alongside(tx, _next, _events, now) {
+      if (!created || !decision) return;
+      const n: Notification = created;
+      await insertNotification(tx, {
+        id: n.id,
+        incident_id: n.incidentId,
+        customer_id: n.customerId,
+        purpose: n.purpose,
+        kind: n.kind,
+        status: n.status,
+        level: n.level,
+        ladder: JSON.stringify(n.ladder),
+        subject: n.subject,
+        body: n.body,
+        attempts: '[]',
+        obligation_ref: n.obligationRef,
+        step_ref: n.stepRef,
+        response: null,
+        created_by: n.createdBy,
+        created_at: n.createdAt,
+        updated_at: n.updatedAt,
+        sent_at: null,
+        acknowledged_at: null,
+        acknowledged_by: null,
+        ...decision.set,
+      });
+      for (const job of decision.jobs) await enqueue(tx, job, now);
+    },
+  });
+  const row = await deps.database.db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', (created as unknown as Notification).id)
+    .executeTakeFirstOrThrow();
+  return toNotification(row);
+}
+
+/** Sends a prepared draft ("one click to send"), from the level the incident's communication is at now. */
+export function sendDraft(deps: Deps, actor: Actor, id: string): Promise<Notification> {
+  return changeNotification(deps, actor, id, ({ notification: n, incident, compromised, now }) => {
+    if (n.status !== 'draft') throw new AppError('conflict', 'This notification was already sent');
+    const moved = moveToLevel(n, startLevel(n, incident), 'sent', compromised, now);
+    const requested = {
+      type: 'notification.requested',
+      data: { notificationId: n.id, purpose: n.purpose, kind: n.kind, subject: n.subject, levels: n.ladder.map((s) => s.level) },
+    };
+    return { ...moved, events: [requested, ...moved.events] };
+  });
+}
