@@ -128,6 +128,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     set mode(mode: SmtpSinkMode) {
       state.mode = mode;
+      // A server that goes down drops the connections it had, pooled ones included.
+      if (mode !== 'accept') for (const socket of sockets) socket.destroy();
     },
     waitFor(count, timeoutMs = 5000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
