@@ -1,6 +1,7 @@
 import type { Deps } from './core/deps.ts';
 import type { JobDefinition } from './core/jobs/jobs.ts';
 import { deadlineDueJob, deadlineReminderJob } from './deadlines/deadline-jobs.ts';
+import { prepareCustomerReportJob } from './notifications/prepare-customer-report.ts';
 import { deliverNotificationJob, noAckNotificationJob, reconsiderNotificationJob } from './notifications/deliver-notification.ts';
 
 /** Every kind of durable job this server works, by explicit import (like the routes in app.ts). */
@@ -11,5 +12,6 @@ export function jobDefinitions(deps: Deps): JobDefinition[] {
     reconsiderNotificationJob(deps),
     deadlineReminderJob(deps),
     deadlineDueJob(deps),
+    prepareCustomerReportJob(deps),
   ];
 }

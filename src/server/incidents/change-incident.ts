@@ -5,6 +5,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/event-store.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
+import { enqueueFollowUps } from './incident-jobs.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
@@ -82,6 +83,7 @@ export async function appendToIncident(
         if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
           throw new VersionRace();
         await refreshDeadlines(tx, deps, next, events, now);
+        await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
         return { state: next, events };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import { authKeys } from '../auth/auth-api.ts';
 import { registryKeys } from '../customers/registry-api.ts';
-import { applyLiveEvent, incidentKeys } from '../incidents/incidents-api.ts';
+import { applyLiveEvent, DEADLINES_KEY, incidentKeys } from '../incidents/incidents-api.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -33,6 +33,7 @@ export function useLiveUpdates(): LiveStatus {
         if (hadError) {
           // Anything we could have missed is refetched; replayed events are de-duplicated by seq.
           void client.invalidateQueries({ queryKey: incidentKeys.all });
+          void client.invalidateQueries({ queryKey: DEADLINES_KEY });
           void client.invalidateQueries({ queryKey: registryKeys.all });
           hadError = false;
         }

@@ -52,3 +52,10 @@ export function fromLocalInput(value: string): string | null {
   const date = new Date(value); // no offset in the string: the browser reads it as local time
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "09:41:07" in the user's zone, for events seconds apart (delivery attempts). */
+export function formatClock(iso: string): string {
+  return clockFormat.format(new Date(iso));
+}

@@ -26,7 +26,12 @@ export const incidentKeys = {
   detail: (idOrKey: string) => ['incidents', 'detail', idOrKey] as const,
   timeline: (id: string) => ['incidents', 'timeline', id] as const,
   integrity: (id: string) => ['incidents', 'integrity', id] as const,
+  /** The incident's notifications (and its compromised channels): refreshed by every live timeline message. */
+  notifications: (id: string) => ['incidents', 'notifications', id] as const,
 };
+
+/** The deadline dashboard's queries (`['deadlines', scope]`), refreshed by live timeline messages. */
+export const DEADLINES_KEY = ['deadlines'] as const;
 
 const PAGE_SIZE = 50;
 const TIMELINE_PAGE = 200;
@@ -90,13 +95,13 @@ export function useIntegrity(id: string | undefined) {
 }
 
 /** Puts a fresh incident in the cache under both its key and its id. */
-function storeIncident(client: QueryClient, incident: Incident): void {
+export function storeIncident(client: QueryClient, incident: Incident): void {
   client.setQueryData(incidentKeys.detail(incident.key), incident);
   client.setQueryData(incidentKeys.detail(incident.id), incident);
 }
 
 /** After a change: the timeline and its integrity have new events; lists may order or filter differently. */
-function refreshAround(client: QueryClient, incidentId: string): void {
+export function refreshAround(client: QueryClient, incidentId: string): void {
   void client.invalidateQueries({ queryKey: incidentKeys.timeline(incidentId) });
   void client.invalidateQueries({ queryKey: incidentKeys.integrity(incidentId) });
   void client.invalidateQueries({ queryKey: incidentKeys.lists() });
@@ -194,6 +199,10 @@ export function applyLiveEvent(client: QueryClient, event: TimelineEvent): void 
   appendTimelineEvent(client, event);
   void client.invalidateQueries({ queryKey: incidentKeys.lists() });
   void client.invalidateQueries({ queryKey: incidentKeys.integrity(event.incidentId) });
+  // Deliveries, escalations, acknowledgements and answers arrive as timeline events of the incident.
+  void client.invalidateQueries({ queryKey: incidentKeys.notifications(event.incidentId) });
+  // Submissions, waivers and missed deadlines change the clocks across incidents.
+  void client.invalidateQueries({ queryKey: DEADLINES_KEY });
   void client.invalidateQueries({
     predicate: (query) =>
       query.queryKey[0] === 'incidents' &&
