@@ -1,0 +1,127 @@
+import { Alert, Badge, Blockquote, Button, Collapse, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconHandStop } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Incident } from '../../shared/api-types.ts';
+import type { Notification } from '../../shared/notification-types.ts';
+import { RelativeTime } from '../core/RelativeTime.tsx';
+import { PaceLevelBadge } from '../pace/PaceLevelBadge.tsx';
+import { DeliveryAttempts } from './DeliveryAttempts.tsx';
+import { DECISION_STYLE, fillIncidentTemplate, isOpen, KIND_LABELS, purposeLabel, STATUS_STYLE } from './notification-labels.ts';
+
+interface NotificationCardProps {
+  notification: Notification;
+  incident: Incident;
+  canAct: boolean;
+  onAcknowledge: (n: Notification) => void;
+  /** "GDPR: notify … — Notification" for an "obligationId/stageId", when the plan knows it. */
+  stageName: (ref: string) => string | null;
+}
+
+/** One notification: what it is for, where on its ladder it is, every delivery try, and who has it. */
+export function NotificationCard({ notification: n, incident, canAct, onAcknowledge, stageName }: NotificationCardProps) {
+  const [showMessage, setShowMessage] = useState(false);
+  const status = STATUS_STYLE[n.status];
+  const step = n.ladder[n.level];
+  const subject = fillIncidentTemplate(n.subject, incident);
+  const task = n.status === 'awaiting-person';
+  const messageId = `notification-message-${n.id}`;
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component="article"
+      aria-label={`${purposeLabel(n.purpose)}: ${subject}`}
+      data-notification-status={n.status}
+      style={{ borderLeft: `4px solid var(--mantine-color-${status.color}-6)` }}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <Group gap={6} wrap="wrap">
+            {step && <PaceLevelBadge level={step.level} size="sm" />}
+            <Text size="sm" fw={700}>
+              {purposeLabel(n.purpose)}
+            </Text>
+            {n.kind !== 'message' && (
+              <Badge size="xs" variant="outline" color="gray" tt="none">
+                {KIND_LABELS[n.kind]}
+              </Badge>
+            )}
+          </Group>
+          <Badge size="sm" color={status.color} variant={n.status === 'exhausted' ? 'filled' : 'light'} tt="none">
+            {status.label}
+          </Badge>
+        </Group>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {subject}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {n.createdBy} sent it <RelativeTime value={n.createdAt} span />
+          {step && !step.manual && ` · now on the ${step.level} level: ${step.contactName || step.address}`}
+          {n.obligationRef && ` · submits ${stageName(n.obligationRef) ?? n.obligationRef}`}
+        </Text>
+
+        {task && (
+          <Alert color="orange" variant="light" p="xs" icon={<IconHandStop size={16} />} title="A person must do this now">
+            <Text size="sm">{step?.instruction}</Text>
+          </Alert>
+        )}
+        {n.response && (
+          <Blockquote p="xs" pl="sm" color={DECISION_STYLE[n.response.decision].color} iconSize={0}>
+            <Text size="sm">
+              <Badge size="xs" color={DECISION_STYLE[n.response.decision].color} mr={6}>
+                {DECISION_STYLE[n.response.decision].label}
+              </Badge>
+              by {n.response.by}, <RelativeTime value={n.response.at} span />
+            </Text>
+            {n.response.text && (
+              <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                {n.response.text}
+              </Text>
+            )}
+          </Blockquote>
+        )}
+
+        <DeliveryAttempts attempts={n.attempts} label={`Delivery attempts: ${subject}`} />
+
+        <Group gap="md" wrap="wrap">
+          {n.sentAt && (
+            <Text size="xs">
+              <Text span c="dimmed" inherit>
+                Delivered
+              </Text>{' '}
+              <RelativeTime value={n.sentAt} span />
+            </Text>
+          )}
+          {n.acknowledgedAt && (
+            <Text size="xs" c="teal" fw={600}>
+              Acknowledged <RelativeTime value={n.acknowledgedAt} span /> by {n.acknowledgedBy}
+            </Text>
+          )}
+        </Group>
+
+        <Group justify="space-between" gap="xs">
+          <UnstyledButton onClick={() => setShowMessage((v) => !v)} aria-expanded={showMessage} aria-controls={messageId}>
+            <Group gap={4}>
+              {showMessage ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+              <Text size="xs" c="dimmed">
+                {showMessage ? 'Hide the message' : 'Show the message'}
+              </Text>
+            </Group>
+          </UnstyledButton>
+          {canAct && isOpen(n) && (
+            <Button size="compact-sm" variant={task ? 'filled' : 'light'} onClick={() => onAcknowledge(n)}>
+              {task ? 'Record it was done' : 'Record acknowledgement'}
+            </Button>
+          )}
+        </Group>
+        <Collapse expanded={showMessage} id={messageId}>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {fillIncidentTemplate(n.body, incident)}
+          </Text>
+        </Collapse>
+      </Stack>
+    </Paper>
+  );
+}
