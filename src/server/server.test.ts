@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { connectSse } from './core/testing/sse-client.ts';
+import { startSmtpSink } from './core/testing/smtp-sink.ts';
 import { createTestDb, type TestDatabase, testDialects } from './core/testing/test-db.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../main.ts');
@@ -44,6 +45,7 @@ for (const dialect of await testDialects()) {
     let testDb: TestDatabase;
     let env: NodeJS.ProcessEnv;
     let token: string;
+    let adminToken: string;
 
     before(async () => {
       testDb = await createTestDb(dialect);
@@ -78,8 +80,63 @@ for (const dialect of await testDialects()) {
       });
       token = stdout.trim().split('\n').at(-1) as string;
       assert.match(token, /^mst_/);
+      await run(
+        process.execPath,
+        [MAIN, 'user', 'create', '--email', 'admin@example.test', '--name', 'Admin', '--role', 'admin', '--password', 'correct horse battery'],
+        { env },
+      );
+      const admin = await run(process.execPath, [MAIN, 'token', 'create', '--email', 'admin@example.test', '--name', 'test'], { env });
+      adminToken = admin.stdout.trim().split('\n').at(-1) as string;
     });
     after(() => testDb.drop());
+
+    it('delivers a notification whose job was leased when the process was killed, exactly once, after restart', async () => {
+      const sink = await startSmtpSink({ mode: 'stall' });
+      const notifyEnv = { ...env, SMTP_URL: sink.url, JOB_LEASE_MS: '1500', NOTIFY_TIMEOUT_MS: '60000' };
+      const { child, url } = await serve(notifyEnv);
+      try {
+        const as = (t: string) => ({ authorization: `Bearer ${t}`, 'content-type': 'application/json' });
+        const post = async (t: string, route: string, body: unknown) => {
+          const res = await fetch(`${url}${route}`, { method: 'POST', headers: as(t), body: JSON.stringify(body) });
+          assert.ok(res.status < 300, `${route}: ${res.status} ${await res.clone().text()}`);
+          return (await res.json()) as any;
+        };
+        const desk = await post(adminToken, '/api/v1/contacts', {
+          name: 'Duty desk',
+          kind: 'function',
+          channels: [{ type: 'email', address: 'desk@example.test' }],
+        });
+        await post(adminToken, '/api/v1/pace-plans', {
+          purpose: 'coordinate-responders',
+          levels: [{ level: 'primary', contactId: desk.id, channelId: desk.channels[0].id }],
+        });
+        const incident = await post(token, '/api/v1/incidents', { title: 'Crash while sending' });
+        const sent = await post(token, `/api/v1/incidents/${incident.id}/notifications`, { purpose: 'coordinate-responders' });
+        await new Promise((r) => setTimeout(r, 500)); // the worker has leased the job and waits for the SMTP greeting
+        const killed = exited(child);
+        child.kill('SIGKILL');
+        await killed;
+        assert.equal(sink.messages.length, 0);
+        sink.mode = 'accept';
+
+        const restarted = await serve(notifyEnv);
+        try {
+          const [mail] = await sink.waitFor(1, 15_000);
+          assert.deepEqual(mail.to, ['desk@example.test']);
+          await new Promise((r) => setTimeout(r, 2_000));
+          assert.equal(sink.messages.length, 1, 'the recipient gets it once');
+          const res = await fetch(`${restarted.url}/api/v1/notifications/${sent.id}`, { headers: as(token) });
+          assert.equal(((await res.json()) as { status: string }).status, 'delivered');
+        } finally {
+          const stopped = exited(restarted.child);
+          restarted.child.kill('SIGTERM');
+          await stopped;
+        }
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        await sink.close();
+      }
+    });
 
     it('keeps every acknowledged write through kill -9', async () => {
       const { child, url } = await serve(env);

@@ -33,7 +33,10 @@ export async function startServer(
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };
   const deps: Deps = { config, database, clock, log, feed: createEventFeed(database, log), jobs };
-  const worker = startWorker(database, clock, log, jobDefinitions(deps), options.worker);
+  const worker = startWorker(database, clock, log, jobDefinitions(deps), {
+    leaseMs: config.jobLeaseMs,
+    ...options.worker,
+  });
   jobs.wake = worker.wake;
   const app = await buildApp(deps, { webRoot: options.webRoot });
   const setupUrl = await issueSetupUrl(deps);

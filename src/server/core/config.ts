@@ -9,6 +9,8 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   notify: NotifyConfig;
+  /** How long a claimed job is one worker's; after a crash, others take it over once this has passed. */
+  jobLeaseMs: number;
 }
 
 /** How Muster reaches people (README "Notifications"). */
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel: env.LOG_LEVEL || 'info',
     notify: loadNotifyConfig(env),
+    jobLeaseMs: positiveNumber(env, 'JOB_LEASE_MS', 60_000),
   };
 }
 

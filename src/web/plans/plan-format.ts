@@ -59,3 +59,17 @@ export function checkListText(incidentKey: string, checkList: IncidentPlan['chec
   }
   return lines.join('\n').trimEnd();
 }
+
+/**
+ * The names of the plan's obligation stages by "obligationId/stageId" ("GDPR: notify … — Notification"), for
+ * notifications and timeline events that carry only the ids.
+ */
+export function obligationStageNames(plan: IncidentPlan | null | undefined): Map<string, { obligation: string; stage: string }> {
+  const names = new Map<string, { obligation: string; stage: string }>();
+  for (const o of plan?.obligations ?? []) {
+    for (const s of o.obligation.definition.stages) {
+      names.set(`${o.obligationId}/${s.id}`, { obligation: o.obligation.definition.name, stage: s.name });
+    }
+  }
+  return names;
+}
