@@ -1,3 +1,4 @@
+import type { NotifyResult } from './notify.ts';
 // Targets, and the tables that compare each run with them.
 import type { LoadResult } from './load.ts';
 
@@ -26,6 +27,8 @@ export interface SuiteResult {
   afterLoadRss: { mb: number; peakMb: number } | null;
   floorAtEnd: LoadResult | null;
   operations: OperationResult[];
+  /** Notification delivery under load (issue: p99 < 1 s, escalations within ±2 s). */
+  notify?: NotifyResult;
   notes: string[];
 }
 

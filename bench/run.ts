@@ -12,6 +12,7 @@ import path from 'node:path';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
+import { measureNotifications, startBenchSink } from './notify.ts';
 import { createBenchDatabase, postgresUnavailable } from './postgres.ts';
 import {
   describeTarget,
@@ -78,7 +79,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   const database = dialect === 'postgres' ? await createBenchDatabase() : null;
   if (database) log(`PostgreSQL database ${database.name}`);
   const port = await freePort();
-  const env = serverEnv({ port, dataDir, databaseUrl: database?.url ?? null });
+  const sink = await startBenchSink();
+  const env = { ...serverEnv({ port, dataDir, databaseUrl: database?.url ?? null }), SMTP_URL: sink.url };
 
   // Start-up: the first start migrates an empty database; later ones restart on the same data. The last stays up.
   const samplesMs: number[] = [];
@@ -225,6 +227,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     { method: 'POST', path: '/api/v1/incidents', headers: json, body: JSON.stringify({ title: 'Bench incident' }) },
     { kind: 'ratio', min: 0.3 },
   );
+  log('▶ notifications: trigger to SMTP sink under 100 incidents/s, and escalation timing');
+  const notify = await measureNotifications(api, sink, log);
   const afterLoad = memoryOf(server.pid);
   log('▶ floor again, to see how much the machine drifted during the run');
   const floorAtEnd = await runLoad({
@@ -240,6 +244,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   log(`  ${Math.round(floorAtEnd.reqPerSec)} req/s`);
 
   await server.stop();
+  await sink.close();
   if (database) await database.drop();
   const startupMedian = median(samplesMs);
   return {
@@ -255,6 +260,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     afterLoadRss: afterLoad ? { mb: afterLoad.rssMb, peakMb: afterLoad.peakRssMb } : null,
     floorAtEnd,
     operations,
+    notify,
     notes,
   };
 }

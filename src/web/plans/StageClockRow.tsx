@@ -11,10 +11,20 @@ const STATUS: Record<Shown, { color: string; label: string }> = {
   met: { color: 'teal', label: 'Met' },
   'met-late': { color: 'yellow', label: 'Met late' },
   waiting: { color: 'gray', label: 'Not started' },
+  waived: { color: 'gray', label: 'Waived' },
 };
 
+interface StageClockRowProps {
+  stage: StageClock;
+  now: number;
+  /** How it was met (the recipient's reference), shown under a met clock. */
+  submission?: string | null;
+  /** Actions on the stage (record a submission, waive it), under the clock. */
+  children?: React.ReactNode;
+}
+
 /** One stage's clock: status, countdown (or how late it is), and how much of the time is already gone. */
-export function StageClockRow({ stage, now }: { stage: StageClock; now: number }) {
+export function StageClockRow({ stage, now, submission, children }: StageClockRowProps) {
   const due = stage.dueAt ? Date.parse(stage.dueAt) : null;
   const started = stage.startedAt ? Date.parse(stage.startedAt) : null;
   // The server evaluated the status when it answered; a running clock turns overdue here the moment it passes.
@@ -26,6 +36,7 @@ export function StageClockRow({ stage, now }: { stage: StageClock; now: number }
 
   let headline: string;
   if (status === 'waiting') headline = 'Its clock has not started';
+  else if (status === 'waived') headline = 'Waived: not owed';
   else if (status === 'met' || status === 'met-late')
     headline = `Submitted ${stage.submittedAt ? formatAbsolute(stage.submittedAt) : ''}`;
   else if (due === null) headline = '';
@@ -63,11 +74,22 @@ export function StageClockRow({ stage, now }: { stage: StageClock; now: number }
           </Text>
         </>
       )}
-      {stage.wording && (
+      {(status === 'met' || status === 'met-late') && submission && (
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {submission}
+        </Text>
+      )}
+      {status === 'waived' && stage.waivedReason && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+          Why: {stage.waivedReason}
+        </Text>
+      )}
+      {stage.wording && status !== 'waived' && (
         <Text size="xs" c="dimmed" fs="italic">
           “{stage.wording}”
         </Text>
       )}
+      {children}
     </Stack>
   );
 }
