@@ -1,4 +1,4 @@
-import { startSmtpSink, type SmtpSink } from '../src/server/core/testing/smtp-sink.ts';
+import { type SmtpSink, startSmtpSink } from '../src/server/core/testing/smtp-sink.ts';
 import type { Api } from './fixtures.ts';
 
 // Issue target: from the event that triggers a notification to the SMTP sink receiving it, p99 < 1 s on one
@@ -77,7 +77,9 @@ export async function measureNotifications(api: Api, sink: SmtpSink, log: (line:
   log('  sending 200 notifications (10/s) while 100 incidents/s are created, then waiting 60 s for their escalations…');
   for (let i = 0; i < 200; i++) {
     const incident = await api<{ id: string }>('POST', '/api/v1/incidents', { title: `Bench notify ${i}` });
-    const n = await api<{ id: string }>('POST', `/api/v1/incidents/${incident.id}/notifications`, { purpose: 'coordinate-responders' });
+    const n = await api<{ id: string }>('POST', `/api/v1/incidents/${incident.id}/notifications`, {
+      purpose: 'coordinate-responders',
+    });
     sentAt.set(n.id, performance.now() + performance.timeOrigin);
     await sleep(100);
   }
@@ -97,7 +99,11 @@ export async function measureNotifications(api: Api, sink: SmtpSink, log: (line:
   const errors = [...alternate].map(([id, t]) => t - ((first.get(id) as number) + 60_000));
   const result: NotifyResult = {
     deliveries: latencies.length,
-    latencyMs: { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
+    latencyMs: {
+      p50: Math.round(percentile(latencies, 50)),
+      p99: Math.round(percentile(latencies, 99)),
+      max: Math.round(Math.max(...latencies)),
+    },
     escalations: alternate.size,
     escalationErrorMs: { maxAbs: Math.round(Math.max(0, ...errors.map(Math.abs))) },
     createdPerSecond: Math.round(createdPerSecond),

@@ -1,6 +1,6 @@
-import type { NotifyResult } from './notify.ts';
 // Targets, and the tables that compare each run with them.
 import type { LoadResult } from './load.ts';
+import type { NotifyResult } from './notify.ts';
 
 export type Target =
   | { kind: 'ratio'; min: number } // req/s at least min × the floor's req/s

@@ -1,8 +1,8 @@
 import type { Deps } from './core/deps.ts';
 import type { JobDefinition } from './core/jobs/jobs.ts';
 import { deadlineDueJob, deadlineReminderJob } from './deadlines/deadline-jobs.ts';
-import { prepareCustomerReportJob } from './notifications/prepare-customer-report.ts';
 import { deliverNotificationJob, noAckNotificationJob, reconsiderNotificationJob } from './notifications/deliver-notification.ts';
+import { prepareCustomerReportJob } from './notifications/prepare-customer-report.ts';
 
 /** Every kind of durable job this server works, by explicit import (like the routes in app.ts). */
 export function jobDefinitions(deps: Deps): JobDefinition[] {

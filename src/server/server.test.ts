@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { connectSse } from './core/testing/sse-client.ts';
 import { startSmtpSink } from './core/testing/smtp-sink.ts';
+import { connectSse } from './core/testing/sse-client.ts';
 import { createTestDb, type TestDatabase, testDialects } from './core/testing/test-db.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../main.ts');
@@ -82,10 +82,24 @@ for (const dialect of await testDialects()) {
       assert.match(token, /^mst_/);
       await run(
         process.execPath,
-        [MAIN, 'user', 'create', '--email', 'admin@example.test', '--name', 'Admin', '--role', 'admin', '--password', 'correct horse battery'],
+        [
+          MAIN,
+          'user',
+          'create',
+          '--email',
+          'admin@example.test',
+          '--name',
+          'Admin',
+          '--role',
+          'admin',
+          '--password',
+          'correct horse battery',
+        ],
         { env },
       );
-      const admin = await run(process.execPath, [MAIN, 'token', 'create', '--email', 'admin@example.test', '--name', 'test'], { env });
+      const admin = await run(process.execPath, [MAIN, 'token', 'create', '--email', 'admin@example.test', '--name', 'test'], {
+        env,
+      });
       adminToken = admin.stdout.trim().split('\n').at(-1) as string;
     });
     after(() => testDb.drop());

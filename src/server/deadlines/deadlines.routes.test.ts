@@ -90,10 +90,21 @@ for (const dialect of await testDialects()) {
         customerId: f.customer.id,
         name: 'Payroll',
         criticality: 'high',
-        connections: [{ target: 'sap.nordlys.internal', direction: 'outbound', protocol: 'HTTPS/443', account: 'svc-pay', purpose: 'Salaries' }],
+        connections: [
+          {
+            target: 'sap.nordlys.internal',
+            direction: 'outbound',
+            protocol: 'HTTPS/443',
+            account: 'svc-pay',
+            purpose: 'Salaries',
+          },
+        ],
       });
       const inc = await f.incident({ origin: 'attack', serviceIds: [service.id] });
-      const confirmed = await f.call('POST', `/api/v1/incidents/${inc.id}/transitions`, { to: 'assessing', reason: 'Ransom note confirmed by the customer' });
+      const confirmed = await f.call('POST', `/api/v1/incidents/${inc.id}/transitions`, {
+        to: 'assessing',
+        reason: 'Ransom note confirmed by the customer',
+      });
       assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
       await f.work();
       const list = (await f.call('GET', `/api/v1/incidents/${inc.id}/notifications`)).body.items;

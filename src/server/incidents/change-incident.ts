@@ -5,10 +5,10 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/event-store.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
-import { enqueueFollowUps } from './incident-jobs.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
+import { enqueueFollowUps } from './incident-jobs.ts';
 import type { IncidentState } from './incident-state.ts';
 import { findIncident, updateIncident } from './incidents.queries.ts';
 

@@ -10,6 +10,10 @@ export const CUSTOMER_REPORT_JOB = 'incident.prepare-customer-report';
 export async function enqueueFollowUps(tx: Tx, state: IncidentState, events: StoredEvent[], now: Date): Promise<void> {
   const confirmed = events.some((e) => e.type === 'decision.recorded' && e.data.point === 'DP1' && e.data.outcome === 'incident');
   if (confirmed && state.customerId) {
-    await enqueue(tx, { name: CUSTOMER_REPORT_JOB, payload: { incidentId: state.id }, uniqueKey: `customer-report:${state.id}` }, now);
+    await enqueue(
+      tx,
+      { name: CUSTOMER_REPORT_JOB, payload: { incidentId: state.id }, uniqueKey: `customer-report:${state.id}` },
+      now,
+    );
   }
 }

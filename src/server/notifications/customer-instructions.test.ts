@@ -26,7 +26,10 @@ for (const dialect of await testDialects()) {
       const freeDone = await f.call('POST', `/api/v1/incidents/${inc.id}/steps`, { stepRef: `${playbook.slug}/${free.id}` });
       assert.equal(freeDone.status, 200, JSON.stringify(freeDone.body));
 
-      const asked = await f.created(`/api/v1/incidents/${inc.id}/instructions`, { question: 'May we disconnect fs01 from the network?', stepRef });
+      const asked = await f.created(`/api/v1/incidents/${inc.id}/instructions`, {
+        question: 'May we disconnect fs01 from the network?',
+        stepRef,
+      });
       await f.work();
       const waiting = await f.call('POST', `/api/v1/incidents/${inc.id}/steps`, { stepRef });
       assert.equal(waiting.status, 409);

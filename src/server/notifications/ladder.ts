@@ -1,21 +1,7 @@
-import type { Channel, ChannelType, Contact, MoveOnRule, PaceLevelName, PacePlan } from '../../shared/prepare-types.ts';
+import type { LadderStep } from '../../shared/notification-types.ts';
+import type { Channel, Contact, MoveOnRule, PacePlan } from '../../shared/prepare-types.ts';
 
-/** One rung of the ladder a notification walks, resolved to a real channel (or a task for a person). */
-export interface LadderStep {
-  level: PaceLevelName;
-  contactId: string | null;
-  contactName: string;
-  channelId: string | null;
-  channelType: ChannelType | null;
-  /** E-mail address, phone number or webhook URL; empty for manual steps without a channel. */
-  address: string;
-  clearedForRed: boolean;
-  /** A person does this step (manual and voice channels, levels without a channel). */
-  manual: boolean;
-  /** For manual steps: what the person must do. */
-  instruction: string;
-  moveOn: MoveOnRule;
-}
+export type { LadderStep };
 
 const NEVER_MOVE_ON: MoveOnRule = { noAckMinutes: null, onDeliveryFailure: false, onChannelCompromised: false };
 

@@ -1,51 +1,9 @@
+import type { DeliveryAttempt, InstructionAnswer, Notification } from '../../shared/notification-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { NotificationsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
-import type { LadderStep } from './ladder.ts';
 
-/** One try to deliver on one level, as the notification panel shows it. */
-export interface DeliveryAttempt {
-  level: number;
-  levelName: string;
-  at: string;
-  channel: string;
-  /** accepted by the channel, failed, skipped (compromised), or a task handed to a person. */
-  outcome: 'accepted' | 'failed' | 'skipped' | 'task';
-  reason: string | null;
-  providerId: string | null;
-  attempt: number;
-}
-
-export interface InstructionAnswer {
-  decision: 'approve' | 'decline' | 'instruct';
-  text: string;
-  by: string;
-  at: string;
-}
-
-/** A notification as the API and the engine see it. */
-export interface Notification {
-  id: string;
-  incidentId: string | null;
-  customerId: string | null;
-  purpose: string;
-  kind: 'message' | 'instruction' | 'reminder' | 'test';
-  status: 'draft' | 'delivering' | 'delivered' | 'awaiting-person' | 'failed' | 'acknowledged' | 'answered' | 'exhausted';
-  level: number;
-  ladder: LadderStep[];
-  subject: string;
-  body: string;
-  attempts: DeliveryAttempt[];
-  obligationRef: string | null;
-  stepRef: string | null;
-  response: InstructionAnswer | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
+export type { DeliveryAttempt, InstructionAnswer, Notification };
 
 export const FINISHED: ReadonlySet<Notification['status']> = new Set(['acknowledged', 'answered', 'exhausted']);
 

@@ -186,7 +186,10 @@ for (const dialect of await testDialects()) {
       assert.equal(f.sink.messages.length, 2);
       assert.ok((await f.timeline(inc.id)).some((e) => e.type === 'channel.compromised'));
 
-      const noReason = await f.call('POST', `/api/v1/incidents/${inc.id}/communication-level`, { level: 'emergency', reason: '' });
+      const noReason = await f.call('POST', `/api/v1/incidents/${inc.id}/communication-level`, {
+        level: 'emergency',
+        reason: '',
+      });
       assert.equal(noReason.status, 400);
     });
 
@@ -201,7 +204,10 @@ for (const dialect of await testDialects()) {
       const viewer = await f.server.userToken('viewer');
       const forbidden = await f.call('POST', `/api/v1/incidents/${inc.id}/notifications`, { purpose: 'notify-customer' }, viewer);
       assert.equal(forbidden.status, 404, 'a viewer without membership does not see the customer’s incident');
-      const half = await f.call('POST', `/api/v1/incidents/${inc.id}/notifications`, { purpose: 'notify-customer', obligationId: 'x' });
+      const half = await f.call('POST', `/api/v1/incidents/${inc.id}/notifications`, {
+        purpose: 'notify-customer',
+        obligationId: 'x',
+      });
       assert.equal(half.status, 400);
       assert.equal((await fetch(`${f.server.url}/ack/nonsense`)).status, 404);
     });

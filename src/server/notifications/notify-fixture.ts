@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
+import type { Dialect } from '../core/db/database.ts';
 import { type HttpRecorder, startHttpRecorder } from '../core/testing/http-recorder.ts';
 import { type SmtpSink, startSmtpSink } from '../core/testing/smtp-sink.ts';
-import type { Dialect } from '../core/db/database.ts';
 import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';

@@ -4,8 +4,8 @@ import type { JobDefinition } from '../core/jobs/jobs.ts';
 import { incidentSnapshot, obligationFacts } from '../deadlines/incident-snapshot.ts';
 import { CUSTOMER_REPORT_JOB } from '../incidents/incident-jobs.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
-import { currentPlanContents } from '../plans/plan-contents.ts';
 import { evaluateObligation, type Obligation } from '../obligations/obligation.ts';
+import { currentPlanContents } from '../plans/plan-contents.ts';
 import { listIncidentNotifications } from './notifications.queries.ts';
 import { sendNotification } from './send-notification.ts';
 
@@ -37,7 +37,9 @@ export function prepareCustomerReportJob(deps: Deps): JobDefinition<{ incidentId
       const { services } = await currentPlanContents(db, dialect, incident.customerId, now);
       const affected = services.filter((s) => incident.serviceIds.includes(s.id));
       const connections = affected.flatMap((s) =>
-        s.connections.map((c) => `- ${s.name} → ${c.target} (${c.direction}, ${c.protocol}${c.account ? `, account ${c.account}` : ''})`),
+        s.connections.map(
+          (c) => `- ${s.name} → ${c.target} (${c.direction}, ${c.protocol}${c.account ? `, account ${c.account}` : ''})`,
+        ),
       );
       const body = [
         'We are handling a security incident that concerns you{{incident.origin}}.',
@@ -46,7 +48,11 @@ export function prepareCustomerReportJob(deps: Deps): JobDefinition<{ incidentId
         '',
         'Until you instruct us otherwise we secure information and evidence and do not change your systems.',
         ...(connections.length
-          ? ['', "Check these: the affected services' connections to other systems, which may have been used to move on:", ...connections]
+          ? [
+              '',
+              "Check these: the affected services' connections to other systems, which may have been used to move on:",
+              ...connections,
+            ]
           : []),
       ]
         .join('\n')
