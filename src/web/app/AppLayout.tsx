@@ -1,7 +1,9 @@
 import { ActionIcon, AppShell, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import {
+  IconAlarm,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconInbox,
   IconLayoutDashboard,
   IconList,
   IconPlus,
@@ -71,6 +73,15 @@ export function AppLayout() {
               />
               <NavLink
                 component={Link}
+                to="/deadlines"
+                label="Deadlines"
+                leftSection={<IconAlarm size={16} />}
+                active={location.pathname.startsWith('/deadlines')}
+                w="auto"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+              <NavLink
+                component={Link}
                 to="/customers"
                 label="Customers"
                 leftSection={<IconBuildingSkyscraper size={16} />}
@@ -87,6 +98,17 @@ export function AppLayout() {
                 w="auto"
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
+              {user?.role === 'admin' && (
+                <NavLink
+                  component={Link}
+                  to="/admin/jobs"
+                  label="Failed jobs"
+                  leftSection={<IconInbox size={16} />}
+                  active={location.pathname.startsWith('/admin/jobs')}
+                  w="auto"
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              )}
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">

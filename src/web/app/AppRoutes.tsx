@@ -1,10 +1,12 @@
 import { Route, Routes } from 'react-router';
+import { DeadJobsPage } from '../admin/DeadJobsPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { CustomerListPage } from '../customers/CustomerListPage.tsx';
 import { CustomerPage } from '../customers/CustomerPage.tsx';
 import { OrganisationPage } from '../customers/OrganisationPage.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { DeadlinesPage } from '../deadlines/DeadlinesPage.tsx';
 import { IncidentListPage } from '../incidents/IncidentListPage.tsx';
 import { IncidentPage } from '../incidents/IncidentPage.tsx';
 import { ReportIncidentPage } from '../incidents/ReportIncidentPage.tsx';
@@ -29,6 +31,8 @@ export function AppRoutes() {
           <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/organisation" element={<OrganisationPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/deadlines" element={<DeadlinesPage />} />
+          <Route path="/admin/jobs" element={<DeadJobsPage />} />
           <Route path="/playbooks/:id" element={<PlaybookEditorPage />} />
           <Route path="/plans/:id" element={<PlanVersionPage />} />
           <Route path="/plans/:id/compare/:otherId" element={<PlanComparePage />} />

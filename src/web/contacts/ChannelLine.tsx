@@ -3,10 +3,23 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { Channel } from '../../shared/prepare-types.ts';
 import { formatAbsolute, formatRelative } from '../core/time.ts';
 import { useNow } from '../core/use-now.ts';
+import { ChannelTestButton } from './ChannelTestButton.tsx';
 import { CHANNEL_LABELS, channelIcon, STALE_TEST_DAYS, TEST_COLORS, testState } from './channel-labels.tsx';
 
+/** "12 s", "4 min": how long the last test took to be acknowledged. */
+function ackSpan(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+interface ChannelLineProps {
+  channel: Channel;
+  /** With the contact's id and the right to change it, channels a machine delivers on get a "Test" button. */
+  contactId?: string;
+  canTest?: boolean;
+}
+
 /** One way to reach a contact: type, address, whether it is verified and how recently it was tested. */
-export function ChannelLine({ channel }: { channel: Channel }) {
+export function ChannelLine({ channel, contactId, canTest }: ChannelLineProps) {
   const now = useNow();
   const state = testState(channel.lastTestedAt, now);
   const tested = state === 'never' ? 'Never tested' : `Tested ${formatRelative(channel.lastTestedAt as string, now)}`;
@@ -54,7 +67,17 @@ export function ChannelLine({ channel }: { channel: Channel }) {
               {tested}
             </Badge>
           </Tooltip>
+          {typeof channel.lastAckSeconds === 'number' && (
+            <Text size="xs" c="dimmed">
+              acknowledged in {ackSpan(channel.lastAckSeconds)}
+            </Text>
+          )}
         </Group>
+        {canTest && contactId && channel.type !== 'manual' && channel.type !== 'voice' && (
+          <div style={{ marginTop: 4 }}>
+            <ChannelTestButton contactId={contactId} channel={channel} />
+          </div>
+        )}
       </div>
     </Group>
   );

@@ -78,7 +78,9 @@ export function ContactCard({ contact, canEdit, onEdit, onArchive }: ContactCard
             No channels: add one so this contact can be reached.
           </Text>
         ) : (
-          contact.channels.map((channel) => <ChannelLine key={channel.id} channel={channel} />)
+          contact.channels.map((channel) => (
+            <ChannelLine key={channel.id} channel={channel} contactId={contact.id} canTest={canEdit} />
+          ))
         )}
       </Stack>
       {contact.notes && (

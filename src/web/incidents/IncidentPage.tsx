@@ -5,6 +5,7 @@ import type { Incident } from '../../shared/api-types.ts';
 import { useMe } from '../auth/auth-api.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { PageLoadError } from '../core/PageLoadError.tsx';
+import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
@@ -65,6 +66,7 @@ function IncidentView({ incident }: { incident: Incident }) {
                 <Markdown>{incident.description}</Markdown>
               </Paper>
             )}
+            <NotificationPanel incident={incident} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
               <Group justify="space-between" mb="md">
                 <Title order={2} fz="h4" id="timeline-title">
@@ -72,7 +74,7 @@ function IncidentView({ incident }: { incident: Incident }) {
                 </Title>
                 <IntegrityBadge incidentId={incident.id} />
               </Group>
-              <IncidentTimeline incidentId={incident.id} />
+              <IncidentTimeline incidentId={incident.id} version={incident.version} />
               {canAct && (
                 <Paper mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} radius={0}>
                   <NoteComposer action={actions.addNote} />

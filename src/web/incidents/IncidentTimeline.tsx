@@ -1,16 +1,24 @@
 import { Skeleton, Stack, Text, Timeline } from '@mantine/core';
 import {
+  IconAlarm,
   IconAlertOctagon,
   IconArrowRight,
+  IconChecklist,
+  IconFileCheck,
   IconFlag,
   IconGavel,
   IconMessage,
   IconPencil,
   IconPoint,
+  IconSend,
   IconTargetArrow,
 } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { ErrorState } from '../core/ErrorState.tsx';
-import { describeEvent, type EventKind } from './describe-event.ts';
+import { obligationStageNames } from '../plans/plan-format.ts';
+import { useIncidentPlan } from '../plans/plans-api.ts';
+import { describeEvent } from './describe-event.ts';
+import type { EventKind, EventNames } from './event-description.ts';
 import { useTimeline } from './incidents-api.ts';
 import { TimelineEventItem } from './TimelineEventItem.tsx';
 
@@ -22,12 +30,24 @@ const KIND_STYLE: Record<EventKind, { icon: React.ReactNode; color: string }> = 
   decision: { icon: <IconGavel size={14} />, color: 'violet' },
   transition: { icon: <IconArrowRight size={14} />, color: 'indigo' },
   milestone: { icon: <IconFlag size={14} />, color: 'teal' },
+  communication: { icon: <IconSend size={14} />, color: 'grape' },
+  obligation: { icon: <IconFileCheck size={14} />, color: 'teal' },
+  missed: { icon: <IconAlarm size={14} />, color: 'red' },
+  step: { icon: <IconChecklist size={14} />, color: 'lime' },
   other: { icon: <IconPoint size={14} />, color: 'gray' },
 };
 
-/** Everything that happened to the incident, oldest first, updated live. */
-export function IncidentTimeline({ incidentId }: { incidentId: string }) {
+/**
+ * Everything that happened to the incident, oldest first, updated live. With the incident's version, obligation
+ * stages are named from its plan (the same cached query as the plan panel's).
+ */
+export function IncidentTimeline({ incidentId, version }: { incidentId: string; version?: number }) {
   const timeline = useTimeline(incidentId);
+  const plan = useIncidentPlan(incidentId, version ?? 0, version !== undefined);
+  const names = useMemo<EventNames>(() => {
+    const stages = obligationStageNames(plan.data);
+    return { stage: (obligationId, stageId) => stages.get(`${obligationId}/${stageId}`) ?? null };
+  }, [plan.data]);
 
   if (timeline.isPending) {
     return (
@@ -62,7 +82,7 @@ export function IncidentTimeline({ incidentId }: { incidentId: string }) {
       style={{ listStyle: 'none', margin: 0 }}
     >
       {timeline.data.map((event, i) => {
-        const description = describeEvent(event, timeline.data[i - 1]);
+        const description = describeEvent(event, timeline.data[i - 1], names);
         const style = KIND_STYLE[description.kind];
         return (
           <Timeline.Item key={event.seq} bullet={style.icon} color={style.color} component="li">

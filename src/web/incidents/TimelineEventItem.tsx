@@ -2,7 +2,7 @@ import { Blockquote, Group, Paper, Stack, Text } from '@mantine/core';
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
-import type { EventDescription } from './describe-event.ts';
+import type { EventDescription } from './event-description.ts';
 
 interface TimelineEventItemProps {
   event: TimelineEvent;

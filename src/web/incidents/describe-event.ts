@@ -2,6 +2,8 @@ import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Impact, IncidentStatus, Milestone, Origin, Severity, Tlp } from '../../shared/incident-vocabulary.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
+import { describeCommunicationEvent } from './describe-communication-event.ts';
+import type { EventDescription, EventNames } from './event-description.ts';
 import {
   categoryLabel,
   IMPACT_LABELS,
@@ -11,17 +13,6 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
 } from './incident-labels.ts';
-
-export type EventKind = 'report' | 'update' | 'severity' | 'note' | 'decision' | 'transition' | 'milestone' | 'other';
-
-/** A timeline event as words: "<actor> <summary>", optional detail lines, a reason, a Markdown body. */
-export interface EventDescription {
-  kind: EventKind;
-  summary: string;
-  details: string[];
-  reason: string | null;
-  markdown: string | null;
-}
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'Title',
@@ -90,9 +81,9 @@ function str(value: unknown): string | null {
 
 /**
  * `previous` lets a stage change that follows its decision (same command, same reason) skip
- * repeating the reason the decision already shows.
+ * repeating the reason the decision already shows; `names` words the ids some events carry.
  */
-export function describeEvent(event: TimelineEvent, previous?: TimelineEvent): EventDescription {
+export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, names?: EventNames): EventDescription {
   const d = event.data;
   const base = { details: [] as string[], reason: null as string | null, markdown: null as string | null };
   switch (event.type) {
@@ -188,6 +179,6 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent): E
         reason: str(d.reason),
       };
     default:
-      return { ...base, kind: 'other', summary: `recorded ${event.type}` };
+      return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }
 }

@@ -46,7 +46,14 @@ export function AcknowledgeModal({ notification: n, actions, onClose }: Acknowle
   };
 
   return (
-    <Modal opened={n !== null} onClose={close} title={title} size="lg" centered closeButtonProps={{ 'aria-label': 'Dismiss dialog' }}>
+    <Modal
+      opened={n !== null}
+      onClose={close}
+      title={title}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Dismiss dialog' }}
+    >
       <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate>
         <Stack gap="md">
           {task ? (
@@ -56,8 +63,8 @@ export function AcknowledgeModal({ notification: n, actions, onClose }: Acknowle
             </Text>
           ) : (
             <Text size="sm">
-              Record that {step?.contactName || 'the recipient'} has the message — for instance they confirmed it on the phone. The
-              notification stops walking its ladder.
+              Record that {step?.contactName || 'the recipient'} has the message — for instance they confirmed it on the phone.
+              The notification stops walking its ladder.
             </Text>
           )}
           <Textarea

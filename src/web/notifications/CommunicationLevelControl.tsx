@@ -23,8 +23,7 @@ export function CommunicationLevelControl({ incident, actions, canAct }: Communi
   const [target, setTarget] = useState<PaceLevelName | null>(null);
   const index = PACE_LEVELS.indexOf(current);
   const up = target !== null && PACE_LEVELS.indexOf(target) > index;
-  const verb = (level: PaceLevelName) =>
-    PACE_LEVELS.indexOf(level) > index ? `Move to ${level}` : `Back to ${level}`;
+  const verb = (level: PaceLevelName) => (PACE_LEVELS.indexOf(level) > index ? `Move to ${level}` : `Back to ${level}`);
 
   return (
     <Group justify="space-between" gap="xs" wrap="wrap" aria-label="Communication level" role="group">
@@ -57,9 +56,9 @@ export function CommunicationLevelControl({ incident, actions, canAct }: Communi
         color={target ? PACE_LEVEL_COLORS[target] : undefined}
         pending={actions.setLevel.isPending}
         onSubmit={(reason) =>
-          actions.setLevel.mutateAsync({ level: target as PaceLevelName, reason }).then(() =>
-            notifySuccess(`Communication is now at the ${target} level.`),
-          )
+          actions.setLevel
+            .mutateAsync({ level: target as PaceLevelName, reason })
+            .then(() => notifySuccess(`Communication is now at the ${target} level.`))
         }
       >
         <Text size="sm">

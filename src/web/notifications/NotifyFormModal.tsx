@@ -74,7 +74,9 @@ function NotifyForm({ onClose, incident, plan, actions }: Omit<NotifyFormModalPr
       {
         onSuccess: () => {
           notifySuccess(
-            values.draft ? 'It waits at the top of the panel for one click to send.' : 'It walks the PACE ladder until someone acknowledges.',
+            values.draft
+              ? 'It waits at the top of the panel for one click to send.'
+              : 'It walks the PACE ladder until someone acknowledges.',
             values.draft ? 'Draft prepared' : 'Notification sent',
           );
           onClose();
@@ -138,12 +140,13 @@ function NotifyForm({ onClose, incident, plan, actions }: Omit<NotifyFormModalPr
             if (stage) form.setFieldValue('purpose', stage.purpose);
           }}
         />
-        <Checkbox
-          label="Prepare it only; send later with one click"
-          {...form.getInputProps('draft', { type: 'checkbox' })}
-        />
+        <Checkbox label="Prepare it only; send later with one click" {...form.getInputProps('draft', { type: 'checkbox' })} />
         <NotSavedAlert error={form.errors._api} />
-        <FormActions submitLabel={form.values.draft ? 'Prepare draft' : 'Send notification'} pending={actions.send.isPending} onCancel={onClose} />
+        <FormActions
+          submitLabel={form.values.draft ? 'Prepare draft' : 'Send notification'}
+          pending={actions.send.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import type { Incident } from '../../shared/api-types.ts';
 import type { Notification } from '../../shared/notification-types.ts';
@@ -29,17 +29,24 @@ export function ReadyToSendList({ drafts, incident, actions, canAct }: ReadyToSe
       {drafts.map((n) => {
         const subject = fillIncidentTemplate(n.subject, incident);
         return (
-          <Alert
+          <Paper
             key={n.id}
-            color="blue"
-            variant="light"
-            icon={<IconSend size={18} />}
-            title={`Ready to send: ${purposeNoun(n.purpose)}`}
+            withBorder
+            radius="md"
+            p="sm"
+            bg="var(--mantine-color-blue-light)"
+            style={{ borderColor: 'var(--mantine-color-blue-outline)' }}
             component="article"
             aria-label={`Ready to send: ${purposeNoun(n.purpose)}`}
           >
-            <Group justify="space-between" wrap="nowrap" align="flex-end" gap="sm">
+            <Group justify="space-between" wrap="nowrap" align="center" gap="sm">
               <div style={{ minWidth: 0 }}>
+                <Group gap={6} wrap="nowrap">
+                  <IconSend size={16} color="var(--mantine-color-blue-filled)" aria-hidden />
+                  <Text size="sm" fw={700} c="blue">
+                    Ready to send: {purposeNoun(n.purpose)}
+                  </Text>
+                </Group>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {subject}
                 </Text>
@@ -59,7 +66,7 @@ export function ReadyToSendList({ drafts, incident, actions, canAct }: ReadyToSe
                 </Button>
               )}
             </Group>
-          </Alert>
+          </Paper>
         );
       })}
     </Stack>

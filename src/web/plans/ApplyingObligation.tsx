@@ -69,7 +69,11 @@ export function ApplyingObligation({ verdict, contacts, now, incident, canAct }:
             <StageClockRow stage={stage} now={now} submission={submissionWords(stage)}>
               {canAct && OPEN.has(stage.status) && (
                 <Group gap={6} mt={2}>
-                  <Button size="compact-xs" onClick={() => setSubmitting(targetOf(stage))} aria-label={`Record submission: ${stage.name}`}>
+                  <Button
+                    size="compact-xs"
+                    onClick={() => setSubmitting(targetOf(stage))}
+                    aria-label={`Record submission: ${stage.name}`}
+                  >
                     Record submission
                   </Button>
                   <Button

@@ -1,34 +1,16 @@
-import {
-  Accordion,
-  Alert,
-  Anchor,
-  Badge,
-  Collapse,
-  Group,
-  List,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
-import { IconAlertTriangle, IconBook, IconChevronDown, IconChevronRight, IconFileCertificate } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Accordion, Alert, Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconFileCertificate } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
-import { type ObligationDefinition, PACE_PURPOSE_LABELS } from '../../shared/prepare-types.ts';
+import { PACE_PURPOSE_LABELS } from '../../shared/prepare-types.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { useAccess } from '../customers/customers-api.ts';
 import { canReportFor } from '../customers/permissions.ts';
-import { triggerWords } from '../obligations/obligation-words.ts';
 import { PaceLadderTable } from '../pace/PaceLadderTable.tsx';
 import { CHANNEL_TYPE_LABELS } from '../pace/pace-labels.ts';
-import { playbookHref } from '../playbooks/playbook-labels.ts';
-import { ApplyingObligation } from './ApplyingObligation.tsx';
+import { IncidentPlaybooks } from '../playbooks/IncidentPlaybooks.tsx';
 import { CheckTheseList } from './CheckTheseList.tsx';
-import { DeterminationButton } from './DeterminationButton.tsx';
+import { ObligationsNow } from './ObligationsNow.tsx';
 import { useIncidentPlan } from './plans-api.ts';
 import { useTicker } from './use-ticker.ts';
 
@@ -52,17 +34,11 @@ export function IncidentPlanPanel({ incident }: { incident: Incident }) {
   return <PlanPanel incident={incident} />;
 }
 
-/** The determinations an obligation's trigger waits for that have not been made on the incident yet. */
-function awaitedDeterminations(definition: ObligationDefinition, made: Incident['determinations']): string[] {
-  return definition.trigger.flatMap((c) => (c.field === 'determination' && !(c.made in made) ? [c.made] : []));
-}
-
 function PlanPanel({ incident }: { incident: Incident }) {
   const query = useIncidentPlan(incident.id, incident.version);
   const { data: access } = useAccess();
-  const canDetermine = canReportFor(access, incident.customerId);
+  const canAct = canReportFor(access, incident.customerId);
   const now = useTicker(1000);
-  const [showOthers, setShowOthers] = useState(false);
   const plan = query.data;
 
   let body: React.ReactNode;
@@ -90,22 +66,6 @@ function PlanPanel({ incident }: { incident: Incident }) {
       </Text>
     );
   } else {
-    const applying = plan.obligations.filter((o) => o.applies);
-    const made = incident.determinations ?? {};
-    // Obligations that wait for a determination nobody has made yet, by determination: one button for each.
-    const awaiting = new Map<string, ObligationDefinition[]>();
-    for (const o of plan.obligations) {
-      if (o.applies) continue;
-      for (const name of awaitedDeterminations(o.obligation.definition, made)) {
-        awaiting.set(name, [...(awaiting.get(name) ?? []), o.obligation.definition]);
-      }
-    }
-    const others = plan.obligations.filter(
-      (o) => !o.applies && awaitedDeterminations(o.obligation.definition, made).length === 0,
-    );
-    const overdue = applying.filter((o) =>
-      o.stages.some((s) => s.status === 'overdue' || (s.status === 'running' && s.dueAt && Date.parse(s.dueAt) < now)),
-    ).length;
     body = (
       <Stack gap="md">
         {plan.draft && (
@@ -120,94 +80,9 @@ function PlanPanel({ incident }: { incident: Incident }) {
           </Alert>
         )}
 
-        <Stack gap="xs" component="section" aria-labelledby="obligations-now-title">
-          <Group gap="xs">
-            <Title order={3} fz="sm" id="obligations-now-title">
-              Obligations that apply now
-            </Title>
-            <Badge size="sm" variant="light" color={overdue ? 'red' : applying.length ? 'blue' : 'gray'}>
-              {applying.length}
-            </Badge>
-            {overdue > 0 && (
-              <Badge size="sm" color="red" variant="filled">
-                {overdue} overdue
-              </Badge>
-            )}
-          </Group>
-          {applying.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {plan.obligations.length === 0
-                ? 'No reporting obligations are switched on for this customer.'
-                : 'None of the customer’s obligations apply with the incident as it is now. Classifying it (category, severity, personal data) may change that.'}
-            </Text>
-          )}
-          {applying.map((verdict) => (
-            <ApplyingObligation key={verdict.obligationId} verdict={verdict} contacts={plan.contacts} now={now} />
-          ))}
-          {awaiting.size > 0 && (
-            <Stack gap={6} component="section" aria-labelledby="obligations-awaiting-title">
-              <Title order={4} fz="xs" c="dimmed" id="obligations-awaiting-title">
-                Waiting for a determination
-              </Title>
-              {[...awaiting].map(([name, definitions]) => (
-                <Paper key={name} withBorder radius="md" p="xs" style={{ borderLeft: '4px solid var(--mantine-color-gray-4)' }}>
-                  <Stack gap={6} align="flex-start">
-                    {definitions.map((d) => (
-                      <div key={d.id}>
-                        <Text size="sm" fw={600}>
-                          {d.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          Applies when: {triggerWords(d.trigger).join('; ')}
-                        </Text>
-                      </div>
-                    ))}
-                    {canDetermine ? (
-                      <DeterminationButton incident={incident} name={name} waiting={definitions} />
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        A responder of this customer records the determination.
-                      </Text>
-                    )}
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
-          )}
-          {others.length > 0 && (
-            <>
-              <UnstyledButton
-                onClick={() => setShowOthers((v) => !v)}
-                aria-expanded={showOthers}
-                aria-controls="obligations-not-applying"
-              >
-                <Group gap={4}>
-                  {showOthers ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
-                  <Text size="xs" c="dimmed">
-                    {others.length} other obligation{others.length === 1 ? '' : 's'} do{others.length === 1 ? 'es' : ''} not apply
-                    (yet)
-                  </Text>
-                </Group>
-              </UnstyledButton>
-              <Collapse expanded={showOthers} id="obligations-not-applying">
-                <List size="xs" spacing={4}>
-                  {others.map((o) => (
-                    <List.Item key={o.obligationId}>
-                      <Text size="xs" fw={600} span>
-                        {o.obligation.definition.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        Applies when: {triggerWords(o.obligation.definition.trigger).join('; ')}
-                      </Text>
-                    </List.Item>
-                  ))}
-                </List>
-              </Collapse>
-            </>
-          )}
-        </Stack>
+        <ObligationsNow incident={incident} plan={plan} now={now} canAct={canAct} />
 
-        <Accordion multiple variant="contained" radius="md" defaultValue={['check']} chevronPosition="left">
+        <Accordion multiple variant="contained" radius="md" defaultValue={['playbooks', 'check']} chevronPosition="left">
           <Accordion.Item value="ladders">
             <Accordion.Control>
               <Text size="sm" fw={600}>
@@ -290,21 +165,7 @@ function PlanPanel({ incident }: { incident: Incident }) {
                   {incident.category ? 'No playbook fits this category.' : 'Set the category to get playbook suggestions.'}
                 </Text>
               ) : (
-                <Stack gap={6}>
-                  {plan.playbooks.map((p) => (
-                    <Group key={p.slug} gap={6} wrap="nowrap" align="flex-start">
-                      <IconBook size={15} style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
-                      <div>
-                        <Anchor component={Link} to={playbookHref(p, incident.customerId)} size="sm" fw={600}>
-                          {p.name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {p.steps.length} steps, {p.steps.filter((s) => s.needsCustomerInstruction).length} wait for the customer
-                        </Text>
-                      </div>
-                    </Group>
-                  ))}
-                </Stack>
+                <IncidentPlaybooks incident={incident} playbooks={plan.playbooks} canAct={canAct} />
               )}
             </Accordion.Panel>
           </Accordion.Item>

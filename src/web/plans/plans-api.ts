@@ -79,8 +79,9 @@ export function usePublishPlan(customerId: string) {
 }
 
 /** The plan an incident works from, evaluated against the incident as it is now. */
-export function useIncidentPlan(incidentId: string, version: number) {
+export function useIncidentPlan(incidentId: string, version: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: planKeys.incident(incidentId, version),
     queryFn: ({ signal }) =>
       api<{ incidentPlan: IncidentPlan | null }>(`/incidents/${encodeURIComponent(incidentId)}/plan`, { signal }),

@@ -73,7 +73,8 @@ export function IncidentStepRow({ step, state, canAct, pending, onDone, onAsk, o
           <Text size="xs" c="orange" fw={600}>
             Waiting for the customer’s instruction{' '}
             <Text span c="dimmed" fw={400} inherit>
-              (asked <RelativeTime value={state.request.createdAt} span />, {STATUS_STYLE[state.request.status].label.toLowerCase()})
+              (asked <RelativeTime value={state.request.createdAt} span />,{' '}
+              {STATUS_STYLE[state.request.status].label.toLowerCase()})
             </Text>
           </Text>
         )}
@@ -86,11 +87,24 @@ export function IncidentStepRow({ step, state, canAct, pending, onDone, onAsk, o
               </Button>
             )}
             {blocked ? (
-              <Button size="compact-xs" variant="subtle" color="orange" onClick={onOverride} aria-label={`Override: ${step.title}`}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="orange"
+                onClick={onOverride}
+                aria-label={`Override: ${step.title}`}
+              >
                 Override…
               </Button>
             ) : (
-              <Button size="compact-xs" variant="light" color="teal" loading={pending} onClick={onDone} aria-label={`Done: ${step.title}`}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="teal"
+                loading={pending}
+                onClick={onDone}
+                aria-label={`Done: ${step.title}`}
+              >
                 Done
               </Button>
             )}

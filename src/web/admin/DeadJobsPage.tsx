@@ -1,0 +1,72 @@
+import { Alert, EmptyState, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconCircleCheck, IconLock } from '@tabler/icons-react';
+import { useMe } from '../auth/auth-api.ts';
+import { ErrorState } from '../core/ErrorState.tsx';
+import { DeadJobTable } from './DeadJobTable.tsx';
+import { useDeadJobs } from './jobs-api.ts';
+
+/** `/admin/jobs`: the dead letters — background jobs (deliveries, timers) that failed every attempt — to retry. */
+export function DeadJobsPage() {
+  useDocumentTitle('Failed jobs — Muster');
+  const { data: user } = useMe();
+  const admin = user?.role === 'admin';
+  const query = useDeadJobs(admin);
+
+  let body: React.ReactNode;
+  if (user && !admin) {
+    body = (
+      <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators">
+        Only administrators see failed background jobs. Ask one if a notification or reminder seems stuck.
+      </Alert>
+    );
+  } else if (query.isPending) {
+    body = (
+      <Stack gap="xs" p="md" aria-busy aria-label="Loading failed jobs">
+        <Skeleton h={40} />
+        <Skeleton h={40} />
+      </Stack>
+    );
+  } else if (query.isError) {
+    body = (
+      <ErrorState
+        title="Could not load the failed jobs"
+        error={query.error}
+        onRetry={() => query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  } else if (query.data.length === 0) {
+    body = (
+      <EmptyState
+        py="xl"
+        icon={<IconCircleCheck size={30} />}
+        withIndicatorBackground
+        title="No failed jobs"
+        description="Every delivery, escalation timer and reminder ran or is still waiting for its turn. A job that fails all its attempts shows up here, with its error and a Retry button."
+      />
+    );
+  } else {
+    body = <DeadJobTable jobs={query.data} />;
+  }
+
+  return (
+    <Stack gap="lg" maw={1280} mx="auto">
+      <div>
+        <Group gap="xs">
+          <Title order={1} fz="h2">
+            Failed jobs
+          </Title>
+          {query.isFetching && !query.isPending && <Loader size="xs" aria-label="Refreshing" />}
+        </Group>
+        <Text c="dimmed" size="sm">
+          Dead letters: background jobs that failed every attempt. Fix the cause (a setting, a receiver that was down), then
+          retry.
+        </Text>
+      </div>
+      <Paper withBorder radius="md" component="section" aria-label="Dead letters">
+        {body}
+      </Paper>
+    </Stack>
+  );
+}
