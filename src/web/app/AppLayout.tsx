@@ -1,9 +1,8 @@
-import { ActionIcon, AppShell, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAlarm,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
-  IconInbox,
   IconLayoutDashboard,
   IconList,
   IconPlus,
@@ -14,6 +13,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { MainNavLink } from './MainNavLink.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { useLiveUpdates } from './use-live-updates.ts';
 
@@ -52,63 +52,32 @@ export function AppLayout() {
                 </Text>
               </Group>
             </UnstyledButton>
-            <Group gap={4} component="nav" aria-label="Main" visibleFrom="sm">
-              <NavLink
-                component={Link}
-                to="/"
-                label="Incidents"
-                leftSection={<IconList size={16} />}
-                active={onIncidents}
-                w="auto"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
-              <NavLink
-                component={Link}
+            <Group gap={4} component="nav" aria-label="Main" visibleFrom="sm" wrap="nowrap">
+              <MainNavLink to="/" label="Incidents" icon={<IconList size={16} />} active={onIncidents} />
+              <MainNavLink
                 to="/dashboard"
                 label="Dashboard"
-                leftSection={<IconLayoutDashboard size={16} />}
+                icon={<IconLayoutDashboard size={16} />}
                 active={location.pathname.startsWith('/dashboard') || location.pathname.startsWith('/plans/')}
-                w="auto"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
-              <NavLink
-                component={Link}
+              <MainNavLink
                 to="/deadlines"
                 label="Deadlines"
-                leftSection={<IconAlarm size={16} />}
+                icon={<IconAlarm size={16} />}
                 active={location.pathname.startsWith('/deadlines')}
-                w="auto"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
-              <NavLink
-                component={Link}
+              <MainNavLink
                 to="/customers"
                 label="Customers"
-                leftSection={<IconBuildingSkyscraper size={16} />}
+                icon={<IconBuildingSkyscraper size={16} />}
                 active={location.pathname.startsWith('/customers')}
-                w="auto"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
-              <NavLink
-                component={Link}
+              <MainNavLink
                 to="/organisation"
                 label="Our organisation"
-                leftSection={<IconBuildingCommunity size={16} />}
+                icon={<IconBuildingCommunity size={16} />}
                 active={location.pathname.startsWith('/organisation')}
-                w="auto"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
-              {user?.role === 'admin' && (
-                <NavLink
-                  component={Link}
-                  to="/admin/jobs"
-                  label="Failed jobs"
-                  leftSection={<IconInbox size={16} />}
-                  active={location.pathname.startsWith('/admin/jobs')}
-                  w="auto"
-                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                />
-              )}
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">

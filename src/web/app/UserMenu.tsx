@@ -1,6 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { IconInbox, IconLogout } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import { type User, useLogout } from '../auth/auth-api.ts';
 import { notifyError } from '../core/notify.ts';
 
@@ -40,6 +40,11 @@ export function UserMenu({ user }: { user: User }) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        {user.role === 'admin' && (
+          <Menu.Item component={Link} to="/admin/jobs" leftSection={<IconInbox size={16} />}>
+            Failed jobs
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>
           Sign out
         </Menu.Item>

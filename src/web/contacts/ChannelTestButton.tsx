@@ -17,7 +17,11 @@ export function ChannelTestButton({ contactId, channel }: { contactId: string; c
   const test = useTestChannel();
   const [testId, setTestId] = useState<string | null>(null);
   const sent = useNotification(testId);
-  const status = sent.data?.status;
+  // The contact's channel shows the acknowledgement (a live registry message) before the next poll may.
+  const ackedOnChannel = Boolean(
+    sent.data && channel.lastTestedAt && Date.parse(channel.lastTestedAt) >= Date.parse(sent.data.createdAt),
+  );
+  const status = ackedOnChannel ? 'acknowledged' : sent.data?.status;
 
   // The acknowledgement marks the channel tested on the contact: show it (a live registry message does too).
   useEffect(() => {
@@ -53,7 +57,8 @@ export function ChannelTestButton({ contactId, channel }: { contactId: string; c
       </Text>
     );
 
-  const waiting = testId !== null && status !== 'acknowledged' && status !== 'failed' && status !== 'exhausted';
+  // Sending again is fine once the test is out (nobody may be there to acknowledge it); not while it is on its way.
+  const waiting = testId !== null && (status === undefined || status === 'delivering');
   return (
     <Group gap={6} wrap="wrap">
       <Button

@@ -1,6 +1,7 @@
 import {
   keepPreviousData,
   type QueryClient,
+  replaceEqualDeep,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -78,11 +79,25 @@ async function fetchTimeline(id: string, signal: AbortSignal): Promise<TimelineE
   }
 }
 
+/**
+ * A refetch that started before a live event was appended answers without it: keep the newer events (the timeline
+ * only grows, and appended events are contiguous), so the page never loses one until the next message.
+ */
+export function mergeTimeline(previous: unknown, next: unknown): unknown {
+  const fresh = next as TimelineEvent[];
+  const cached = previous as TimelineEvent[] | undefined;
+  const last = fresh.at(-1)?.seq ?? 0;
+  const newer = cached?.filter((e) => e.seq > last) ?? [];
+  if (newer.length === 0) return cached ? replaceEqualDeep(cached, fresh) : fresh;
+  return [...fresh, ...newer];
+}
+
 export function useTimeline(id: string | undefined) {
   return useQuery({
     queryKey: incidentKeys.timeline(id ?? ''),
     queryFn: ({ signal }) => fetchTimeline(id as string, signal),
     enabled: Boolean(id),
+    structuralSharing: mergeTimeline,
   });
 }
 

@@ -57,8 +57,9 @@ export function NotificationCard({ notification: n, incident, canAct, onAcknowle
           {subject}
         </Text>
         <Text size="xs" c="dimmed">
-          {n.createdBy} sent it <RelativeTime value={n.createdAt} span />
-          {step && !step.manual && ` · now on the ${step.level} level: ${step.contactName || step.address}`}
+          Requested by {n.createdBy} <RelativeTime value={n.createdAt} span />
+          {step &&
+            ` · ${isOpen(n) ? 'now on' : 'ended on'} the ${step.level} level${step.manual ? '' : `: ${step.contactName || step.address}`}`}
           {n.obligationRef && ` · submits ${stageName(n.obligationRef) ?? n.obligationRef}`}
         </Text>
 

@@ -4,7 +4,6 @@ import type { Incident } from '../../shared/api-types.ts';
 import type { Contact, IncidentPlan, StageClock } from '../../shared/prepare-types.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { ReasonModal } from '../core/ReasonModal.tsx';
-import { formatAbsolute } from '../core/time.ts';
 import { useStageActions } from '../deadlines/deadlines-api.ts';
 import { ObligationCitation } from '../obligations/ObligationCitation.tsx';
 import { RecordSubmissionModal, type StageTarget } from './RecordSubmissionModal.tsx';
@@ -103,7 +102,7 @@ export function ApplyingObligation({ verdict, contacts, now, incident, canAct }:
         onSubmit={(reason) =>
           actions.waive
             .mutateAsync({ obligationId: waiving?.obligationId ?? '', stageId: waiving?.stageId ?? '', reason })
-            .then(() => notifySuccess(`Waived at ${formatAbsolute(new Date().toISOString())}.`, waiving?.title))
+            .then(() => notifySuccess('Its clock has stopped; the reason is kept for the review.', `Waived: ${waiving?.title}`))
         }
       >
         <Text size="sm">
