@@ -82,15 +82,16 @@ export interface Notification {
   acknowledgedBy: string | null;
 }
 
-/** A channel declared compromised, for one incident (incident_id set) or for the whole customer. */
+/** A channel declared compromised, for one incident or for every incident of the customer. */
 export interface CompromisedChannel {
   id: string;
-  channel_id: string;
-  customer_id: string | null;
-  incident_id: string | null;
+  channelId: string;
+  /** The channel as people name it: "email ola@acme.example (Ola Nordmann)". */
+  channel: string;
+  scope: 'incident' | 'customer';
   reason: string;
-  declared_by: string;
-  declared_at: string;
+  declaredBy: string;
+  declaredAt: string;
 }
 
 /** GET /incidents/:id/notifications. */

@@ -85,6 +85,24 @@ for (const dialect of await testDialects()) {
       assert.equal(unknown.status, 404);
     });
 
+    it('meets a stage when a person records the manual level of its notification as done', async () => {
+      const inc = await f.incident({ personalData: true });
+      await f.call('POST', `/api/v1/incidents/${inc.id}/communication-level`, { level: 'emergency', reason: 'All systems down' });
+      const sent = await f.created(`/api/v1/incidents/${inc.id}/notifications`, {
+        purpose: 'notify-customer',
+        obligationId: 'gdpr-art-33',
+        stageId: 'notification',
+      });
+      await f.work();
+      assert.equal((await f.notification(sent.id)).status, 'awaiting-person');
+      assert.equal((await clock(inc.id)).status, 'running', 'a task handed to a person is not yet a submission');
+      const done = await f.call('POST', `/api/v1/notifications/${sent.id}/acknowledgements`, { note: 'Handed over on paper' });
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      const after = (await f.call('GET', `/api/v1/incidents/${inc.id}`)).body;
+      assert.match(after.submissions['gdpr-art-33/notification'].note, /Handed over on paper/);
+      assert.equal((await clock(inc.id)).status, 'met');
+    });
+
     it('prepares the first report to the customer at DP1 of an attack, ready to send with one click', async () => {
       const service = await f.created('/api/v1/services', {
         customerId: f.customer.id,

@@ -5,7 +5,9 @@ import { AppError } from '../core/errors.ts';
 import { CONTACT } from '../registry/registry-kinds.ts';
 import { changeRecord, readRecord } from '../registry/save-record.ts';
 import { changeNotification } from './change-notification.ts';
+import { describeStep } from './ladder.ts';
 import type { InstructionAnswer, Notification } from './notifications.queries.ts';
+import { submissionBy } from './walk-ladder.ts';
 
 export interface Acknowledgement {
   /** Who acknowledged: the person named on the link's page, or the user recording it. */
@@ -25,7 +27,7 @@ export function linkActor(notificationId: string, by: string): Actor {
  * acknowledgement marks the channel tested, with the time it took.
  */
 export async function acknowledgeNotification(deps: Deps, actor: Actor, id: string, ack: Acknowledgement): Promise<Notification> {
-  const n = await changeNotification(deps, actor, id, ({ notification: n, now }) => {
+  const n = await changeNotification(deps, actor, id, ({ notification: n, incident, now }) => {
     if (n.status === 'draft') throw new AppError('conflict', 'This notification has not been sent yet');
     if (n.acknowledgedAt) return null;
     const at = now.toISOString();
@@ -36,6 +38,8 @@ export async function acknowledgeNotification(deps: Deps, actor: Actor, id: stri
           type: 'notification.acknowledged',
           data: { notificationId: n.id, level: step?.level ?? null, by: ack.by, via: ack.via, note: ack.note ?? '' },
         },
+        // A manual level done by a person is the delivery itself.
+        ...(n.status === 'awaiting-person' ? submissionBy(n, incident, at, `${describeStep(step)}: ${ack.note || 'done'}`) : []),
       ],
       set: { status: n.status === 'answered' ? 'answered' : 'acknowledged', acknowledged_at: at, acknowledged_by: ack.by },
       jobs: [],

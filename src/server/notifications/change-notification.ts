@@ -5,7 +5,7 @@ import { AppError } from '../core/errors.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
-import { compromisedChannels, findNotification, type Notification, updateNotification } from './notifications.queries.ts';
+import { compromisedReasons, findNotification, type Notification, updateNotification } from './notifications.queries.ts';
 import type { NotificationDecision } from './walk-ladder.ts';
 
 export interface NotificationScene {
@@ -37,8 +37,8 @@ export async function changeNotification(
   const sceneOf = async (tx: Tx, incident: IncidentState | null, now: Date): Promise<NotificationScene> => {
     const notification = await findNotification(tx, dialect, id, true);
     if (!notification) throw new AppError('not_found', `No notification ${id}`);
-    const rows = await compromisedChannels(tx, notification.incidentId, notification.customerId);
-    return { notification, incident, now, tx, compromised: new Map(rows.map((r) => [r.channel_id, r.reason])) };
+    const compromised = await compromisedReasons(tx, notification.incidentId, notification.customerId);
+    return { notification, incident, now, tx, compromised };
   };
   const apply = async (tx: Tx, now: Date) => {
     if (!decision) return;

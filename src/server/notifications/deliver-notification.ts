@@ -14,7 +14,7 @@ import { deliver } from './channels/deliver.ts';
 import { describeStep, type LadderStep } from './ladder.ts';
 import { wordMessage } from './message.ts';
 import {
-  compromisedChannels,
+  compromisedReasons,
   type DeliveryAttempt,
   FINISHED,
   findNotification,
@@ -29,6 +29,7 @@ import {
   NO_ACK_JOB,
   type NotificationDecision,
   noAckJob,
+  submissionBy,
   withAttempt,
 } from './walk-ladder.ts';
 
@@ -61,8 +62,8 @@ export function deliverNotificationJob(deps: Deps): JobDefinition<DeliverPayload
       const n = await findNotification(db, dialect, payload.notificationId);
       if (!stillDue(n, payload)) return;
       const step = n.ladder[n.level];
-      const compromised = await compromisedChannels(db, n.incidentId, n.customerId);
-      if (step.manual || compromised.some((c) => c.channel_id === step.channelId)) {
+      const compromised = await compromisedReasons(db, n.incidentId, n.customerId);
+      if (step.manual || (step.channelId && compromised.has(step.channelId))) {
         await changeNotification(deps, SYSTEM_ACTOR, n.id, (scene) =>
           stillDue(scene.notification, payload) ? handOver(scene) : null,
         );
@@ -149,22 +150,7 @@ export function recordAttempt(
   };
   const recorded = { ...n, attempts: [...n.attempts, attempt] };
   if (result.outcome === 'accepted') {
-    const events = [attempted];
-    if (n.obligationRef && incident && !incident.submissions?.[n.obligationRef]) {
-      const [obligationId, stageId] = n.obligationRef.split('/');
-      events.push({
-        type: 'obligation.submitted',
-        data: {
-          obligationId,
-          stageId,
-          at,
-          reference: `Muster notification ${n.id}`,
-          via: 'notification',
-          notificationId: n.id,
-          note: attempt.channel,
-        },
-      });
-    }
+    const events = [attempted, ...submissionBy(n, incident, at, attempt.channel)];
     return { events, set: { status: 'delivered', sent_at: at, ...withAttempt(n, attempt) }, jobs: noAckJob(n, now) };
   }
   if (result.retryable && payload.attempt < config.attemptsPerLevel) {

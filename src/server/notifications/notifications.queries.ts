@@ -1,6 +1,6 @@
-import type { DeliveryAttempt, InstructionAnswer, Notification } from '../../shared/notification-types.ts';
+import type { CompromisedChannel, DeliveryAttempt, InstructionAnswer, Notification } from '../../shared/notification-types.ts';
 import type { Dialect } from '../core/db/database.ts';
-import type { NotificationsTable } from '../core/db/schema.ts';
+import type { CompromisedChannelsTable, NotificationsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
 export type { DeliveryAttempt, InstructionAnswer, Notification };
@@ -63,23 +63,16 @@ export async function listOpenNotifications(tx: Tx, incidentId: string): Promise
   return (await listIncidentNotifications(tx, incidentId)).filter((n) => n.status !== 'draft' && !FINISHED.has(n.status));
 }
 
-export async function insertCompromisedChannel(
-  tx: Tx,
-  row: {
-    id: string;
-    channel_id: string;
-    customer_id: string | null;
-    incident_id: string | null;
-    reason: string;
-    declared_by: string;
-    declared_at: string;
-  },
-): Promise<void> {
+export async function insertCompromisedChannel(tx: Tx, row: CompromisedChannelsTable): Promise<void> {
   await tx.insertInto('compromised_channels').values(row).execute();
 }
 
-/** Channels declared compromised for this incident or for its whole customer: channel id → reason. */
-export async function compromisedChannels(tx: Tx, incidentId: string | null, customerId: string | null) {
+/** Channels declared compromised for this incident or for its whole customer, oldest first. */
+export async function compromisedChannels(
+  tx: Tx,
+  incidentId: string | null,
+  customerId: string | null,
+): Promise<CompromisedChannel[]> {
   if (!incidentId && !customerId) return [];
   const rows = await tx
     .selectFrom('compromised_channels')
@@ -92,5 +85,22 @@ export async function compromisedChannels(tx: Tx, incidentId: string | null, cus
     })
     .orderBy('declared_at')
     .execute();
-  return rows;
+  return rows.map((r) => ({
+    id: r.id,
+    channelId: r.channel_id,
+    channel: r.channel,
+    scope: r.incident_id ? 'incident' : 'customer',
+    reason: r.reason,
+    declaredBy: r.declared_by,
+    declaredAt: r.declared_at,
+  }));
+}
+
+/** What the ladder skips: channel id → why it was declared compromised. */
+export async function compromisedReasons(
+  tx: Tx,
+  incidentId: string | null,
+  customerId: string | null,
+): Promise<Map<string, string>> {
+  return new Map((await compromisedChannels(tx, incidentId, customerId)).map((c) => [c.channelId, c.reason]));
 }

@@ -9,7 +9,7 @@ import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
 import { changeNotification } from './change-notification.ts';
 import { resolveLadder } from './ladder.ts';
-import { compromisedChannels, insertNotification, type Notification, toNotification } from './notifications.queries.ts';
+import { compromisedReasons, insertNotification, type Notification, toNotification } from './notifications.queries.ts';
 import { moveToLevel, type NotificationDecision } from './walk-ladder.ts';
 
 export interface NotificationDraft {
@@ -100,14 +100,8 @@ export async function sendNotification(
       if (draft.draft) {
         decision = { events: [requested], set: {}, jobs: [] };
       } else {
-        const compromised = await compromisedChannels(tx, incident.id, incident.customerId);
-        const moved = moveToLevel(
-          n,
-          startLevel(n, incident),
-          'sent',
-          new Map(compromised.map((r) => [r.channel_id, r.reason])),
-          now,
-        );
+        const compromised = await compromisedReasons(tx, incident.id, incident.customerId);
+        const moved = moveToLevel(n, startLevel(n, incident), 'sent', compromised, now);
         decision = { ...moved, events: [requested, ...moved.events] };
       }
       return decision.events;

@@ -85,6 +85,7 @@ export async function declareChannelCompromised(
       await insertCompromisedChannel(tx, {
         id: randomUUID(),
         channel_id: input.channelId,
+        channel: channelName,
         customer_id: next.customerId,
         incident_id: input.scope === 'incident' ? next.id : null,
         reason: why,

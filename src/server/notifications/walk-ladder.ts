@@ -1,6 +1,7 @@
 import type { NotificationsTable } from '../core/db/schema.ts';
 import type { NewEvent } from '../core/events/event-store.ts';
 import type { NewJob } from '../core/jobs/jobs.ts';
+import type { IncidentState } from '../incidents/incident-state.ts';
 import { describeStep } from './ladder.ts';
 import type { DeliveryAttempt, Notification } from './notifications.queries.ts';
 
@@ -38,6 +39,25 @@ export function noAckJob(n: Notification, now: Date): NewJob[] {
       uniqueKey: `no-ack:${n.id}:${n.level}`,
     },
   ];
+}
+
+/**
+ * A notification sent as the submission of an obligation stage meets it once it reached the recipient: accepted
+ * by the channel, or handed over by a person on a manual level. Nothing when the stage was already met.
+ */
+export function submissionBy(n: Notification, incident: IncidentState | null, at: string, how: string): NewEvent[] {
+  if (!n.obligationRef || !incident || incident.submissions?.[n.obligationRef]) return [];
+  const [obligationId, stageId] = n.obligationRef.split('/');
+  const data = {
+    obligationId,
+    stageId,
+    at,
+    reference: `Muster notification ${n.id}`,
+    via: 'notification',
+    notificationId: n.id,
+    note: how,
+  };
+  return [{ type: 'obligation.submitted', data }];
 }
 
 export function withAttempt(n: Notification, attempt: DeliveryAttempt): Pick<NotificationsTable, 'attempts'> {

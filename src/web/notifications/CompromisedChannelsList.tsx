@@ -4,13 +4,7 @@ import type { CompromisedChannel } from '../../shared/notification-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 
 /** The channels nobody may use for this incident, and why. */
-export function CompromisedChannelsList({
-  compromised,
-  channels,
-}: {
-  compromised: CompromisedChannel[];
-  channels: Map<string, string>;
-}) {
+export function CompromisedChannelsList({ compromised }: { compromised: CompromisedChannel[] }) {
   if (compromised.length === 0) return null;
   return (
     <Alert
@@ -24,10 +18,10 @@ export function CompromisedChannelsList({
         {compromised.map((c) => (
           <List.Item key={c.id}>
             <Text span size="xs" fw={600}>
-              {channels.get(c.channel_id) ?? c.channel_id}
+              {c.channel}
             </Text>{' '}
-            — {c.incident_id ? 'for this incident' : 'for every incident of the customer'}: {c.reason} ({c.declared_by},{' '}
-            <RelativeTime value={c.declared_at} span />)
+            — {c.scope === 'incident' ? 'for this incident' : 'for every incident of the customer'}: {c.reason} ({c.declaredBy},{' '}
+            <RelativeTime value={c.declaredAt} span />)
           </List.Item>
         ))}
       </List>

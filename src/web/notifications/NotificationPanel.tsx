@@ -71,7 +71,7 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
       <Stack gap="sm">
         <ReadyToSendList drafts={drafts} incident={incident} actions={actions} canAct={canAct} />
         <CommunicationLevelControl incident={incident} actions={actions} canAct={canAct} />
-        <CompromisedChannelsList compromised={compromised} channels={channels} />
+        <CompromisedChannelsList compromised={compromised} />
         {items.length === 0 ? (
           <EmptyState
             size="sm"

@@ -27,6 +27,6 @@ export function incidentChannels(plan: IncidentPlan | null | undefined, notifica
 
 /** The channels that can still be declared compromised. */
 export function channelChoices(channels: Map<string, string>, compromised: CompromisedChannel[]): ChannelChoice[] {
-  const gone = new Set(compromised.map((c) => c.channel_id));
+  const gone = new Set(compromised.map((c) => c.channelId));
   return [...channels].filter(([id]) => !gone.has(id)).map(([id, label]) => ({ id, label }));
 }

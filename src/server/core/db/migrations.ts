@@ -189,6 +189,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .createTable('compromised_channels')
           .addColumn('id', 'text', (c) => c.primaryKey())
           .addColumn('channel_id', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
           .addColumn('customer_id', 'text')
           .addColumn('incident_id', 'text')
           .addColumn('reason', 'text', (c) => c.notNull())

@@ -170,6 +170,8 @@ export interface NotificationsTable {
 export interface CompromisedChannelsTable {
   id: string;
   channel_id: string;
+  /** The channel as people name it, at the time it was declared. */
+  channel: string;
   customer_id: string | null;
   incident_id: string | null;
   reason: string;
