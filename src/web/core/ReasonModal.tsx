@@ -21,6 +21,10 @@ interface ReasonModalProps {
   /** The API field names that mean the reason (e.g. "reason", "overrideReason"). */
   fields?: string[];
   initialReason?: string;
+  /** The action may go without a reason (the field says "optional"). */
+  reasonOptional?: boolean;
+  /** The action no longer applies (e.g. someone else moved on meanwhile): say why in children. */
+  submitDisabled?: boolean;
 }
 
 /** Asks for a reason before an action that is recorded with it (move a level, waive a stage, override a step). */
@@ -37,6 +41,8 @@ export function ReasonModal({
   onSubmit,
   fields = ['reason'],
   initialReason = '',
+  reasonOptional = false,
+  submitDisabled = false,
 }: ReasonModalProps) {
   const [reason, setReason] = useState(initialReason);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -51,8 +57,9 @@ export function ReasonModal({
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    if (submitDisabled) return;
     const text = reason.trim();
-    if (!text) {
+    if (!text && !reasonOptional) {
       setFieldError('Write down why: it is recorded with your name');
       return;
     }
@@ -68,9 +75,9 @@ export function ReasonModal({
         <Stack gap="md">
           {children}
           <Textarea
-            label={label}
+            label={reasonOptional ? `${label} (optional)` : label}
             description={description}
-            required
+            required={!reasonOptional}
             autosize
             minRows={3}
             maxRows={10}
@@ -88,7 +95,7 @@ export function ReasonModal({
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={pending} color={color}>
+            <Button type="submit" loading={pending} color={color} disabled={submitDisabled}>
               {submitLabel}
             </Button>
           </Group>
