@@ -1,19 +1,15 @@
-import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, ORIGIN_LABELS, type Origin } from '../../shared/incident-vocabulary.ts';
+import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES } from '../../shared/incident-vocabulary.ts';
 import {
   type ConnectionDirection,
   type Contact,
-  type MoveOnRule,
-  type ObligationCondition,
-  type ObligationDefinition,
-  type ObligationDuration,
   PACE_LEVELS,
   PACE_PURPOSE_LABELS,
   PACE_PURPOSES,
   type PlanVersion,
   type PlaybookStep,
 } from '../../shared/prepare-types.ts';
-import { AppError } from '../core/errors.ts';
 import { CHANNEL_TYPE_LABELS, describeChannel, displayAddress, PACE_LEVEL_LABELS } from '../pace/pace-warnings.ts';
+import { checkTimeZone, conditionWords, deadlineWords, formatTime, moveOnShort, moveOnWords } from './offline-kit-words.ts';
 
 /**
  * The offline kit's content: buildKitModel turns a published plan into plain, already-worded text (clocks in words,
@@ -157,129 +153,6 @@ const DIRECTION_LABELS: Record<ConnectionDirection, string> = {
 };
 
 const CRITICALITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Words and times
-
-function checkTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-  } catch {
-    throw new AppError('invalid', `Unknown time zone "${timeZone}": use an IANA name such as "Europe/Oslo".`, 'timeZone');
-  }
-}
-
-/** "2026-03-02 14:30 Europe/Oslo (UTC+01:00)"; a date without a time ("2026-09-01") is shown as it is. */
-export function formatTime(iso: string, timeZone: string, dateOnly = false): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  if (dateOnly) return day;
-  const offset = String(parts.timeZoneName).replace('GMT', 'UTC');
-  const zone = timeZone === 'UTC' ? 'UTC' : `${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
-  return `${day} ${parts.hour}:${parts.minute} ${zone}`;
-}
-
-const UNITS: [keyof ObligationDuration, string][] = [
-  ['months', 'month'],
-  ['days', 'day'],
-  ['hours', 'hour'],
-  ['minutes', 'minute'],
-];
-
-/** "72 hours", "1 month", "1 day and 2 hours"; an empty duration is "" (immediately). */
-export function durationWords(duration: ObligationDuration): string {
-  const parts = UNITS.filter(([key]) => (duration[key] ?? 0) > 0).map(([key, unit]) => {
-    const n = duration[key] ?? 0;
-    return `${n} ${unit}${n === 1 ? '' : 's'}`;
-  });
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
-function humanise(slug: string): string {
-  return slug.replace(/[-_]+/g, ' ');
-}
-
-function clockWords(from: string, definition: ObligationDefinition): string {
-  if (from === 'aware') return 'awareness';
-  if (from === 'classified') return 'classification (decision point 2)';
-  if (from.startsWith('determination:')) return `the “${humanise(from.slice('determination:'.length))}” determination`;
-  if (from.startsWith('stage:')) {
-    const id = from.slice('stage:'.length);
-    return `the “${definition.stages.find((s) => s.id === id)?.name ?? humanise(id)}” stage is submitted`;
-  }
-  return humanise(from);
-}
-
-/** "72 hours after awareness"; several deadlines are joined with "whichever comes first". */
-export function deadlineWords(stage: ObligationDefinition['stages'][number], definition: ObligationDefinition): string {
-  const each = stage.deadlines.map((d) => {
-    const after = durationWords(d.after);
-    return after ? `${after} after ${clockWords(d.from, definition)}` : `immediately on ${clockWords(d.from, definition)}`;
-  });
-  if (each.length === 0) return stage.wording ?? 'no deadline set';
-  return each.length === 1 ? each[0] : `${each.join(' or ')}, whichever comes first`;
-}
-
-const AT_LEAST = (value: string) => `${value} or higher`;
-
-/** One condition of an obligation's trigger, in words. */
-export function conditionWords(condition: ObligationCondition): string {
-  switch (condition.field) {
-    case 'personalData':
-      return condition.equals ? 'personal data is involved' : 'no personal data is involved';
-    case 'severity':
-      return `the severity is ${AT_LEAST(condition.atLeast)}`;
-    case 'category':
-      return `the category is ${condition.in.join(' or ')}`;
-    case 'origin':
-      return `the origin is ${condition.in.map((o: Origin) => ORIGIN_LABELS[o].toLowerCase()).join(' or ')}`;
-    case 'serviceCriticality':
-      return `an affected service’s criticality is ${AT_LEAST(condition.atLeast)}`;
-    case 'determination':
-      return `the “${humanise(condition.made)}” determination has been made`;
-  }
-}
-
-/** The same rule, short enough for the PACE card: "no ack in 15 min, delivery fails, compromised". */
-export function moveOnShort(rule: MoveOnRule, last: boolean): string {
-  if (last) return 'Last level';
-  const when = [
-    rule.noAckMinutes !== null ? `no ack in ${rule.noAckMinutes} min` : '',
-    rule.onDeliveryFailure ? 'delivery fails' : '',
-    rule.onChannelCompromised ? 'compromised' : '',
-  ].filter(Boolean);
-  return when.length ? when.join(', ') : 'IM decides';
-}
-
-/** When to leave a PACE level, in words. */
-export function moveOnWords(rule: MoveOnRule, last: boolean): string {
-  if (last) return 'Last level: keep trying and tell the incident manager.';
-  const when = [
-    rule.noAckMinutes !== null ? `no acknowledgement within ${rule.noAckMinutes} minutes` : '',
-    rule.onDeliveryFailure ? 'delivery fails' : '',
-    rule.onChannelCompromised ? 'the channel is declared compromised' : '',
-  ].filter(Boolean);
-  if (when.length === 0) return 'Only when the incident manager decides.';
-  const list = when.length === 1 ? when[0] : `${when.slice(0, -1).join(', ')} or ${when.at(-1)}`;
-  return `Move on if ${list}.`;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The model

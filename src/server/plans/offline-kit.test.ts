@@ -8,8 +8,9 @@ import { escapeHtml } from '../core/http/html.ts';
 import { GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
 import { describeChannel } from '../pace/pace-warnings.ts';
 import { renderPaceCardHtml, renderPlanHtml, renderPlanPdf } from './offline-kit.ts';
-import { buildKitModel, conditionWords, deadlineWords, durationWords, formatTime, moveOnWords } from './offline-kit-model.ts';
+import { buildKitModel } from './offline-kit-model.ts';
 import { renderKitPdf } from './offline-kit-pdf.ts';
+import { conditionWords, deadlineWords, durationWords, formatTime, moveOnWords } from './offline-kit-words.ts';
 import { planFixture } from './plan-fixture.ts';
 
 const GENERATED = new Date('2026-03-10T08:00:00.000Z');
