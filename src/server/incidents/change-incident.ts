@@ -4,6 +4,7 @@ import { isUniqueViolation, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/event-store.ts';
+import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
@@ -72,7 +73,7 @@ export async function appendToIncident(
         }
         const now = deps.clock.now();
         const newEvents = await change.decide(tx, state, now);
-        if (newEvents.length === 0) return { state, events: [] };
+        if (newEvents.length === 0) return { state, events: [] as StoredEvent[], enqueued: false };
         const head = { seq: state.version, hash: headHash };
         const moved = newEvents.find((e) => e.type === 'incident.updated' && 'customerId' in (e.data.changes as object));
         const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
@@ -86,13 +87,11 @@ export async function appendToIncident(
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
-        return { state: next, events };
+        return { state: next, events, enqueued: enqueuedIn(tx) };
       });
-      if (result.events.length) {
-        deps.feed.notify();
-        deps.jobs.wake();
-      }
-      return result;
+      if (result.events.length) deps.feed.notify();
+      if (result.enqueued) deps.jobs.wake();
+      return { state: result.state, events: result.events };
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
       const race = error instanceof VersionRace || isUniqueViolation(error);

@@ -5,6 +5,7 @@ import { withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
+import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
@@ -24,7 +25,7 @@ export async function reportIncident(
 ): Promise<IncidentState> {
   const now = deps.clock.now();
   const customerId = fields.customerId ?? null;
-  const state = await withTransaction(deps.database, async (tx) => {
+  const { next: state, enqueued } = await withTransaction(deps.database, async (tx) => {
     const { planVersionId } = await resolveIncidentCustomer(tx, deps.database, actor, customerId, fields.serviceIds ?? []);
     assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
     const year = now.getUTCFullYear();
@@ -40,9 +41,9 @@ export async function reportIncident(
     const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
     await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
     await refreshDeadlines(tx, deps, next, stored, now);
-    return next;
+    return { next, enqueued: enqueuedIn(tx) };
   });
   deps.feed.notify();
-  if (state.customerId) deps.jobs.wake();
+  if (enqueued) deps.jobs.wake();
   return state;
 }

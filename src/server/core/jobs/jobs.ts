@@ -32,12 +32,21 @@ export interface NewJob {
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+// Transactions that enqueued something: only their commits need to wake the worker (most writes enqueue nothing).
+const enqueuing = new WeakSet<Tx>();
+
+/** Whether work was enqueued in this transaction (with group commit: in the batch it belongs to). */
+export function enqueuedIn(tx: Tx): boolean {
+  return enqueuing.has(tx);
+}
+
 /**
  * Enqueues a job inside the caller's transaction, so that it exists if and only if the change that needs it
  * commits. The worker is woken after the commit (see Worker.wake) or finds it by polling.
  */
 export async function enqueue(tx: Tx, job: NewJob, now: Date): Promise<string> {
   const id = randomUUID();
+  enqueuing.add(tx);
   await insertJob(tx, {
     id,
     name: job.name,
