@@ -64,3 +64,10 @@ export async function fillFirstAdminSetup(page: Page, setupToken: string): Promi
   await page.getByLabel(/^Password/).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
 }
+
+/** Creates the first administrator on a fresh server and waits until they are signed in on the incident list. */
+export async function createFirstAdmin(page: Page, setupToken: string): Promise<void> {
+  await fillFirstAdminSetup(page, setupToken);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+}

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type HttpRecorder, startHttpRecorder } from '../src/server/core/testing/http-recorder.ts';
 import { type SmtpSink, startSmtpSink } from '../src/server/core/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
-import { browserUnavailable, fillFirstAdminSetup, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The Notify journey through the web UI, with the mail server down: a customer's PACE ladder (e-mail, then a signed
 // webhook) and GDPR Art. 33 are set up through the API; in the browser a responder notifies the customer from the
@@ -115,9 +115,7 @@ describe('notify journey in the browser', { skip: unavailable ?? false }, () => 
     const problems = watchPage(page);
 
     // First setup in the browser; the rest of the preparation through the API.
-    await fillFirstAdminSetup(page, server.setupToken);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+    await createFirstAdmin(page, server.setupToken);
     const { incidentKey } = await prepare(await server.userToken('admin', 'Setup script'));
 
     // 1. The incident: no notifications yet, the GDPR Art. 33 clock running in the plan panel.

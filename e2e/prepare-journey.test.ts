@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
-import { browserUnavailable, fillFirstAdminSetup, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The Prepare journey through the web UI: first setup, a customer with a service and its connections, contacts
 // and their channels, a PACE ladder that warns about shared infrastructure, GDPR Art. 33 switched on, the plan
@@ -111,9 +111,7 @@ describe('prepare journey in the browser', { skip: unavailable ?? false }, () =>
     const problems = watchPage(page);
 
     // 1. First setup: the administrator is created and signed in.
-    await fillFirstAdminSetup(page, server.setupToken);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+    await createFirstAdmin(page, server.setupToken);
 
     // 2. Customers → create the first customer; it opens on its Services tab.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();

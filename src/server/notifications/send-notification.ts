@@ -9,7 +9,7 @@ import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
 import { changeNotification } from './change-notification.ts';
 import { resolveLadder } from './ladder.ts';
-import { compromisedReasons, insertNotification, type Notification, toNotification } from './notifications.queries.ts';
+import { compromisedReasons, findNotification, insertNotification, type Notification } from './notifications.queries.ts';
 import { moveToLevel, type NotificationDecision } from './walk-ladder.ts';
 
 export interface NotificationDraft {
@@ -135,12 +135,8 @@ export async function sendNotification(
       for (const job of decision.jobs) await enqueue(tx, job, now);
     },
   });
-  const row = await deps.database.db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('id', '=', (created as unknown as Notification).id)
-    .executeTakeFirstOrThrow();
-  return toNotification(row);
+  const { id } = created as unknown as Notification;
+  return (await findNotification(deps.database.db, deps.database.dialect, id)) as Notification;
 }
 
 /** Sends a prepared draft ("one click to send"), from the level the incident's communication is at now. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PACE_LEVELS, type PaceLevelName } from '../../shared/prepare-types.ts';
+import type { PaceLevelName } from '../../shared/prepare-types.ts';
 import type { Actor } from '../auth/policy.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
@@ -17,12 +18,7 @@ function requireReason(reason: string): string {
 }
 
 /** Every open notification of the incident looks again at its level, as a durable job of the same transaction. */
-async function reconsiderOpen(
-  tx: Parameters<NonNullable<Parameters<typeof appendToIncident>[3]['alongside']>>[0],
-  incidentId: string,
-  reason: string,
-  now: Date,
-) {
+async function reconsiderOpen(tx: Tx, incidentId: string, reason: string, now: Date) {
   for (const n of await listOpenNotifications(tx, incidentId)) {
     await enqueue(tx, { name: RECONSIDER_JOB, payload: { notificationId: n.id, reason } }, now);
   }
@@ -47,7 +43,6 @@ export async function setCommunicationLevel(
     },
     alongside: (tx, next, _events, now) => reconsiderOpen(tx, next.id, `communication moved to ${level}: ${why}`, now),
   });
-  if (!PACE_LEVELS.includes(level)) throw new AppError('invalid', `Unknown level ${level}`, 'level');
   return state;
 }
 
