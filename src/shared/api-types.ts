@@ -95,6 +95,8 @@ export interface StepCompletion {
 export interface Waiver {
   at: string;
   reason: string;
+  /** Who waived it (absent on waivers recorded before this was kept). */
+  by?: string;
 }
 
 export interface IncidentPage {

@@ -43,6 +43,16 @@ for (const dialect of await testDialects()) {
         reference: '',
       });
       assert.equal(bad.status, 400);
+      const backdated = await f.call(
+        'POST',
+        `/api/v1/incidents/${inc.id}/obligations/gdpr-art-33/stages/notification/submissions`,
+        {
+          reference: 'DPA-old',
+          submittedAt: '2025-01-01T00:00:00Z',
+        },
+      );
+      assert.equal(backdated.status, 400, 'a submission before the incident began is refused');
+      assert.equal(backdated.body.error.field, 'submittedAt');
       const met = await f.created(`/api/v1/incidents/${inc.id}/obligations/gdpr-art-33/stages/notification/submissions`, {
         reference: 'DPA-2026-0042',
       });

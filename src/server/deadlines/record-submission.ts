@@ -40,6 +40,16 @@ export async function recordSubmission(
       const at = input.submittedAt ?? now.toISOString();
       if (Date.parse(at) > now.getTime() + 5 * 60_000)
         throw new AppError('invalid', 'The submission time is in the future', 'submittedAt');
+      const { occurredAt, detectedAt, awareAt, reportedAt } = incident.times;
+      const first = Math.min(...[occurredAt, detectedAt, awareAt, reportedAt].filter((t): t is string => !!t).map(Date.parse));
+      if (Date.parse(at) < first) {
+        const since = new Date(first).toISOString();
+        throw new AppError(
+          'invalid',
+          `The submission time is before anything of this incident happened (${since})`,
+          'submittedAt',
+        );
+      }
       return [
         {
           type: 'obligation.submitted',

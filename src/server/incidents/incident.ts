@@ -274,7 +274,10 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
       };
       break;
     case 'obligation.waived':
-      next.waivers = { ...next.waivers, [`${d.obligationId}/${d.stageId}`]: { at: d.at, reason: d.reason } };
+      next.waivers = {
+        ...next.waivers,
+        [`${d.obligationId}/${d.stageId}`]: { at: d.at, reason: d.reason, by: event.actor.name },
+      };
       break;
     case 'step.completed':
       next.steps = { ...next.steps, [d.stepRef]: { at: event.occurredAt, by: event.actor.name, override: d.override ?? null } };

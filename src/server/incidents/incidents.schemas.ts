@@ -157,7 +157,10 @@ export const Incident = Type.Object({
       note: Type.String(),
     }),
   ),
-  waivers: Type.Record(Type.String(), Type.Object({ at: Type.String(), reason: Type.String() })),
+  waivers: Type.Record(
+    Type.String(),
+    Type.Object({ at: Type.String(), reason: Type.String(), by: Type.Optional(Type.String()) }),
+  ),
   communicationLevel: Nullable(Type.String()),
   steps: Type.Record(Type.String(), Type.Object({ at: Type.String(), by: Type.String(), override: Nullable(Type.String()) })),
   times: Type.Object({

@@ -40,7 +40,10 @@ for (const dialect of await testDialects()) {
       assert.match(page, /May we disconnect fs01/);
       const incomplete = await f.postForm(path, { decision: 'instruct', text: '', name: 'Ola' });
       assert.equal(incomplete.status, 400);
-      assert.match(await incomplete.text(), /Write the instruction/);
+      const refused = await incomplete.text();
+      assert.match(refused, /Write the instruction/);
+      assert.match(refused, /value="instruct" checked/, 'the choice is kept after a refusal');
+      assert.match(refused, /name="name"[^>]*value="Ola"/, 'the name is kept after a refusal');
       const answered = await f.postForm(path, { decision: 'approve', text: 'Yes, go ahead', name: 'Ola Kontakt' });
       assert.equal(answered.status, 200);
       assert.match(await answered.text(), /Answer received/);
@@ -67,6 +70,22 @@ for (const dialect of await testDialects()) {
       assert.match(overridden.body.steps[stepRef].override, /could not be reached/);
       const event = (await f.timeline(inc.id)).find((e) => e.type === 'step.completed');
       assert.equal(event?.data.forReview, true);
+    });
+
+    it('records an answer the customer gave by phone', async () => {
+      const inc = await f.incident();
+      const asked = await f.created(`/api/v1/incidents/${inc.id}/instructions`, { question: 'May we restore from backup?' });
+      await f.work();
+      const missing = await f.call('POST', `/api/v1/notifications/${asked.id}/answers`, { decision: 'approve' });
+      assert.equal(missing.status, 400, 'who answered is required');
+      const answered = await f.call('POST', `/api/v1/notifications/${asked.id}/answers`, {
+        decision: 'instruct',
+        text: 'Restore only the finance share',
+        by: 'Ola Kontakt, by phone',
+      });
+      assert.equal(answered.status, 200, JSON.stringify(answered.body));
+      assert.equal(answered.body.response.decision, 'instruct');
+      assert.match(answered.body.response.by, /Ola Kontakt, by phone \(recorded by Ada Admin\)/);
     });
 
     it('tests a channel and records when and how fast the acknowledgement came', async () => {

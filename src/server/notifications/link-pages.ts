@@ -25,17 +25,21 @@ function utc(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** What the page may show of the message: a TLP:RED message shows only that there is one. */
-function summary(n: Notification, incident: { key: string; title: string; tlp: string; exercise: boolean } | null): string {
-  const exercise = incident?.exercise ? '<p class="exercise">EXERCISE — this is an exercise, not a real incident</p>' : '';
-  if (incident?.tlp === 'TLP:RED') {
-    return `${exercise}<p>There is TLP:RED information about incident <strong>${escapeHtml(incident.key)}</strong>. Log in to Muster to read it.</p>`;
-  }
-  const about = incident ? `<p class="meta">${escapeHtml(incident.key)} · ${escapeHtml(incident.tlp)}</p>` : '';
-  return `${exercise}${about}<p><strong>${escapeHtml(n.subject.replace(/\{\{[^}]*\}\}/g, '').trim() || 'Message')}</strong></p>`;
+/** The message as worded for a channel not cleared for TLP:RED: a public page never shows TLP:RED content. */
+export interface LinkMessage {
+  subject: string;
+  text: string;
 }
 
-export type LinkIncident = Parameters<typeof summary>[1];
+function summary(message: LinkMessage): string {
+  return `<p><strong>${escapeHtml(message.subject)}</strong></p><pre>${escapeHtml(message.text)}</pre>`;
+}
+
+export interface AnswerForm {
+  decision?: string;
+  text?: string;
+  name?: string;
+}
 
 export function problemPage(problem: 'invalid' | 'expired'): string {
   return problem === 'expired'
@@ -49,17 +53,21 @@ export function problemPage(problem: 'invalid' | 'expired'): string {
       );
 }
 
-export function ackPage(n: Notification, incident: LinkIncident, action: string): string {
+export function ackPage(n: Notification, message: LinkMessage, action: string): string {
   if (n.acknowledgedAt) {
     return page(
       'Acknowledged',
-      `<div class="card"><h1 class="ok">✓ Acknowledged</h1>${summary(n, incident)}<p>Acknowledged at ${utc(n.acknowledgedAt)} by ${escapeHtml(n.acknowledgedBy ?? '')}. The team knows you have it; nothing more is needed here.</p></div>`,
+      `<div class="card"><h1 class="ok">✓ Acknowledged</h1>${summary(message)}<p>Acknowledged at ${utc(n.acknowledgedAt)} by ${escapeHtml(n.acknowledgedBy ?? '')}. The team knows you have it; nothing more is needed here.</p></div>`,
     );
   }
+  const onward =
+    n.kind === 'test'
+      ? 'This is a test: acknowledging it tells the team that this way of reaching you works.'
+      : 'Until someone acknowledges, Muster keeps trying other ways to reach you.';
   return page(
     'Acknowledge',
-    `<div class="card"><h1>Please acknowledge this message</h1>${summary(n, incident)}
-<p class="meta">Sent ${utc(n.sentAt ?? n.createdAt)}. Until someone acknowledges, Muster keeps trying other ways to reach you.</p>
+    `<div class="card"><h1>Please acknowledge this message</h1>${summary(message)}
+<p class="meta">Sent ${utc(n.sentAt ?? n.createdAt)}. ${onward}</p>
 <form method="post" action="${escapeHtml(action)}"><label for="name">Your name</label>
 <input type="text" id="name" name="name" maxlength="200" autocomplete="name" placeholder="So the team knows who has it">
 <button type="submit">Acknowledge</button></form></div>`,
@@ -72,26 +80,33 @@ const DECISIONS = [
   ['instruct', 'Instruct — do this instead (write below)'],
 ] as const;
 
-export function answerPage(n: Notification, incident: LinkIncident, action: string, problem?: string): string {
+/** The question and the answer form; after a refusal (problem) the form keeps what was entered. */
+export function answerPage(
+  n: Notification,
+  message: LinkMessage,
+  action: string,
+  problem?: string,
+  form: AnswerForm = {},
+): string {
   if (n.response) {
     const r = n.response;
     return page(
       'Answered',
-      `<div class="card"><h1 class="ok">✓ Answer received</h1>${summary(n, incident)}<p>${escapeHtml(r.by)} answered <strong>${r.decision}</strong> at ${utc(r.at)}.</p>${r.text ? `<pre>${escapeHtml(r.text)}</pre>` : ''}</div>`,
+      `<div class="card"><h1 class="ok">✓ Answer received</h1>${summary(message)}<p>${escapeHtml(r.by)} answered <strong>${r.decision}</strong> at ${utc(r.at)}.</p>${r.text ? `<pre>${escapeHtml(r.text)}</pre>` : ''}</div>`,
     );
   }
-  const question = incident?.tlp === 'TLP:RED' ? '' : `<pre>${escapeHtml(n.body)}</pre>`;
+  const chosen = (value: string) => form.decision === value;
   return page(
     'Your instruction is needed',
-    `<div class="card"><h1>Your instruction is needed</h1>${summary(n, incident)}${question}
-${problem ? `<p class="warn">${escapeHtml(problem)}</p>` : ''}
+    `<div class="card"><h1>Your instruction is needed</h1>${summary(message)}
+${problem ? `<p class="warn" role="alert">${escapeHtml(problem)}</p>` : ''}
 <p class="meta">The team waits for your answer before acting on this.</p>
 <form method="post" action="${escapeHtml(action)}">
 <fieldset style="border:0;padding:0;margin:0"><legend style="font-weight:600">Your answer</legend>
-${DECISIONS.map(([value, label], i) => `<label class="choice"><input type="radio" name="decision" value="${value}"${i === 0 ? ' required' : ''}> ${label}</label>`).join('\n')}
+${DECISIONS.map(([value, label], i) => `<label class="choice"><input type="radio" name="decision" value="${value}"${i === 0 ? ' required' : ''}${chosen(value) ? ' checked' : ''}> ${label}</label>`).join('\n')}
 </fieldset>
-<label for="text">Instruction or comment</label><textarea id="text" name="text" maxlength="5000"></textarea>
-<label for="name">Your name</label><input type="text" id="name" name="name" maxlength="200" autocomplete="name" required>
+<label for="text">Instruction or comment</label><textarea id="text" name="text" maxlength="5000">${escapeHtml(form.text ?? '')}</textarea>
+<label for="name">Your name</label><input type="text" id="name" name="name" maxlength="200" autocomplete="name" required value="${escapeHtml(form.name ?? '')}">
 <button type="submit">Send answer</button></form></div>`,
   );
 }

@@ -41,6 +41,7 @@ for (const dialect of await testDialects()) {
       assert.equal(page.status, 200);
       const html = await page.text();
       assert.match(html, /<form method="post"/);
+      assert.ok(html.includes(`${inc.key}: Ransom note on the file server`), 'the page shows the subject, filled in');
       assert.doesNotMatch(html, /<script/);
       assert.equal((await f.notification(sent.id)).status, 'delivered', 'opening the page does not acknowledge');
 

@@ -11,6 +11,7 @@ import { readIncident } from '../incidents/read-incident.ts';
 import { acknowledgeNotification, answerInstruction, linkActor } from './acknowledge-notification.ts';
 import { completeStep, requestInstruction } from './customer-instructions.ts';
 import { ackPage, answerPage, LINK_PAGE_CSP, problemPage } from './link-pages.ts';
+import { wordMessage } from './message.ts';
 import { compromisedChannels, findNotification, listIncidentNotifications, type Notification } from './notifications.queries.ts';
 import * as S from './notifications.schemas.ts';
 import { sendDraft, sendNotification } from './send-notification.ts';
@@ -77,6 +78,14 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     },
   );
 
+  api.post('/api/v1/notifications/:id/answers', { schema: { tags, params: S.IdParams, body: S.AnswerBody } }, async (request) => {
+    // The customer answered by phone or in person (their link's channel may be down): a responder records it.
+    const actor = actorOf(request);
+    const n = await readNotification(deps, actor, request.params.id);
+    const { decision, text = '', by } = request.body;
+    return answerInstruction(deps, actor, n.id, { decision, text: text.trim(), by: `${by.trim()} (recorded by ${actor.name})` });
+  });
+
   api.post(
     '/api/v1/incidents/:id/communication-level',
     { schema: { tags, params: S.IdParams, body: S.LevelBody } },
@@ -127,24 +136,28 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
       return null;
     }
     const incident = n.incidentId ? ((await findIncident(db, dialect, n.incidentId))?.state ?? null) : null;
-    return { n, incident };
+    // Worded as for a channel not cleared for TLP:RED: whoever holds the link sees no TLP:RED content.
+    const context = { incident, incidentUrl: n.incidentId ? `${deps.config.publicUrl}/incidents/${n.incidentId}` : null };
+    const message = wordMessage({ subject: n.subject, body: n.body }, { ...context, ackUrl: null, ackLabel: '' }, false);
+    return { n, message };
   };
   const linkRoute = { config: { public: true }, schema: { hide: true, params: S.TokenParams } };
 
   api.get('/ack/:token', linkRoute, async (request, reply) => {
     const found = await linkTarget('ack', request.params.token, reply);
-    if (found) return reply.send(ackPage(found.n, found.incident, request.url));
+    if (found) return reply.send(ackPage(found.n, found.message, request.url));
   });
   api.post('/ack/:token', { ...linkRoute, schema: { ...linkRoute.schema, body: S.AckForm } }, async (request, reply) => {
     const found = await linkTarget('ack', request.params.token, reply);
     if (!found) return;
-    const by = request.body?.name?.trim() || found.n.ladder[found.n.level]?.contactName || 'the recipient';
+    const contact = found.n.ladder[found.n.level]?.contactName;
+    const by = request.body?.name?.trim() || `someone with the link sent to ${contact || 'the recipient'} (no name given)`;
     const n = await acknowledgeNotification(deps, linkActor(found.n.id, by), found.n.id, { by, via: 'link' });
-    return reply.send(ackPage(n, found.incident, request.url));
+    return reply.send(ackPage(n, found.message, request.url));
   });
   api.get('/answer/:token', linkRoute, async (request, reply) => {
     const found = await linkTarget('answer', request.params.token, reply);
-    if (found) return reply.send(answerPage(found.n, found.incident, request.url));
+    if (found) return reply.send(answerPage(found.n, found.message, request.url));
   });
   api.post('/answer/:token', { ...linkRoute, schema: { ...linkRoute.schema, body: S.AnswerForm } }, async (request, reply) => {
     const found = await linkTarget('answer', request.params.token, reply);
@@ -158,13 +171,13 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
           : !name.trim()
             ? 'Write your name, so the team knows who answered.'
             : null;
-    if (problem) return reply.status(400).send(answerPage(found.n, found.incident, request.url, problem));
+    if (problem) return reply.status(400).send(answerPage(found.n, found.message, request.url, problem, request.body ?? {}));
     const by = name.trim();
     const n = await answerInstruction(deps, linkActor(found.n.id, by), found.n.id, {
       decision: decision as 'approve' | 'decline' | 'instruct',
       text: text.trim(),
       by,
     });
-    return reply.send(answerPage(n, found.incident, request.url));
+    return reply.send(answerPage(n, found.message, request.url));
   });
 }

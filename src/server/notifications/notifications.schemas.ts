@@ -36,6 +36,11 @@ export const StepBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const AnswerBody = Type.Object(
+  { decision: Enum(['approve', 'decline', 'instruct'] as const), text: Type.Optional(Text(5000)), by: Text(200, 1) },
+  { additionalProperties: false },
+);
+
 export const ChannelTestParams = Type.Object({ id: Text(100, 1), channelId: Text(100, 1) });
 
 export const TokenParams = Type.Object({ token: Text(300, 1) });
