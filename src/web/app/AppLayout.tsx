@@ -11,6 +11,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
+import { ErrorBoundary } from '../core/ErrorBoundary.tsx';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { MainNavLink } from './MainNavLink.tsx';
@@ -98,7 +99,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
-        <Outlet />
+        {/* Keyed by the path: a page that failed to render starts over when the user navigates away. */}
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

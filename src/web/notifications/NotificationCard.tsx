@@ -13,17 +13,27 @@ interface NotificationCardProps {
   incident: Incident;
   canAct: boolean;
   onAcknowledge: (n: Notification) => void;
+  /** "Record their answer…" on an instruction request the customer answered outside their link. */
+  onRecordAnswer: (n: Notification) => void;
   /** "GDPR: notify … — Notification" for an "obligationId/stageId", when the plan knows it. */
   stageName: (ref: string) => string | null;
 }
 
 /** One notification: what it is for, where on its ladder it is, every delivery try, and who has it. */
-export function NotificationCard({ notification: n, incident, canAct, onAcknowledge, stageName }: NotificationCardProps) {
+export function NotificationCard({
+  notification: n,
+  incident,
+  canAct,
+  onAcknowledge,
+  onRecordAnswer,
+  stageName,
+}: NotificationCardProps) {
   const [showMessage, setShowMessage] = useState(false);
   const status = STATUS_STYLE[n.status];
   const step = n.ladder[n.level];
   const subject = fillIncidentTemplate(n.subject, incident);
   const task = n.status === 'awaiting-person';
+  const awaitsAnswer = n.kind === 'instruction' && !n.response && n.status !== 'draft';
   const messageId = `notification-message-${n.id}`;
 
   return (
@@ -111,11 +121,18 @@ export function NotificationCard({ notification: n, incident, canAct, onAcknowle
               </Text>
             </Group>
           </UnstyledButton>
-          {canAct && isOpen(n) && (
-            <Button size="compact-sm" variant={task ? 'filled' : 'light'} onClick={() => onAcknowledge(n)}>
-              {task ? 'Record it was done' : 'Record acknowledgement'}
-            </Button>
-          )}
+          <Group gap="xs">
+            {canAct && awaitsAnswer && (
+              <Button size="compact-sm" variant="light" onClick={() => onRecordAnswer(n)}>
+                Record their answer…
+              </Button>
+            )}
+            {canAct && isOpen(n) && (
+              <Button size="compact-sm" variant={task ? 'filled' : 'light'} onClick={() => onAcknowledge(n)}>
+                {task ? 'Record it was done' : 'Record acknowledgement'}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Collapse expanded={showMessage} id={messageId}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

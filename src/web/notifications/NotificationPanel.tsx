@@ -17,6 +17,7 @@ import { NotifyFormModal } from './NotifyFormModal.tsx';
 import { channelChoices, incidentChannels } from './notification-channels.ts';
 import { useIncidentNotifications, useNotificationActions } from './notifications-api.ts';
 import { ReadyToSendList } from './ReadyToSendList.tsx';
+import { RecordAnswerModal } from './RecordAnswerModal.tsx';
 
 /**
  * The incident's notifications: prepared drafts ready to send, then every notification newest first with its
@@ -31,6 +32,7 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
   const [notifying, setNotifying] = useState(false);
   const [declaring, setDeclaring] = useState(false);
   const [acking, setAcking] = useState<Notification | null>(null);
+  const [answering, setAnswering] = useState<Notification | null>(null);
 
   const items = query.data?.items ?? [];
   const compromised = query.data?.compromisedChannels ?? [];
@@ -97,6 +99,7 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
               incident={incident}
               canAct={canAct}
               onAcknowledge={setAcking}
+              onRecordAnswer={setAnswering}
               stageName={stageName}
             />
           ))
@@ -143,6 +146,7 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
         actions={actions}
       />
       <AcknowledgeModal notification={acking} actions={actions} onClose={() => setAcking(null)} />
+      <RecordAnswerModal notification={answering} actions={actions} onClose={() => setAnswering(null)} />
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Incident } from '../../shared/api-types.ts';
-import type { IncidentNotifications, Notification } from '../../shared/notification-types.ts';
+import type { IncidentNotifications, InstructionAnswer, Notification } from '../../shared/notification-types.ts';
 import type { PaceLevelName, PacePurpose } from '../../shared/prepare-types.ts';
 import { api } from '../core/api.ts';
 import { incidentKeys, refreshAround, storeIncident } from '../incidents/incidents-api.ts';
@@ -40,6 +40,14 @@ export function useNotification(id: string | null) {
     enabled: Boolean(id),
     refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 3000),
   });
+}
+
+/** Body of POST /notifications/:id/answers: the customer's answer as they gave it by phone or in person. */
+export interface RecordedAnswer {
+  decision: InstructionAnswer['decision'];
+  text?: string;
+  /** Who answered, and how ("Kari Nordmann, by phone"); the server adds "(recorded by <user>)". */
+  by: string;
 }
 
 /** What a responder does with an incident's notifications; each refreshes the panel, the timeline and the incident. */
@@ -85,11 +93,17 @@ export function useNotificationActions(incident: Incident) {
       api<Notification>(`${base}/instructions`, { method: 'POST', body }),
     onSuccess: refreshNotifications,
   });
+  // Refreshing the notifications and the incident unblocks the playbook step the request was about.
+  const recordAnswer = useMutation({
+    mutationFn: ({ id, ...body }: RecordedAnswer & { id: string }) =>
+      api<Notification>(`/notifications/${encodeURIComponent(id)}/answers`, { method: 'POST', body }),
+    onSuccess: refreshNotifications,
+  });
   const completeStep = useMutation({
     mutationFn: (body: { stepRef: string; overrideReason?: string }) => api<Incident>(`${base}/steps`, { method: 'POST', body }),
     onSuccess: onIncident,
   });
-  return { send, sendDraft, acknowledge, setLevel, declareCompromised, askInstruction, completeStep };
+  return { send, sendDraft, acknowledge, setLevel, declareCompromised, askInstruction, recordAnswer, completeStep };
 }
 
 export type NotificationActions = ReturnType<typeof useNotificationActions>;

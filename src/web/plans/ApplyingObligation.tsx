@@ -65,7 +65,12 @@ export function ApplyingObligation({ verdict, contacts, now, incident, canAct }:
         {verdict.stages.map((stage, i) => (
           <Fragment key={stage.stageId}>
             {i > 0 && <Divider variant="dashed" />}
-            <StageClockRow stage={stage} now={now} submission={submissionWords(stage)}>
+            <StageClockRow
+              stage={stage}
+              now={now}
+              submission={submissionWords(stage)}
+              waiver={incident.waivers[`${verdict.obligationId}/${stage.stageId}`]}
+            >
               {canAct && OPEN.has(stage.status) && (
                 <Group gap={6} mt={2}>
                   <Button

@@ -1,4 +1,5 @@
 import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import type { Waiver } from '../../shared/api-types.ts';
 import type { StageClock } from '../../shared/prepare-types.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { formatSpan } from './use-ticker.ts';
@@ -19,12 +20,14 @@ interface StageClockRowProps {
   now: number;
   /** How it was met (the recipient's reference), shown under a met clock. */
   submission?: string | null;
+  /** The incident's record of a waived stage: who waived it, when and why. */
+  waiver?: Waiver | null;
   /** Actions on the stage (record a submission, waive it), under the clock. */
   children?: React.ReactNode;
 }
 
 /** One stage's clock: status, countdown (or how late it is), and how much of the time is already gone. */
-export function StageClockRow({ stage, now, submission, children }: StageClockRowProps) {
+export function StageClockRow({ stage, now, submission, waiver, children }: StageClockRowProps) {
   const due = stage.dueAt ? Date.parse(stage.dueAt) : null;
   const started = stage.startedAt ? Date.parse(stage.startedAt) : null;
   // The server evaluated the status when it answered; a running clock turns overdue here the moment it passes.
@@ -79,7 +82,13 @@ export function StageClockRow({ stage, now, submission, children }: StageClockRo
           {submission}
         </Text>
       )}
-      {status === 'waived' && stage.waivedReason && (
+      {status === 'waived' && waiver && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+          Waived{waiver.by ? ` by ${waiver.by}` : ''} at <time dateTime={waiver.at}>{formatAbsolute(waiver.at)}</time>:{' '}
+          {waiver.reason}
+        </Text>
+      )}
+      {status === 'waived' && !waiver && stage.waivedReason && (
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
           Why: {stage.waivedReason}
         </Text>

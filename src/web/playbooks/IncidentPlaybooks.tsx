@@ -3,10 +3,12 @@ import { IconAlertTriangle, IconBook, IconChevronDown, IconChevronRight } from '
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
+import type { Notification } from '../../shared/notification-types.ts';
 import type { Playbook, PlaybookStep } from '../../shared/prepare-types.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { ReasonModal } from '../core/ReasonModal.tsx';
 import { useIncidentNotifications, useNotificationActions } from '../notifications/notifications-api.ts';
+import { RecordAnswerModal } from '../notifications/RecordAnswerModal.tsx';
 import { AskCustomerModal } from './AskCustomerModal.tsx';
 import { IncidentStepRow } from './IncidentStepRow.tsx';
 import { stepRefOf, stepState } from './incident-step-state.ts';
@@ -30,6 +32,7 @@ export function IncidentPlaybooks({ incident, playbooks, canAct }: IncidentPlayb
   const [open, setOpen] = useState<Set<string>>(() => new Set(playbooks.length === 1 ? [playbooks[0].slug] : []));
   const [asking, setAsking] = useState<StepTarget | null>(null);
   const [overriding, setOverriding] = useState<StepTarget | null>(null);
+  const [answering, setAnswering] = useState<Notification | null>(null);
   const items = notifications.data?.items ?? [];
 
   const toggle = (slug: string) =>
@@ -89,6 +92,7 @@ export function IncidentPlaybooks({ incident, playbooks, canAct }: IncidentPlayb
                       onDone={() => done({ step, ref })}
                       onAsk={() => setAsking({ step, ref })}
                       onOverride={() => setOverriding({ step, ref })}
+                      onRecordAnswer={setAnswering}
                     />
                   );
                 })}
@@ -98,6 +102,7 @@ export function IncidentPlaybooks({ incident, playbooks, canAct }: IncidentPlayb
         );
       })}
       <AskCustomerModal target={asking} actions={actions} onClose={() => setAsking(null)} />
+      <RecordAnswerModal notification={answering} actions={actions} onClose={() => setAnswering(null)} />
       <ReasonModal
         opened={overriding !== null}
         onClose={() => setOverriding(null)}

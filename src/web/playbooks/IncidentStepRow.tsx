@@ -1,10 +1,12 @@
 import { Badge, Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconHourglass, IconMessageQuestion, IconPoint } from '@tabler/icons-react';
+import type { Notification } from '../../shared/notification-types.ts';
 import type { PlaybookStep } from '../../shared/prepare-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
-import { DECISION_STYLE, STATUS_STYLE } from '../notifications/notification-labels.ts';
-import type { StepState } from './incident-step-state.ts';
+import { STATUS_STYLE } from '../notifications/notification-labels.ts';
+import { doneLabel, type StepState } from './incident-step-state.ts';
 import { PHASE_COLORS, PHASE_LABELS } from './playbook-labels.ts';
+import { StepAnswer } from './StepAnswer.tsx';
 
 interface IncidentStepRowProps {
   step: PlaybookStep;
@@ -15,6 +17,8 @@ interface IncidentStepRowProps {
   onDone: () => void;
   onAsk: () => void;
   onOverride: () => void;
+  /** The customer answered the open request outside their link (by phone, in person). */
+  onRecordAnswer: (request: Notification) => void;
 }
 
 const ICONS: Record<StepState['kind'], { icon: React.ReactNode; color: string }> = {
@@ -27,9 +31,22 @@ const ICONS: Record<StepState['kind'], { icon: React.ReactNode; color: string }>
 };
 
 /** One playbook step on the incident: done (by whom, overridden?), to do, or blocked until the customer instructs. */
-export function IncidentStepRow({ step, state, canAct, pending, onDone, onAsk, onOverride }: IncidentStepRowProps) {
+export function IncidentStepRow({
+  step,
+  state,
+  canAct,
+  pending,
+  onDone,
+  onAsk,
+  onOverride,
+  onRecordAnswer,
+}: IncidentStepRowProps) {
   const look = ICONS[state.kind];
   const blocked = state.kind === 'ask' || state.kind === 'waiting' || state.kind === 'declined';
+  const unanswered = state.kind === 'waiting' ? state.request : state.kind === 'declined' ? state.unanswered : null;
+  const label = doneLabel(state);
+  // Done their way, or against their refusal: what they said stays in view next to "Done".
+  const doneAnswer = state.kind === 'done' && state.answer?.decision !== 'approve' ? state.answer : null;
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" component="li" aria-label={step.title} data-step-state={state.kind}>
       <ThemeIcon size={22} radius="xl" variant={state.kind === 'done' ? 'filled' : 'light'} color={look.color} aria-hidden>
@@ -52,29 +69,22 @@ export function IncidentStepRow({ step, state, canAct, pending, onDone, onAsk, o
 
         {state.kind === 'done' && (
           <Text size="xs" c="dimmed">
-            Done <RelativeTime value={state.done.at} span /> by {state.done.by}
+            {doneAnswer?.decision === 'instruct' ? 'Done as instructed' : 'Done'} <RelativeTime value={state.done.at} span /> by{' '}
+            {state.done.by}
           </Text>
         )}
+        {doneAnswer && <StepAnswer answer={doneAnswer} />}
         {state.kind === 'done' && state.done.override && (
           <Text size="xs" c="orange">
             Done without the customer’s instruction — flagged for the review: {state.done.override}
           </Text>
         )}
-        {(state.kind === 'approved' || state.kind === 'declined') && (
-          <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-            <Badge size="xs" color={DECISION_STYLE[state.answer.decision].color} mr={4}>
-              {DECISION_STYLE[state.answer.decision].label}
-            </Badge>
-            by {state.answer.by}
-            {state.answer.text ? `: ${state.answer.text}` : ''}
-          </Text>
-        )}
-        {state.kind === 'waiting' && (
+        {(state.kind === 'approved' || state.kind === 'declined') && <StepAnswer answer={state.answer} />}
+        {unanswered && (
           <Text size="xs" c="orange" fw={600}>
-            Waiting for the customer’s instruction{' '}
+            {state.kind === 'declined' ? 'Asked again, waiting for their answer' : 'Waiting for the customer’s instruction'}{' '}
             <Text span c="dimmed" fw={400} inherit>
-              (asked <RelativeTime value={state.request.createdAt} span />,{' '}
-              {STATUS_STYLE[state.request.status].label.toLowerCase()})
+              (asked <RelativeTime value={unanswered.createdAt} span />, {STATUS_STYLE[unanswered.status].label.toLowerCase()})
             </Text>
           </Text>
         )}
@@ -84,6 +94,16 @@ export function IncidentStepRow({ step, state, canAct, pending, onDone, onAsk, o
             {state.kind === 'ask' && (
               <Button size="compact-xs" onClick={onAsk} aria-label={`Ask the customer: ${step.title}`}>
                 Ask the customer
+              </Button>
+            )}
+            {unanswered && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => onRecordAnswer(unanswered)}
+                aria-label={`Record their answer: ${step.title}`}
+              >
+                Record their answer…
               </Button>
             )}
             {blocked ? (
@@ -103,9 +123,9 @@ export function IncidentStepRow({ step, state, canAct, pending, onDone, onAsk, o
                 color="teal"
                 loading={pending}
                 onClick={onDone}
-                aria-label={`Done: ${step.title}`}
+                aria-label={`${label}: ${step.title}`}
               >
-                Done
+                {label}
               </Button>
             )}
           </Group>

@@ -4,27 +4,41 @@ import type { PlaybookStep } from '../../shared/prepare-types.ts';
 
 /** Where a playbook step stands on an incident (the same gate as the server's instructionGate). */
 export type StepState =
-  | { kind: 'done'; done: StepCompletion }
+  /** `answer`: the customer's answer it went ahead on (or was overridden against), kept in view after it is done. */
+  | { kind: 'done'; done: StepCompletion; answer: InstructionAnswer | null }
   | { kind: 'open' }
+  /** Approved, or instructed (`answer.decision === 'instruct'`: done their way). */
   | { kind: 'approved'; answer: InstructionAnswer }
-  | { kind: 'declined'; answer: InstructionAnswer }
+  /** `unanswered`: a newer request they have not answered yet (it may still unblock the step). */
+  | { kind: 'declined'; answer: InstructionAnswer; unanswered: Notification | null }
   | { kind: 'waiting'; request: Notification }
   | { kind: 'ask' };
 
 /** "ransomware/isolate-hosts": how the API names a step of a playbook. */
 export const stepRefOf = (playbookSlug: string, stepId: string) => `${playbookSlug}/${stepId}`;
 
+/** The answer a step goes by: one that lets it go ahead, else a refusal; null when nobody answered. */
+function governingAnswer(requests: Notification[]): InstructionAnswer | null {
+  const goAhead = requests.find((n) => n.response && n.response.decision !== 'decline');
+  return goAhead?.response ?? requests.find((n) => n.response)?.response ?? null;
+}
+
 export function stepState(step: PlaybookStep, ref: string, incident: Incident, notifications: Notification[]): StepState {
-  const done = incident.steps[ref];
-  if (done) return { kind: 'done', done };
-  if (!step.needsCustomerInstruction) return { kind: 'open' };
   const requests = notifications.filter((n) => n.kind === 'instruction' && n.stepRef === ref);
-  const answered = requests.find((n) => n.response && n.response.decision !== 'decline');
-  if (answered?.response) return { kind: 'approved', answer: answered.response };
-  const declined = requests.find((n) => n.response?.decision === 'decline');
-  if (declined?.response) return { kind: 'declined', answer: declined.response };
-  if (requests.length) return { kind: 'waiting', request: requests[requests.length - 1] };
+  const done = incident.steps[ref];
+  if (done) return { kind: 'done', done, answer: governingAnswer(requests) };
+  if (!step.needsCustomerInstruction) return { kind: 'open' };
+  const answer = governingAnswer(requests);
+  const unanswered = requests.findLast((n) => !n.response && n.status !== 'draft') ?? null;
+  if (answer && answer.decision !== 'decline') return { kind: 'approved', answer };
+  if (answer) return { kind: 'declined', answer, unanswered };
+  if (requests.length) return { kind: 'waiting', request: unanswered ?? requests[requests.length - 1] };
   return { kind: 'ask' };
+}
+
+/** Words on the Done button: an instructed step is done the customer's way. */
+export function doneLabel(state: StepState): string {
+  return state.kind === 'approved' && state.answer.decision === 'instruct' ? 'Done as instructed' : 'Done';
 }
 
 /** The question an instruction request starts from: the step in the playbook's words. */
