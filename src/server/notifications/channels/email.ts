@@ -1,8 +1,8 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ChannelSettings, DeliveryResult, DeliveryTarget, OutgoingMessage } from './channel.ts';
 import { formatSeconds } from './http-delivery.ts';
 
-type PooledTransport = ReturnType<typeof createPool>;
+type PooledTransport = Transporter;
 
 interface SmtpError {
   code?: string;
@@ -18,8 +18,12 @@ interface SmtpError {
 // The timeout is part of the key because it is baked into the pool's connections.
 const transports = new Map<string, PooledTransport>();
 
-function createPool(smtpUrl: string, timeoutMs: number) {
-  return createTransport({
+// nodemailer is loaded on the first e-mail: a server that never sends one does not pay for it at start-up.
+let nodemailer: typeof import('nodemailer') | null = null;
+
+async function createPool(smtpUrl: string, timeoutMs: number): Promise<PooledTransport> {
+  nodemailer ??= await import('nodemailer');
+  return nodemailer.createTransport({
     pool: true,
     url: smtpUrl,
     maxConnections: 5,
@@ -33,11 +37,14 @@ function createPool(smtpUrl: string, timeoutMs: number) {
   });
 }
 
-function transportFor(smtpUrl: string, timeoutMs: number): PooledTransport {
+async function transportFor(smtpUrl: string, timeoutMs: number): Promise<PooledTransport> {
   const key = `${timeoutMs} ${smtpUrl}`;
   let transport = transports.get(key);
   if (!transport) {
-    transport = createPool(smtpUrl, timeoutMs);
+    const created = await createPool(smtpUrl, timeoutMs);
+    // Another send may have made one while the module loaded.
+    transport = transports.get(key) ?? created;
+    if (transport !== created) created.close();
     transports.set(key, transport);
   }
   return transport;
@@ -58,7 +65,7 @@ export async function deliverEmail(
   if (!settings.smtpUrl) return { outcome: 'failed', reason: 'SMTP_URL is not configured', retryable: false };
   const server = serverName(settings.smtpUrl);
   try {
-    const info = await transportFor(settings.smtpUrl, settings.timeoutMs).sendMail({
+    const info = await (await transportFor(settings.smtpUrl, settings.timeoutMs)).sendMail({
       from: settings.mailFrom,
       to: target.address,
       subject: message.subject,
