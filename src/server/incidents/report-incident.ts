@@ -1,7 +1,7 @@
 import { randomUUIDv7 } from 'node:crypto';
 import type { IncidentSource } from '../../shared/incident-vocabulary.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
-import { withTransaction } from '../core/db/transaction.ts';
+import { type Tx, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
@@ -24,26 +24,42 @@ export async function reportIncident(
   source: IncidentSource,
 ): Promise<IncidentState> {
   const now = deps.clock.now();
-  const customerId = fields.customerId ?? null;
   const { next: state, enqueued } = await withTransaction(deps.database, async (tx) => {
-    const { planVersionId } = await resolveIncidentCustomer(tx, deps.database, actor, customerId, fields.serviceIds ?? []);
-    assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
-    const year = now.getUTCFullYear();
-    const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));
-    // Time-ordered ids (UUIDv7): a new incident's row in the id index and its events in the (stream_id, seq)
-    // index land next to the previous incident's instead of on a random page, so a commit writes far fewer pages.
-    const id = randomUUIDv7();
-    const events = decide(null, { type: 'report', id, key, source, fields: { ...fields, planVersionId } }, now);
-    const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, {
-      streamType: 'incident',
-      customerId,
-    });
-    const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
-    await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
-    await refreshDeadlines(tx, deps, next, stored, now);
+    const next = await reportIncidentIn(tx, deps, actor, fields, source, now);
     return { next, enqueued: enqueuedIn(tx) };
   });
   deps.feed.notify();
   if (enqueued) deps.jobs.wake();
   return state;
+}
+
+/**
+ * reportIncident inside the caller's transaction, for use-cases that record an incident together with
+ * something else (a triage item opened as an incident). The caller notifies the feed and wakes the jobs.
+ */
+export async function reportIncidentIn(
+  tx: Tx,
+  deps: Deps,
+  actor: Actor,
+  fields: Partial<EditableFields> & { title: string },
+  source: IncidentSource,
+  now: Date,
+): Promise<IncidentState> {
+  const customerId = fields.customerId ?? null;
+  const { planVersionId } = await resolveIncidentCustomer(tx, deps.database, actor, customerId, fields.serviceIds ?? []);
+  assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
+  const year = now.getUTCFullYear();
+  const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));
+  // Time-ordered ids (UUIDv7): a new incident's row in the id index and its events in the (stream_id, seq)
+  // index land next to the previous incident's instead of on a random page, so a commit writes far fewer pages.
+  const id = randomUUIDv7();
+  const events = decide(null, { type: 'report', id, key, source, fields: { ...fields, planVersionId } }, now);
+  const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, {
+    streamType: 'incident',
+    customerId,
+  });
+  const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
+  await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
+  await refreshDeadlines(tx, deps, next, stored, now);
+  return next;
 }

@@ -219,6 +219,128 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('deadlines_by_due').on('deadlines').columns(['status', 'due_at']).execute();
       },
     },
+    '0005_identify': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('alert_sources')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('service_id', 'text')
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('fingerprint_labels', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_used_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('alert_rules')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('triage_items')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('service_id', 'text')
+          .addColumn('source_id', 'text')
+          .addColumn('rule_id', 'text')
+          .addColumn('group_key', 'text')
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('description', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('alert_count', 'integer', (c) => c.notNull())
+          .addColumn('occurrences', 'integer', (c) => c.notNull())
+          .addColumn('first_seen', 'text', (c) => c.notNull())
+          .addColumn('last_seen', 'text', (c) => c.notNull())
+          .addColumn('incident_id', 'text')
+          .addColumn('decision_reason', 'text')
+          .addColumn('decided_by', 'text')
+          .addColumn('decided_at', 'text')
+          .addColumn('reporter', 'text')
+          .addColumn('receipt_hash', 'text', (c) => c.unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('triage_by_status').on('triage_items').columns(['status', 'last_seen']).execute();
+        await db.schema.createIndex('triage_by_group_key').on('triage_items').columns(['group_key', 'last_seen']).execute();
+        await db.schema.createIndex('triage_by_incident').on('triage_items').columns(['incident_id']).execute();
+        // An alert is identified by its customer and fingerprint: the same fingerprint from two customers is two alerts.
+        await db.schema
+          .createTable('alerts')
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('source_id', 'text', (c) => c.notNull())
+          .addColumn('service_id', 'text')
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text')
+          .addColumn('labels', 'text', (c) => c.notNull())
+          .addColumn('annotations', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addColumn('first_seen', 'text', (c) => c.notNull())
+          .addColumn('last_seen', 'text', (c) => c.notNull())
+          .addColumn('starts_at', 'text')
+          .addColumn('ends_at', 'text')
+          .addColumn('resolved_at', 'text')
+          .addColumn('group_id', 'text')
+          .addPrimaryKeyConstraint('alerts_pk', ['customer_id', 'fingerprint'])
+          .execute();
+        await db.schema.createIndex('alerts_by_group').on('alerts').columns(['group_id', 'status']).execute();
+        await db.schema
+          .createTable('alert_silences')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('silences_by_expiry').on('alert_silences').columns(['expires_at']).execute();
+        await db.schema
+          .createTable('triage_messages')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('item_id', 'text', (c) => c.notNull())
+          .addColumn('author', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('triage_messages_by_item').on('triage_messages').columns(['item_id', 'received_at']).execute();
+        // Evidence files live in the database, content-addressed: backups carry them and every instance sees them.
+        await db.schema
+          .createTable('evidence_blobs')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('bytes', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('evidence')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('incident_id', 'text')
+          .addColumn('triage_item_id', 'text')
+          .addColumn('customer_id', 'text')
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('collected_by', 'text', (c) => c.notNull())
+          .addColumn('collected_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('evidence_by_incident').on('evidence').columns(['incident_id']).execute();
+        await db.schema.createIndex('evidence_by_triage_item').on('evidence').columns(['triage_item_id']).execute();
+      },
+    },
   };
 }
 

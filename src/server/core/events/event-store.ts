@@ -16,7 +16,7 @@ export interface NewEvent {
 
 /** Where an event is delivered: what kind of stream it belongs to and which customer it concerns (null: none). */
 export interface EventRoute {
-  streamType: 'incident' | 'record' | 'plan';
+  streamType: 'incident' | 'record' | 'plan' | 'triage';
   customerId: string | null;
 }
 

@@ -85,3 +85,15 @@ export async function listStreamIds(tx: Tx): Promise<string[]> {
   const rows = await tx.selectFrom('events').select('stream_id').distinct().execute();
   return rows.map((r) => r.stream_id);
 }
+
+/** The last event of a stream (seq 0 and no hash for a stream that has none yet). */
+export async function streamHead(tx: Tx, streamId: string): Promise<{ seq: number; hash: string | null }> {
+  const row = await tx
+    .selectFrom('events')
+    .select(['seq', 'hash'])
+    .where('stream_id', '=', streamId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: null };
+}
