@@ -83,5 +83,5 @@ function streamMessage(event: StoredEvent): string {
     customerId: event.customerId,
     actor: event.actor,
   };
-  return `event: registry\ndata: ${JSON.stringify(change)}`;
+  return `event: ${event.streamType === 'triage' ? 'triage' : 'registry'}\ndata: ${JSON.stringify(change)}`;
 }

@@ -3,8 +3,8 @@ import type { Reporter } from '../../shared/triage-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { EventActor } from '../core/events/event-store.ts';
-import { recordTriageEvent } from './triage-events.ts';
 import { findTriageItem, insertTriageItem, insertTriageMessage, touchTriageItem } from './triage.queries.ts';
+import { recordTriageEvent } from './triage-events.ts';
 
 export interface ReportForTriage {
   kind: 'email' | 'form';
@@ -54,10 +54,19 @@ export async function fileReportForTriage(
     created_at: at,
     updated_at: at,
   });
-  await recordTriageEvent(tx, dialect, { id, customerId: report.customerId }, by, now, 'triage.reported', {
-    kind: report.kind,
-    title: report.title,
-  });
+  await recordTriageEvent(
+    tx,
+    dialect,
+    { id, customerId: report.customerId },
+    by,
+    now,
+    'triage.reported',
+    {
+      kind: report.kind,
+      title: report.title,
+    },
+    true,
+  );
   return id;
 }
 

@@ -16,8 +16,9 @@ export async function recordTriageEvent(
   now: Date,
   type: string,
   data: Record<string, unknown>,
+  isNew = false,
 ): Promise<StoredEvent> {
-  const head = await streamHead(tx, item.id);
+  const head = isNew ? { seq: 0, hash: null } : await streamHead(tx, item.id);
   const [stored] = await appendEvents(
     tx,
     dialect,

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { Dialect } from '../core/db/database.ts';
 import type { TriageItemsTable, TriageMessagesTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
@@ -27,4 +28,47 @@ export function listTriageMessages(tx: Tx, itemId: string) {
 /** Marks new information on an item: it moves up the queue, which is ordered by last_seen. */
 export async function touchTriageItem(tx: Tx, id: string, at: string): Promise<void> {
   await tx.updateTable('triage_items').set({ last_seen: at, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Loads an item to decide on; on PostgreSQL its row is locked so that two people cannot both decide it. */
+export function findTriageItemForUpdate(tx: Tx, dialect: Dialect, id: string): Promise<TriageItemRow | undefined> {
+  const query = tx.selectFrom('triage_items').selectAll().where('id', '=', id);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function updateTriageItem(tx: Tx, id: string, changes: Partial<Omit<TriageItemRow, 'id'>>): Promise<void> {
+  await tx.updateTable('triage_items').set(changes).where('id', '=', id).execute();
+}
+
+export interface TriageFilter {
+  status?: string;
+  incidentId?: string;
+  /** The customers the caller may see (items of no customer are always visible); null: all. */
+  visible: string[] | null;
+  limit: number;
+}
+
+export function listTriageItems(tx: Tx, filter: TriageFilter) {
+  let query = tx
+    .selectFrom('triage_items')
+    .leftJoin('incidents', 'incidents.id', 'triage_items.incident_id')
+    .selectAll('triage_items')
+    .select('incidents.key as incident_key');
+  if (filter.status) query = query.where('triage_items.status', '=', filter.status);
+  if (filter.incidentId) query = query.where('triage_items.incident_id', '=', filter.incidentId);
+  if (filter.visible !== null) {
+    const visible = filter.visible;
+    query = query.where((eb) =>
+      visible.length
+        ? eb.or([eb('triage_items.customer_id', 'is', null), eb('triage_items.customer_id', 'in', visible)])
+        : eb('triage_items.customer_id', 'is', null),
+    );
+  }
+  return query.orderBy('triage_items.last_seen', 'desc').limit(filter.limit).execute();
+}
+
+export async function incidentKeyOf(tx: Tx, incidentId: string | null): Promise<string | null> {
+  if (!incidentId) return null;
+  const row = await tx.selectFrom('incidents').select('key').where('id', '=', incidentId).executeTakeFirst();
+  return row?.key ?? null;
 }

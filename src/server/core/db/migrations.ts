@@ -315,7 +315,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('body', 'text', (c) => c.notNull())
           .addColumn('received_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('triage_messages_by_item').on('triage_messages').columns(['item_id', 'received_at']).execute();
+        await db.schema
+          .createIndex('triage_messages_by_item')
+          .on('triage_messages')
+          .columns(['item_id', 'received_at'])
+          .execute();
         // Evidence files live in the database, content-addressed: backups carry them and every instance sees them.
         await db.schema
           .createTable('evidence_blobs')

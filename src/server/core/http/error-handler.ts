@@ -48,7 +48,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return sendError(
           reply,
           'payload_too_large',
-          `The request body is larger than the limit of ${app.initialConfig.bodyLimit} bytes`,
+          `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`,
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return reply.status(415).send({ error: { code: 'invalid', message: 'Send JSON with Content-Type: application/json' } });

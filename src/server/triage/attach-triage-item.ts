@@ -1,0 +1,64 @@
+import type { Actor } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { assignTriageEvidenceToIncident } from '../evidence/evidence.queries.ts';
+import { appendToIncident } from '../incidents/change-incident.ts';
+import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
+import { incidentKeyOf, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
+import { recordTriageEvent } from './triage-events.ts';
+
+/**
+ * Joins a triage item to an existing incident of the same customer: the incident's timeline records it, the
+ * item links to the incident and its evidence moves there, in one transaction.
+ */
+export async function attachTriageItem(deps: Deps, actor: Actor, id: string, incident: string): Promise<TriageItemRow> {
+  let attached: TriageItemRow | null = null;
+  await appendToIncident(deps, actor, incident, {
+    async decide(tx, state) {
+      const item = await itemToDecide(tx, deps.database.dialect, actor, id);
+      if (item.incident_id === state.id) {
+        attached = item;
+        return [];
+      }
+      assertNotDecided(item, await incidentKeyOf(tx, item.incident_id));
+      if (item.customer_id && item.customer_id !== state.customerId) {
+        throw new AppError('conflict', `${state.key} is another customer's incident; alerts never cross customers`, 'incident');
+      }
+      attached = item;
+      return [
+        {
+          type: 'triage.attached',
+          data: { itemId: item.id, kind: item.kind, title: item.title, alerts: item.alert_count, occurrences: item.occurrences },
+        },
+      ];
+    },
+    async alongside(tx, next, _events, now) {
+      const item = attached as TriageItemRow;
+      const at = now.toISOString();
+      const decided = {
+        status: 'incident',
+        incident_id: next.id,
+        customer_id: item.customer_id ?? next.customerId,
+        decided_by: actor.name,
+        decided_at: at,
+        updated_at: at,
+      };
+      await updateTriageItem(tx, item.id, decided);
+      await assignTriageEvidenceToIncident(tx, item.id, next.id);
+      await recordTriageEvent(
+        tx,
+        deps.database.dialect,
+        { id: item.id, customerId: decided.customer_id },
+        actor,
+        now,
+        'triage.attached',
+        {
+          incidentId: next.id,
+          incidentKey: next.key,
+        },
+      );
+      attached = { ...item, ...decided };
+    },
+  });
+  return attached as unknown as TriageItemRow;
+}

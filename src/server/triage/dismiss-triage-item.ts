@@ -1,0 +1,63 @@
+import { groupFingerprints } from '../alerts/alerts.queries.ts';
+import { silenceFingerprints } from '../alerts/silence-alerts.ts';
+import type { Actor } from '../auth/policy.ts';
+import { withTransaction } from '../core/db/transaction.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
+import { incidentKeyOf, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
+import { recordTriageEvent } from './triage-events.ts';
+
+/**
+ * Dismisses an item (a false positive, a duplicate) with the reason on its record. Alerts of the same key that
+ * arrive later start a new group, unless silenced: silenceMinutes silences every alert of the group too.
+ */
+export async function dismissTriageItem(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { reason: string; silenceMinutes?: number },
+): Promise<TriageItemRow> {
+  const now = deps.clock.now();
+  const item = await withTransaction(deps.database, async (tx) => {
+    const item = await itemToDecide(tx, deps.database.dialect, actor, id);
+    assertNotDecided(item, await incidentKeyOf(tx, item.incident_id));
+    if (item.status === 'dismissed') throw new AppError('conflict', `This was already dismissed by ${item.decided_by}`);
+    let silenced = 0;
+    if (input.silenceMinutes && item.kind === 'alerts' && item.customer_id) {
+      const fingerprints = (await groupFingerprints(tx, item.id)).map((a) => a.fingerprint);
+      await silenceFingerprints(
+        tx,
+        actor,
+        { customerId: item.customer_id, fingerprints, minutes: input.silenceMinutes, reason: input.reason },
+        now,
+      );
+      silenced = fingerprints.length;
+    }
+    const at = now.toISOString();
+    const decided = {
+      status: 'dismissed',
+      decision_reason: input.reason,
+      decided_by: actor.name,
+      decided_at: at,
+      updated_at: at,
+    };
+    await updateTriageItem(tx, item.id, decided);
+    await recordTriageEvent(
+      tx,
+      deps.database.dialect,
+      { id: item.id, customerId: item.customer_id },
+      actor,
+      now,
+      'triage.dismissed',
+      {
+        reason: input.reason,
+        silenced,
+        silenceMinutes: input.silenceMinutes ?? null,
+      },
+    );
+    return { ...item, ...decided };
+  });
+  deps.feed.notify();
+  return item;
+}

@@ -1,0 +1,83 @@
+import type { IncidentSource } from '../../shared/incident-vocabulary.ts';
+import type { TriageKind } from '../../shared/triage-types.ts';
+import type { Actor } from '../auth/policy.ts';
+import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import type { Deps } from '../core/deps.ts';
+import { enqueuedIn } from '../core/jobs/jobs.ts';
+import { assignTriageEvidenceToIncident } from '../evidence/evidence.queries.ts';
+import { reportIncidentIn } from '../incidents/report-incident.ts';
+import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
+import { incidentKeyOf, listTriageMessages, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
+import { recordTriageEvent } from './triage-events.ts';
+
+const SOURCE_OF: Record<TriageKind, IncidentSource> = { alerts: 'alert', email: 'email', form: 'public-form' };
+
+export interface OpenChoices {
+  title?: string;
+  customerId?: string | null;
+}
+
+/**
+ * Takes a triage item into a new incident: the incident (reported, from the item's source), the item's link to
+ * it, its evidence and the decision on the item's own record commit together. Alerts of the group that arrive
+ * later belong to the same incident through the group.
+ */
+export async function openTriageItem(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  choices: OpenChoices = {},
+): Promise<{ item: TriageItemRow; incident: { id: string; key: string } }> {
+  const now = deps.clock.now();
+  const result = await withTransaction(deps.database, async (tx) => {
+    const item = await itemToDecide(tx, deps.database.dialect, actor, id);
+    assertNotDecided(item, await incidentKeyOf(tx, item.incident_id));
+    const customerId = item.customer_id ?? choices.customerId ?? null;
+    const incident = await reportIncidentIn(
+      tx,
+      deps,
+      actor,
+      {
+        title: choices.title ?? item.title,
+        description: await incidentDescription(tx, item),
+        customerId,
+        serviceIds: item.service_id ? [item.service_id] : [],
+      },
+      SOURCE_OF[item.kind as TriageKind],
+      now,
+    );
+    const at = now.toISOString();
+    const decided = {
+      status: 'incident',
+      incident_id: incident.id,
+      customer_id: customerId,
+      decided_by: actor.name,
+      decided_at: at,
+      updated_at: at,
+    };
+    await updateTriageItem(tx, item.id, decided);
+    await assignTriageEvidenceToIncident(tx, item.id, incident.id);
+    await recordTriageEvent(tx, deps.database.dialect, { id: item.id, customerId }, actor, now, 'triage.incident_opened', {
+      incidentId: incident.id,
+      incidentKey: incident.key,
+    });
+    return { item: { ...item, ...decided }, incident: { id: incident.id, key: incident.key }, enqueued: enqueuedIn(tx) };
+  });
+  deps.feed.notify();
+  if (result.enqueued) deps.jobs.wake();
+  return { item: result.item, incident: result.incident };
+}
+
+/** What the incident starts with: the report (and what the reporter added), or a summary of the alerts. */
+async function incidentDescription(tx: Tx, item: TriageItemRow): Promise<string> {
+  const parts = [item.description];
+  if (item.kind === 'alerts') {
+    parts.push(
+      `Opened from an alert group: ${item.alert_count} alert(s), ${item.occurrences} notification(s), first seen ${item.first_seen}.`,
+    );
+  }
+  for (const message of await listTriageMessages(tx, item.id)) {
+    parts.push(`Added by the reporter at ${message.received_at}:\n\n${message.body}`);
+  }
+  return parts.filter((p) => p.trim() !== '').join('\n\n');
+}

@@ -1,0 +1,47 @@
+import type { TriageItem, TriageItemDetail, TriageStatus } from '../../shared/triage-types.ts';
+import { firingCounts, listGroupAlerts } from '../alerts/alerts.queries.ts';
+import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import { listTriageEvidence } from '../evidence/evidence.queries.ts';
+import { findTriageItem, incidentKeyOf, listTriageItems, listTriageMessages } from './triage.queries.ts';
+import { alertView, triageItemView } from './triage.views.ts';
+
+const ALERTS_SHOWN = 500;
+
+/** The triage queue (or the items taken into one incident), newest activity first. */
+export async function listTriage(
+  deps: Deps,
+  actor: Actor,
+  filter: { status?: TriageStatus; incidentId?: string; limit?: number },
+): Promise<TriageItem[]> {
+  assertCan(actor, 'incident.read');
+  const { db } = deps.database;
+  const rows = await listTriageItems(db, { ...filter, visible: visibleCustomers(actor), limit: filter.limit ?? 200 });
+  const firing = await firingCounts(
+    db,
+    rows.filter((r) => r.kind === 'alerts').map((r) => r.id),
+  );
+  return rows.map((row) => triageItemView(row, firing.get(row.id) ?? 0, row.incident_key));
+}
+
+/** One item with its alerts (the most recent 500), what reporters added, and its evidence. */
+export async function readTriageItem(deps: Deps, actor: Actor, id: string): Promise<TriageItemDetail> {
+  const { db } = deps.database;
+  const row = await findTriageItem(db, id);
+  assertCan(actor, 'incident.read', { customerId: row?.customer_id ?? null, notFound: `No triage item ${id}` });
+  if (!row) throw new AppError('not_found', `No triage item ${id}`);
+  const [alerts, firing, messages, evidence, incidentKey] = await Promise.all([
+    listGroupAlerts(db, id, ALERTS_SHOWN),
+    firingCounts(db, [id]),
+    listTriageMessages(db, id),
+    listTriageEvidence(db, id),
+    incidentKeyOf(db, row.incident_id),
+  ]);
+  return {
+    item: triageItemView(row, firing.get(id) ?? 0, incidentKey),
+    alerts: alerts.map(alertView),
+    messages: messages.map((m) => ({ id: m.id, author: JSON.parse(m.author), body: m.body, receivedAt: m.received_at })),
+    evidence,
+  };
+}
