@@ -1,5 +1,5 @@
 // The load generator, run as its own process so that it does not share an event loop with the benchmark
-// script: `node bench/load-worker.ts '<LoadSpec as JSON>'` prints one LoadResult as JSON on stdout.
+// script: `node bench/load-worker.ts < spec.json` (a LoadSpec) prints one LoadResult as JSON on stdout.
 //
 // kind "autocannon": closed loop, `connections` connections each sending the next request as soon as the
 //   previous answer arrived (or, with overallRate, at most overallRate/connections per connection per second,
@@ -25,22 +25,28 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 async function runAutocannon(spec: LoadSpec, seconds: number): Promise<LoadResult> {
   let next = 0;
+  let nextBody = 0;
   const paths = spec.paths ?? [spec.path];
+  const bodies = spec.bodies ?? [];
   const result = await autocannon({
     url: `${spec.origin}${paths[0]}`,
     method: spec.method,
     headers: spec.headers,
-    body: spec.body,
+    body: spec.body ?? spec.bodies?.[0],
     connections: spec.connections,
     duration: seconds,
     timeout: 10,
     ...(spec.overallRate ? { overallRate: spec.overallRate, ignoreCoordinatedOmission: true } : {}),
-    // Spread the requests over several paths: each request takes the next one, whichever connection sends it.
-    ...(paths.length > 1
+    // Spread the requests over several paths or bodies: each request takes the next one, whichever connection sends it.
+    ...(paths.length > 1 || bodies.length > 1
       ? {
           requests: [
             {
-              setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }),
+              setupRequest: (request: Record<string, unknown>) => ({
+                ...request,
+                ...(paths.length > 1 ? { path: paths[next++ % paths.length] } : {}),
+                ...(bodies.length > 1 ? { body: bodies[nextBody++ % bodies.length] } : {}),
+              }),
             },
           ],
         }
@@ -153,7 +159,9 @@ async function runPaced(spec: LoadSpec, seconds: number): Promise<LoadResult> {
   };
 }
 
-const spec = JSON.parse(process.argv[2]) as LoadSpec;
+const chunks: Buffer[] = [];
+for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as LoadSpec;
 const run = spec.kind === 'paced' ? runPaced : runAutocannon;
 if (spec.warmupSeconds > 0) await run(spec, spec.warmupSeconds);
 const result = await run(spec, spec.durationSeconds);

@@ -12,6 +12,8 @@ export interface LoadSpec {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** autocannon only: spread the requests over these bodies, one after the other. */
+  bodies?: string[];
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
@@ -36,7 +38,9 @@ const WORKER = path.join(import.meta.dirname, 'load-worker.ts');
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const limitMs = (spec.durationSeconds + spec.warmupSeconds) * 2000 + 60_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The spec goes through stdin: with many request bodies it is too large for the command line.
+    const child = spawn(process.execPath, [WORKER], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(JSON.stringify(spec));
     const kill = onCleanup('stop the load generator', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });

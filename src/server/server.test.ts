@@ -1,43 +1,13 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { cliToken, exited, MAIN, runFile as run, serveProcess as serve } from './core/testing/serve-process.ts';
 import { startSmtpSink } from './core/testing/smtp-sink.ts';
 import { connectSse } from './core/testing/sse-client.ts';
 import { createTestDb, type TestDatabase, testDialects } from './core/testing/test-db.ts';
 
-const MAIN = path.resolve(import.meta.dirname, '../main.ts');
-const run = promisify(execFile);
-
-/** The real `serve` command in its own process, as an operator runs it. */
-function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-    const poll = setInterval(async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).ok) {
-          clearInterval(poll);
-          clearTimeout(timer);
-          resolve({ child, url: `http://127.0.0.1:${env.PORT}` });
-        }
-      } catch {}
-    }, 20);
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
-    });
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 let nextPort = 18_600 + (process.pid % 200) * 5;
 
 for (const dialect of await testDialects()) {
@@ -58,49 +28,9 @@ for (const dialect of await testDialects()) {
         DATA_DIR: testDb.file ? path.dirname(testDb.file) : fs.mkdtempSync(path.join(os.tmpdir(), 'muster-proc-')),
         DATABASE_URL: testDb.url ?? '',
       };
-      await run(
-        process.execPath,
-        [
-          MAIN,
-          'user',
-          'create',
-          '--email',
-          'ops@example.test',
-          '--name',
-          'Ops',
-          '--role',
-          'responder',
-          '--password',
-          'correct horse battery',
-        ],
-        { env },
-      );
-      const { stdout } = await run(process.execPath, [MAIN, 'token', 'create', '--email', 'ops@example.test', '--name', 'test'], {
-        env,
-      });
-      token = stdout.trim().split('\n').at(-1) as string;
+      token = await cliToken(env, 'ops@example.test', 'Ops', 'responder');
       assert.match(token, /^mst_/);
-      await run(
-        process.execPath,
-        [
-          MAIN,
-          'user',
-          'create',
-          '--email',
-          'admin@example.test',
-          '--name',
-          'Admin',
-          '--role',
-          'admin',
-          '--password',
-          'correct horse battery',
-        ],
-        { env },
-      );
-      const admin = await run(process.execPath, [MAIN, 'token', 'create', '--email', 'admin@example.test', '--name', 'test'], {
-        env,
-      });
-      adminToken = admin.stdout.trim().split('\n').at(-1) as string;
+      adminToken = await cliToken(env, 'admin@example.test', 'Admin', 'admin');
     });
     after(() => testDb.drop());
 

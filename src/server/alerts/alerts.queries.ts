@@ -1,5 +1,6 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { CompiledQuery, type Selectable } from 'kysely';
-import type { Dialect } from '../core/db/database.ts';
+import type { Database, Dialect } from '../core/db/database.ts';
 import type { AlertsTable, TriageItemsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
@@ -51,6 +52,83 @@ export async function upsertAlerts(
   return stored;
 }
 
+const REPEAT_COLUMNS = ['count', 'title', 'severity', 'labels', 'annotations', 'ends_at', 'fingerprint'] as const;
+type Repeat = Pick<AlertsTable, (typeof REPEAT_COLUMNS)[number]>;
+const repeatStatements = new WeakMap<DatabaseSync, StatementSync>();
+
+/**
+ * Counts repeats of alerts already stored with the same status, group and source: only the counters and the
+ * content change, so neither index is touched (an upsert would rewrite the group index for every row).
+ * SQLite: one prepared statement per row on the connection's own handle (inside the caller's transaction),
+ * because its planner scans the table for an UPDATE … FROM (VALUES …); PostgreSQL: one statement per chunk.
+ */
+export async function countRepeats(
+  tx: Tx,
+  database: Database,
+  customerId: string,
+  lastSeen: string,
+  rows: Repeat[],
+): Promise<Map<string, { count: number; group_id: string | null }>> {
+  const stored = new Map<string, { count: number; group_id: string | null }>();
+  const { sqlite } = database;
+  if (sqlite) {
+    let statement = repeatStatements.get(sqlite);
+    if (!statement) {
+      statement = sqlite.prepare(`update alerts set count = count + ?, last_seen = ?, title = ?, severity = ?, labels = ?,
+        annotations = ?, ends_at = ? where customer_id = ? and fingerprint = ? returning count, group_id`);
+      repeatStatements.set(sqlite, statement);
+    }
+    for (const row of rows) {
+      const result = statement.get(
+        row.count,
+        lastSeen,
+        row.title,
+        row.severity,
+        row.labels,
+        row.annotations,
+        row.ends_at,
+        customerId,
+        row.fingerprint,
+      ) as { count: number; group_id: string | null } | undefined;
+      if (result) stored.set(row.fingerprint, result);
+    }
+    return stored;
+  }
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const parameters: unknown[] = [customerId, lastSeen];
+    for (const row of chunk) for (const column of REPEAT_COLUMNS) parameters.push(row[column]);
+    const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
+      CompiledQuery.raw(repeatSql(chunk.length), parameters),
+    );
+    for (const row of result.rows) stored.set(row.fingerprint, { count: Number(row.count), group_id: row.group_id });
+  }
+  return stored;
+}
+
+const repeatText = new Map<number, string>();
+function repeatSql(rows: number): string {
+  let text = repeatText.get(rows);
+  if (!text) {
+    let n = 2;
+    const values = Array.from({ length: rows }, () => `(${REPEAT_COLUMNS.map(() => `$${++n}`).join(', ')})`).join(', ');
+    // VALUES columns are named column1, column2…; the customer and the time are $1 and $2.
+    text = `update alerts set
+        count = alerts.count + cast(v.column1 as integer),
+        last_seen = $2,
+        title = v.column2,
+        severity = v.column3,
+        labels = v.column4,
+        annotations = v.column5,
+        ends_at = v.column6
+      from (values ${values}) as v
+      where alerts.customer_id = $1 and alerts.fingerprint = v.column7
+      returning alerts.fingerprint, alerts.count, alerts.group_id`;
+    repeatText.set(rows, text);
+  }
+  return text;
+}
+
 function upsertSql(dialect: Dialect, rows: number): string {
   const key = `${dialect}:${rows}`;
   let text = upsertText.get(key);
@@ -81,17 +159,15 @@ function upsertSql(dialect: Dialect, rows: number): string {
   return text;
 }
 
+export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id'>;
+
 /** What is known of these fingerprints of one customer: enough to tell new, repeated and re-fired alerts apart. */
-export async function findAlertStates(
-  tx: Tx,
-  customerId: string,
-  fingerprints: string[],
-): Promise<Map<string, { status: string; group_id: string | null }>> {
-  const found = new Map<string, { status: string; group_id: string | null }>();
+export async function findAlertStates(tx: Tx, customerId: string, fingerprints: string[]): Promise<Map<string, AlertState>> {
+  const found = new Map<string, AlertState>();
   for (let start = 0; start < fingerprints.length; start += CHUNK) {
     const rows = await tx
       .selectFrom('alerts')
-      .select(['fingerprint', 'status', 'group_id'])
+      .select(['fingerprint', 'status', 'group_id', 'source_id'])
       .where('customer_id', '=', customerId)
       .where('fingerprint', 'in', fingerprints.slice(start, start + CHUNK))
       .execute();

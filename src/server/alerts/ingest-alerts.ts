@@ -10,7 +10,14 @@ import { insertTriageItem, type TriageItemRow } from '../triage/triage.queries.t
 import { recordTriageEvent } from '../triage/triage-events.ts';
 import { ATTACH_GROUP_JOB, OPEN_GROUP_JOB } from '../triage/triage-jobs.ts';
 import type { AlertSourceRow } from './alert-sources.queries.ts';
-import { countIntoGroup, findAlertStates, findOpenGroup, silencedFingerprints, upsertAlerts } from './alerts.queries.ts';
+import {
+  countIntoGroup,
+  countRepeats,
+  findAlertStates,
+  findOpenGroup,
+  silencedFingerprints,
+  upsertAlerts,
+} from './alerts.queries.ts';
 import { type AlertOrigin, groupKey, higherSeverity, ruleFor } from './grouping.ts';
 import { activeRules } from './manage-alert-rules.ts';
 import { type FoldedAlert, foldAlerts, normalizeAlert } from './normalize-alert.ts';
@@ -101,8 +108,11 @@ async function storeAlerts(
     entry.joins = group.id;
   }
 
-  const rows: AlertsTable[] = planned.map(({ alert, joins }) => {
-    const previous = states.get(alert.fingerprint)?.group_id ?? null;
+  const rows: AlertsTable[] = [];
+  const repeats: AlertsTable[] = [];
+  for (const { alert, joins } of planned) {
+    const state = states.get(alert.fingerprint);
+    const previous = state?.group_id ?? null;
     const groupId = joins ?? previous;
     if (groupId) {
       const change = groups.get(groupId) ?? { row: known.get(groupId) ?? null, joined: 0, occurrences: 0 };
@@ -114,7 +124,7 @@ async function storeAlerts(
       }
       groups.set(groupId, change);
     }
-    return {
+    const row: AlertsTable = {
       customer_id: origin.customerId,
       fingerprint: alert.fingerprint,
       source_id: origin.sourceId,
@@ -132,8 +142,15 @@ async function storeAlerts(
       resolved_at: alert.status === 'resolved' ? (alert.endsAt ?? at) : null,
       group_id: joins,
     };
-  });
+    // A plain repeat (same status, same group, same source) only counts up; anything else is an upsert.
+    const plainRepeat = state && !joins && state.status === alert.status && state.source_id === origin.sourceId;
+    (plainRepeat ? repeats : rows).push(row);
+  }
   const stored = await upsertAlerts(tx, dialect, rows);
+  if (repeats.length > 0) {
+    for (const [fingerprint, row] of await countRepeats(tx, deps.database, origin.customerId, at, repeats))
+      stored.set(fingerprint, row);
+  }
   for (const id of [...groups.keys()].sort()) {
     const change = groups.get(id);
     if (change)

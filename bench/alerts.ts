@@ -1,0 +1,169 @@
+// Alert intake under load (issue "Identify"): single de-duplicated posts against the floor, batches of 1,000,
+// de-duplication with 1,000 and with 1,000,000 alerts stored, and a storm at full speed with memory sampled.
+import type { Api } from './fixtures.ts';
+import type { LoadResult, LoadSpec } from './load.ts';
+import { runLoad } from './load.ts';
+import type { Target } from './report.ts';
+import { memoryOf } from './server-process.ts';
+
+type Measure = (
+  name: string,
+  spec: Omit<LoadSpec, 'origin' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'kind'>,
+  target?: Target | null,
+) => Promise<LoadResult>;
+
+export interface AlertsResult {
+  singleReqPerSec: number;
+  batchAlertsPerSec: number;
+  batchTargetMet: boolean;
+  dedupStored1k: number;
+  dedupStoredMany: number;
+  stored: number;
+  /** dedupStoredMany / dedupStored1k; the target is ≥ 0.8. */
+  dedupRatio: number;
+  /** Repeats spread evenly over every stored alert (the worst case). */
+  dedupSpread: number;
+  storm: {
+    seconds: number;
+    connections: number;
+    alertsPerSec: number;
+    statusCodes: Record<string, number>;
+    maxRssMb: number | null;
+    rssAtStartMb: number | null;
+  };
+}
+
+const BATCH = 1000;
+export const BATCH_TARGET_ALERTS_PER_SEC = 100_000;
+
+const alert = (i: number) => ({
+  fingerprint: `bench-${i}`,
+  title: 'Bench alert: disk almost full',
+  severity: 'medium',
+  labels: { alertname: 'BenchDiskFull', instance: `host-${i}.example.net`, job: 'node' },
+  status: 'firing',
+});
+
+/** A batch of `size` alerts picked from fingerprints from … to-1, the same for every run with that seed. */
+function batchOf(from: number, to: number, size: number, seed: number): string {
+  let x = seed * 2654435761 + 1;
+  const pick = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return from + (x % (to - from));
+  };
+  return JSON.stringify(Array.from({ length: size }, () => alert(pick())));
+}
+
+/** Posts alerts bench-from … bench-(to-1) in batches, a few requests at a time. */
+async function seed(origin: string, token: string, from: number, to: number, log: (m: string) => void): Promise<void> {
+  let next = from;
+  let lastReport = Date.now();
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < to) {
+        const start = next;
+        next = Math.min(to, next + BATCH);
+        const body = JSON.stringify(Array.from({ length: next - start }, (_, i) => alert(start + i)));
+        for (;;) {
+          const response = await fetch(`${origin}/api/v1/alerts`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body,
+          });
+          await response.arrayBuffer();
+          if (response.status === 202) break;
+          if (response.status !== 503) throw new Error(`seeding alerts: ${response.status}`);
+        }
+        if (Date.now() - lastReport > 5000) {
+          lastReport = Date.now();
+          log(
+            `  seeding: ${next.toLocaleString('en-US')} alerts stored (${Math.round((next - from) / ((Date.now() - started) / 1000)).toLocaleString('en-US')}/s)`,
+          );
+        }
+      }
+    }),
+  );
+}
+
+export async function measureAlerts(
+  api: Api,
+  origin: string,
+  pid: number,
+  measure: Measure,
+  options: { stored: number; stormSeconds: number; seconds: number },
+  log: (m: string) => void,
+): Promise<AlertsResult> {
+  const customer = await api<{ id: string }>('POST', '/api/v1/customers', {
+    name: 'Bench Alerts AS',
+    code: 'BAL',
+    timeZone: 'UTC',
+  });
+  const { token } = await api<{ token: string }>('POST', '/api/v1/alert-sources', { name: 'bench', customerId: customer.id });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const post = { method: 'POST' as const, path: '/api/v1/alerts', headers };
+
+  await seed(origin, token, 0, BATCH, log);
+  const single = await measure(
+    'alert, single POST, de-duplicated',
+    { ...post, body: JSON.stringify(alert(7)) },
+    { kind: 'ratio', min: 0.5 },
+  );
+  const bodies1k = Array.from({ length: 20 }, (_, i) => batchOf(0, BATCH, BATCH, i + 1));
+  const batch = await measure(`alerts, batches of 1,000, ${BATCH.toLocaleString('en-US')} stored`, { ...post, bodies: bodies1k });
+  const batchAlertsPerSec = batch.reqPerSec * BATCH;
+  log(
+    `  ${Math.round(batchAlertsPerSec).toLocaleString('en-US')} alerts/s (target ≥ ${BATCH_TARGET_ALERTS_PER_SEC.toLocaleString('en-US')})`,
+  );
+
+  log(`▶ seeding ${options.stored.toLocaleString('en-US')} alerts`);
+  await seed(origin, token, BATCH, options.stored, log);
+  // A storm repeats the alerts that fire now: the newest 1,000, among everything stored.
+  const stored = options.stored.toLocaleString('en-US');
+  const bodiesMany = Array.from({ length: 20 }, (_, i) => batchOf(options.stored - BATCH, options.stored, BATCH, i + 1));
+  const many = await measure(`alerts, batches of 1,000 firing again, ${stored} stored`, { ...post, bodies: bodiesMany });
+  const dedupRatio = many.reqPerSec / batch.reqPerSec;
+  log(`  de-duplication with ${stored} stored: ${(dedupRatio * 100).toFixed(0)} % of the figure with 1,000 (target ≥ 80 %)`);
+  // The worst case, for the record: repeats spread evenly over every stored alert, so each one is on its own page.
+  const bodiesSpread = Array.from({ length: 20 }, (_, i) => batchOf(0, options.stored, BATCH, i + 1));
+  const spread = await measure(`alerts, batches of 1,000 spread over all ${stored} stored`, { ...post, bodies: bodiesSpread });
+
+  log(`▶ alert storm: ${options.stormSeconds} s at full speed, 200 connections of 1,000-alert batches, memory sampled`);
+  const rssAtStart = memoryOf(pid)?.rssMb ?? null;
+  let maxRss = rssAtStart;
+  const sampler = setInterval(() => {
+    const rss = memoryOf(pid)?.rssMb;
+    if (rss !== undefined && (maxRss === null || rss > maxRss)) maxRss = rss;
+  }, 250);
+  const storm = await runLoad({
+    kind: 'autocannon',
+    origin,
+    ...post,
+    bodies: bodiesMany,
+    connections: 200,
+    durationSeconds: options.stormSeconds,
+    warmupSeconds: 0,
+  });
+  clearInterval(sampler);
+  log(
+    `  ${Math.round(((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH).toLocaleString('en-US')} alerts/s stored, status codes ${JSON.stringify(storm.statusCodes)}, RSS ${rssAtStart?.toFixed(0)} → max ${maxRss?.toFixed(0)} MB`,
+  );
+  return {
+    singleReqPerSec: single.reqPerSec,
+    batchAlertsPerSec,
+    batchTargetMet: batchAlertsPerSec >= BATCH_TARGET_ALERTS_PER_SEC,
+    dedupStored1k: batch.reqPerSec * BATCH,
+    dedupStoredMany: many.reqPerSec * BATCH,
+    stored: options.stored,
+    dedupRatio,
+    dedupSpread: spread.reqPerSec * BATCH,
+    storm: {
+      seconds: options.stormSeconds,
+      connections: 200,
+      alertsPerSec: ((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH,
+      statusCodes: storm.statusCodes,
+      maxRssMb: maxRss,
+      rssAtStartMb: rssAtStart,
+    },
+  };
+}
