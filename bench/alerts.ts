@@ -3,7 +3,7 @@
 import type { Api } from './fixtures.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { runLoad } from './load.ts';
-import type { Target } from './report.ts';
+import type { AlertsResult, Target } from './report.ts';
 import { memoryOf } from './server-process.ts';
 
 type Measure = (
@@ -12,29 +12,9 @@ type Measure = (
   target?: Target | null,
 ) => Promise<LoadResult>;
 
-export interface AlertsResult {
-  singleReqPerSec: number;
-  batchAlertsPerSec: number;
-  batchTargetMet: boolean;
-  dedupStored1k: number;
-  dedupStoredMany: number;
-  stored: number;
-  /** dedupStoredMany / dedupStored1k; the target is ≥ 0.8. */
-  dedupRatio: number;
-  /** Repeats spread evenly over every stored alert (the worst case). */
-  dedupSpread: number;
-  storm: {
-    seconds: number;
-    connections: number;
-    alertsPerSec: number;
-    statusCodes: Record<string, number>;
-    maxRssMb: number | null;
-    rssAtStartMb: number | null;
-  };
-}
-
 const BATCH = 1000;
 export const BATCH_TARGET_ALERTS_PER_SEC = 100_000;
+export const DEDUP_TARGET = 0.8;
 
 const alert = (i: number) => ({
   fingerprint: `bench-${i}`,
@@ -91,7 +71,7 @@ export async function measureAlerts(
   origin: string,
   pid: number,
   measure: Measure,
-  options: { stored: number; stormSeconds: number; seconds: number },
+  options: { stored: number; stormSeconds: number },
   log: (m: string) => void,
 ): Promise<AlertsResult> {
   const customer = await api<{ id: string }>('POST', '/api/v1/customers', {
@@ -166,4 +146,35 @@ export async function measureAlerts(
       rssAtStartMb: rssAtStart,
     },
   };
+}
+
+/** The alert figures as a Markdown table (the single-post ratio is in the operations table). */
+export function alertsTable(a: AlertsResult, informative: boolean): string {
+  const n = (v: number) => Math.round(v).toLocaleString('en-US');
+  const met = (ok: boolean) => (informative ? (ok ? '(yes)' : '(no)') : ok ? 'yes' : 'NO');
+  const rows = [
+    [
+      'alerts/s in batches of 1,000 (1,000 stored)',
+      n(a.batchAlertsPerSec),
+      `≥ ${n(BATCH_TARGET_ALERTS_PER_SEC)}`,
+      met(a.batchTargetMet),
+    ],
+    [
+      `de-duplication, ${n(a.stored)} stored vs 1,000`,
+      `${n(a.dedupStoredMany)} vs ${n(a.dedupStored1k)} alerts/s (${(a.dedupRatio * 100).toFixed(0)} %)`,
+      `≥ ${DEDUP_TARGET * 100} %`,
+      met(a.dedupRatio >= DEDUP_TARGET),
+    ],
+    [`repeats spread over all ${n(a.stored)} stored (worst case)`, `${n(a.dedupSpread)} alerts/s`, '', ''],
+    [
+      `storm, ${a.storm.seconds} s, ${a.storm.connections} connections`,
+      `${n(a.storm.alertsPerSec)} alerts/s stored; ${Object.entries(a.storm.statusCodes)
+        .map(([code, count]) => `${n(count)} × ${code}`)
+        .join(', ')}; RSS ${a.storm.rssAtStartMb?.toFixed(0) ?? '?'} → max ${a.storm.maxRssMb?.toFixed(0) ?? '?'} MB`,
+      'bounded memory, 503 + Retry-After',
+      '',
+    ],
+  ];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(['alerts', 'value', 'target', 'met?']), line(['---', '---', '---', '---']), ...rows.map(line)].join('\n');
 }

@@ -1,4 +1,5 @@
 // Targets, and the tables that compare each run with them.
+
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
 
@@ -29,6 +30,8 @@ export interface SuiteResult {
   operations: OperationResult[];
   /** Notification delivery under load (issue: p99 < 1 s, escalations within ±2 s). */
   notify?: NotifyResult;
+  /** Alert intake (issue: single posts ≥ 0.5 × floor, 100,000 alerts/s in batches, de-duplication within 20 %). */
+  alerts?: AlertsResult;
   notes: string[];
 }
 
@@ -56,6 +59,28 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const yesNo = (met: boolean | null, informative: boolean) =>
   met === null ? '' : `${met ? 'yes' : '**NO**'}${informative ? ' (info)' : ''}`;
+
+/** Alert intake figures (bench/alerts.ts). */
+export interface AlertsResult {
+  singleReqPerSec: number;
+  batchAlertsPerSec: number;
+  batchTargetMet: boolean;
+  dedupStored1k: number;
+  dedupStoredMany: number;
+  stored: number;
+  /** dedupStoredMany / dedupStored1k; the target is ≥ 0.8. */
+  dedupRatio: number;
+  /** Repeats spread evenly over every stored alert (the worst case). */
+  dedupSpread: number;
+  storm: {
+    seconds: number;
+    connections: number;
+    alertsPerSec: number;
+    statusCodes: Record<string, number>;
+    maxRssMb: number | null;
+    rssAtStartMb: number | null;
+  };
+}
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

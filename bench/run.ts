@@ -4,11 +4,13 @@
 //
 // Environment: BENCH_SECONDS (default 10) per operation, BENCH_QUICK=1 (3 s runs), BENCH_WARMUP (s, default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_INCIDENTS (default 10000), BENCH_POSTGRES=0 (skip PostgreSQL),
-// BENCH_STARTS (default 3, start-up samples).
+// BENCH_STARTS (default 3, start-up samples), BENCH_ALERTS_STORED (default 1,000,000; quick 100,000),
+// BENCH_STORM_SECONDS (default 60; quick 10).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { alertsTable, DEDUP_TARGET, measureAlerts } from './alerts.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
@@ -42,6 +44,8 @@ const WARMUP = positive('BENCH_WARMUP', 1, true);
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 50);
 const INCIDENTS = positive('BENCH_INCIDENTS', 10_000);
 const STARTS = positive('BENCH_STARTS', 3);
+const ALERTS_STORED = positive('BENCH_ALERTS_STORED', QUICK ? 100_000 : 1_000_000);
+const STORM_SECONDS = positive('BENCH_STORM_SECONDS', QUICK ? 10 : 60);
 const FIXED_RATE = 1000;
 const MAX_FAILED_SHARE = 0.01;
 
@@ -229,6 +233,15 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   );
   log('▶ notifications: trigger to SMTP sink under 100 incidents/s, and escalation timing');
   const notify = await measureNotifications(api, sink, log);
+  log('▶ alerts: single posts, batches of 1,000, de-duplication over many stored, and a storm');
+  const alerts = await measureAlerts(
+    api,
+    server.origin,
+    server.pid,
+    measure,
+    { stored: ALERTS_STORED, stormSeconds: STORM_SECONDS },
+    log,
+  );
   const afterLoad = memoryOf(server.pid);
   log('▶ floor again, to see how much the machine drifted during the run');
   const floorAtEnd = await runLoad({
@@ -261,6 +274,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     floorAtEnd,
     operations,
     notify,
+    alerts,
     notes,
   };
 }
@@ -357,6 +371,7 @@ async function main(): Promise<number> {
   for (const suite of suites) {
     console.log(`\n### ${suite.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL (targets are for SQLite: information only)'}\n`);
     console.log(suiteTables(suite));
+    if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
   for (const message of skipped) console.log(`\n${message}`);
@@ -366,6 +381,8 @@ async function main(): Promise<number> {
       ...s.operations.filter((op) => op.met === false).map((op) => op.name),
       ...(s.startup.met ? [] : ['start to /readyz']),
       ...(s.idleRss && !s.idleRss.met ? ['idle RSS'] : []),
+      ...(s.alerts && !s.alerts.batchTargetMet ? ['alert batches'] : []),
+      ...(s.alerts && s.alerts.dedupRatio < DEDUP_TARGET ? ['de-duplication with many stored'] : []),
     ]);
   console.log(`\nTargets (SQLite): ${missed.length ? `MISSED: ${missed.join('; ')}` : 'all met'}`);
   console.log(`Results: ${path.relative(ROOT, file)}`);

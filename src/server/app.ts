@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { registerAjvFormats } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { registerAlertRoutes } from './alerts/alerts.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import type { Deps } from './core/deps.ts';
@@ -15,7 +16,9 @@ import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
+import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
+import { registerPublicReportRoutes } from './intake/public-report.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
 import { registerJobRoutes } from './ops/jobs.routes.ts';
@@ -25,6 +28,7 @@ import { registerPlanRoutes } from './plans/plans.routes.ts';
 import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
 import { registerRegistryRoutes } from './registry/registry.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
+import { registerTriageRoutes } from './triage/triage.routes.ts';
 
 registerAjvFormats();
 
@@ -88,6 +92,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerDeadlineRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerIncidentRoutes(app, deps);
+  registerEvidenceRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerObligationRoutes(app, deps);
@@ -95,6 +100,9 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerPaceRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerStreamRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerTriageRoutes(app, deps);
+  registerPublicReportRoutes(app, deps);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot ?? WEB_ROOT;

@@ -19,6 +19,8 @@ export interface RunningServer {
   worker: Worker;
   url: string;
   setupUrl: string | null;
+  /** The port the e-mail intake listens on; null when SMTP_INTAKE_PORT is not set. */
+  intakePort: number | null;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export async function startServer(
   const app = await buildApp(deps, { webRoot: options.webRoot });
   const setupUrl = await issueSetupUrl(deps);
   await app.listen({ port: config.port, host: config.host });
+  // Loaded only when configured: smtp-server and mailparser stay out of every other start-up.
+  const intake = config.intake ? await (await import('./intake/email-intake.ts')).startEmailIntake(deps, config.intake) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
@@ -55,9 +59,11 @@ export async function startServer(
     worker,
     url,
     setupUrl,
+    intakePort: intake?.port ?? null,
     async close() {
       if (closed) return;
       closed = true;
+      await intake?.close();
       await app.close();
       await worker.stop();
       closeMailTransports();

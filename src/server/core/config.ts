@@ -11,6 +11,23 @@ export interface Config {
   notify: NotifyConfig;
   /** How long a claimed job is one worker's; after a crash, others take it over once this has passed. */
   jobLeaseMs: number;
+  /** Alert request bodies being received or stored at once; beyond this, alert posts get 503 and Retry-After. */
+  alertMaxPendingBytes: number;
+  /** The SMTP listener that turns e-mail into reports (docs/email-intake.md); null: not listening. */
+  intake: IntakeConfig | null;
+}
+
+export interface IntakeConfig {
+  /** 0: any free port (tests read the bound one from RunningServer.intakePort). */
+  port: number;
+  host: string;
+  /** The report addresses, lower case; RCPT TO anything else is refused with 550. */
+  addresses: string[];
+  /** Sender domains trusted like known contacts, lower case. */
+  allowedDomains: string[];
+  maxBytes: number;
+  /** Files of a PEM key and certificate; with them STARTTLS is offered. */
+  tls: { keyFile: string; certFile: string } | null;
 }
 
 /** How Muster reaches people (README "Notifications"). */
@@ -54,6 +71,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     notify: loadNotifyConfig(env),
     jobLeaseMs: positiveNumber(env, 'JOB_LEASE_MS', 60_000),
+    alertMaxPendingBytes: positiveNumber(env, 'ALERT_MAX_PENDING_BYTES', 64 * 1024 * 1024),
+    intake: loadIntakeConfig(env),
+  };
+}
+
+function loadIntakeConfig(env: NodeJS.ProcessEnv): IntakeConfig | null {
+  if (env.SMTP_INTAKE_PORT === undefined || env.SMTP_INTAKE_PORT === '') return null;
+  const port = Number(env.SMTP_INTAKE_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`SMTP_INTAKE_PORT must be a port number, got "${env.SMTP_INTAKE_PORT}"`);
+  }
+  const list = (raw: string | undefined) =>
+    (raw ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+  const addresses = list(env.SMTP_INTAKE_ADDRESS);
+  // An intake that takes mail for any recipient would file whatever a spammer addresses to the host.
+  if (addresses.length === 0 || addresses.some((a) => !/^[^@\s]+@[^@\s]+$/.test(a))) {
+    throw new Error('SMTP_INTAKE_ADDRESS must list the report addresses, e.g. "incident@example.org,soc@example.org"');
+  }
+  const keyFile = env.SMTP_INTAKE_TLS_KEY || null;
+  const certFile = env.SMTP_INTAKE_TLS_CERT || null;
+  if (!keyFile !== !certFile) throw new Error('SMTP_INTAKE_TLS_KEY and SMTP_INTAKE_TLS_CERT go together: set both or neither');
+  return {
+    port,
+    host: env.SMTP_INTAKE_HOST || '0.0.0.0',
+    addresses,
+    allowedDomains: list(env.SMTP_INTAKE_ALLOWED_DOMAINS).map((d) => d.replace(/^@/, '')),
+    maxBytes: positiveNumber(env, 'SMTP_INTAKE_MAX_BYTES', 25 * 1024 * 1024),
+    tls: keyFile && certFile ? { keyFile, certFile } : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
 import { ErrorBoundary } from '../core/ErrorBoundary.tsx';
+import { TriageNavLink } from '../triage/TriageNavLink.tsx';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { MainNavLink } from './MainNavLink.tsx';
@@ -55,6 +56,7 @@ export function AppLayout() {
             </UnstyledButton>
             <Group gap={4} component="nav" aria-label="Main" visibleFrom="sm" wrap="nowrap">
               <MainNavLink to="/" label="Incidents" icon={<IconList size={16} />} active={onIncidents} />
+              <TriageNavLink active={location.pathname.startsWith('/triage')} enabled={Boolean(user)} />
               <MainNavLink
                 to="/dashboard"
                 label="Dashboard"

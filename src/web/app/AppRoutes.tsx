@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { DeadJobsPage } from '../admin/DeadJobsPage.tsx';
+import { IntakeSettingsPage } from '../admin/IntakeSettingsPage.tsx';
+import { AlertsAdminPage } from '../alerts/AlertsAdminPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { CustomerListPage } from '../customers/CustomerListPage.tsx';
@@ -13,6 +15,7 @@ import { ReportIncidentPage } from '../incidents/ReportIncidentPage.tsx';
 import { PlanComparePage } from '../plans/PlanComparePage.tsx';
 import { PlanVersionPage } from '../plans/PlanVersionPage.tsx';
 import { PlaybookEditorPage } from '../playbooks/PlaybookEditorPage.tsx';
+import { TriagePage } from '../triage/TriagePage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
@@ -32,7 +35,10 @@ export function AppRoutes() {
           <Route path="/organisation" element={<OrganisationPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/deadlines" element={<DeadlinesPage />} />
+          <Route path="/triage" element={<TriagePage />} />
+          <Route path="/admin/alerts" element={<AlertsAdminPage />} />
           <Route path="/admin/jobs" element={<DeadJobsPage />} />
+          <Route path="/admin/intake" element={<IntakeSettingsPage />} />
           <Route path="/playbooks/:id" element={<PlaybookEditorPage />} />
           <Route path="/plans/:id" element={<PlanVersionPage />} />
           <Route path="/plans/:id/compare/:otherId" element={<PlanComparePage />} />

@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconInbox, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconForms, IconInbox, IconLogout } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { type User, useLogout } from '../auth/auth-api.ts';
 import { notifyError } from '../core/notify.ts';
@@ -41,8 +41,18 @@ export function UserMenu({ user }: { user: User }) {
         </Menu.Label>
         <Menu.Divider />
         {user.role === 'admin' && (
+          <Menu.Item component={Link} to="/admin/alerts" leftSection={<IconBellCog size={16} />}>
+            Alert sources
+          </Menu.Item>
+        )}
+        {user.role === 'admin' && (
           <Menu.Item component={Link} to="/admin/jobs" leftSection={<IconInbox size={16} />}>
             Failed jobs
+          </Menu.Item>
+        )}
+        {user.role === 'admin' && (
+          <Menu.Item component={Link} to="/admin/intake" leftSection={<IconForms size={16} />}>
+            Public report form
           </Menu.Item>
         )}
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>

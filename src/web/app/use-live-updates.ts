@@ -4,6 +4,7 @@ import type { TimelineEvent } from '../../shared/api-types.ts';
 import { authKeys } from '../auth/auth-api.ts';
 import { registryKeys } from '../customers/registry-api.ts';
 import { applyLiveEvent, DEADLINES_KEY, incidentKeys } from '../incidents/incidents-api.ts';
+import { triageKeys } from '../triage/triage-api.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -35,6 +36,7 @@ export function useLiveUpdates(): LiveStatus {
           void client.invalidateQueries({ queryKey: incidentKeys.all });
           void client.invalidateQueries({ queryKey: DEADLINES_KEY });
           void client.invalidateQueries({ queryKey: registryKeys.all });
+          void client.invalidateQueries({ queryKey: triageKeys.all });
           hadError = false;
         }
       };
@@ -53,6 +55,12 @@ export function useLiveUpdates(): LiveStatus {
         const { lastEventId: id } = message as MessageEvent<string>;
         if (id) lastEventId = id;
         void client.invalidateQueries({ queryKey: registryKeys.all });
+      });
+      // A triage item was created or decided ({position, type, id, customerId}): the queue and its counts are refetched.
+      source.addEventListener('triage', (message) => {
+        const { lastEventId: id } = message as MessageEvent<string>;
+        if (id) lastEventId = id;
+        void client.invalidateQueries({ queryKey: triageKeys.all });
       });
       source.onerror = () => {
         hadError = true;

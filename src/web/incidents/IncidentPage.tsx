@@ -5,8 +5,10 @@ import type { Incident } from '../../shared/api-types.ts';
 import { useMe } from '../auth/auth-api.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { PageLoadError } from '../core/PageLoadError.tsx';
+import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
+import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
 import { IncidentHeader } from './IncidentHeader.tsx';
@@ -66,7 +68,9 @@ function IncidentView({ incident }: { incident: Incident }) {
                 <Markdown>{incident.description}</Markdown>
               </Paper>
             )}
+            <IncidentAlertsPanel incident={incident} />
             <NotificationPanel incident={incident} />
+            <IncidentEvidencePanel incident={incident} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
               <Group justify="space-between" mb="md">
                 <Title order={2} fz="h4" id="timeline-title">

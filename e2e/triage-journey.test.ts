@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+
+// The Identify journey through the web UI: an administrator adds an alert source for a customer and copies its
+// token from the page; Prometheus Alertmanager posts the same alert twice and a related one (same alert name, other
+// instance) once; the triage page shows one group of 2 alerts and 3 occurrences, a responder opens an incident
+// from it, and when Alertmanager sends the resolved notification the group and its alerts show as resolved, on the
+// triage page and on the incident.
+
+const CUSTOMER = { name: 'Fjordkraft Handel AS', code: 'FJORD', timeZone: 'Europe/Oslo' };
+const SOURCE = 'Prometheus production';
+const SUMMARY = 'Checkout error rate above 5 %';
+const INCIDENT_TITLE = 'Checkout failing for customers';
+const WEB_1 = { fingerprint: '6f1c2a9b8d7e4f30', instance: 'web-1:9100' };
+const WEB_2 = { fingerprint: 'a24be1c0d93f7e15', instance: 'web-2:9100' };
+
+const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
+const unavailable = browserUnavailable();
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `triage-${name}.png`), fullPage: true });
+}
+
+const startsAt = new Date(Date.now() - 10 * 60_000).toISOString();
+
+/** One alert as Alertmanager puts it in a webhook notification. */
+function amAlert(which: typeof WEB_1, status: 'firing' | 'resolved') {
+  return {
+    status,
+    labels: {
+      alertname: 'HighErrorRate',
+      service: 'checkout',
+      instance: which.instance,
+      job: 'checkout-api',
+      severity: 'critical',
+    },
+    annotations: { summary: SUMMARY, description: `5xx responses above 5 % on ${which.instance} for 5 minutes` },
+    startsAt,
+    endsAt: status === 'resolved' ? new Date().toISOString() : '0001-01-01T00:00:00Z',
+    generatorURL: 'http://prometheus.fjord.example:9090/graph?g0.expr=job%3Acheckout_errors%3Arate5m+%3E+0.05',
+    fingerprint: which.fingerprint,
+  };
+}
+
+/** Alertmanager's webhook payload, version 4, exactly as it sends it. */
+function amPayload(status: 'firing' | 'resolved', alerts: ReturnType<typeof amAlert>[]) {
+  return {
+    receiver: 'muster',
+    status,
+    alerts,
+    groupLabels: { alertname: 'HighErrorRate' },
+    commonLabels: { alertname: 'HighErrorRate', service: 'checkout', job: 'checkout-api', severity: 'critical' },
+    commonAnnotations: { summary: SUMMARY },
+    externalURL: 'http://alertmanager.fjord.example:9093',
+    version: '4',
+    groupKey: '{}:{alertname="HighErrorRate"}',
+    truncatedAlerts: 0,
+  };
+}
+
+describe('triage journey in the browser', { skip: unavailable ?? false }, () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer({ dialect: 'sqlite', web: true });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** What Alertmanager does: POST the notification with the source's token. */
+  async function alertmanagerPosts(token: string, payload: unknown): Promise<void> {
+    const res = await fetch(`${server.url}/api/v1/alerts/alertmanager`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 202, `POST /alerts/alertmanager: ${text}`);
+  }
+
+  it('groups Alertmanager alerts into one item, opens an incident from it and shows them resolved', async () => {
+    assert.ok(server.setupToken, 'a fresh server prints a setup token');
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+
+    // First setup in the browser; the customer through the API (the prepare journey covers doing it in the browser).
+    await createFirstAdmin(page, server.setupToken);
+    const res = await server.request('POST', '/api/v1/customers', {
+      token: await server.userToken('admin', 'Setup script'),
+      body: CUSTOMER,
+    });
+    assert.equal(res.status, 201, `POST /customers: ${await res.text()}`);
+
+    // 1. Alert sources, from the account menu: none yet. Add one for the customer.
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('menuitem', { name: 'Alert sources' }).click();
+    await page.getByRole('heading', { name: 'Alert sources', level: 1 }).waitFor();
+    await page.getByText('No alert sources yet').waitFor();
+    await page.getByRole('button', { name: 'Add the first source' }).click();
+    const create = page.getByRole('dialog', { name: 'New alert source' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(SOURCE);
+    await create.getByRole('combobox', { name: 'Customer' }).click();
+    await page.getByRole('option', { name: `${CUSTOMER.name} (${CUSTOMER.code})` }).click();
+    await shot(page, '01-new-source');
+    await create.getByRole('button', { name: 'Create source' }).click();
+    await create.waitFor({ state: 'hidden' });
+
+    // 2. The token, shown once, with the Alertmanager receiver to paste; read it from the page.
+    const shown = page.getByRole('dialog', { name: `Token for ${SOURCE}` });
+    await shown.getByText('The token is shown only once').waitFor();
+    const token = await shown.getByRole('textbox', { name: 'Token' }).inputValue();
+    assert.ok(token.length >= 32, `a token is shown: ${token}`);
+    const receiver = await shown.getByLabel('Alertmanager receiver', { exact: true }).textContent();
+    assert.match(receiver ?? '', new RegExp(`url: ${server.url}/api/v1/alerts/alertmanager`));
+    assert.match(receiver ?? '', new RegExp(`credentials: ${token}`));
+    await shot(page, '02-token');
+    await shown.getByRole('button', { name: 'I have copied it' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    const sources = page.getByRole('table', { name: 'Alert sources' });
+    await sources.getByText(SOURCE).waitFor();
+    await sources.getByText('Never').waitFor();
+
+    // 3. Alertmanager: web-1 fires (and is sent again at the next repeat interval), then web-2 fires too.
+    await alertmanagerPosts(token, amPayload('firing', [amAlert(WEB_1, 'firing')]));
+    await alertmanagerPosts(token, amPayload('firing', [amAlert(WEB_1, 'firing')]));
+    await alertmanagerPosts(token, amPayload('firing', [amAlert(WEB_2, 'firing')]));
+
+    // 4. Triage, from the main navigation with its badge: ONE group of 2 alerts and 3 occurrences, both firing.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Triage, 1 waiting' }).click();
+    await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
+    const queue = page.getByRole('list', { name: 'Triage queue' });
+    const entries = queue.locator('[data-triage-item]');
+    await entries.first().waitFor();
+    assert.equal(await entries.count(), 1, 'one group in the queue');
+    const entry = entries.first();
+    await entry.getByText(SUMMARY).waitFor();
+    await entry.getByText(CUSTOMER.name).waitFor();
+    await entry.getByText('2 alerts').waitFor();
+    await entry.getByText('3 occurrences').waitFor();
+    await entry.getByText('2 firing').waitFor();
+
+    // The group is selected: its alerts, with their labels, counts and shortened fingerprints.
+    const detail = page.locator('[data-triage-detail]');
+    await detail.getByRole('heading', { name: SUMMARY }).waitFor();
+    const alerts = detail.getByRole('table', { name: 'Alerts of this group' });
+    const web1 = alerts.locator(`[data-alert-fingerprint="${WEB_1.fingerprint}"]`);
+    const web2 = alerts.locator(`[data-alert-fingerprint="${WEB_2.fingerprint}"]`);
+    await web1.getByText(`instance=${WEB_1.instance}`).waitFor();
+    await web2.getByText(`instance=${WEB_2.instance}`).waitFor();
+    assert.equal(await web1.locator('[data-alert-count]').textContent(), '2');
+    assert.equal(await web2.locator('[data-alert-count]').textContent(), '1');
+    assert.equal(await alerts.locator('[data-alert-status="firing"]').count(), 2);
+    await shot(page, '03-queue');
+
+    // 5. Open an incident from it: the title is prefilled from the group; change it and open.
+    await detail.getByRole('button', { name: 'Open incident' }).click();
+    const open = page.getByRole('dialog', { name: 'Open an incident' });
+    const title = open.getByRole('textbox', { name: 'Title' });
+    assert.equal(await title.inputValue(), SUMMARY);
+    await title.fill(INCIDENT_TITLE);
+    await shot(page, '04-open-incident');
+    await title.press('Enter');
+    await open.waitFor({ state: 'hidden' });
+    const decided = detail.getByRole('link', { name: /^Go to INC-/ });
+    await decided.waitFor();
+    const incidentKey = ((await decided.textContent()) ?? '').replace('Go to ', '').trim();
+    assert.match(incidentKey, /^INC-\d{4}-\d{4}$/);
+    await page.getByText('Nothing to triage').waitFor();
+    await nav.getByRole('link', { name: 'Triage', exact: true }).waitFor();
+    await shot(page, '05-opened');
+
+    // 6. Alertmanager sends the resolved notification for both alerts.
+    await alertmanagerPosts(token, amPayload('resolved', [amAlert(WEB_1, 'resolved'), amAlert(WEB_2, 'resolved')]));
+
+    // Under "Opened" (the page refreshes by itself): the group resolved, its alerts too, linked to the incident.
+    await page.getByRole('radiogroup', { name: 'Which items' }).getByText('Opened').click();
+    const opened = queue.locator('[data-triage-item]').first();
+    await opened.getByText(incidentKey).waitFor();
+    await opened.getByText('Resolved').waitFor({ timeout: 15_000 });
+    await opened.click();
+    await detail.locator('[data-resolved]').waitFor();
+    await alerts.locator('[data-alert-status="resolved"]').nth(1).waitFor({ timeout: 15_000 });
+    assert.equal(await alerts.locator('[data-alert-status="firing"]').count(), 0, 'no alert fires any more');
+    await shot(page, '06-resolved');
+
+    // 7. The incident: its "Alerts and reports" panel lists the group, resolved, with its counts.
+    await detail.getByRole('link', { name: `Go to ${incidentKey}` }).click();
+    await page.getByRole('heading', { name: INCIDENT_TITLE }).waitFor();
+    const panel = page.getByRole('region', { name: 'Alerts and reports' });
+    await panel.getByRole('link', { name: SUMMARY }).waitFor();
+    await panel.getByText('2 alerts').waitFor();
+    await panel.getByText('Resolved').waitFor();
+    await page.getByRole('region', { name: 'Evidence' }).getByText('No evidence yet').waitFor();
+    await shot(page, '07-incident');
+
+    const unexpected = problems.filter((p) => !/401|Unauthorized/.test(p));
+    assert.deepEqual(unexpected, [], 'no errors in the browser console');
+    await context.close();
+  });
+});

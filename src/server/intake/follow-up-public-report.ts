@@ -1,0 +1,69 @@
+import type { Reporter } from '../../shared/triage-types.ts';
+import { withTransaction } from '../core/db/transaction.ts';
+import type { Deps } from '../core/deps.ts';
+import { changeIncident } from '../incidents/change-incident.ts';
+import { findIncident } from '../incidents/incidents.queries.ts';
+import { addToTriageReport } from '../triage/file-report.ts';
+import { findTriageItemByReceipt, findTriageItemForUpdate, type TriageItemRow } from '../triage/triage.queries.ts';
+import { normaliseReceiptKey, PUBLIC_REPORTER, receiptHash } from './submit-public-report.ts';
+
+/** All a reporter learns about their report: three plain states, never a key, a name or a decision's reason. */
+export type PublicReportStatus = 'received' | 'incident' | 'closed';
+
+export interface FollowUp {
+  status: PublicReportStatus;
+  /** Whether the information given was added (to the triage item, or as a note on the incident). */
+  added: boolean;
+}
+
+function reporterOf(item: TriageItemRow): Reporter {
+  try {
+    return item.reporter ? (JSON.parse(item.reporter) as Reporter) : { anonymous: true };
+  } catch {
+    return { anonymous: true };
+  }
+}
+
+async function statusOf(deps: Deps, item: TriageItemRow): Promise<PublicReportStatus> {
+  if (item.incident_id) {
+    const incident = await findIncident(deps.database.db, deps.database.dialect, item.incident_id);
+    const status = incident?.state.status;
+    return status === 'closed' || status === 'dismissed' ? 'closed' : 'incident';
+  }
+  return item.status === 'dismissed' ? 'closed' : 'received';
+}
+
+/**
+ * Finds the report a receipt key belongs to and, when information is given, adds it where the team works on
+ * it now: the triage item while it waits, the incident's timeline once it became one. null: no such report
+ * (a mistyped or guessed key; the caller answers the same either way).
+ */
+export async function followUpPublicReport(deps: Deps, key: string, information = ''): Promise<FollowUp | null> {
+  const normalised = normaliseReceiptKey(key);
+  if (!normalised) return null;
+  const hash = receiptHash(normalised);
+  const found = await findTriageItemByReceipt(deps.database.db, hash);
+  if (!found) return null;
+  const body = information.trim();
+  if (!body) return { status: await statusOf(deps, found), added: false };
+
+  // Read again, locked (PostgreSQL), inside the transaction: the item may have become an incident since the page
+  // was shown, and a decision taken meanwhile waits for this message rather than missing it.
+  const incidentId = await withTransaction(deps.database, async (tx) => {
+    const item = await findTriageItemForUpdate(tx, deps.database.dialect, found.id);
+    if (!item || item.incident_id) return item?.incident_id ?? null;
+    await addToTriageReport(
+      tx,
+      deps.database.dialect,
+      item.id,
+      { author: reporterOf(item), body },
+      PUBLIC_REPORTER,
+      deps.clock.now(),
+    );
+    return null;
+  });
+  // Notes are allowed in every stage, closed included: what the reporter adds reaches the timeline even late.
+  if (incidentId) await changeIncident(deps, PUBLIC_REPORTER, incidentId, { type: 'add-note', body });
+  const item = (await findTriageItemByReceipt(deps.database.db, hash)) ?? found;
+  return { status: await statusOf(deps, item), added: true };
+}

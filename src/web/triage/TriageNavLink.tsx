@@ -1,0 +1,38 @@
+import { Indicator, NavLink, Text } from '@mantine/core';
+import { IconInbox } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useWaitingCount } from './triage-api.ts';
+
+/** "Triage" in the main navigation, with how many items wait (on the icon, so it shows on every screen width). */
+export function TriageNavLink({ active, enabled }: { active: boolean; enabled: boolean }) {
+  const waiting = useWaitingCount(enabled);
+  const label = waiting ? `Triage, ${waiting} waiting` : 'Triage';
+  return (
+    <NavLink
+      component={Link}
+      to="/triage"
+      aria-label={label}
+      title={label}
+      label={
+        <Text span inherit visibleFrom="lg">
+          Triage
+        </Text>
+      }
+      leftSection={
+        <Indicator
+          label={waiting && waiting > 99 ? '99+' : waiting}
+          disabled={!waiting}
+          size={16}
+          offset={2}
+          color="red"
+          data-waiting={waiting ?? 0}
+        >
+          <IconInbox size={16} />
+        </Indicator>
+      }
+      active={active}
+      w="auto"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
