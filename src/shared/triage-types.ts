@@ -51,6 +51,7 @@ export interface Alert {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   status: AlertStatus;
+  /** How many times it was sent as firing. */
   count: number;
   firstSeen: string;
   lastSeen: string;
@@ -120,7 +121,7 @@ export interface TriageItem {
   description: string;
   severity: Severity | null;
   status: TriageStatus;
-  /** Distinct alerts in the group, and how many times they were sent in all. */
+  /** Distinct alerts in the group, and how many times they were sent as firing in all. */
   alertCount: number;
   occurrences: number;
   /** Alerts of the group still firing. */

@@ -22,3 +22,19 @@ export function findSilence(tx: Tx, id: string): Promise<AlertSilenceRow | undef
 export async function endSilence(tx: Tx, id: string, at: string): Promise<void> {
   await tx.updateTable('alert_silences').set({ expires_at: at }).where('id', '=', id).execute();
 }
+
+/** The running silences of these fingerprints of one customer. */
+export function runningSilences(tx: Tx, customerId: string, fingerprints: string[], at: string): Promise<AlertSilenceRow[]> {
+  if (fingerprints.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('alert_silences')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('expires_at', '>', at)
+    .where('fingerprint', 'in', fingerprints)
+    .execute();
+}
+
+export async function extendSilence(tx: Tx, id: string, changes: { expires_at: string; reason: string }): Promise<void> {
+  await tx.updateTable('alert_silences').set(changes).where('id', '=', id).execute();
+}

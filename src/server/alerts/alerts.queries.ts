@@ -25,12 +25,24 @@ const COLUMNS = [
   'group_id',
 ] as const satisfies readonly (keyof AlertsTable)[];
 
-/** Rows per statement: far below both dialects' limits on bound values (16 columns each). */
-const CHUNK = 500;
+/**
+ * Splits rows into slices of a few fixed sizes (at most 500: far below both dialects' limits on bound values),
+ * so that only a few statement shapes are ever prepared and cached; a shape per row count would keep hundreds
+ * of large prepared statements in memory.
+ */
+function* slices<T>(items: T[]): Generator<T[]> {
+  let start = 0;
+  for (const size of [500, 100, 20, 5, 1]) {
+    while (items.length - start >= size) {
+      yield items.slice(start, start + size);
+      start += size;
+    }
+  }
+}
 const upsertText = new Map<string, string>();
 
 /**
- * Writes alerts, one statement per CHUNK rows: new fingerprints are inserted, known ones count up and take the
+ * Writes alerts, one statement per slice of rows: new fingerprints are inserted, known ones count up and take the
  * latest content. A row's group changes only when a new group_id is given (null keeps the one it has). A
  * resolved alert keeps the time it was first resolved; firing again clears it.
  */
@@ -40,8 +52,7 @@ export async function upsertAlerts(
   rows: AlertsTable[],
 ): Promise<Map<string, { count: number; group_id: string | null }>> {
   const stored = new Map<string, { count: number; group_id: string | null }>();
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+  for (const chunk of slices(rows)) {
     const parameters: unknown[] = [];
     for (const row of chunk) for (const column of COLUMNS) parameters.push(row[column]);
     const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
@@ -94,8 +105,7 @@ export async function countRepeats(
     }
     return stored;
   }
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+  for (const chunk of slices(rows)) {
     const parameters: unknown[] = [customerId, lastSeen];
     for (const row of chunk) for (const column of REPEAT_COLUMNS) parameters.push(row[column]);
     const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
@@ -164,12 +174,12 @@ export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id'>;
 /** What is known of these fingerprints of one customer: enough to tell new, repeated and re-fired alerts apart. */
 export async function findAlertStates(tx: Tx, customerId: string, fingerprints: string[]): Promise<Map<string, AlertState>> {
   const found = new Map<string, AlertState>();
-  for (let start = 0; start < fingerprints.length; start += CHUNK) {
+  for (const chunk of slices(fingerprints)) {
     const rows = await tx
       .selectFrom('alerts')
       .select(['fingerprint', 'status', 'group_id', 'source_id'])
       .where('customer_id', '=', customerId)
-      .where('fingerprint', 'in', fingerprints.slice(start, start + CHUNK))
+      .where('fingerprint', 'in', chunk)
       .execute();
     for (const row of rows) found.set(row.fingerprint, row);
   }

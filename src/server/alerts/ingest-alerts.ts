@@ -1,34 +1,12 @@
-import { randomUUIDv7 } from 'node:crypto';
-import { sql } from 'kysely';
-import type { AlertInput, AlertReceipt, AlertRule } from '../../shared/triage-types.ts';
-import type { AlertsTable } from '../core/db/schema.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import type { AlertInput, AlertReceipt } from '../../shared/triage-types.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { enqueue, enqueuedIn } from '../core/jobs/jobs.ts';
-import { insertTriageItem, type TriageItemRow } from '../triage/triage.queries.ts';
-import { recordTriageEvent } from '../triage/triage-events.ts';
-import { ATTACH_GROUP_JOB, OPEN_GROUP_JOB } from '../triage/triage-jobs.ts';
 import type { AlertSourceRow } from './alert-sources.queries.ts';
-import {
-  countIntoGroup,
-  countRepeats,
-  findAlertStates,
-  findOpenGroup,
-  silencedFingerprints,
-  upsertAlerts,
-} from './alerts.queries.ts';
-import { type AlertOrigin, groupKey, higherSeverity, ruleFor } from './grouping.ts';
+import { writeAlerts } from './alert-writer.ts';
+import { type AlertOrigin, groupKey, ruleFor } from './grouping.ts';
 import { activeRules } from './manage-alert-rules.ts';
-import { type FoldedAlert, foldAlerts, normalizeAlert } from './normalize-alert.ts';
-
-interface Planned {
-  alert: FoldedAlert;
-  rule: AlertRule;
-  key: string;
-  /** Set when the alert joins a group in this request (new, silenced before, or firing again after resolving). */
-  joins: string | null;
-}
+import { foldAlerts, normalizeAlert } from './normalize-alert.ts';
+import type { PlannedAlert } from './store-alerts.ts';
 
 /**
  * Stores a request's alerts for the source that sent them, and answers only after the commit: an alert that
@@ -43,194 +21,15 @@ export async function ingestAlerts(deps: Deps, source: AlertSourceRow, inputs: A
       throw new AppError('invalid', `${field} is "${input.source}", but the token belongs to source "${source.name}"`, field);
     }
   });
-  const now = deps.clock.now();
-  const at = now.toISOString();
+  const at = deps.clock.now().toISOString();
   const fingerprintLabels = JSON.parse(source.fingerprint_labels) as string[];
   const alerts = foldAlerts(inputs.map((input) => normalizeAlert(input, fingerprintLabels, at)));
   const origin: AlertOrigin = { customerId: source.customer_id, serviceId: source.service_id, sourceId: source.id };
   const rules = await activeRules(deps.database);
-  const planned: Planned[] = alerts
-    .map((alert) => {
-      const rule = ruleFor(rules, alert, origin);
-      return { alert, rule, key: groupKey(rule, alert, origin), joins: null };
-    })
-    // One order for every writer: PostgreSQL transactions then take row locks in the same order and cannot deadlock.
-    .sort((a, b) => (a.alert.fingerprint < b.alert.fingerprint ? -1 : 1));
-
-  const outcome = await withTransaction(deps.database, async (tx) => {
-    const result = await storeAlerts(tx, deps, origin, planned, now);
-    return { ...result, enqueued: enqueuedIn(tx) };
+  const planned: PlannedAlert[] = alerts.map((alert) => {
+    const rule = ruleFor(rules, alert, origin);
+    return { alert, rule, key: groupKey(rule, alert, origin), joins: null };
   });
-  if (outcome.newGroups > 0) deps.feed.notify();
-  if (outcome.enqueued) deps.jobs.wake();
-  return outcome.receipts;
-}
-
-async function storeAlerts(
-  tx: Tx,
-  deps: Deps,
-  origin: AlertOrigin,
-  planned: Planned[],
-  now: Date,
-): Promise<{ receipts: AlertReceipt[]; newGroups: number }> {
-  const { dialect } = deps.database;
-  const at = now.toISOString();
-  if (dialect === 'postgres') await lockGroupKeys(tx, planned);
-  const states = await findAlertStates(
-    tx,
-    origin.customerId,
-    planned.map((p) => p.alert.fingerprint),
-  );
-  const needsGroup = planned.filter(({ alert }) => {
-    const state = states.get(alert.fingerprint);
-    return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
-  });
-  const silenced = needsGroup.length > 0 ? await silencedFingerprints(tx, origin.customerId, at) : new Set<string>();
-
-  // The groups this request touches, with what it adds to each.
-  const groups = new Map<string, { row: TriageItemRow | null; joined: number; occurrences: number; severity?: string | null }>();
-  const byKey = new Map<string, TriageItemRow>();
-  const known = new Map<string, TriageItemRow>();
-  let newGroups = 0;
-  for (const entry of needsGroup) {
-    if (silenced.has(entry.alert.fingerprint)) continue;
-    let group = byKey.get(entry.key);
-    if (!group) {
-      const since = new Date(now.getTime() - entry.rule.windowMinutes * 60_000).toISOString();
-      group = await findOpenGroup(tx, entry.key, since);
-      if (!group) {
-        group = await openGroup(tx, deps, origin, entry, now);
-        newGroups += 1;
-      }
-      byKey.set(entry.key, group);
-      known.set(group.id, group);
-    }
-    entry.joins = group.id;
-  }
-
-  const rows: AlertsTable[] = [];
-  const repeats: AlertsTable[] = [];
-  for (const { alert, joins } of planned) {
-    const state = states.get(alert.fingerprint);
-    const previous = state?.group_id ?? null;
-    const groupId = joins ?? previous;
-    if (groupId) {
-      const change = groups.get(groupId) ?? { row: known.get(groupId) ?? null, joined: 0, occurrences: 0 };
-      change.occurrences += alert.count;
-      if (joins && joins !== previous) change.joined += 1;
-      if (change.row) {
-        const severity = higherSeverity(change.row.severity as never, alert.severity);
-        if (severity !== change.row.severity) change.severity = change.row.severity = severity;
-      }
-      groups.set(groupId, change);
-    }
-    const row: AlertsTable = {
-      customer_id: origin.customerId,
-      fingerprint: alert.fingerprint,
-      source_id: origin.sourceId,
-      service_id: origin.serviceId,
-      title: alert.title,
-      severity: alert.severity,
-      labels: JSON.stringify(alert.labels),
-      annotations: JSON.stringify(alert.annotations),
-      status: alert.status,
-      count: alert.count,
-      first_seen: at,
-      last_seen: at,
-      starts_at: alert.startsAt,
-      ends_at: alert.endsAt,
-      resolved_at: alert.status === 'resolved' ? (alert.endsAt ?? at) : null,
-      group_id: joins,
-    };
-    // A plain repeat (same status, same group, same source) only counts up; anything else is an upsert.
-    const plainRepeat = state && !joins && state.status === alert.status && state.source_id === origin.sourceId;
-    (plainRepeat ? repeats : rows).push(row);
-  }
-  const stored = await upsertAlerts(tx, dialect, rows);
-  if (repeats.length > 0) {
-    for (const [fingerprint, row] of await countRepeats(tx, deps.database, origin.customerId, at, repeats))
-      stored.set(fingerprint, row);
-  }
-  for (const id of [...groups.keys()].sort()) {
-    const change = groups.get(id);
-    if (change)
-      await countIntoGroup(tx, { id, joined: change.joined, occurrences: change.occurrences, at, severity: change.severity });
-  }
-  const receipts = planned.map(({ alert }): AlertReceipt => {
-    const row = stored.get(alert.fingerprint);
-    return {
-      fingerprint: alert.fingerprint,
-      status: alert.status,
-      count: row?.count ?? alert.count,
-      groupId: row?.group_id ?? null,
-      silenced: silenced.has(alert.fingerprint),
-    };
-  });
-  return { receipts, newGroups };
-}
-
-/** A new group in the triage queue, recorded on its own stream; a rule that opens or attaches enqueues that. */
-async function openGroup(tx: Tx, deps: Deps, origin: AlertOrigin, entry: Planned, now: Date): Promise<TriageItemRow> {
-  const at = now.toISOString();
-  const { alert, rule } = entry;
-  const row: TriageItemRow = {
-    id: randomUUIDv7(),
-    kind: 'alerts',
-    customer_id: origin.customerId,
-    service_id: origin.serviceId,
-    source_id: origin.sourceId,
-    rule_id: rule.id,
-    group_key: entry.key,
-    title: alert.title,
-    description: alert.annotations.description ?? '',
-    severity: alert.severity,
-    status: 'triage',
-    alert_count: 0,
-    occurrences: 0,
-    first_seen: at,
-    last_seen: at,
-    incident_id: null,
-    decision_reason: null,
-    decided_by: null,
-    decided_at: null,
-    reporter: null,
-    receipt_hash: null,
-    created_at: at,
-    updated_at: at,
-  };
-  await insertTriageItem(tx, row);
-  const by = { id: `rule:${rule.id}`, name: `Grouping rule "${rule.name}"` };
-  await recordTriageEvent(
-    tx,
-    deps.database.dialect,
-    { id: row.id, customerId: origin.customerId },
-    by,
-    now,
-    'triage.group_opened',
-    { title: row.title, rule: rule.name, action: rule.action },
-    true,
-  );
-  if (rule.action === 'open') {
-    await enqueue(tx, { name: OPEN_GROUP_JOB, payload: { itemId: row.id, rule: rule.name }, uniqueKey: `open:${row.id}` }, now);
-  } else if (rule.action === 'attach') {
-    await enqueue(
-      tx,
-      {
-        name: ATTACH_GROUP_JOB,
-        payload: { itemId: row.id, rule: rule.name, incident: rule.incident },
-        uniqueKey: `attach:${row.id}`,
-      },
-      now,
-    );
-  }
-  return row;
-}
-
-/**
- * PostgreSQL: concurrent requests whose alerts share a grouping key take turns (transaction advisory locks,
- * in one order), so that two of them never both start a group for the same key. SQLite has one writer anyway.
- */
-async function lockGroupKeys(tx: Tx, planned: Planned[]): Promise<void> {
-  const keys = [...new Set(planned.map((p) => Number.parseInt(p.key.slice(0, 13), 16)))].sort((a, b) => a - b);
-  await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k order by k`.execute(tx);
+  const stored = await writeAlerts(deps, origin, planned);
+  return alerts.map((alert) => stored.get(alert.fingerprint) as AlertReceipt);
 }

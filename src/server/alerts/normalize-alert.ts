@@ -46,12 +46,12 @@ function time(value: string | undefined, field: string, fallback: string | null)
 }
 
 export interface FoldedAlert extends NormalizedAlert {
-  /** How many times it was in the request. */
+  /** How many times it was sent as firing (a resolved notification ends an alert; it is not a repeat). */
   count: number;
 }
 
 /**
- * Folds the repeats of one fingerprint inside a request into one entry (the last one wins, counts add up),
+ * Folds the repeats of one fingerprint inside a request into one entry (the last one wins, firings add up),
  * so that each fingerprint is written once per request.
  */
 export function foldAlerts(alerts: NormalizedAlert[]): FoldedAlert[] {

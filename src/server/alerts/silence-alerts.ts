@@ -4,7 +4,15 @@ import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
 import { type Tx, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { type AlertSilenceRow, endSilence, findSilence, insertSilences, listSilences } from './alert-silences.queries.ts';
+import {
+  type AlertSilenceRow,
+  endSilence,
+  extendSilence,
+  findSilence,
+  insertSilences,
+  listSilences,
+  runningSilences,
+} from './alert-silences.queries.ts';
 
 const RECENT_DAYS = 7;
 
@@ -40,17 +48,35 @@ export async function silenceFingerprints(
   now: Date,
 ): Promise<AlertSilenceRow[]> {
   assertCan(actor, 'incident.change', { customerId: input.customerId, notFound: `No customer ${input.customerId}` });
-  const rows = input.fingerprints.map((fingerprint) => ({
-    id: randomUUIDv7(),
-    customer_id: input.customerId,
-    fingerprint,
-    reason: input.reason,
-    created_by: actor.name,
-    created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + input.minutes * 60_000).toISOString(),
-  }));
-  await insertSilences(tx, rows);
-  return rows;
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + input.minutes * 60_000).toISOString();
+  // A fingerprint silenced already keeps its one silence, lengthened if this one runs longer.
+  const running = new Map((await runningSilences(tx, input.customerId, input.fingerprints, at)).map((r) => [r.fingerprint, r]));
+  const result: AlertSilenceRow[] = [];
+  const fresh: AlertSilenceRow[] = [];
+  for (const fingerprint of new Set(input.fingerprints)) {
+    const current = running.get(fingerprint);
+    if (current && current.expires_at >= expiresAt) {
+      result.push(current);
+    } else if (current) {
+      await extendSilence(tx, current.id, { expires_at: expiresAt, reason: input.reason });
+      result.push({ ...current, expires_at: expiresAt, reason: input.reason });
+    } else {
+      const row = {
+        id: randomUUIDv7(),
+        customer_id: input.customerId,
+        fingerprint,
+        reason: input.reason,
+        created_by: actor.name,
+        created_at: at,
+        expires_at: expiresAt,
+      };
+      fresh.push(row);
+      result.push(row);
+    }
+  }
+  await insertSilences(tx, fresh);
+  return result;
 }
 
 export async function silenceAlert(

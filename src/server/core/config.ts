@@ -71,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     notify: loadNotifyConfig(env),
     jobLeaseMs: positiveNumber(env, 'JOB_LEASE_MS', 60_000),
-    alertMaxPendingBytes: positiveNumber(env, 'ALERT_MAX_PENDING_BYTES', 64 * 1024 * 1024),
+    alertMaxPendingBytes: positiveNumber(env, 'ALERT_MAX_PENDING_BYTES', 16 * 1024 * 1024),
     intake: loadIntakeConfig(env),
   };
 }

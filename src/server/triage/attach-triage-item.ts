@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { assignTriageEvidenceToIncident } from '../evidence/evidence.queries.ts';
+import { assignTriageEvidenceToIncident, listTriageEvidence } from '../evidence/evidence.queries.ts';
+import { evidenceAddedEvent } from '../evidence/store-evidence.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
 import { incidentKeyOf, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
@@ -25,11 +26,14 @@ export async function attachTriageItem(deps: Deps, actor: Actor, id: string, inc
         throw new AppError('conflict', `${state.key} is another customer's incident; alerts never cross customers`, 'incident');
       }
       attached = item;
+      // The report's evidence moves with it (alongside, below); the timeline records each item of it.
+      const evidence = (await listTriageEvidence(tx, item.id)).filter((e) => e.incidentId === null);
       return [
         {
           type: 'triage.attached',
           data: { itemId: item.id, kind: item.kind, title: item.title, alerts: item.alert_count, occurrences: item.occurrences },
         },
+        ...evidence.map((e) => evidenceAddedEvent(e)),
       ];
     },
     async alongside(tx, next, _events, now) {

@@ -5,6 +5,7 @@ import { type Tx, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { assignTriageEvidenceToIncident } from '../evidence/evidence.queries.ts';
+import { recordEvidenceOnTimeline } from '../evidence/store-evidence.ts';
 import { reportIncidentIn } from '../incidents/report-incident.ts';
 import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
 import { incidentKeyOf, listTriageMessages, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
@@ -56,7 +57,8 @@ export async function openTriageItem(
       updated_at: at,
     };
     await updateTriageItem(tx, item.id, decided);
-    await assignTriageEvidenceToIncident(tx, item.id, incident.id);
+    const evidence = await assignTriageEvidenceToIncident(tx, item.id, incident.id);
+    await recordEvidenceOnTimeline(tx, deps, actor, incident.id, evidence, now);
     await recordTriageEvent(tx, deps.database.dialect, { id: item.id, customerId }, actor, now, 'triage.incident_opened', {
       incidentId: incident.id,
       incidentKey: incident.key,
@@ -73,11 +75,11 @@ async function incidentDescription(tx: Tx, item: TriageItemRow): Promise<string>
   const parts = [item.description];
   if (item.kind === 'alerts') {
     parts.push(
-      `Opened from an alert group: ${item.alert_count} alert(s), ${item.occurrences} notification(s), first seen ${item.first_seen}.`,
+      `Opened from an alert group of ${item.alert_count} alert(s) sent ${item.occurrences} time(s); see its alerts panel.`,
     );
   }
   for (const message of await listTriageMessages(tx, item.id)) {
-    parts.push(`Added by the reporter at ${message.received_at}:\n\n${message.body}`);
+    parts.push(`Added later by the reporter:\n\n${message.body}`);
   }
   return parts.filter((p) => p.trim() !== '').join('\n\n');
 }

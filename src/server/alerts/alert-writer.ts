@@ -1,0 +1,83 @@
+import type { AlertReceipt } from '../../shared/triage-types.ts';
+import type { Database } from '../core/db/database.ts';
+import { withTransaction } from '../core/db/transaction.ts';
+import type { Deps } from '../core/deps.ts';
+import { enqueuedIn } from '../core/jobs/jobs.ts';
+import type { AlertOrigin } from './grouping.ts';
+import { mergePlanned, type PlannedAlert, storeAlerts } from './store-alerts.ts';
+
+interface Waiting {
+  origin: AlertOrigin;
+  planned: PlannedAlert[];
+  resolve(receipts: Map<string, AlertReceipt>): void;
+  reject(error: unknown): void;
+}
+
+/** Alerts written in one transaction at most; more waits for the next. */
+const MAX_ALERTS_PER_WRITE = 20_000;
+const writers = new WeakMap<Database, { waiting: Waiting[]; writing: boolean }>();
+
+/**
+ * Group commit for alerts: requests that arrive while a write is under way are written together in the next
+ * transaction, each source's alerts merged by fingerprint. One commit then carries many requests, and a group's
+ * counts move once per commit instead of once per request (on PostgreSQL, its row would otherwise be a queue).
+ * Resolves after the commit, with a receipt for each fingerprint of the request.
+ */
+export function writeAlerts(deps: Deps, origin: AlertOrigin, planned: PlannedAlert[]): Promise<Map<string, AlertReceipt>> {
+  let writer = writers.get(deps.database);
+  if (!writer) {
+    writer = { waiting: [], writing: false };
+    writers.set(deps.database, writer);
+  }
+  const w = writer;
+  return new Promise((resolve, reject) => {
+    w.waiting.push({ origin, planned, resolve, reject });
+    if (!w.writing) void drain(deps, w);
+  });
+}
+
+async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean }): Promise<void> {
+  writer.writing = true;
+  try {
+    while (writer.waiting.length > 0) {
+      // Let requests being parsed right now join this write.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch: Waiting[] = [];
+      let alerts = 0;
+      while (
+        writer.waiting.length > 0 &&
+        (batch.length === 0 || alerts + writer.waiting[0].planned.length <= MAX_ALERTS_PER_WRITE)
+      ) {
+        const next = writer.waiting.shift() as Waiting;
+        alerts += next.planned.length;
+        batch.push(next);
+      }
+      const bySource = new Map<string, { origin: AlertOrigin; parts: PlannedAlert[][] }>();
+      for (const w of batch) {
+        const entry = bySource.get(w.origin.sourceId) ?? { origin: w.origin, parts: [] };
+        entry.parts.push(w.planned);
+        bySource.set(w.origin.sourceId, entry);
+      }
+      try {
+        const now = deps.clock.now();
+        const outcome = await withTransaction(deps.database, async (tx) => {
+          const receipts = new Map<string, Map<string, AlertReceipt>>();
+          let newGroups = 0;
+          for (const [sourceId, { origin, parts }] of bySource) {
+            const stored = await storeAlerts(tx, deps, origin, mergePlanned(parts), now);
+            receipts.set(sourceId, stored.receipts);
+            newGroups += stored.newGroups;
+          }
+          return { receipts, newGroups, enqueued: enqueuedIn(tx) };
+        });
+        for (const w of batch) w.resolve(outcome.receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
+        if (outcome.newGroups > 0) deps.feed.notify();
+        if (outcome.enqueued) deps.jobs.wake();
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+  } finally {
+    writer.writing = false;
+  }
+}
