@@ -70,6 +70,8 @@ export interface AlertsResult {
   stored: number;
   /** dedupStoredMany / dedupStored1k; the target is ≥ 0.8. */
   dedupRatio: number;
+  /** New alerts per second while seeding (batches of 1,000 new fingerprints, 4 requests at a time). */
+  insertRate: number;
   /** Repeats spread evenly over every stored alert (the worst case). */
   dedupSpread: number;
   storm: {

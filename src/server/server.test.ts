@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cliToken, exited, MAIN, runFile as run, serveProcess as serve } from './core/testing/serve-process.ts';
+import { cliToken, exited, MAIN, processEnv, runFile as run, serveProcess as serve } from './core/testing/serve-process.ts';
 import { startSmtpSink } from './core/testing/smtp-sink.ts';
 import { connectSse } from './core/testing/sse-client.ts';
 import { createTestDb, type TestDatabase, testDialects } from './core/testing/test-db.ts';
@@ -20,14 +20,7 @@ for (const dialect of await testDialects()) {
     before(async () => {
       testDb = await createTestDb(dialect);
       await testDb.database.close();
-      env = {
-        ...process.env,
-        PORT: String(nextPort++),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: testDb.file ? path.dirname(testDb.file) : fs.mkdtempSync(path.join(os.tmpdir(), 'muster-proc-')),
-        DATABASE_URL: testDb.url ?? '',
-      };
+      env = processEnv(testDb, nextPort++);
       token = await cliToken(env, 'ops@example.test', 'Ops', 'responder');
       assert.match(token, /^mst_/);
       adminToken = await cliToken(env, 'admin@example.test', 'Admin', 'admin');

@@ -66,8 +66,9 @@ export interface AlertReceipt {
   fingerprint: string;
   status: AlertStatus;
   count: number;
-  /** null when the fingerprint is silenced. */
+  /** The group it belongs to; null when a silence kept it out of the queue. */
   groupId: string | null;
+  /** A silence kept it from starting or joining a group in this request. */
   silenced: boolean;
 }
 

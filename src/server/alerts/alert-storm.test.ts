@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cliToken, exited, serveProcess } from '../core/testing/serve-process.ts';
+import { cliToken, exited, processEnv, serveProcess } from '../core/testing/serve-process.ts';
 import { createTestDb, type TestDatabase, testDialects } from '../core/testing/test-db.ts';
 
 let nextPort = 19_700 + (process.pid % 200) * 3;
@@ -18,16 +15,8 @@ for (const dialect of await testDialects()) {
     before(async () => {
       testDb = await createTestDb(dialect);
       await testDb.database.close();
-      env = {
-        ...process.env,
-        PORT: String(nextPort++),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: testDb.file ? path.dirname(testDb.file) : fs.mkdtempSync(path.join(os.tmpdir(), 'muster-storm-')),
-        DATABASE_URL: testDb.url ?? '',
-        // A small budget, so that this storm overloads the server and meets the 503s.
-        ALERT_MAX_PENDING_BYTES: String(1024 * 1024),
-      };
+      // A small budget, so that this storm overloads the server and meets the 503s.
+      env = processEnv(testDb, nextPort++, { ALERT_MAX_PENDING_BYTES: String(1024 * 1024) });
       admin = await cliToken(env, 'admin@example.test', 'Admin', 'admin');
     });
     after(() => testDb.drop());

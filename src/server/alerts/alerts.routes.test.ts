@@ -219,9 +219,48 @@ for (const dialect of await testDialects()) {
       assert.equal(badTime.body.error.field, 'startsAt');
       const badStatus = await post(alert({ alertname: 'X', instance: 'y' }, { status: 'burning' }));
       assert.equal(badStatus.status, 400);
+      const badElement = await post([
+        alert({ alertname: 'X', instance: 'y' }),
+        alert({ alertname: 'X', instance: 'z' }, { status: 'on' }),
+      ]);
+      assert.equal(badElement.status, 400);
+      assert.equal(badElement.body.error.field, '1.status', 'names the element and its field');
+      const unknownField = await post(alert({ alertname: 'X', instance: 'y' }, { colour: 'red' }));
+      assert.equal(unknownField.status, 400);
+      assert.match(unknownField.body.error.message, /Unknown field "colour"/);
       const wrongVersion = await post({ version: '3', status: 'firing', alerts: [] }, token, '/api/v1/alerts/alertmanager');
       assert.equal(wrongVersion.status, 400);
       assert.ok(!(await queue()).some((item) => item.title === 'X on y' || item.title === 'x'));
+    });
+
+    it('tells alerts without labels apart by their title', async () => {
+      const a = await post({ title: 'Backup job failed', labels: {}, status: 'firing' });
+      const b = await post({ title: 'Certificate expires soon', labels: {}, status: 'firing' });
+      assert.notEqual(a.body.alerts[0].fingerprint, b.body.alerts[0].fingerprint);
+      assert.equal(b.body.alerts[0].count, 1);
+    });
+
+    it('tries rules in the order of their positions, a new rule placed where it says', async () => {
+      const rule = (name: string, position?: number) =>
+        call('POST', '/api/v1/alert-rules', {
+          name,
+          customerId: customer.id,
+          match: { labels: { team: 'ordering' } },
+          groupBy: ['instance'],
+          windowMinutes: 5,
+          action: 'triage',
+          ...(position === undefined ? {} : { position }),
+        });
+      const last = (await rule('Appended')).body.rule;
+      const first = (await rule('Placed first', 1)).body.rule;
+      assert.equal(first.position, 1);
+      const listed = (await call('GET', '/api/v1/alert-rules')).body.rules.map((r: any) => r.name);
+      assert.ok(listed.indexOf('Placed first') < listed.indexOf('Appended'));
+      const a = await post(alert({ alertname: 'Order1', instance: 'i1', team: 'ordering' }));
+      const b = await post(alert({ alertname: 'Order2', instance: 'i1', team: 'ordering' }));
+      assert.equal(a.body.alerts[0].groupId, b.body.alerts[0].groupId, 'grouped by instance: the first rule decided');
+      await call('DELETE', `/api/v1/alert-rules/${first.id}`);
+      await call('DELETE', `/api/v1/alert-rules/${last.id}`);
     });
 
     it('a revoked source token stops working at once', async () => {

@@ -7,7 +7,7 @@ import { assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { Text } from '../core/http/schema-types.ts';
 import { admissionGate } from './admission.ts';
-import { listAlertSources } from './alert-sources.queries.ts';
+import { type AlertSourceRow, listAlertSources } from './alert-sources.queries.ts';
 import { fromAlertmanager } from './alertmanager.ts';
 import * as S from './alerts.schemas.ts';
 import { ingestAlerts } from './ingest-alerts.ts';
@@ -34,14 +34,24 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['alerts'];
   const gate = admissionGate(deps.config.alertMaxPendingBytes, ALERT_BODY_LIMIT);
-  // Monitoring systems authenticate with their source's token, not as a user.
-  const ingest = { bodyLimit: ALERT_BODY_LIMIT, onRequest: [requireJson, gate.onRequest], config: { public: true } };
+  // Monitoring systems authenticate with their source's token, not as a user, before their body is read: a
+  // sender without a valid token must not take up the budget of those with one.
+  const authenticate = async (request: FastifyRequest) => {
+    sources.set(request, await authenticateSource(deps, request.headers.authorization));
+  };
+  const sources = new WeakMap<FastifyRequest, AlertSourceRow>();
+  const sourceOf = (request: FastifyRequest) => sources.get(request) as AlertSourceRow;
+  const ingest = {
+    bodyLimit: ALERT_BODY_LIMIT,
+    onRequest: [requireJson, authenticate, gate.onRequest],
+    config: { public: true },
+  };
 
   api.post(
     '/api/v1/alerts',
     { ...ingest, schema: { tags, body: S.AlertsBody, response: { 202: S.IngestReply } } },
     async (request, reply) => {
-      const source = await authenticateSource(deps, request.headers.authorization);
+      const source = sourceOf(request);
       const body = request.body as AlertInput | AlertInput[];
       const alerts = await ingestAlerts(deps, source, Array.isArray(body) ? body : [body]);
       return reply.status(202).send({ accepted: Array.isArray(body) ? body.length : 1, alerts });
@@ -52,7 +62,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/alerts/alertmanager',
     { ...ingest, schema: { tags, body: S.AlertmanagerBody, response: { 202: S.IngestReply } } },
     async (request, reply) => {
-      const source = await authenticateSource(deps, request.headers.authorization);
+      const source = sourceOf(request);
       const inputs = fromAlertmanager(request.body, JSON.parse(source.fingerprint_labels).length === 0);
       const alerts = inputs.length > 0 ? await ingestAlerts(deps, source, inputs) : [];
       return reply.status(202).send({ accepted: inputs.length, alerts });

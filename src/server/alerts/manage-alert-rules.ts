@@ -18,11 +18,11 @@ import {
 function ruleView(row: AlertRuleRow): AlertRule {
   const body = JSON.parse(row.rule) as Omit<AlertRuleBody, 'name' | 'customerId'>;
   return {
+    ...body,
     id: row.id,
     name: row.name,
     customerId: row.customer_id,
     position: row.position,
-    ...body,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -47,14 +47,14 @@ export async function listRules(deps: Deps, actor: Actor): Promise<AlertRule[]> 
   return (await listAlertRules(deps.database.db)).map(ruleView).filter((rule) => canSee(actor, rule.customerId));
 }
 
-export async function createRule(deps: Deps, actor: Actor, body: AlertRuleBody): Promise<AlertRule> {
+export async function createRule(deps: Deps, actor: Actor, body: AlertRuleBody & { position?: number }): Promise<AlertRule> {
   assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
   checkRule(body);
   const now = deps.clock.now().toISOString();
   const row = await withTransaction(deps.database, async (tx) => {
     const row: AlertRuleRow = {
       id: randomUUIDv7(),
-      position: await nextRulePosition(tx),
+      position: body.position ?? (await nextRulePosition(tx)),
       created_by: actor.name,
       created_at: now,
       ...stored(body, now),
@@ -100,8 +100,8 @@ async function ruleToChange(tx: Parameters<typeof findAlertRule>[0], actor: Acto
   return row;
 }
 
-function stored(body: AlertRuleBody, now: string) {
-  const { name, customerId, ...rule } = body;
+function stored(body: AlertRuleBody & { position?: number }, now: string) {
+  const { name, customerId, position: _position, ...rule } = body;
   return { name, customer_id: customerId, rule: JSON.stringify(rule), updated_at: now };
 }
 

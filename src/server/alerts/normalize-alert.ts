@@ -16,17 +16,19 @@ export interface NormalizedAlert {
 }
 
 /**
- * The fingerprint of an alert that brings none: SHA-256 over the chosen labels (all when none are chosen),
- * sorted by name, so that the same labels in any order give the same fingerprint.
+ * The fingerprint of an alert that brings none: SHA-256 over the chosen labels (all labels when none are chosen,
+ * or when the alert has none of them), sorted by name, so that the same labels in any order give the same
+ * fingerprint. An alert without labels is told apart by its title: otherwise all of them would fold into one.
  */
-export function computeFingerprint(labels: Record<string, string>, chosen: readonly string[]): string {
-  const names = (chosen.length > 0 ? chosen : Object.keys(labels)).filter((name) => name in labels).sort();
-  return digest('sha256', JSON.stringify(names.map((name) => [name, labels[name]])), 'hex');
+export function computeFingerprint(labels: Record<string, string>, chosen: readonly string[], title: string): string {
+  const present = chosen.filter((name) => Object.hasOwn(labels, name));
+  const pairs = (present.length > 0 ? present : Object.keys(labels)).sort().map((name) => [name, labels[name]]);
+  return digest('sha256', JSON.stringify(pairs.length > 0 ? pairs : [[], title]), 'hex');
 }
 
 export function normalizeAlert(input: AlertInput, fingerprintLabels: readonly string[], at: string): NormalizedAlert {
   return {
-    fingerprint: input.fingerprint ?? computeFingerprint(input.labels, fingerprintLabels),
+    fingerprint: input.fingerprint ?? computeFingerprint(input.labels, fingerprintLabels, input.title),
     title: input.title,
     severity: input.severity ?? null,
     labels: input.labels,

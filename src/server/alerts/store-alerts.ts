@@ -28,8 +28,9 @@ export interface PlannedAlert {
 }
 
 /**
- * One source's alerts, inside the caller's transaction: new fingerprints are inserted, repeats count up,
- * alerts that start firing join their group (or open one), and the groups' counts move.
+ * One source's alerts, inside the caller's transaction: new fingerprints are inserted, repeats count up, new
+ * alerts (even one first heard of as resolved: it still happened) and alerts firing again after resolving join
+ * their group or open one, unless silenced; and the groups' counts move.
  * `planned` must be sorted by fingerprint (see alert-writer.ts). Returns a receipt per fingerprint.
  */
 export async function storeAlerts(
@@ -52,6 +53,7 @@ export async function storeAlerts(
     return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
   });
   const silenced = needsGroup.length > 0 ? await silencedFingerprints(tx, origin.customerId, at) : new Set<string>();
+  const keptOut = new Set<string>();
 
   // The groups this request touches, with what it adds to each.
   const groups = new Map<string, { row: TriageItemRow | null; joined: number; occurrences: number; severity?: string | null }>();
@@ -59,7 +61,10 @@ export async function storeAlerts(
   const known = new Map<string, TriageItemRow>();
   let newGroups = 0;
   for (const entry of needsGroup) {
-    if (silenced.has(entry.alert.fingerprint)) continue;
+    if (silenced.has(entry.alert.fingerprint)) {
+      keptOut.add(entry.alert.fingerprint);
+      continue;
+    }
     let group = byKey.get(entry.key);
     if (!group) {
       const since = new Date(now.getTime() - entry.rule.windowMinutes * 60_000).toISOString();
@@ -130,7 +135,7 @@ export async function storeAlerts(
       status: alert.status,
       count: row?.count ?? alert.count,
       groupId: row?.group_id ?? null,
-      silenced: silenced.has(alert.fingerprint),
+      silenced: keptOut.has(alert.fingerprint),
     });
   }
   return { receipts, newGroups };

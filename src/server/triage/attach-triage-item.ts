@@ -22,6 +22,9 @@ export async function attachTriageItem(deps: Deps, actor: Actor, id: string, inc
         return [];
       }
       assertNotDecided(item, await incidentKeyOf(tx, item.incident_id));
+      if (state.status === 'closed' || state.status === 'dismissed') {
+        throw new AppError('conflict', `${state.key} is ${state.status}; reopen it first, or open a new incident`, 'incident');
+      }
       if (item.customer_id && item.customer_id !== state.customerId) {
         throw new AppError('conflict', `${state.key} is another customer's incident; alerts never cross customers`, 'incident');
       }

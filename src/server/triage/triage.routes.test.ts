@@ -110,6 +110,15 @@ for (const dialect of await testDialects()) {
       assert.ok(types.includes('evidence.added'));
       const missing = await call('POST', `/api/v1/triage/${group}/attach`, { incident: 'INC-1999-0001' });
       assert.equal(missing.status, 404);
+      const falsePositive = (await call('POST', '/api/v1/incidents', { title: 'Nothing', customerId: acme.id })).body;
+      const dismissed = await call('POST', `/api/v1/incidents/${falsePositive.id}/transitions`, {
+        to: 'dismissed',
+        reason: 'Test',
+      });
+      assert.equal(dismissed.status, 200, JSON.stringify(dismissed.body));
+      const late = await call('POST', `/api/v1/triage/${group}/attach`, { incident: falsePositive.key });
+      assert.equal(late.status, 409);
+      assert.match(late.body.error.message, /dismissed; reopen it first/);
     });
 
     it('shows a member only the items of their customers', async () => {

@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Impact, IncidentStatus, Milestone, Origin, Severity, Tlp } from '../../shared/incident-vocabulary.ts';
 import { formatAbsolute } from '../core/time.ts';
+import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
 import { describeCommunicationEvent } from './describe-communication-event.ts';
 import type { EventDescription, EventNames } from './event-description.ts';
@@ -78,6 +79,17 @@ function list(words: string[]): string {
 function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
+
+/** "1 alert", "3 notifications". */
+function count(value: unknown, noun: string): string {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const REPORT_ORIGIN: Record<string, string> = {
+  email: 'Reported by e-mail',
+  form: 'Reported through the public report form',
+};
 
 /**
  * `previous` lets a stage change that follows its decision (same command, same reason) skip
@@ -178,6 +190,37 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
         summary: `determined the incident ${determinationWords(str(d.name) ?? 'unnamed')}`,
         reason: str(d.reason),
       };
+    case 'evidence.added': {
+      // The hash is the proof of custody: the summary shows enough to recognise it, the details all of it.
+      const sha256 = str(d.sha256);
+      const facts = [typeof d.size === 'number' ? formatSize(d.size) : null, sha256 ? `SHA-256 ${sha256.slice(0, 8)}…` : null];
+      const collectedAt = str(d.collectedAt);
+      return {
+        ...base,
+        kind: 'note',
+        summary: `added evidence ${str(d.name) ?? 'without a name'}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join(', ')})` : ''}`,
+        details: [
+          ...(str(d.source) ? [`Source: ${d.source}`] : []),
+          ...(sha256 ? [`SHA-256: ${sha256}`] : []),
+          ...(str(d.contentType) ? [`Type: ${d.contentType}`] : []),
+          ...(collectedAt && Math.abs(Date.parse(collectedAt) - Date.parse(event.occurredAt)) > 60_000
+            ? [`Collected ${formatAbsolute(collectedAt)}`]
+            : []),
+        ],
+      };
+    }
+    case 'triage.attached': {
+      const title = str(d.title) ? ` ${fieldValueText('title', d.title)}` : '';
+      if (d.kind === 'alerts') {
+        return {
+          ...base,
+          kind: 'report',
+          summary: `attached the alert group${title} (${count(d.alerts, 'alert')}, ${count(d.occurrences, 'notification')})`,
+        };
+      }
+      const origin = REPORT_ORIGIN[String(d.kind)];
+      return { ...base, kind: 'report', summary: `attached the report${title}`, details: origin ? [origin] : [] };
+    }
     default:
       return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }

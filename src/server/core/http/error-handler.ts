@@ -30,6 +30,17 @@ export function describeValidation(issue: ValidationIssue, part: string): { fiel
   return { field, message: `${field} ${issue.message ?? 'is invalid'}` };
 }
 
+/**
+ * The issue that tells the caller most: the deepest one (inside a union of one alert or an array of them, the
+ * bad field of the bad element, not "must be object"), passing over the validator's restatements ("schema is
+ * false" for an unknown property, "must match a schema in anyOf").
+ */
+function telling(issues: ValidationIssue[]): ValidationIssue {
+  const useful = issues.filter((i) => i.keyword !== 'boolean' && i.keyword !== 'anyOf');
+  const depth = (i: ValidationIssue) => (i.instancePath ?? '').split('/').length;
+  return useful.reduce((best, i) => (depth(i) > depth(best) ? i : best), useful[0] ?? issues[0]);
+}
+
 export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode | 'internal', message: string, field?: string) {
   const status = code === 'internal' ? 500 : STATUS_OF[code];
   return reply.status(status).send({ error: field ? { code, message, field } : { code, message } });
@@ -40,7 +51,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }, request, reply) => {
     if (error instanceof AppError) return sendError(reply, error.code, error.message, error.field);
     if (error.validation?.length) {
-      const { field, message } = describeValidation(error.validation[0], error.validationContext ?? 'body');
+      const { field, message } = describeValidation(telling(error.validation), error.validationContext ?? 'body');
       return sendError(reply, 'invalid', message, field);
     }
     switch (error.code) {

@@ -1,6 +1,9 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { TestDatabase } from './test-db.ts';
 
 export const MAIN = path.resolve(import.meta.dirname, '../../../main.ts');
 export const runFile = promisify(execFile);
@@ -46,4 +49,17 @@ export async function cliToken(
   );
   const { stdout } = await runFile(process.execPath, [MAIN, 'token', 'create', '--email', email, '--name', 'test'], { env });
   return stdout.trim().split('\n').at(-1) as string;
+}
+
+/** The environment of a `serve` process over a test database, on its own port. */
+export function processEnv(testDb: TestDatabase, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: testDb.file ? path.dirname(testDb.file) : fs.mkdtempSync(path.join(os.tmpdir(), 'muster-proc-')),
+    DATABASE_URL: testDb.url ?? '',
+    ...extra,
+  };
 }
