@@ -39,7 +39,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   const app = Fastify({
     loggerInstance: deps.log,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },

@@ -13,6 +13,11 @@ export interface Config {
   jobLeaseMs: number;
   /** Alert request bodies being received or stored at once; beyond this, alert posts get 503 and Retry-After. */
   alertMaxPendingBytes: number;
+  /**
+   * Which X-Forwarded-For hops to believe (Fastify's trustProxy): false when Muster faces clients directly, so
+   * that nobody can choose the address that rate limits count by.
+   */
+  trustProxy: boolean | number | string;
   /** The SMTP listener that turns e-mail into reports (docs/email-intake.md); null: not listening. */
   intake: IntakeConfig | null;
 }
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notify: loadNotifyConfig(env),
     jobLeaseMs: positiveNumber(env, 'JOB_LEASE_MS', 60_000),
     alertMaxPendingBytes: positiveNumber(env, 'ALERT_MAX_PENDING_BYTES', 16 * 1024 * 1024),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     intake: loadIntakeConfig(env),
   };
 }
@@ -138,6 +144,13 @@ function loadNotifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
     attemptsPerLevel: positiveNumber(env, 'NOTIFY_ATTEMPTS_PER_LEVEL', 3),
     reminderOffsetsMinutes: offsets,
   };
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw; // addresses or CIDR ranges of the proxies, comma-separated
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -13,7 +13,8 @@ for (const dialect of await testDialects()) {
     let admin: string;
     let ips = 0;
     before(async () => {
-      server = await startTestServer({ dialect });
+      // Behind a proxy that sets X-Forwarded-For: each test then reports from its own address.
+      server = await startTestServer({ dialect, env: { TRUST_PROXY: 'true' } });
       admin = await server.userToken('admin', 'Ada Admin');
     });
     after(() => server.close());
@@ -200,6 +201,25 @@ for (const dialect of await testDialects()) {
         assert.ok(retryAfter > 500 && retryAfter <= 600, `Retry-After ${retryAfter}`);
         assert.match(await limited.text(), /Too many attempts/);
         assert.equal((await post('/report', report, newIp())).status, 200, 'another address is not limited');
+      });
+
+      it('ignores X-Forwarded-For when no proxy is trusted, so a client cannot pick a fresh counter', async () => {
+        const direct = await startTestServer({ dialect, testDb: server.testDb });
+        try {
+          const statuses = [];
+          for (let i = 0; i < 6; i++) {
+            const res = await fetch(`${direct.url}/report`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': newIp() },
+              body: new URLSearchParams(report).toString(),
+            });
+            await res.arrayBuffer();
+            statuses.push(res.status);
+          }
+          assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+        } finally {
+          await direct.close();
+        }
       });
     });
 
