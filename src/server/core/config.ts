@@ -17,7 +17,7 @@ export interface Config {
    * Which X-Forwarded-For hops to believe (Fastify's trustProxy): false when Muster faces clients directly, so
    * that nobody can choose the address that rate limits count by.
    */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string[];
   /** The SMTP listener that turns e-mail into reports (docs/email-intake.md); null: not listening. */
   intake: IntakeConfig | null;
 }
@@ -146,11 +146,14 @@ function loadNotifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
   };
 }
 
-function trustProxy(raw: string | undefined): boolean | number | string {
+function trustProxy(raw: string | undefined): boolean | string[] {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return raw; // addresses or CIDR ranges of the proxies, comma-separated
+  // The proxies' addresses or CIDR ranges, comma-separated.
+  return raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
