@@ -2,7 +2,7 @@ import { Alert, EmptyState, Group, Loader, Paper, Skeleton, Stack, Text, Title }
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconLock } from '@tabler/icons-react';
 import { useMe } from '../auth/auth-api.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { DeadJobTable } from './DeadJobTable.tsx';
 import { useDeadJobs } from './jobs-api.ts';
 
@@ -13,42 +13,34 @@ export function DeadJobsPage() {
   const admin = user?.role === 'admin';
   const query = useDeadJobs(admin);
 
-  let body: React.ReactNode;
-  if (user && !admin) {
-    body = (
+  const body =
+    user && !admin ? (
       <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators">
         Only administrators see failed background jobs. Ask one if a notification or reminder seems stuck.
       </Alert>
+    ) : (
+      <QueryView
+        query={query}
+        loading={
+          <Stack gap="xs" p="md" aria-busy aria-label="Loading failed jobs">
+            <Skeleton h={40} />
+            <Skeleton h={40} />
+          </Stack>
+        }
+        errorTitle="Could not load the failed jobs"
+        empty={
+          <EmptyState
+            py="xl"
+            icon={<IconCircleCheck size={30} />}
+            withIndicatorBackground
+            title="No failed jobs"
+            description="Every delivery, escalation timer and reminder ran or is still waiting for its turn. A job that fails all its attempts shows up here, with its error and a Retry button."
+          />
+        }
+      >
+        {(jobs) => <DeadJobTable jobs={jobs} />}
+      </QueryView>
     );
-  } else if (query.isPending) {
-    body = (
-      <Stack gap="xs" p="md" aria-busy aria-label="Loading failed jobs">
-        <Skeleton h={40} />
-        <Skeleton h={40} />
-      </Stack>
-    );
-  } else if (query.isError) {
-    body = (
-      <ErrorState
-        title="Could not load the failed jobs"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  } else if (query.data.length === 0) {
-    body = (
-      <EmptyState
-        py="xl"
-        icon={<IconCircleCheck size={30} />}
-        withIndicatorBackground
-        title="No failed jobs"
-        description="Every delivery, escalation timer and reminder ran or is still waiting for its turn. A job that fails all its attempts shows up here, with its error and a Retry button."
-      />
-    );
-  } else {
-    body = <DeadJobTable jobs={query.data} />;
-  }
 
   return (
     <Stack gap="lg" maw={1280} mx="auto">

@@ -16,11 +16,11 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconExternalLink } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { errorMessage } from '../core/error-message.ts';
 import { apiErrorPath } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
+import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import {
   INTRO_MAX,
@@ -32,27 +32,24 @@ import {
 /** The card for administrators: switch the public report form on or off, word its intro, see where it lives. */
 export function PublicReportFormSettings() {
   const query = usePublicReportForm();
-  let body: React.ReactNode;
-  if (query.isPending) {
-    body = (
-      <Stack gap="xs" aria-busy aria-label="Loading the setting">
-        <Skeleton h={24} w={280} />
-        <Skeleton h={90} />
-      </Stack>
-    );
-  } else if (query.isError) {
-    body = (
-      <ErrorState
-        title="Could not load the setting"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  } else {
-    // A new saved value (here or by another admin, on reload) starts the form afresh.
-    body = <SettingForm key={query.data.updatedAt ?? 'never'} setting={query.data} />;
-  }
+  const body = (
+    <QueryView
+      query={query}
+      loading={
+        <Stack gap="xs" aria-busy aria-label="Loading the setting">
+          <Skeleton h={24} w={280} />
+          <Skeleton h={90} />
+        </Stack>
+      }
+      errorTitle="Could not load the setting"
+    >
+      {(setting) => (
+        // A new saved value (here or by another admin, on reload) starts the form afresh.
+        <SettingForm key={setting.updatedAt ?? 'never'} setting={setting} />
+      )}
+    </QueryView>
+  );
+
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="public-report-form-title">
       <Title order={2} fz="h4" id="public-report-form-title">

@@ -1,23 +1,9 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconInfoCircle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AlertRule, RuleAction } from '../../shared/triage-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
+import { QueryView } from '../core/QueryView.tsx';
 import { RemoveModal } from '../core/RemoveModal.tsx';
 import { useCustomers } from '../customers/customers-api.ts';
 import { SeverityBadge } from '../incidents/SeverityBadge.tsx';
@@ -38,7 +24,6 @@ export function AlertRulesTab() {
   const sources = useAlertSources();
   const [editing, setEditing] = useState<AlertRule | 'new' | null>(null);
   const [removing, setRemoving] = useState<AlertRule | null>(null);
-  const rules = query.data ?? [];
   const customerName = (id: string | null) =>
     id ? (customers.data?.find((c) => c.id === id)?.name ?? 'Archived customer') : 'Every customer';
   const sourceName = (id: string) => sources.data?.find((s) => s.id === id)?.name ?? 'A removed source';
@@ -59,159 +44,154 @@ export function AlertRulesTab() {
     actions.swap.mutate({ rule, other }, { onError: (error) => notifyError('Order not changed', error) });
   };
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Skeleton h={120} aria-busy aria-label="Loading grouping rules" />;
-  else if (query.isError)
-    body = (
-      <ErrorState
-        title="Could not load the grouping rules"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  else if (rules.length === 0)
-    body = (
-      <Text size="sm" c="dimmed" p="md">
-        No rules: every alert follows the default above.
-      </Text>
-    );
-  else
-    body = (
-      <Table.ScrollContainer minWidth={900}>
-        <Table verticalSpacing="sm" aria-label="Grouping rules">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">#</Table.Th>
-              <Table.Th scope="col">Rule</Table.Th>
-              <Table.Th scope="col">Takes</Table.Th>
-              <Table.Th scope="col">Groups by</Table.Th>
-              <Table.Th scope="col">Then</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rules.map((rule, index) => {
-              const labels = Object.entries(rule.match.labels ?? {});
-              const any = !rule.match.severities?.length && !labels.length && !rule.match.sourceId;
-              return (
-                <Table.Tr key={rule.id} data-rule-id={rule.id}>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {index + 1}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {rule.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {customerName(rule.customerId)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={320}>
-                    <Group gap={4}>
-                      {any && (
-                        <Text size="sm" c="dimmed">
-                          Every alert
-                        </Text>
-                      )}
-                      {rule.match.severities?.map((s) => (
-                        <SeverityBadge key={s} severity={s} size="sm" />
-                      ))}
-                      {labels.map(([name, value]) => (
-                        <Badge key={name} size="sm" variant="default" fw={500} tt="none">
-                          {name}={value}
-                        </Badge>
-                      ))}
-                      {rule.match.sourceId && (
-                        <Badge size="sm" variant="outline" tt="none">
-                          from {sourceName(rule.match.sourceId)}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {rule.groupBy.length ? (
-                        rule.groupBy.map((l) => (
-                          <Code key={l} fz="xs">
-                            {l}
-                          </Code>
-                        ))
-                      ) : (
-                        <Text size="xs" c="dimmed">
-                          customer and service only
-                        </Text>
-                      )}
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      within {rule.windowMinutes} min
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{ACTION_WORDS[rule.action]}</Text>
-                    {rule.action === 'attach' && (
-                      <Text size="xs" c="dimmed" ff={rule.incident ? 'monospace' : undefined}>
-                        {rule.incident ?? 'the customer’s most recent open incident'}
+  const body = (
+    <QueryView
+      query={query}
+      loading="Loading grouping rules"
+      errorTitle="Could not load the grouping rules"
+      empty={
+        <Text size="sm" c="dimmed" p="md">
+          No rules: every alert follows the default above.
+        </Text>
+      }
+    >
+      {(rules) => (
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing="sm" aria-label="Grouping rules">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">#</Table.Th>
+                <Table.Th scope="col">Rule</Table.Th>
+                <Table.Th scope="col">Takes</Table.Th>
+                <Table.Th scope="col">Groups by</Table.Th>
+                <Table.Th scope="col">Then</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rules.map((rule, index) => {
+                const labels = Object.entries(rule.match.labels ?? {});
+                const any = !rule.match.severities?.length && !labels.length && !rule.match.sourceId;
+                return (
+                  <Table.Tr key={rule.id} data-rule-id={rule.id}>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {index + 1}
                       </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Tooltip label="Try earlier" withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          disabled={index === 0 || actions.swap.isPending}
-                          onClick={() => move(rule, rules[index - 1])}
-                          aria-label={`Try ${rule.name} earlier`}
-                        >
-                          <IconArrowUp size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Try later" withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          disabled={index === rules.length - 1 || actions.swap.isPending}
-                          onClick={() => move(rule, rules[index + 1])}
-                          aria-label={`Try ${rule.name} later`}
-                        >
-                          <IconArrowDown size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Edit" withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          onClick={() => setEditing(rule)}
-                          aria-label={`Edit ${rule.name}`}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Delete" withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setRemoving(rule)}
-                          aria-label={`Delete ${rule.name}`}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {rule.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {customerName(rule.customerId)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={320}>
+                      <Group gap={4}>
+                        {any && (
+                          <Text size="sm" c="dimmed">
+                            Every alert
+                          </Text>
+                        )}
+                        {rule.match.severities?.map((s) => (
+                          <SeverityBadge key={s} severity={s} size="sm" />
+                        ))}
+                        {labels.map(([name, value]) => (
+                          <Badge key={name} size="sm" variant="default" fw={500} tt="none">
+                            {name}={value}
+                          </Badge>
+                        ))}
+                        {rule.match.sourceId && (
+                          <Badge size="sm" variant="outline" tt="none">
+                            from {sourceName(rule.match.sourceId)}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {rule.groupBy.length ? (
+                          rule.groupBy.map((l) => (
+                            <Code key={l} fz="xs">
+                              {l}
+                            </Code>
+                          ))
+                        ) : (
+                          <Text size="xs" c="dimmed">
+                            customer and service only
+                          </Text>
+                        )}
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        within {rule.windowMinutes} min
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{ACTION_WORDS[rule.action]}</Text>
+                      {rule.action === 'attach' && (
+                        <Text size="xs" c="dimmed" ff={rule.incident ? 'monospace' : undefined}>
+                          {rule.incident ?? 'the customer’s most recent open incident'}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        <Tooltip label="Try earlier" withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            disabled={index === 0 || actions.swap.isPending}
+                            onClick={() => move(rule, rules[index - 1])}
+                            aria-label={`Try ${rule.name} earlier`}
+                          >
+                            <IconArrowUp size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label="Try later" withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            disabled={index === rules.length - 1 || actions.swap.isPending}
+                            onClick={() => move(rule, rules[index + 1])}
+                            aria-label={`Try ${rule.name} later`}
+                          >
+                            <IconArrowDown size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label="Edit" withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            onClick={() => setEditing(rule)}
+                            aria-label={`Edit ${rule.name}`}
+                          >
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label="Delete" withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setRemoving(rule)}
+                            aria-label={`Delete ${rule.name}`}
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryView>
+  );
 
   return (
     <Stack gap="md">

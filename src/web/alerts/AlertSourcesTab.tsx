@@ -7,7 +7,6 @@ import {
   Group,
   Menu,
   Paper,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -16,8 +15,8 @@ import {
 import { IconBan, IconDots, IconKey, IconPlugConnected, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AlertSource } from '../../shared/triage-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { notifySuccess } from '../core/notify.ts';
+import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { ConfirmModal } from '../customers/ConfirmModal.tsx';
 import { useCustomers } from '../customers/customers-api.ts';
@@ -69,135 +68,130 @@ export function AlertSourcesTab() {
     }
   };
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Skeleton h={120} aria-busy aria-label="Loading alert sources" />;
-  else if (query.isError)
-    body = (
-      <ErrorState
-        title="Could not load the alert sources"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  else if (sources.length === 0)
-    body = (
-      <EmptyState
-        py="xl"
-        icon={<IconPlugConnected size={30} />}
-        withIndicatorBackground
-        title="No alert sources yet"
-        description="Add one for each monitoring system (Prometheus Alertmanager, Zabbix, a SIEM, a script): it gets a token to post a customer’s alerts with, and they wait in the triage queue."
-      >
-        <EmptyState.Actions>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            Add the first source
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  else
-    body = (
-      <Table.ScrollContainer minWidth={820}>
-        <Table verticalSpacing="sm" aria-label="Alert sources">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Source</Table.Th>
-              <Table.Th scope="col">Customer</Table.Th>
-              <Table.Th scope="col">Fingerprint labels</Table.Th>
-              <Table.Th scope="col">Last used</Table.Th>
-              <Table.Th scope="col">State</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sources.map((source) => {
-              const revoked = source.revokedAt !== null;
-              return (
-                <Table.Tr key={source.id} data-source-id={source.id} c={revoked ? 'dimmed' : undefined}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {source.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      Added <RelativeTime value={source.createdAt} span />
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{customerName(source.customerId)}</Text>
-                    {source.serviceId && (
+  const body = (
+    <QueryView
+      query={query}
+      loading="Loading alert sources"
+      errorTitle="Could not load the alert sources"
+      empty={
+        <EmptyState
+          py="xl"
+          icon={<IconPlugConnected size={30} />}
+          withIndicatorBackground
+          title="No alert sources yet"
+          description="Add one for each monitoring system (Prometheus Alertmanager, Zabbix, a SIEM, a script): it gets a token to post a customer’s alerts with, and they wait in the triage queue."
+        >
+          <EmptyState.Actions>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              Add the first source
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      }
+    >
+      {(sources) => (
+        <Table.ScrollContainer minWidth={820}>
+          <Table verticalSpacing="sm" aria-label="Alert sources">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Source</Table.Th>
+                <Table.Th scope="col">Customer</Table.Th>
+                <Table.Th scope="col">Fingerprint labels</Table.Th>
+                <Table.Th scope="col">Last used</Table.Th>
+                <Table.Th scope="col">State</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sources.map((source) => {
+                const revoked = source.revokedAt !== null;
+                return (
+                  <Table.Tr key={source.id} data-source-id={source.id} c={revoked ? 'dimmed' : undefined}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {source.name}
+                      </Text>
                       <Text size="xs" c="dimmed">
-                        <ServiceName customerId={source.customerId} serviceId={source.serviceId} />
+                        Added <RelativeTime value={source.createdAt} span />
                       </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {source.fingerprintLabels.length ? (
-                      <Group gap={4}>
-                        {source.fingerprintLabels.map((l) => (
-                          <Code key={l} fz="xs">
-                            {l}
-                          </Code>
-                        ))}
-                      </Group>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        All labels
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {source.lastUsedAt ? (
-                      <RelativeTime value={source.lastUsedAt} size="sm" />
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        Never
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {revoked ? (
-                      <Badge color="gray" variant="outline">
-                        Revoked
-                      </Badge>
-                    ) : (
-                      <Badge color="teal" variant="light">
-                        Active
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {!revoked && (
-                      <Menu position="bottom-end" withArrow>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${source.name}`}>
-                            <IconDots size={16} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setConfirm({ kind: 'rotate', source })}>
-                            Rotate token…
-                          </Menu.Item>
-                          <Menu.Item
-                            color="red"
-                            leftSection={<IconBan size={16} />}
-                            onClick={() => setConfirm({ kind: 'revoke', source })}
-                          >
-                            Revoke…
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{customerName(source.customerId)}</Text>
+                      {source.serviceId && (
+                        <Text size="xs" c="dimmed">
+                          <ServiceName customerId={source.customerId} serviceId={source.serviceId} />
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {source.fingerprintLabels.length ? (
+                        <Group gap={4}>
+                          {source.fingerprintLabels.map((l) => (
+                            <Code key={l} fz="xs">
+                              {l}
+                            </Code>
+                          ))}
+                        </Group>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          All labels
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {source.lastUsedAt ? (
+                        <RelativeTime value={source.lastUsedAt} size="sm" />
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          Never
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {revoked ? (
+                        <Badge color="gray" variant="outline">
+                          Revoked
+                        </Badge>
+                      ) : (
+                        <Badge color="teal" variant="light">
+                          Active
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {!revoked && (
+                        <Menu position="bottom-end" withArrow>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${source.name}`}>
+                              <IconDots size={16} />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setConfirm({ kind: 'rotate', source })}>
+                              Rotate token…
+                            </Menu.Item>
+                            <Menu.Item
+                              color="red"
+                              leftSection={<IconBan size={16} />}
+                              onClick={() => setConfirm({ kind: 'revoke', source })}
+                            >
+                              Revoke…
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryView>
+  );
 
   return (
     <Stack gap="md">

@@ -1,9 +1,9 @@
-import { Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconBellOff, IconPlayerStop, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AlertSilence } from '../../shared/triage-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
+import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { formatAbsolute } from '../core/time.ts';
 import { useCustomers } from '../customers/customers-api.ts';
@@ -35,98 +35,93 @@ export function SilencesTab() {
       onError: (error) => notifyError('Silence not ended', error),
     });
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Skeleton h={120} aria-busy aria-label="Loading silences" />;
-  else if (query.isError)
-    body = (
-      <ErrorState
-        title="Could not load the silences"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  else if (silences.length === 0)
-    body = (
-      <EmptyState
-        py="xl"
-        icon={<IconBellOff size={30} />}
-        withIndicatorBackground
-        title="Nothing is silenced"
-        description="Silence a noisy alert from its row on the triage page, or when dismissing a group. Silenced alerts are still recorded, but stay out of the queue until the silence ends."
-      />
-    );
-  else
-    body = (
-      <Table.ScrollContainer minWidth={900}>
-        <Table verticalSpacing="sm" aria-label="Silences">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Fingerprint</Table.Th>
-              <Table.Th scope="col">Customer</Table.Th>
-              <Table.Th scope="col">Reason</Table.Th>
-              <Table.Th scope="col">Ends</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Action</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {silences.map((silence) => {
-              const ends = Date.parse(silence.expiresAt);
-              const active = silence.active && ends > now;
-              return (
-                <Table.Tr key={silence.id} data-silence-id={silence.id} data-active={active}>
-                  <Table.Td>
-                    <Fingerprint value={silence.fingerprint} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{customerName(silence.customerId)}</Text>
-                  </Table.Td>
-                  <Table.Td maw={360}>
-                    <Text size="sm" lineClamp={3}>
-                      {silence.reason}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {silence.createdBy}, <RelativeTime value={silence.createdAt} span />
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {active ? (
-                      <Badge color="violet" variant="light" aria-live="off">
-                        Ends in {formatSpan(ends - now)}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="outline">
-                        Ended
-                      </Badge>
-                    )}
-                    <Text size="xs" c="dimmed">
-                      <time dateTime={silence.expiresAt}>{formatAbsolute(silence.expiresAt)}</time>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {active && (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        color="gray"
-                        leftSection={<IconPlayerStop size={14} />}
-                        loading={expire.isPending && expire.variables === silence.id}
-                        onClick={() => end(silence)}
-                        aria-label={`Expire the silence of ${silence.fingerprint} now`}
-                      >
-                        Expire now
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+  const body = (
+    <QueryView
+      query={query}
+      loading="Loading silences"
+      errorTitle="Could not load the silences"
+      empty={
+        <EmptyState
+          py="xl"
+          icon={<IconBellOff size={30} />}
+          withIndicatorBackground
+          title="Nothing is silenced"
+          description="Silence a noisy alert from its row on the triage page, or when dismissing a group. Silenced alerts are still recorded, but stay out of the queue until the silence ends."
+        />
+      }
+    >
+      {() => (
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing="sm" aria-label="Silences">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Fingerprint</Table.Th>
+                <Table.Th scope="col">Customer</Table.Th>
+                <Table.Th scope="col">Reason</Table.Th>
+                <Table.Th scope="col">Ends</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>Action</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {silences.map((silence) => {
+                const ends = Date.parse(silence.expiresAt);
+                const active = silence.active && ends > now;
+                return (
+                  <Table.Tr key={silence.id} data-silence-id={silence.id} data-active={active}>
+                    <Table.Td>
+                      <Fingerprint value={silence.fingerprint} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{customerName(silence.customerId)}</Text>
+                    </Table.Td>
+                    <Table.Td maw={360}>
+                      <Text size="sm" lineClamp={3}>
+                        {silence.reason}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {silence.createdBy}, <RelativeTime value={silence.createdAt} span />
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {active ? (
+                        <Badge color="violet" variant="light" aria-live="off">
+                          Ends in {formatSpan(ends - now)}
+                        </Badge>
+                      ) : (
+                        <Badge color="gray" variant="outline">
+                          Ended
+                        </Badge>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        <time dateTime={silence.expiresAt}>{formatAbsolute(silence.expiresAt)}</time>
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {active && (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          color="gray"
+                          leftSection={<IconPlayerStop size={14} />}
+                          loading={expire.isPending && expire.variables === silence.id}
+                          onClick={() => end(silence)}
+                          aria-label={`Expire the silence of ${silence.fingerprint} now`}
+                        >
+                          Expire now
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryView>
+  );
 
   return (
     <Stack gap="md">

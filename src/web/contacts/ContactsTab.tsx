@@ -1,7 +1,7 @@
 import { Button, EmptyState, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { userTimeZone } from '../core/time.ts';
 import { ArchiveRecordModal } from '../customers/ArchiveRecordModal.tsx';
 import { useCustomer } from '../customers/customers-api.ts';
@@ -28,68 +28,62 @@ export function ContactsTab({ customerId, canEdit }: { customerId: string | null
   const shown = all.filter((c) => matches(c, q));
   const ours = customerId === null;
 
-  let body: React.ReactNode;
-  if (contacts.isPending)
-    body = (
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy aria-label="Loading contacts">
-        {[1, 2, 3].map((i) => (
-          <Skeleton key={i} h={180} radius="md" />
-        ))}
-      </SimpleGrid>
-    );
-  else if (contacts.isError)
-    body = (
-      <ErrorState
-        title="Could not load contacts"
-        error={contacts.error}
-        onRetry={() => contacts.refetch()}
-        retrying={contacts.isFetching}
-      />
-    );
-  else if (all.length === 0)
-    body = (
-      <Paper withBorder radius="md" p="md">
-        <EmptyState
-          py="xl"
-          variant="light"
-          icon={<IconAddressBook size={30} />}
-          title="No contacts yet"
-          description={
-            ours
-              ? 'Add our own people and functions — the CSIRT, management, legal, communications — and the authorities and suppliers every customer’s plan may need. The default roster and PACE ladders choose from them.'
-              : 'Add the customer’s contact points — who we notify, who gives instructions, their DPO — with every way to reach them. Rosters, PACE ladders and obligations choose recipients from here.'
-          }
-        >
-          {canEdit && (
-            <EmptyState.Actions>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ contact: null })}>
-                Add the first contact
-              </Button>
-            </EmptyState.Actions>
-          )}
-        </EmptyState>
-      </Paper>
-    );
-  else if (shown.length === 0)
-    body = (
-      <Text c="dimmed" size="sm" ta="center" py="lg">
-        No contact matches “{q.trim()}”.
-      </Text>
-    );
-  else
-    body = (
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {shown.map((contact) => (
-          <ContactCard
-            key={contact.id}
-            contact={contact}
-            canEdit={canEdit}
-            onEdit={() => setEditing({ contact })}
-            onArchive={() => setArchiving(contact)}
-          />
-        ))}
-      </SimpleGrid>
-    );
+  const body = (
+    <QueryView
+      query={contacts}
+      loading={
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy aria-label="Loading contacts">
+          {[1, 2, 3].map((i) => (
+            <Skeleton key={i} h={180} radius="md" />
+          ))}
+        </SimpleGrid>
+      }
+      errorTitle="Could not load contacts"
+      empty={
+        <Paper withBorder radius="md" p="md">
+          <EmptyState
+            py="xl"
+            variant="light"
+            icon={<IconAddressBook size={30} />}
+            title="No contacts yet"
+            description={
+              ours
+                ? 'Add our own people and functions — the CSIRT, management, legal, communications — and the authorities and suppliers every customer’s plan may need. The default roster and PACE ladders choose from them.'
+                : 'Add the customer’s contact points — who we notify, who gives instructions, their DPO — with every way to reach them. Rosters, PACE ladders and obligations choose recipients from here.'
+            }
+          >
+            {canEdit && (
+              <EmptyState.Actions>
+                <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ contact: null })}>
+                  Add the first contact
+                </Button>
+              </EmptyState.Actions>
+            )}
+          </EmptyState>
+        </Paper>
+      }
+    >
+      {() =>
+        shown.length === 0 ? (
+          <Text c="dimmed" size="sm" ta="center" py="lg">
+            No contact matches “{q.trim()}”.
+          </Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {shown.map((contact) => (
+              <ContactCard
+                key={contact.id}
+                contact={contact}
+                canEdit={canEdit}
+                onEdit={() => setEditing({ contact })}
+                onArchive={() => setArchiving(contact)}
+              />
+            ))}
+          </SimpleGrid>
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <Stack gap="md">

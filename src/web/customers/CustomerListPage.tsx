@@ -2,7 +2,7 @@ import { Button, EmptyState, Group, List, Paper, Stack, Text, TextInput, ThemeIc
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconBuildingSkyscraper, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { CustomerTable, CustomerTableSkeleton } from './CustomerTable.tsx';
 import { type StoredCustomer, useAccess, useCustomers } from './customers-api.ts';
 import { NewCustomerModal } from './NewCustomerModal.tsx';
@@ -40,75 +40,70 @@ export function CustomerListPage() {
   const all = customers.data ?? [];
   const shown = all.filter((c) => matches(c, q));
 
-  let body: React.ReactNode;
-  if (customers.isPending) body = <CustomerTableSkeleton />;
-  else if (customers.isError)
-    body = (
-      <ErrorState
-        title="Could not load customers"
-        error={customers.error}
-        onRetry={() => customers.refetch()}
-        retrying={customers.isFetching}
-      />
-    );
-  else if (all.length === 0)
-    body = (
-      <EmptyState
-        py="xl"
-        variant="light"
-        icon={<IconBuildingSkyscraper size={32} />}
-        title={admin ? 'No customers yet' : 'You are not a member of any customer'}
-        description={
-          admin
-            ? 'A customer is an organisation we deliver to: it owns the services we run for it, its contact points and its contingency plan. In-house teams create one customer: themselves.'
-            : 'Customers you are a member of appear here. Ask an administrator to add you to the customers you work for.'
-        }
-      >
-        {admin && (
-          <>
-            <List spacing={6} size="sm" ta="left" maw={560} mx="auto" mt="md">
-              {SETUP_STEPS.map((step, i) => (
-                <List.Item
-                  key={step}
-                  icon={
-                    <ThemeIcon size={22} radius="xl" variant="light" fz="xs" fw={700}>
-                      {i + 1}
-                    </ThemeIcon>
-                  }
-                >
-                  {step}
-                </List.Item>
-              ))}
-            </List>
+  const body = (
+    <QueryView
+      query={customers}
+      loading={<CustomerTableSkeleton />}
+      errorTitle="Could not load customers"
+      empty={
+        <EmptyState
+          py="xl"
+          variant="light"
+          icon={<IconBuildingSkyscraper size={32} />}
+          title={admin ? 'No customers yet' : 'You are not a member of any customer'}
+          description={
+            admin
+              ? 'A customer is an organisation we deliver to: it owns the services we run for it, its contact points and its contingency plan. In-house teams create one customer: themselves.'
+              : 'Customers you are a member of appear here. Ask an administrator to add you to the customers you work for.'
+          }
+        >
+          {admin && (
+            <>
+              <List spacing={6} size="sm" ta="left" maw={560} mx="auto" mt="md">
+                {SETUP_STEPS.map((step, i) => (
+                  <List.Item
+                    key={step}
+                    icon={
+                      <ThemeIcon size={22} radius="xl" variant="light" fz="xs" fw={700}>
+                        {i + 1}
+                      </ThemeIcon>
+                    }
+                  >
+                    {step}
+                  </List.Item>
+                ))}
+              </List>
+              <EmptyState.Actions>
+                <Button leftSection={<IconPlus size={16} />} onClick={open}>
+                  Create the first customer
+                </Button>
+              </EmptyState.Actions>
+            </>
+          )}
+        </EmptyState>
+      }
+    >
+      {() =>
+        shown.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconFilterOff size={30} />}
+            withIndicatorBackground
+            title="No customer matches"
+            description={`Nothing has “${q.trim()}” in its name, code or description.`}
+          >
             <EmptyState.Actions>
-              <Button leftSection={<IconPlus size={16} />} onClick={open}>
-                Create the first customer
+              <Button variant="default" onClick={() => setQ('')}>
+                Clear search
               </Button>
             </EmptyState.Actions>
-          </>
-        )}
-      </EmptyState>
-    );
-  else if (shown.length === 0)
-    body = (
-      <EmptyState
-        py="xl"
-        icon={<IconFilterOff size={30} />}
-        withIndicatorBackground
-        title="No customer matches"
-        description={`Nothing has “${q.trim()}” in its name, code or description.`}
-      >
-        <EmptyState.Actions>
-          <Button variant="default" onClick={() => setQ('')}>
-            Clear search
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  else
-    body = (
-      <CustomerTable customers={shown} serviceCounts={serviceCounts} memberships={access?.memberships ?? {}} admin={admin} />
-    );
+          </EmptyState>
+        ) : (
+          <CustomerTable customers={shown} serviceCounts={serviceCounts} memberships={access?.memberships ?? {}} admin={admin} />
+        )
+      }
+    </QueryView>
+  );
 
   const padded = !customers.isPending && shown.length === 0;
   return (

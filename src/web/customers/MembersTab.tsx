@@ -16,8 +16,8 @@ import {
 import { IconUserMinus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MEMBERSHIP_ROLES, type Membership, type MembershipRole } from '../../shared/prepare-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
+import { QueryView } from '../core/QueryView.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { useAccess, useMemberActions, useMembers } from './customers-api.ts';
@@ -59,85 +59,90 @@ export function MembersTab({ customerId }: { customerId: string }) {
       </Paper>
 
       <Paper withBorder radius="md" p={members.data?.length ? 0 : 'md'}>
-        {members.isPending ? (
-          <Stack p="md" gap="sm" aria-busy aria-label="Loading members">
-            {[60, 45, 70].map((w) => (
-              <Skeleton key={w} h={16} w={`${w}%`} />
-            ))}
-          </Stack>
-        ) : members.isError ? (
-          <ErrorState title="Could not load members" error={members.error} onRetry={() => members.refetch()} />
-        ) : members.data.length === 0 ? (
-          <EmptyState
-            py="lg"
-            icon={<IconUsers size={28} />}
-            withIndicatorBackground
-            title="No members yet"
-            description="Only administrators can see this customer. Add the people who manage it, respond to its incidents or need to read its plan."
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm" aria-label="Members">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">E-mail</Table.Th>
-                  <Table.Th scope="col" w={200}>
-                    Role
-                  </Table.Th>
-                  <Table.Th scope="col" w={60}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.data.map((member) => (
-                  <Table.Tr key={member.userId}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {member.userName}
-                        {member.userId === access?.user.id && (
-                          <Text span c="dimmed" inherit fw={400}>
-                            {' '}
-                            (you)
-                          </Text>
-                        )}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {member.userEmail}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Role of ${member.userName}`}
-                        size="xs"
-                        data={ROLE_OPTIONS}
-                        value={member.role}
-                        allowDeselect={false}
-                        onChange={(v) => v && v !== member.role && changeRole(member, v as MembershipRole)}
-                        disabled={actions.setRole.isPending}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Tooltip label={`Remove ${member.userName}`} withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove ${member.userName}`}
-                          onClick={() => setRemoving(member)}
-                        >
-                          <IconUserMinus size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
+        <QueryView
+          query={members}
+          loading={
+            <Stack p="md" gap="sm" aria-busy aria-label="Loading members">
+              {[60, 45, 70].map((w) => (
+                <Skeleton key={w} h={16} w={`${w}%`} />
+              ))}
+            </Stack>
+          }
+          errorTitle="Could not load members"
+          empty={
+            <EmptyState
+              py="lg"
+              icon={<IconUsers size={28} />}
+              withIndicatorBackground
+              title="No members yet"
+              description="Only administrators can see this customer. Add the people who manage it, respond to its incidents or need to read its plan."
+            />
+          }
+        >
+          {(list) => (
+            <Table.ScrollContainer minWidth={560}>
+              <Table verticalSpacing="sm" aria-label="Members">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Name</Table.Th>
+                    <Table.Th scope="col">E-mail</Table.Th>
+                    <Table.Th scope="col" w={200}>
+                      Role
+                    </Table.Th>
+                    <Table.Th scope="col" w={60}>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((member) => (
+                    <Table.Tr key={member.userId}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {member.userName}
+                          {member.userId === access?.user.id && (
+                            <Text span c="dimmed" inherit fw={400}>
+                              {' '}
+                              (you)
+                            </Text>
+                          )}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {member.userEmail}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          aria-label={`Role of ${member.userName}`}
+                          size="xs"
+                          data={ROLE_OPTIONS}
+                          value={member.role}
+                          allowDeselect={false}
+                          onChange={(v) => v && v !== member.role && changeRole(member, v as MembershipRole)}
+                          disabled={actions.setRole.isPending}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Tooltip label={`Remove ${member.userName}`} withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Remove ${member.userName}`}
+                            onClick={() => setRemoving(member)}
+                          >
+                            <IconUserMinus size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
 
       <ConfirmModal

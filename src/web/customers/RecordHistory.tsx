@@ -1,7 +1,7 @@
 import { Button, Paper, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { describeHistory } from './describe-history.ts';
 import { type RegistryKind, useRecordHistory } from './registry-api.ts';
@@ -36,49 +36,48 @@ export function RecordHistory({ kind, id, what }: RecordHistoryProps) {
       <Title order={2} fz="h4" mb="md" id={`history-${id}`}>
         History
       </Title>
-      {history.isPending ? (
-        <Stack gap="sm" aria-busy aria-label="Loading history">
-          {[70, 55, 80].map((w) => (
-            <Skeleton key={w} h={14} w={`${w}%`} />
-          ))}
-        </Stack>
-      ) : history.isError ? (
-        <ErrorState
-          title="Could not load the history"
-          error={history.error}
-          onRetry={() => history.refetch()}
-          retrying={history.isFetching}
-        />
-      ) : (
-        <>
-          <Timeline bulletSize={18} lineWidth={2} aria-label="History">
-            {shown.map(({ event, summary, details }) => (
-              <Timeline.Item key={event.seq} bullet={<IconHistory size={11} aria-hidden />}>
-                <Text size="sm">
-                  <Text span fw={600} inherit>
-                    {event.actor?.name ?? 'Muster'}
-                  </Text>{' '}
-                  {summary}
-                  <Text span c="dimmed" inherit>
-                    {' · '}
-                    <RelativeTime value={event.recordedAt} />
-                  </Text>
-                </Text>
-                {details.map((line) => (
-                  <Text key={line} size="xs" c="dimmed">
-                    {line}
-                  </Text>
-                ))}
-              </Timeline.Item>
+      <QueryView
+        query={history}
+        loading={
+          <Stack gap="sm" aria-busy aria-label="Loading history">
+            {[70, 55, 80].map((w) => (
+              <Skeleton key={w} h={14} w={`${w}%`} />
             ))}
-          </Timeline>
-          {lines.length > FIRST && (
-            <Button variant="subtle" size="xs" mt="sm" onClick={() => setAll((v) => !v)}>
-              {all ? 'Show fewer' : `Show all ${lines.length} changes`}
-            </Button>
-          )}
-        </>
-      )}
+          </Stack>
+        }
+        errorTitle="Could not load the history"
+      >
+        {() => (
+          <>
+            <Timeline bulletSize={18} lineWidth={2} aria-label="History">
+              {shown.map(({ event, summary, details }) => (
+                <Timeline.Item key={event.seq} bullet={<IconHistory size={11} aria-hidden />}>
+                  <Text size="sm">
+                    <Text span fw={600} inherit>
+                      {event.actor?.name ?? 'Muster'}
+                    </Text>{' '}
+                    {summary}
+                    <Text span c="dimmed" inherit>
+                      {' · '}
+                      <RelativeTime value={event.recordedAt} />
+                    </Text>
+                  </Text>
+                  {details.map((line) => (
+                    <Text key={line} size="xs" c="dimmed">
+                      {line}
+                    </Text>
+                  ))}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+            {lines.length > FIRST && (
+              <Button variant="subtle" size="xs" mt="sm" onClick={() => setAll((v) => !v)}>
+                {all ? 'Show fewer' : `Show all ${lines.length} changes`}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
     </Paper>
   );
 }

@@ -2,7 +2,7 @@ import { Badge, EmptyState, Group, Loader, Paper, SegmentedControl, Skeleton, St
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconClockCheck } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { useCustomerList } from '../plans/plans-api.ts';
 import { useTicker } from '../plans/use-ticker.ts';
 import { DeadlineTable, shownStatus } from './DeadlineTable.tsx';
@@ -20,41 +20,35 @@ export function DeadlinesPage() {
   const overdue = items.filter((d) => shownStatus(d, now) === 'overdue').length;
   const customerName = (id: string | null) => (id ? (customers.data?.find((c) => c.id === id)?.name ?? null) : null);
 
-  let body: React.ReactNode;
-  if (query.isPending) {
-    body = (
-      <Stack gap="xs" p="md" aria-busy aria-label="Loading deadlines">
-        <Skeleton h={40} />
-        <Skeleton h={40} />
-        <Skeleton h={40} />
-      </Stack>
-    );
-  } else if (query.isError) {
-    body = (
-      <ErrorState
-        title="Could not load the deadlines"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  } else if (items.length === 0) {
-    body = (
-      <EmptyState
-        py="xl"
-        icon={<IconClockCheck size={30} />}
-        withIndicatorBackground
-        title={scope === 'open' ? 'No reporting clocks are running' : 'No reporting clocks yet'}
-        description={
-          scope === 'open'
-            ? 'When an incident triggers an obligation — personal data involved (GDPR), a significant incident (NIS2), a contract’s notice period — its deadline shows up here with a countdown. Clocks that were met or waived are under “All”.'
-            : 'Switch on reporting obligations on a customer’s Obligations tab; incidents that trigger them start clocks that show up here.'
-        }
-      />
-    );
-  } else {
-    body = <DeadlineTable items={items} now={now} customerName={customerName} />;
-  }
+  const body = (
+    <QueryView
+      query={query}
+      loading={
+        <Stack gap="xs" p="md" aria-busy aria-label="Loading deadlines">
+          <Skeleton h={40} />
+          <Skeleton h={40} />
+          <Skeleton h={40} />
+        </Stack>
+      }
+      errorTitle="Could not load the deadlines"
+      empty={
+        <EmptyState
+          py="xl"
+          icon={<IconClockCheck size={30} />}
+          withIndicatorBackground
+          title={scope === 'open' ? 'No reporting clocks are running' : 'No reporting clocks yet'}
+          description={
+            scope === 'open'
+              ? 'When an incident triggers an obligation — personal data involved (GDPR), a significant incident (NIS2), a contract’s notice period — its deadline shows up here with a countdown. Clocks that were met or waived are under “All”.'
+              : 'Switch on reporting obligations on a customer’s Obligations tab; incidents that trigger them start clocks that show up here.'
+          }
+        />
+      }
+      isEmpty={(data) => data.items.length === 0}
+    >
+      {(data) => <DeadlineTable items={data.items} now={now} customerName={customerName} />}
+    </QueryView>
+  );
 
   return (
     <Stack gap="lg" maw={1280} mx="auto">

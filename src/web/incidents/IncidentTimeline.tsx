@@ -14,7 +14,7 @@ import {
   IconTargetArrow,
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { obligationStageNames } from '../plans/plan-format.ts';
 import { useIncidentPlan } from '../plans/plans-api.ts';
 import { describeEvent } from './describe-event.ts';
@@ -49,47 +49,46 @@ export function IncidentTimeline({ incidentId, version }: { incidentId: string; 
     return { stage: (obligationId, stageId) => stages.get(`${obligationId}/${stageId}`) ?? null };
   }, [plan.data]);
 
-  if (timeline.isPending) {
-    return (
-      <Stack gap="lg" aria-busy aria-label="Loading timeline">
-        {[0, 1, 2].map((i) => (
-          <Stack key={i} gap={6}>
-            <Skeleton h={12} w="60%" />
-            <Skeleton h={10} w="35%" />
-          </Stack>
-        ))}
-      </Stack>
-    );
-  }
-  if (timeline.isError) {
-    return <ErrorState title="Could not load the timeline" error={timeline.error} onRetry={() => timeline.refetch()} />;
-  }
-  if (timeline.data.length === 0) {
-    return (
-      <Text c="dimmed" size="sm">
-        Nothing recorded yet.
-      </Text>
-    );
-  }
-
   return (
-    <Timeline
-      bulletSize={26}
-      lineWidth={2}
-      active={timeline.data.length - 1}
-      aria-label="Timeline"
-      component="ol"
-      style={{ listStyle: 'none', margin: 0 }}
+    <QueryView
+      query={timeline}
+      loading={
+        <Stack gap="lg" aria-busy aria-label="Loading timeline">
+          {[0, 1, 2].map((i) => (
+            <Stack key={i} gap={6}>
+              <Skeleton h={12} w="60%" />
+              <Skeleton h={10} w="35%" />
+            </Stack>
+          ))}
+        </Stack>
+      }
+      errorTitle="Could not load the timeline"
+      empty={
+        <Text c="dimmed" size="sm">
+          Nothing recorded yet.
+        </Text>
+      }
     >
-      {timeline.data.map((event, i) => {
-        const description = describeEvent(event, timeline.data[i - 1], names);
-        const style = KIND_STYLE[description.kind];
-        return (
-          <Timeline.Item key={event.seq} bullet={style.icon} color={style.color} component="li">
-            <TimelineEventItem event={event} description={description} />
-          </Timeline.Item>
-        );
-      })}
-    </Timeline>
+      {(events) => (
+        <Timeline
+          bulletSize={26}
+          lineWidth={2}
+          active={events.length - 1}
+          aria-label="Timeline"
+          component="ol"
+          style={{ listStyle: 'none', margin: 0 }}
+        >
+          {events.map((event, i) => {
+            const description = describeEvent(event, events[i - 1], names);
+            const style = KIND_STYLE[description.kind];
+            return (
+              <Timeline.Item key={event.seq} bullet={style.icon} color={style.color} component="li">
+                <TimelineEventItem event={event} description={description} />
+              </Timeline.Item>
+            );
+          })}
+        </Timeline>
+      )}
+    </QueryView>
   );
 }

@@ -3,7 +3,7 @@ import { IconSend, IconShieldX, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Incident } from '../../shared/api-types.ts';
 import type { Notification } from '../../shared/notification-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { useAccess } from '../customers/customers-api.ts';
 import { canReportFor } from '../customers/permissions.ts';
 import { obligationStageNames } from '../plans/plan-format.ts';
@@ -45,68 +45,60 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
     return names ? `${names.obligation} — ${names.stage}` : null;
   };
 
-  let body: React.ReactNode;
-  if (!incident.customerId) {
-    body = (
-      <Text size="sm" c="dimmed">
-        No customer is set. Notifications walk the customer’s PACE ladders: set the customer in Details first.
-      </Text>
-    );
-  } else if (query.isPending) {
-    body = (
-      <Stack gap="xs" aria-busy aria-label="Loading notifications">
-        <Skeleton h={70} />
-        <Skeleton h={70} />
-      </Stack>
-    );
-  } else if (query.isError) {
-    body = (
-      <ErrorState
-        title="Could not load the notifications"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  } else {
-    body = (
-      <Stack gap="sm">
-        <ReadyToSendList drafts={drafts} incident={incident} actions={actions} canAct={canAct} />
-        <CommunicationLevelControl incident={incident} actions={actions} canAct={canAct} />
-        <CompromisedChannelsList compromised={compromised} />
-        {items.length === 0 ? (
-          <EmptyState
-            size="sm"
-            py="md"
-            icon={<IconSpeakerphone size={26} />}
-            withIndicatorBackground
-            title="No notifications yet"
-            description="Notifications tell the customer, an authority, management or your own team what is happening. Each walks the customer’s PACE ladder — primary, alternate, contingency, emergency — moving to the next level when delivery fails or nobody acknowledges in time, until someone acknowledges it."
-          >
-            {canAct && (
-              <EmptyState.Actions>
-                <Button leftSection={<IconSend size={16} />} onClick={() => setNotifying(true)}>
-                  Send the first notification
-                </Button>
-              </EmptyState.Actions>
-            )}
-          </EmptyState>
-        ) : (
-          sent.map((n) => (
-            <NotificationCard
-              key={n.id}
-              notification={n}
-              incident={incident}
-              canAct={canAct}
-              onAcknowledge={setAcking}
-              onRecordAnswer={setAnswering}
-              stageName={stageName}
-            />
-          ))
-        )}
-      </Stack>
-    );
-  }
+  const body = !incident.customerId ? (
+    <Text size="sm" c="dimmed">
+      No customer is set. Notifications walk the customer’s PACE ladders: set the customer in Details first.
+    </Text>
+  ) : (
+    <QueryView
+      query={query}
+      loading={
+        <Stack gap="xs" aria-busy aria-label="Loading notifications">
+          <Skeleton h={70} />
+          <Skeleton h={70} />
+        </Stack>
+      }
+      errorTitle="Could not load the notifications"
+    >
+      {() => (
+        <Stack gap="sm">
+          <ReadyToSendList drafts={drafts} incident={incident} actions={actions} canAct={canAct} />
+          <CommunicationLevelControl incident={incident} actions={actions} canAct={canAct} />
+          <CompromisedChannelsList compromised={compromised} />
+          {items.length === 0 ? (
+            <EmptyState
+              size="sm"
+              py="md"
+              icon={<IconSpeakerphone size={26} />}
+              withIndicatorBackground
+              title="No notifications yet"
+              description="Notifications tell the customer, an authority, management or your own team what is happening. Each walks the customer’s PACE ladder — primary, alternate, contingency, emergency — moving to the next level when delivery fails or nobody acknowledges in time, until someone acknowledges it."
+            >
+              {canAct && (
+                <EmptyState.Actions>
+                  <Button leftSection={<IconSend size={16} />} onClick={() => setNotifying(true)}>
+                    Send the first notification
+                  </Button>
+                </EmptyState.Actions>
+              )}
+            </EmptyState>
+          ) : (
+            sent.map((n) => (
+              <NotificationCard
+                key={n.id}
+                notification={n}
+                incident={incident}
+                canAct={canAct}
+                onAcknowledge={setAcking}
+                onRecordAnswer={setAnswering}
+                stageName={stageName}
+              />
+            ))
+          )}
+        </Stack>
+      )}
+    </QueryView>
+  );
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="notifications-title">

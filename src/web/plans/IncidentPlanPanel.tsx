@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconFileCertificate } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
 import { PACE_PURPOSE_LABELS } from '../../shared/prepare-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { useAccess } from '../customers/customers-api.ts';
 import { canReportFor } from '../customers/permissions.ts';
 import { PaceLadderTable } from '../pace/PaceLadderTable.tsx';
@@ -41,148 +41,148 @@ function PlanPanel({ incident }: { incident: Incident }) {
   const now = useTicker(1000);
   const plan = query.data;
 
-  let body: React.ReactNode;
-  if (query.isPending) {
-    body = (
-      <Stack gap="xs" aria-busy aria-label="Loading the plan">
-        <Skeleton h={18} w="60%" />
-        <Skeleton h={90} />
-        <Skeleton h={60} />
-      </Stack>
-    );
-  } else if (query.isError) {
-    body = (
-      <ErrorState
-        title="Could not load the plan"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  } else if (!plan) {
-    body = (
-      <Text size="sm" c="dimmed">
-        No customer is set on this incident.
-      </Text>
-    );
-  } else {
-    body = (
-      <Stack gap="md">
-        {plan.draft && (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" title="Draft: no published plan">
-            <Text size="xs">
-              This customer has no published contingency plan, so this is what the registry says now.{' '}
-              <Anchor component={Link} to={`/customers/${encodeURIComponent(incident.customerId ?? '')}?tab=plans`} size="xs">
-                Publish one
-              </Anchor>{' '}
-              so incidents work from an approved version.
-            </Text>
-          </Alert>
-        )}
-
-        <ObligationsNow incident={incident} plan={plan} now={now} canAct={canAct} />
-
-        <Accordion multiple variant="contained" radius="md" defaultValue={['playbooks', 'check']} chevronPosition="left">
-          <Accordion.Item value="ladders">
-            <Accordion.Control>
-              <Text size="sm" fw={600}>
-                Who to call: PACE ladders
-              </Text>
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Stack gap="sm">
-                {plan.pacePlans.length === 0 && (
-                  <Text size="sm" c="dimmed">
-                    No PACE ladders in the plan.
-                  </Text>
-                )}
-                {plan.pacePlans.map((p) => (
-                  <Stack key={p.purpose} gap={2}>
-                    <Group gap={6}>
-                      <Text size="xs" fw={700}>
-                        {PACE_PURPOSE_LABELS[p.purpose]}
-                      </Text>
-                      {p.warnings.length > 0 && (
-                        <Tooltip label={p.warnings.map((w) => w.message).join('\n')} multiline maw={320} withArrow>
-                          <Badge size="xs" color="orange" variant="light">
-                            {p.warnings.length} warning{p.warnings.length === 1 ? '' : 's'}
-                          </Badge>
-                        </Tooltip>
-                      )}
-                    </Group>
-                    <PaceLadderTable
-                      levels={p.levels}
-                      contacts={plan.contacts}
-                      compact
-                      label={`${PACE_PURPOSE_LABELS[p.purpose]}: ladder`}
-                    />
-                  </Stack>
-                ))}
-              </Stack>
-            </Accordion.Panel>
-          </Accordion.Item>
-          <Accordion.Item value="contacts">
-            <Accordion.Control>
-              <Text size="sm" fw={600}>
-                Contacts ({plan.contacts.length})
-              </Text>
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Stack gap="xs">
-                {plan.contacts.map((c) => (
-                  <div key={c.id}>
-                    <Text size="sm" fw={600}>
-                      {c.name}
-                      {c.role && (
-                        <Text span size="xs" c="dimmed" fw={400}>
-                          {' '}
-                          · {c.role}
-                        </Text>
-                      )}
-                    </Text>
-                    {c.channels.map((ch) => (
-                      <Text key={ch.id} size="xs" style={{ overflowWrap: 'anywhere' }}>
-                        <Text span c="dimmed" inherit>
-                          {CHANNEL_TYPE_LABELS[ch.type]}:
-                        </Text>{' '}
-                        {ch.address}
-                      </Text>
-                    ))}
-                  </div>
-                ))}
-              </Stack>
-            </Accordion.Panel>
-          </Accordion.Item>
-          <Accordion.Item value="playbooks">
-            <Accordion.Control>
-              <Text size="sm" fw={600}>
-                Suggested playbooks ({plan.playbooks.length})
-              </Text>
-            </Accordion.Control>
-            <Accordion.Panel>
-              {plan.playbooks.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {incident.category ? 'No playbook fits this category.' : 'Set the category to get playbook suggestions.'}
+  const body = (
+    <QueryView
+      query={query}
+      loading={
+        <Stack gap="xs" aria-busy aria-label="Loading the plan">
+          <Skeleton h={18} w="60%" />
+          <Skeleton h={90} />
+          <Skeleton h={60} />
+        </Stack>
+      }
+      errorTitle="Could not load the plan"
+    >
+      {(plan) =>
+        !plan ? (
+          <Text size="sm" c="dimmed">
+            No customer is set on this incident.
+          </Text>
+        ) : (
+          <Stack gap="md">
+            {plan.draft && (
+              <Alert
+                color="orange"
+                variant="light"
+                icon={<IconAlertTriangle size={18} />}
+                p="xs"
+                title="Draft: no published plan"
+              >
+                <Text size="xs">
+                  This customer has no published contingency plan, so this is what the registry says now.{' '}
+                  <Anchor component={Link} to={`/customers/${encodeURIComponent(incident.customerId ?? '')}?tab=plans`} size="xs">
+                    Publish one
+                  </Anchor>{' '}
+                  so incidents work from an approved version.
                 </Text>
-              ) : (
-                <IncidentPlaybooks incident={incident} playbooks={plan.playbooks} canAct={canAct} />
-              )}
-            </Accordion.Panel>
-          </Accordion.Item>
-          <Accordion.Item value="check">
-            <Accordion.Control>
-              <Text size="sm" fw={600}>
-                Check these: connections of affected services
-              </Text>
-            </Accordion.Control>
-            <Accordion.Panel>
-              <CheckTheseList incidentKey={incident.key} checkList={plan.checkList} />
-            </Accordion.Panel>
-          </Accordion.Item>
-        </Accordion>
-      </Stack>
-    );
-  }
+              </Alert>
+            )}
+
+            <ObligationsNow incident={incident} plan={plan} now={now} canAct={canAct} />
+
+            <Accordion multiple variant="contained" radius="md" defaultValue={['playbooks', 'check']} chevronPosition="left">
+              <Accordion.Item value="ladders">
+                <Accordion.Control>
+                  <Text size="sm" fw={600}>
+                    Who to call: PACE ladders
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap="sm">
+                    {plan.pacePlans.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        No PACE ladders in the plan.
+                      </Text>
+                    )}
+                    {plan.pacePlans.map((p) => (
+                      <Stack key={p.purpose} gap={2}>
+                        <Group gap={6}>
+                          <Text size="xs" fw={700}>
+                            {PACE_PURPOSE_LABELS[p.purpose]}
+                          </Text>
+                          {p.warnings.length > 0 && (
+                            <Tooltip label={p.warnings.map((w) => w.message).join('\n')} multiline maw={320} withArrow>
+                              <Badge size="xs" color="orange" variant="light">
+                                {p.warnings.length} warning{p.warnings.length === 1 ? '' : 's'}
+                              </Badge>
+                            </Tooltip>
+                          )}
+                        </Group>
+                        <PaceLadderTable
+                          levels={p.levels}
+                          contacts={plan.contacts}
+                          compact
+                          label={`${PACE_PURPOSE_LABELS[p.purpose]}: ladder`}
+                        />
+                      </Stack>
+                    ))}
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="contacts">
+                <Accordion.Control>
+                  <Text size="sm" fw={600}>
+                    Contacts ({plan.contacts.length})
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap="xs">
+                    {plan.contacts.map((c) => (
+                      <div key={c.id}>
+                        <Text size="sm" fw={600}>
+                          {c.name}
+                          {c.role && (
+                            <Text span size="xs" c="dimmed" fw={400}>
+                              {' '}
+                              · {c.role}
+                            </Text>
+                          )}
+                        </Text>
+                        {c.channels.map((ch) => (
+                          <Text key={ch.id} size="xs" style={{ overflowWrap: 'anywhere' }}>
+                            <Text span c="dimmed" inherit>
+                              {CHANNEL_TYPE_LABELS[ch.type]}:
+                            </Text>{' '}
+                            {ch.address}
+                          </Text>
+                        ))}
+                      </div>
+                    ))}
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="playbooks">
+                <Accordion.Control>
+                  <Text size="sm" fw={600}>
+                    Suggested playbooks ({plan.playbooks.length})
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  {plan.playbooks.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {incident.category ? 'No playbook fits this category.' : 'Set the category to get playbook suggestions.'}
+                    </Text>
+                  ) : (
+                    <IncidentPlaybooks incident={incident} playbooks={plan.playbooks} canAct={canAct} />
+                  )}
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="check">
+                <Accordion.Control>
+                  <Text size="sm" fw={600}>
+                    Check these: connections of affected services
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <CheckTheseList incidentKey={incident.key} checkList={plan.checkList} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            </Accordion>
+          </Stack>
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="incident-plan-title">

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { IconArchive, IconDots, IconPencil, IconPlus, IconServer } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { ArchiveRecordModal } from '../customers/ArchiveRecordModal.tsx';
 import { CriticalityBadge } from './CriticalityBadge.tsx';
 import { PersonalDataBadge } from './PersonalDataBadge.tsx';
@@ -41,130 +41,125 @@ export function ServicesTab({ customerId, canEdit }: { customerId: string; canEd
     </Button>
   );
 
-  let body: React.ReactNode;
-  if (services.isPending) body = <ServicesSkeleton />;
-  else if (services.isError)
-    body = (
-      <ErrorState
-        title="Could not load services"
-        error={services.error}
-        onRetry={() => services.refetch()}
-        retrying={services.isFetching}
-      />
-    );
-  else if (list.length === 0)
-    body = (
-      <EmptyState
-        py="xl"
-        variant="light"
-        icon={<IconServer size={30} />}
-        title="No services yet"
-        description="Add each solution we build or run for this customer: how critical it is, whether it holds personal data, and its connections to other systems. Incidents name the services they affect, and a compromised service's connections become the list of what else to check."
-      >
-        {canEdit && (
-          <EmptyState.Actions>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ service: null })}>
-              Add the first service
-            </Button>
-          </EmptyState.Actions>
-        )}
-      </EmptyState>
-    );
-  else
-    body = (
-      <Table.ScrollContainer minWidth={820}>
-        <Table highlightOnHover verticalSpacing="sm" aria-label="Services">
-          <Table.Thead>
-            <Table.Tr>
-              {COLUMNS.map((c) => (
-                <Table.Th key={c} scope="col">
-                  {c}
-                </Table.Th>
-              ))}
-              {canEdit && (
-                <Table.Th scope="col" w={50}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((service) => (
-              <Table.Tr
-                key={service.id}
-                style={{ cursor: 'pointer' }}
-                onClick={(e) => {
-                  if ((e.target as HTMLElement).closest('a, button, [role="menu"]')) return;
-                  setEditing({ service });
-                }}
-              >
-                <Table.Td maw={340}>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    fz="sm"
-                    fw={600}
-                    onClick={() => setEditing({ service })}
-                    aria-label={`${canEdit ? 'Edit' : 'View'} ${service.name}`}
-                  >
-                    {service.name}
-                  </Anchor>
-                  {service.description && (
-                    <Text fz="xs" c="dimmed" truncate="end">
-                      {service.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <CriticalityBadge criticality={service.criticality} />
-                </Table.Td>
-                <Table.Td>
-                  {service.personalData ? (
-                    <PersonalDataBadge size="sm" />
-                  ) : (
-                    <Text fz="sm" c="dimmed">
-                      No personal data
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="default" radius="sm" fw={500} tt="none">
-                    {ENVIRONMENT_LABELS[service.environment]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text fz="sm" c={service.owner ? undefined : 'dimmed'}>
-                    {service.owner || '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <ConnectionsSummary service={service} />
-                </Table.Td>
+  const body = (
+    <QueryView
+      query={services}
+      loading={<ServicesSkeleton />}
+      errorTitle="Could not load services"
+      empty={
+        <EmptyState
+          py="xl"
+          variant="light"
+          icon={<IconServer size={30} />}
+          title="No services yet"
+          description="Add each solution we build or run for this customer: how critical it is, whether it holds personal data, and its connections to other systems. Incidents name the services they affect, and a compromised service's connections become the list of what else to check."
+        >
+          {canEdit && (
+            <EmptyState.Actions>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ service: null })}>
+                Add the first service
+              </Button>
+            </EmptyState.Actions>
+          )}
+        </EmptyState>
+      }
+    >
+      {(list) => (
+        <Table.ScrollContainer minWidth={820}>
+          <Table highlightOnHover verticalSpacing="sm" aria-label="Services">
+            <Table.Thead>
+              <Table.Tr>
+                {COLUMNS.map((c) => (
+                  <Table.Th key={c} scope="col">
+                    {c}
+                  </Table.Th>
+                ))}
                 {canEdit && (
-                  <Table.Td>
-                    <Menu position="bottom-end" withArrow>
-                      <Menu.Target>
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${service.name}`}>
-                          <IconDots size={16} />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing({ service })}>
-                          Edit
-                        </Menu.Item>
-                        <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={() => setArchiving(service)}>
-                          Archive
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
+                  <Table.Th scope="col" w={50}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 )}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((service) => (
+                <Table.Tr
+                  key={service.id}
+                  style={{ cursor: 'pointer' }}
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest('a, button, [role="menu"]')) return;
+                    setEditing({ service });
+                  }}
+                >
+                  <Table.Td maw={340}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      fz="sm"
+                      fw={600}
+                      onClick={() => setEditing({ service })}
+                      aria-label={`${canEdit ? 'Edit' : 'View'} ${service.name}`}
+                    >
+                      {service.name}
+                    </Anchor>
+                    {service.description && (
+                      <Text fz="xs" c="dimmed" truncate="end">
+                        {service.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <CriticalityBadge criticality={service.criticality} />
+                  </Table.Td>
+                  <Table.Td>
+                    {service.personalData ? (
+                      <PersonalDataBadge size="sm" />
+                    ) : (
+                      <Text fz="sm" c="dimmed">
+                        No personal data
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="default" radius="sm" fw={500} tt="none">
+                      {ENVIRONMENT_LABELS[service.environment]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fz="sm" c={service.owner ? undefined : 'dimmed'}>
+                      {service.owner || '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ConnectionsSummary service={service} />
+                  </Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <Menu position="bottom-end" withArrow>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${service.name}`}>
+                            <IconDots size={16} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing({ service })}>
+                            Edit
+                          </Menu.Item>
+                          <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={() => setArchiving(service)}>
+                            Archive
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryView>
+  );
 
   return (
     <Stack gap="md">

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { TriageCounts } from './TriageCounts.tsx';
 import { useIncidentTriage } from './triage-api.ts';
@@ -12,54 +12,57 @@ export function IncidentAlertsPanel({ incident }: { incident: Incident }) {
   const query = useIncidentTriage(incident.id);
   const items = query.data ?? [];
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Skeleton h={60} aria-busy aria-label="Loading alerts and reports" />;
-  else if (query.isError)
-    body = (
-      <ErrorState
-        title="Could not load the alerts and reports"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
   // Most incidents are reported by hand: the panel shows only when alerts or reports belong to the incident.
-  else if (items.length === 0) return null;
-  else
-    body = (
-      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-        {items.map((item) => (
-          <li key={item.id} data-triage-item={item.id}>
-            <Group gap="sm" wrap="nowrap" align="flex-start">
-              <ThemeIcon variant="light" color={KIND_COLORS[item.kind]} size="md" radius="md" aria-label={KIND_LABELS[item.kind]}>
-                {kindIcon(item.kind, 16)}
-              </ThemeIcon>
-              <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
-                <Anchor
-                  component={Link}
-                  to={`/triage?status=incident&item=${encodeURIComponent(item.id)}`}
-                  size="sm"
-                  fw={600}
-                  style={{ overflowWrap: 'anywhere' }}
+  if (query.isSuccess && items.length === 0) return null;
+
+  const body = (
+    <QueryView
+      query={query}
+      loading={<Skeleton h={60} aria-busy aria-label="Loading alerts and reports" />}
+      errorTitle="Could not load the alerts and reports"
+    >
+      {(items) => (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {items.map((item) => (
+            <li key={item.id} data-triage-item={item.id}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon
+                  variant="light"
+                  color={KIND_COLORS[item.kind]}
+                  size="md"
+                  radius="md"
+                  aria-label={KIND_LABELS[item.kind]}
                 >
-                  {item.title}
-                </Anchor>
-                {item.kind === 'alerts' ? (
-                  <TriageCounts item={item} size="xs" />
-                ) : (
-                  <Badge size="xs" variant="light" color={KIND_COLORS[item.kind]} w="fit-content">
-                    {KIND_LABELS[item.kind]}
-                  </Badge>
-                )}
-                <Text size="xs" c="dimmed">
-                  Last <RelativeTime value={item.lastSeen} span /> · first <RelativeTime value={item.firstSeen} span />
-                </Text>
-              </Stack>
-            </Group>
-          </li>
-        ))}
-      </Stack>
-    );
+                  {kindIcon(item.kind, 16)}
+                </ThemeIcon>
+                <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                  <Anchor
+                    component={Link}
+                    to={`/triage?status=incident&item=${encodeURIComponent(item.id)}`}
+                    size="sm"
+                    fw={600}
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    {item.title}
+                  </Anchor>
+                  {item.kind === 'alerts' ? (
+                    <TriageCounts item={item} size="xs" />
+                  ) : (
+                    <Badge size="xs" variant="light" color={KIND_COLORS[item.kind]} w="fit-content">
+                      {KIND_LABELS[item.kind]}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    Last <RelativeTime value={item.lastSeen} span /> · first <RelativeTime value={item.firstSeen} span />
+                  </Text>
+                </Stack>
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </QueryView>
+  );
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="incident-alerts-title">

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Alert as AlertRecord, TriageItemDetail } from '../../shared/triage-types.ts';
 import { SilenceModal, type SilenceTarget } from '../alerts/SilenceModal.tsx';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { formatAbsolute } from '../core/time.ts';
 import { useAccess } from '../customers/customers-api.ts';
@@ -44,25 +44,20 @@ interface TriageItemPanelProps {
 /** One item of the queue: what it is, its alerts or report and evidence, and the DP1 decision to take on it. */
 export function TriageItemPanel({ itemId, customerName }: TriageItemPanelProps) {
   const query = useTriageItem(itemId);
-  if (query.isPending) {
-    return (
-      <Stack gap="sm" aria-busy aria-label="Loading the item">
-        <Skeleton h={140} />
-        <Skeleton h={220} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <ErrorState
-        title="Could not load this item"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
-  return <ItemView detail={query.data} customerName={customerName} />;
+  return (
+    <QueryView
+      query={query}
+      loading={
+        <Stack gap="sm" aria-busy aria-label="Loading the item">
+          <Skeleton h={140} />
+          <Skeleton h={220} />
+        </Stack>
+      }
+      errorTitle="Could not load this item"
+    >
+      {(detail) => <ItemView detail={detail} customerName={customerName} />}
+    </QueryView>
+  );
 }
 
 type Dialog = 'open' | 'attach' | 'dismiss' | null;

@@ -19,7 +19,7 @@ import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TRIAGE_STATUSES, type TriageItem, type TriageStatus } from '../../shared/triage-types.ts';
 import { useMe } from '../auth/auth-api.ts';
-import { ErrorState } from '../core/ErrorState.tsx';
+import { QueryView } from '../core/QueryView.tsx';
 import { useCustomers } from '../customers/customers-api.ts';
 import { TriageItemPanel } from './TriageItemPanel.tsx';
 import { TriageQueue } from './TriageQueue.tsx';
@@ -89,47 +89,40 @@ export function TriagePage() {
     ['k', () => move(-1)],
   ]);
 
-  let queue: React.ReactNode;
-  if (query.isPending) {
-    queue = (
-      <Stack gap="xs" aria-busy aria-label="Loading the queue">
-        <Skeleton h={96} />
-        <Skeleton h={96} />
-        <Skeleton h={96} />
-      </Stack>
-    );
-  } else if (query.isError) {
-    queue = (
-      <ErrorState
-        title="Could not load the queue"
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  } else if (items.length === 0) {
-    queue = (
-      <Paper withBorder radius="md">
-        <EmptyState
-          py="xl"
-          icon={status === 'triage' ? <IconInbox size={30} /> : <IconBellRinging size={30} />}
-          withIndicatorBackground
-          title={EMPTY[status].title}
-          description={EMPTY[status].description}
-        >
-          {status === 'triage' && user?.role === 'admin' && (
-            <EmptyState.Actions>
-              <Button component={Link} to="/admin/alerts" variant="light" leftSection={<IconSettings size={16} />}>
-                Alert sources
-              </Button>
-            </EmptyState.Actions>
-          )}
-        </EmptyState>
-      </Paper>
-    );
-  } else {
-    queue = <TriageQueue items={items} selectedId={selectedId} hrefOf={hrefOf} customerName={customerName} />;
-  }
+  const queue = (
+    <QueryView
+      query={query}
+      loading={
+        <Stack gap="xs" aria-busy aria-label="Loading the queue">
+          <Skeleton h={96} />
+          <Skeleton h={96} />
+          <Skeleton h={96} />
+        </Stack>
+      }
+      errorTitle="Could not load the queue"
+      empty={
+        <Paper withBorder radius="md">
+          <EmptyState
+            py="xl"
+            icon={status === 'triage' ? <IconInbox size={30} /> : <IconBellRinging size={30} />}
+            withIndicatorBackground
+            title={EMPTY[status].title}
+            description={EMPTY[status].description}
+          >
+            {status === 'triage' && user?.role === 'admin' && (
+              <EmptyState.Actions>
+                <Button component={Link} to="/admin/alerts" variant="light" leftSection={<IconSettings size={16} />}>
+                  Alert sources
+                </Button>
+              </EmptyState.Actions>
+            )}
+          </EmptyState>
+        </Paper>
+      }
+    >
+      {(items) => <TriageQueue items={items} selectedId={selectedId} hrefOf={hrefOf} customerName={customerName} />}
+    </QueryView>
+  );
 
   const waitingCount = waiting.data?.length;
   return (
