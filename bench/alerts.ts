@@ -72,7 +72,7 @@ export async function measureAlerts(
   origin: string,
   pid: number,
   measure: Measure,
-  options: { stored: number; stormSeconds: number },
+  options: { stored: number; stormSeconds: number; seconds: number },
   log: (m: string) => void,
 ): Promise<AlertsResult> {
   const customer = await api<{ id: string }>('POST', '/api/v1/customers', {
@@ -108,14 +108,29 @@ export async function measureAlerts(
   log(`  de-duplication with ${stored} stored: ${(dedupRatio * 100).toFixed(0)} % of the figure with 1,000 (target ≥ 80 %)`);
   // The worst case, for the record: repeats spread evenly over every stored alert, so each one is on its own page.
   const bodiesSpread = Array.from({ length: 20 }, (_, i) => batchOf(0, options.stored, BATCH, i + 1));
-  const spread = await measure(`alerts, batches of 1,000 spread over all ${stored} stored`, { ...post, bodies: bodiesSpread });
+  // Not an operation of the table: few connections and a long timeout, since each batch then takes about a second.
+  log(`▶ batches of 1,000 spread over all ${stored} stored (worst case), 4 connections, ${options.seconds} s`);
+  const spread = await runLoad({
+    kind: 'autocannon',
+    origin,
+    ...post,
+    bodies: bodiesSpread,
+    connections: 4,
+    durationSeconds: options.seconds,
+    warmupSeconds: 0,
+  });
+  log(`  ${Math.round(spread.reqPerSec * BATCH).toLocaleString('en-US')} alerts/s, p99 ${spread.latencyMs.p99} ms`);
 
   log(`▶ alert storm: ${options.stormSeconds} s at full speed, 200 connections of 1,000-alert batches, memory sampled`);
   const rssAtStart = memoryOf(pid)?.rssMb ?? null;
   let maxRss = rssAtStart;
+  const everyTenSeconds: number[] = [];
+  const stormStart = Date.now();
   const sampler = setInterval(() => {
     const rss = memoryOf(pid)?.rssMb;
-    if (rss !== undefined && (maxRss === null || rss > maxRss)) maxRss = rss;
+    if (rss === undefined) return;
+    if (maxRss === null || rss > maxRss) maxRss = rss;
+    if (Date.now() - stormStart >= (everyTenSeconds.length + 1) * 10_000) everyTenSeconds.push(Math.round(rss));
   }, 250);
   const storm = await runLoad({
     kind: 'autocannon',
@@ -128,7 +143,7 @@ export async function measureAlerts(
   });
   clearInterval(sampler);
   log(
-    `  ${Math.round(((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH).toLocaleString('en-US')} alerts/s stored, status codes ${JSON.stringify(storm.statusCodes)}, RSS ${rssAtStart?.toFixed(0)} → max ${maxRss?.toFixed(0)} MB`,
+    `  ${Math.round(((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH).toLocaleString('en-US')} alerts/s stored, status codes ${JSON.stringify(storm.statusCodes)}, RSS ${rssAtStart?.toFixed(0)} → max ${maxRss?.toFixed(0)} MB (every 10 s: ${everyTenSeconds.join(', ')})`,
   );
   return {
     singleReqPerSec: single.reqPerSec,
@@ -146,6 +161,7 @@ export async function measureAlerts(
       alertsPerSec: ((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH,
       statusCodes: storm.statusCodes,
       maxRssMb: maxRss,
+      rssEveryTenSecondsMb: everyTenSeconds,
       rssAtStartMb: rssAtStart,
     },
   };
@@ -174,7 +190,9 @@ export function alertsTable(a: AlertsResult, informative: boolean): string {
       `storm, ${a.storm.seconds} s, ${a.storm.connections} connections`,
       `${n(a.storm.alertsPerSec)} alerts/s stored; ${Object.entries(a.storm.statusCodes)
         .map(([code, count]) => `${n(count)} × ${code}`)
-        .join(', ')}; RSS ${a.storm.rssAtStartMb?.toFixed(0) ?? '?'} → max ${a.storm.maxRssMb?.toFixed(0) ?? '?'} MB`,
+        .join(
+          ', ',
+        )}; RSS ${a.storm.rssAtStartMb?.toFixed(0) ?? '?'} → max ${a.storm.maxRssMb?.toFixed(0) ?? '?'} MB (every 10 s: ${a.storm.rssEveryTenSecondsMb.join(', ')})`,
       'bounded memory, 503 + Retry-After',
       '',
     ],

@@ -81,6 +81,7 @@ export interface AlertsResult {
     statusCodes: Record<string, number>;
     maxRssMb: number | null;
     rssAtStartMb: number | null;
+    rssEveryTenSecondsMb: number[];
   };
 }
 

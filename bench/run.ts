@@ -239,7 +239,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     server.origin,
     server.pid,
     measure,
-    { stored: ALERTS_STORED, stormSeconds: STORM_SECONDS },
+    { stored: ALERTS_STORED, stormSeconds: STORM_SECONDS, seconds: SECONDS },
     log,
   );
   const afterLoad = memoryOf(server.pid);

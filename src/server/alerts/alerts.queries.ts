@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { CompiledQuery, type Selectable } from 'kysely';
 import type { Database, Dialect } from '../core/db/database.ts';
+import { prepared } from '../core/db/prepared.ts';
 import type { AlertsTable, TriageItemsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
@@ -121,8 +122,15 @@ function repeatSql(rows: number): string {
   let text = repeatText.get(rows);
   if (!text) {
     let n = 2;
-    const values = Array.from({ length: rows }, () => `(${REPEAT_COLUMNS.map(() => `$${++n}`).join(', ')})`).join(', ');
-    // VALUES columns are named column1, column2…; the customer and the time are $1 and $2.
+    const fingerprints: string[] = [];
+    const values = Array.from({ length: rows }, () => {
+      const row = REPEAT_COLUMNS.map(() => `$${++n}`);
+      fingerprints.push(row[row.length - 1]);
+      return `(${row.join(', ')})`;
+    }).join(', ');
+    // VALUES columns are named column1, column2…; the customer and the time are $1 and $2. The fingerprints
+    // repeated as a list make the planner look each alert up in the primary key, whatever its statistics say
+    // (taken before a bulk load, they made it scan the whole table).
     text = `update alerts set
         count = alerts.count + cast(v.column1 as integer),
         last_seen = $2,
@@ -132,7 +140,7 @@ function repeatSql(rows: number): string {
         annotations = v.column5,
         ends_at = v.column6
       from (values ${values}) as v
-      where alerts.customer_id = $1 and alerts.fingerprint = v.column7
+      where alerts.fingerprint in (${fingerprints.join(', ')}) and alerts.customer_id = $1 and alerts.fingerprint = v.column7
       returning alerts.fingerprint, alerts.count, alerts.group_id`;
     repeatText.set(rows, text);
   }
@@ -172,15 +180,32 @@ function upsertSql(dialect: Dialect, rows: number): string {
 export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id'>;
 
 /** What is known of these fingerprints of one customer: enough to tell new, repeated and re-fired alerts apart. */
-export async function findAlertStates(tx: Tx, customerId: string, fingerprints: string[]): Promise<Map<string, AlertState>> {
+// Built and compiled once per slice size: this runs for every alert request.
+const findStatesQuery = prepared<AlertState & { fingerprint: string }>((db, slot, _dialect, size) =>
+  db
+    .selectFrom('alerts')
+    .select(['fingerprint', 'status', 'group_id', 'source_id'])
+    .where('customer_id', '=', slot('customer'))
+    .where(
+      'fingerprint',
+      'in',
+      Array.from({ length: size }, (_, i) => slot(`f${i}`)),
+    ),
+);
+
+export async function findAlertStates(
+  tx: Tx,
+  dialect: Dialect,
+  customerId: string,
+  fingerprints: string[],
+): Promise<Map<string, AlertState>> {
   const found = new Map<string, AlertState>();
   for (const chunk of slices(fingerprints)) {
-    const rows = await tx
-      .selectFrom('alerts')
-      .select(['fingerprint', 'status', 'group_id', 'source_id'])
-      .where('customer_id', '=', customerId)
-      .where('fingerprint', 'in', chunk)
-      .execute();
+    const values: Record<string, string> = { customer: customerId };
+    chunk.forEach((fingerprint, i) => {
+      values[`f${i}`] = fingerprint;
+    });
+    const { rows } = await findStatesQuery(tx, dialect, values, chunk.length);
     for (const row of rows) found.set(row.fingerprint, row);
   }
   return found;
@@ -211,21 +236,26 @@ export function findOpenGroup(tx: Tx, groupKey: string, since: string): Promise<
 }
 
 /** Adds to a group's counts: `joined` alerts became members, `occurrences` notifications arrived. */
-export async function countIntoGroup(
-  tx: Tx,
-  change: { id: string; joined: number; occurrences: number; at: string; severity?: string | null },
-): Promise<void> {
-  await tx
+// shape 1: the group's severity changes too.
+const countIntoGroupQuery = prepared((db, slot, _dialect, shape) =>
+  db
     .updateTable('triage_items')
     .set((eb) => ({
-      alert_count: eb('alert_count', '+', change.joined),
-      occurrences: eb('occurrences', '+', change.occurrences),
-      last_seen: change.at,
-      updated_at: change.at,
-      ...(change.severity !== undefined ? { severity: change.severity } : {}),
+      alert_count: eb('alert_count', '+', slot('joined')),
+      occurrences: eb('occurrences', '+', slot('occurrences')),
+      last_seen: slot('at'),
+      updated_at: slot('at'),
+      ...(shape === 1 ? { severity: slot('severity') } : {}),
     }))
-    .where('id', '=', change.id)
-    .execute();
+    .where('id', '=', slot('id')),
+);
+
+export async function countIntoGroup(
+  tx: Tx,
+  dialect: Dialect,
+  change: { id: string; joined: number; occurrences: number; at: string; severity?: string | null },
+): Promise<void> {
+  await countIntoGroupQuery(tx, dialect, change, change.severity === undefined ? 0 : 1);
 }
 
 export function listGroupAlerts(tx: Tx, groupId: string, limit: number): Promise<AlertRow[]> {

@@ -45,6 +45,7 @@ export async function storeAlerts(
   if (dialect === 'postgres') await lockGroupKeys(tx, planned);
   const states = await findAlertStates(
     tx,
+    dialect,
     origin.customerId,
     planned.map((p) => p.alert.fingerprint),
   );
@@ -125,7 +126,13 @@ export async function storeAlerts(
   for (const id of [...groups.keys()].sort()) {
     const change = groups.get(id);
     if (change)
-      await countIntoGroup(tx, { id, joined: change.joined, occurrences: change.occurrences, at, severity: change.severity });
+      await countIntoGroup(tx, dialect, {
+        id,
+        joined: change.joined,
+        occurrences: change.occurrences,
+        at,
+        severity: change.severity,
+      });
   }
   const receipts = new Map<string, AlertReceipt>();
   for (const { alert } of planned) {

@@ -275,6 +275,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('triage_by_group_key').on('triage_items').columns(['group_key', 'last_seen']).execute();
         await db.schema.createIndex('triage_by_incident').on('triage_items').columns(['incident_id']).execute();
         // An alert is identified by its customer and fingerprint: the same fingerprint from two customers is two alerts.
+        // The fingerprint leads the key: every alert request looks fingerprints up, and with the customer first
+        // PostgreSQL, holding statistics from before a bulk load, scanned all of a customer's alerts instead.
         await db.schema
           .createTable('alerts')
           .addColumn('customer_id', 'text', (c) => c.notNull())
@@ -293,7 +295,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('ends_at', 'text')
           .addColumn('resolved_at', 'text')
           .addColumn('group_id', 'text')
-          .addPrimaryKeyConstraint('alerts_pk', ['customer_id', 'fingerprint'])
+          .addPrimaryKeyConstraint('alerts_pk', ['fingerprint', 'customer_id'])
           .execute();
         await db.schema.createIndex('alerts_by_group').on('alerts').columns(['group_id', 'status']).execute();
         await db.schema
