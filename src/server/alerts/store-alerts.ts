@@ -5,7 +5,7 @@ import type { AlertsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
-import { insertTriageItem, type TriageItemRow } from '../triage/triage.queries.ts';
+import { insertTriageItem, newTriageItem, type TriageItemRow } from '../triage/triage.queries.ts';
 import { recordTriageEvent } from '../triage/triage-events.ts';
 import { ATTACH_GROUP_JOB, OPEN_GROUP_JOB } from '../triage/triage-jobs.ts';
 import {
@@ -152,7 +152,7 @@ export async function storeAlerts(
 async function openGroup(tx: Tx, deps: Deps, origin: AlertOrigin, entry: PlannedAlert, now: Date): Promise<TriageItemRow> {
   const at = now.toISOString();
   const { alert, rule } = entry;
-  const row: TriageItemRow = {
+  const row = newTriageItem(at, {
     id: randomUUIDv7(),
     kind: 'alerts',
     customer_id: origin.customerId,
@@ -163,20 +163,7 @@ async function openGroup(tx: Tx, deps: Deps, origin: AlertOrigin, entry: Planned
     title: alert.title,
     description: alert.annotations.description ?? '',
     severity: alert.severity,
-    status: 'triage',
-    alert_count: 0,
-    occurrences: 0,
-    first_seen: at,
-    last_seen: at,
-    incident_id: null,
-    decision_reason: null,
-    decided_by: null,
-    decided_at: null,
-    reporter: null,
-    receipt_hash: null,
-    created_at: at,
-    updated_at: at,
-  };
+  });
   await insertTriageItem(tx, row);
   const by = { id: `rule:${rule.id}`, name: `Grouping rule "${rule.name}"` };
   await recordTriageEvent(

@@ -4,9 +4,8 @@ import { AppError } from '../core/errors.ts';
 import { assignTriageEvidenceToIncident, listTriageEvidence } from '../evidence/evidence.queries.ts';
 import { evidenceAddedEvent } from '../evidence/store-evidence.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
-import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
-import { incidentKeyOf, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
-import { recordTriageEvent } from './triage-events.ts';
+import { assertNotDecided, itemToDecide, recordDecision } from './item-to-decide.ts';
+import { incidentKeyOf, type TriageItemRow } from './triage.queries.ts';
 
 /**
  * Joins a triage item to an existing incident of the same customer: the incident's timeline records it, the
@@ -41,30 +40,16 @@ export async function attachTriageItem(deps: Deps, actor: Actor, id: string, inc
     },
     async alongside(tx, next, _events, now) {
       const item = attached as TriageItemRow;
-      const at = now.toISOString();
-      const decided = {
-        status: 'incident',
-        incident_id: next.id,
-        customer_id: item.customer_id ?? next.customerId,
-        decided_by: actor.name,
-        decided_at: at,
-        updated_at: at,
-      };
-      await updateTriageItem(tx, item.id, decided);
-      await assignTriageEvidenceToIncident(tx, item.id, next.id);
-      await recordTriageEvent(
+      attached = await recordDecision(
         tx,
         deps.database.dialect,
-        { id: item.id, customerId: decided.customer_id },
         actor,
+        item,
+        { status: 'incident', incident_id: next.id, customer_id: item.customer_id ?? next.customerId },
         now,
-        'triage.attached',
-        {
-          incidentId: next.id,
-          incidentKey: next.key,
-        },
+        { type: 'triage.attached', data: { incidentId: next.id, incidentKey: next.key } },
       );
-      attached = { ...item, ...decided };
+      await assignTriageEvidenceToIncident(tx, item.id, next.id);
     },
   });
   return attached as unknown as TriageItemRow;

@@ -4,9 +4,8 @@ import type { Actor } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
-import { incidentKeyOf, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
-import { recordTriageEvent } from './triage-events.ts';
+import { assertNotDecided, itemToDecide, recordDecision } from './item-to-decide.ts';
+import { incidentKeyOf, type TriageItemRow } from './triage.queries.ts';
 
 /**
  * Dismisses an item (a false positive, a duplicate) with the reason on its record. Alerts of the same key that
@@ -34,29 +33,10 @@ export async function dismissTriageItem(
       );
       silenced = fingerprints.length;
     }
-    const at = now.toISOString();
-    const decided = {
-      status: 'dismissed',
-      decision_reason: input.reason,
-      decided_by: actor.name,
-      decided_at: at,
-      updated_at: at,
-    };
-    await updateTriageItem(tx, item.id, decided);
-    await recordTriageEvent(
-      tx,
-      deps.database.dialect,
-      { id: item.id, customerId: item.customer_id },
-      actor,
-      now,
-      'triage.dismissed',
-      {
-        reason: input.reason,
-        silenced,
-        silenceMinutes: input.silenceMinutes ?? null,
-      },
-    );
-    return { ...item, ...decided };
+    return recordDecision(tx, deps.database.dialect, actor, item, { status: 'dismissed', decision_reason: input.reason }, now, {
+      type: 'triage.dismissed',
+      data: { reason: input.reason, silenced, silenceMinutes: input.silenceMinutes ?? null },
+    });
   });
   deps.feed.notify();
   return item;

@@ -3,7 +3,7 @@ import type { Reporter } from '../../shared/triage-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { EventActor } from '../core/events/event-store.ts';
-import { findTriageItem, insertTriageItem, insertTriageMessage, touchTriageItem } from './triage.queries.ts';
+import { findTriageItem, insertTriageItem, insertTriageMessage, newTriageItem, touchTriageItem } from './triage.queries.ts';
 import { recordTriageEvent } from './triage-events.ts';
 
 export interface ReportForTriage {
@@ -29,31 +29,19 @@ export async function fileReportForTriage(
 ): Promise<string> {
   const id = randomUUIDv7();
   const at = now.toISOString();
-  await insertTriageItem(tx, {
-    id,
-    kind: report.kind,
-    customer_id: report.customerId,
-    service_id: null,
-    source_id: null,
-    rule_id: null,
-    group_key: null,
-    title: report.title,
-    description: report.description,
-    severity: null,
-    status: 'triage',
-    alert_count: 0,
-    occurrences: 1,
-    first_seen: at,
-    last_seen: at,
-    incident_id: null,
-    decision_reason: null,
-    decided_by: null,
-    decided_at: null,
-    reporter: JSON.stringify(report.reporter),
-    receipt_hash: report.receiptHash ?? null,
-    created_at: at,
-    updated_at: at,
-  });
+  await insertTriageItem(
+    tx,
+    newTriageItem(at, {
+      id,
+      kind: report.kind,
+      customer_id: report.customerId,
+      title: report.title,
+      description: report.description,
+      occurrences: 1,
+      reporter: JSON.stringify(report.reporter),
+      receipt_hash: report.receiptHash ?? null,
+    }),
+  );
   await recordTriageEvent(
     tx,
     dialect,

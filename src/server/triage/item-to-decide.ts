@@ -3,7 +3,8 @@ import { assertCan } from '../auth/policy.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { AppError } from '../core/errors.ts';
-import { findTriageItemForUpdate, type TriageItemRow } from './triage.queries.ts';
+import { findTriageItemForUpdate, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
+import { recordTriageEvent } from './triage-events.ts';
 
 /** A triage item the actor may decide on (open, attach, dismiss): it exists, is visible, and is theirs to change. */
 export async function itemToDecide(tx: Tx, dialect: Dialect, actor: Actor, id: string): Promise<TriageItemRow> {
@@ -17,4 +18,25 @@ export function assertNotDecided(item: TriageItemRow, incidentKey: string | null
   if (item.status === 'incident') {
     throw new AppError('conflict', `This was already taken into incident ${incidentKey ?? item.incident_id}`);
   }
+}
+
+/**
+ * Records a decision on an item: its new status (and whatever else changes) with who and when, and the event on
+ * the item's own stream, in the caller's transaction. Returns the item as it now is.
+ */
+export async function recordDecision(
+  tx: Tx,
+  dialect: Dialect,
+  actor: Actor,
+  item: TriageItemRow,
+  changes: Pick<TriageItemRow, 'status'> & Partial<TriageItemRow>,
+  now: Date,
+  event: { type: string; data: Record<string, unknown> },
+): Promise<TriageItemRow> {
+  const at = now.toISOString();
+  const decided = { ...changes, decided_by: actor.name, decided_at: at, updated_at: at };
+  await updateTriageItem(tx, item.id, decided);
+  const next = { ...item, ...decided };
+  await recordTriageEvent(tx, dialect, { id: item.id, customerId: next.customer_id }, actor, now, event.type, event.data);
+  return next;
 }

@@ -7,9 +7,8 @@ import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { assignTriageEvidenceToIncident } from '../evidence/evidence.queries.ts';
 import { recordEvidenceOnTimeline } from '../evidence/store-evidence.ts';
 import { reportIncidentIn } from '../incidents/report-incident.ts';
-import { assertNotDecided, itemToDecide } from './item-to-decide.ts';
-import { incidentKeyOf, listTriageMessages, type TriageItemRow, updateTriageItem } from './triage.queries.ts';
-import { recordTriageEvent } from './triage-events.ts';
+import { assertNotDecided, itemToDecide, recordDecision } from './item-to-decide.ts';
+import { incidentKeyOf, listTriageMessages, type TriageItemRow } from './triage.queries.ts';
 
 const SOURCE_OF: Record<TriageKind, IncidentSource> = { alerts: 'alert', email: 'email', form: 'public-form' };
 
@@ -47,23 +46,18 @@ export async function openTriageItem(
       SOURCE_OF[item.kind as TriageKind],
       now,
     );
-    const at = now.toISOString();
-    const decided = {
-      status: 'incident',
-      incident_id: incident.id,
-      customer_id: customerId,
-      decided_by: actor.name,
-      decided_at: at,
-      updated_at: at,
-    };
-    await updateTriageItem(tx, item.id, decided);
+    const decided = await recordDecision(
+      tx,
+      deps.database.dialect,
+      actor,
+      item,
+      { status: 'incident', incident_id: incident.id, customer_id: customerId },
+      now,
+      { type: 'triage.incident_opened', data: { incidentId: incident.id, incidentKey: incident.key } },
+    );
     const evidence = await assignTriageEvidenceToIncident(tx, item.id, incident.id);
     await recordEvidenceOnTimeline(tx, deps, actor, incident.id, evidence, now);
-    await recordTriageEvent(tx, deps.database.dialect, { id: item.id, customerId }, actor, now, 'triage.incident_opened', {
-      incidentId: incident.id,
-      incidentKey: incident.key,
-    });
-    return { item: { ...item, ...decided }, incident: { id: incident.id, key: incident.key }, enqueued: enqueuedIn(tx) };
+    return { item: decided, incident: { id: incident.id, key: incident.key }, enqueued: enqueuedIn(tx) };
   });
   deps.feed.notify();
   if (result.enqueued) deps.jobs.wake();

@@ -5,6 +5,34 @@ import type { Tx } from '../core/db/transaction.ts';
 
 export type TriageItemRow = Selectable<TriageItemsTable>;
 
+/** A new item waiting in the queue, decided by nobody yet; `fields` says what it is. */
+export function newTriageItem(
+  at: string,
+  fields: Pick<TriageItemRow, 'id' | 'kind' | 'customer_id' | 'title' | 'description'> & Partial<TriageItemRow>,
+): TriageItemRow {
+  return {
+    service_id: null,
+    source_id: null,
+    rule_id: null,
+    group_key: null,
+    severity: null,
+    status: 'triage',
+    alert_count: 0,
+    occurrences: 0,
+    first_seen: at,
+    last_seen: at,
+    incident_id: null,
+    decision_reason: null,
+    decided_by: null,
+    decided_at: null,
+    reporter: null,
+    receipt_hash: null,
+    created_at: at,
+    updated_at: at,
+    ...fields,
+  };
+}
+
 export async function insertTriageItem(tx: Tx, row: Insertable<TriageItemsTable>): Promise<void> {
   await tx.insertInto('triage_items').values(row).execute();
 }
