@@ -157,7 +157,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
       request: `${spec.method} ${spec.path}`,
       load,
       result,
-      ratioToFloor: name === 'floor' ? 1 : ratio,
+      ratioToFloor: name.startsWith('floor') ? 1 : ratio,
       target,
       met: meets(target, result, ratio),
       failedShare: failedShare(result),
@@ -233,6 +233,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   );
   log('▶ notifications: trigger to SMTP sink under 100 incidents/s, and escalation timing');
   const notify = await measureNotifications(api, sink, log);
+  // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
+  floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
   log('▶ alerts: single posts, batches of 1,000, de-duplication over many stored, and a storm');
   const alerts = await measureAlerts(
     api,
