@@ -10,7 +10,8 @@ import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchP
 // token from the page; Prometheus Alertmanager posts the same alert twice and a related one (same alert name, other
 // instance) once; the triage page shows one group of 2 alerts and 3 occurrences, a responder opens an incident
 // from it, and when Alertmanager sends the resolved notification the group and its alerts show as resolved, on the
-// triage page and on the incident.
+// triage page and on the incident. Then a disk alert is dismissed from the keyboard, and on second thoughts attached
+// to the same incident from the "Dismissed" list.
 
 const CUSTOMER = { name: 'Fjordkraft Handel AS', code: 'FJORD', timeZone: 'Europe/Oslo' };
 const SOURCE = 'Prometheus production';
@@ -18,6 +19,8 @@ const SUMMARY = 'Checkout error rate above 5 %';
 const INCIDENT_TITLE = 'Checkout failing for customers';
 const WEB_1 = { fingerprint: '6f1c2a9b8d7e4f30', instance: 'web-1:9100' };
 const WEB_2 = { fingerprint: 'a24be1c0d93f7e15', instance: 'web-2:9100' };
+const DISK = 'Disk almost full on db-1';
+const DISMISS_REASON = 'Planned: the disk is being grown, change CHG-2041';
 
 const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
@@ -195,6 +198,11 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     await detail.locator('[data-resolved]').waitFor();
     await alerts.locator('[data-alert-status="resolved"]').nth(1).waitFor({ timeout: 15_000 });
     assert.equal(await alerts.locator('[data-alert-status="firing"]').count(), 0, 'no alert fires any more');
+    const clipped = await alerts
+      .locator('[data-alert-status="resolved"] .mantine-Badge-label')
+      .first()
+      .evaluate((label) => label.scrollWidth > label.clientWidth);
+    assert.equal(clipped, false, 'the status reads "Resolved" in full, not "RESOLV…"');
     await shot(page, '06-resolved');
 
     // 7. The incident: its "Alerts and reports" panel lists the group, resolved, with its counts.
@@ -205,7 +213,55 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     await panel.getByText('2 alerts').waitFor();
     await panel.getByText('Resolved').waitFor();
     await page.getByRole('region', { name: 'Evidence' }).getByText('No evidence yet').waitFor();
+    await page.getByText('reported the incident from an alert group').waitFor();
     await shot(page, '07-incident');
+
+    // 8. A disk alert arrives; from the keyboard it is dismissed (d, a reason, Ctrl+Enter) as planned work.
+    const disk = await fetch(`${server.url}/api/v1/alerts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: DISK,
+        status: 'firing',
+        severity: 'high',
+        labels: { alertname: 'DiskFull', instance: 'db-1' },
+      }),
+    });
+    assert.equal(disk.status, 202, `POST /alerts: ${await disk.text()}`);
+    await nav.getByRole('link', { name: 'Triage, 1 waiting' }).click();
+    await detail.getByRole('heading', { name: DISK }).waitFor();
+    await page.keyboard.press('d');
+    const dismiss = page.getByRole('dialog', { name: `Dismiss “${DISK}”` });
+    await dismiss.getByRole('textbox', { name: 'Why is it not an incident?' }).fill(DISMISS_REASON);
+    await page.keyboard.press('Control+Enter');
+    await dismiss.waitFor({ state: 'hidden' });
+    await detail.locator('[data-dismissed]').waitFor();
+    // The buttons that dismissed it are gone: the keyboard is on the item's heading, not lost on the page.
+    await page.waitForFunction(() => document.activeElement?.id === 'triage-item-title');
+
+    // 9. Second thoughts, under "Dismissed": attach it to the incident after all.
+    await page.getByRole('radiogroup', { name: 'Which items' }).getByText('Dismissed').click();
+    await queue.locator('[data-triage-item]').first().getByText(`Dismissed: ${DISMISS_REASON}`).waitFor();
+    await detail.getByRole('heading', { name: DISK }).waitFor();
+    const secondThoughts = detail.getByRole('group', { name: 'Second thoughts' });
+    await secondThoughts.getByRole('button', { name: 'Open incident anyway' }).waitFor();
+    await secondThoughts.getByRole('button', { name: 'Attach to incident' }).click();
+    const attach = page.getByRole('dialog', { name: 'Attach to an incident' });
+    await attach.getByText(`dismissed it: “${DISMISS_REASON}”`).waitFor();
+    await attach.getByRole('combobox', { name: 'Incident' }).fill(incidentKey);
+    await page.getByRole('option', { name: new RegExp(`^${incidentKey}`) }).click();
+    await shot(page, '08-second-thoughts');
+    await page.keyboard.press('Control+Enter');
+    await attach.waitFor({ state: 'hidden' });
+    const goTo = detail.getByRole('link', { name: `Go to ${incidentKey}` });
+    await goTo.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('Go to INC-'));
+
+    // On the incident: both groups, and the attachment on the timeline counted like the group counts itself.
+    await goTo.click();
+    await panel.getByRole('link', { name: DISK }).waitFor();
+    await page.getByText(`attached the alert group “${DISK}” (1 alert, 1 occurrence)`).waitFor();
+    await shot(page, '09-incident-attached');
 
     const unexpected = problems.filter((p) => !/401|Unauthorized/.test(p));
     assert.deepEqual(unexpected, [], 'no errors in the browser console');

@@ -111,6 +111,8 @@ for (const dialect of await testDialects()) {
       assert.equal(detail.alerts[0].status, 'resolved');
       assert.equal(detail.alerts[0].resolvedAt, '2026-11-23T10:05:00.000Z');
       assert.equal(detail.item.firingCount, 0);
+      assert.equal(detail.alerts[0].count, 1, 'a resolved notification ends the alert; it is not a repeat');
+      assert.equal(detail.item.occurrences, 1);
     });
 
     it('opens an incident from a group, and later alerts of the group belong to it', async () => {

@@ -60,9 +60,10 @@ export function foldAlerts(alerts: NormalizedAlert[]): FoldedAlert[] {
   const byFingerprint = new Map<string, FoldedAlert>();
   for (const alert of alerts) {
     const seen = byFingerprint.get(alert.fingerprint);
+    const firing = alert.status === 'firing' ? 1 : 0;
     if (seen)
-      byFingerprint.set(alert.fingerprint, { ...alert, startsAt: seen.startsAt ?? alert.startsAt, count: seen.count + 1 });
-    else byFingerprint.set(alert.fingerprint, { ...alert, count: 1 });
+      byFingerprint.set(alert.fingerprint, { ...alert, startsAt: seen.startsAt ?? alert.startsAt, count: seen.count + firing });
+    else byFingerprint.set(alert.fingerprint, { ...alert, count: firing });
   }
   return [...byFingerprint.values()];
 }

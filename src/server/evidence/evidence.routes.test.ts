@@ -191,6 +191,7 @@ for (const dialect of await testDialects()) {
         size: bytes.length,
         sha256: sha256(bytes),
         source: 'upload',
+        collectedBy: 'Test',
         collectedAt: stored.collectedAt,
       });
       assert.equal((await call('GET', `/api/v1/incidents/${incident.id}/integrity`)).body.valid, true);

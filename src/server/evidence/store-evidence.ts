@@ -86,6 +86,7 @@ export function evidenceAddedEvent(item: EvidenceItem): NewEvent {
       size: item.size,
       sha256: item.sha256,
       source: item.source,
+      collectedBy: item.collectedBy,
       collectedAt: item.collectedAt,
     },
   };

@@ -84,7 +84,7 @@ ${problemLine(problem)}
 </fieldset>
 <div class="hp" aria-hidden="true"><label for="website">Leave this field empty</label><input type="text" id="website" name="website" autocomplete="off" tabindex="-1" ${value(form.website)}></div>
 <button type="submit">Send report</button></form>
-<p class="meta">Your IP address is not stored with the report. After sending you get a receipt key: with it you can check the status and add information later at <a href="/report/follow-up">/report/follow-up</a>.</p></div>`,
+<p class="meta">Your IP address is not stored with the report. After sending you get a receipt key: with it you can check the status and add information later on the <a href="/report/follow-up">follow-up page</a>.</p></div>`,
   );
 }
 

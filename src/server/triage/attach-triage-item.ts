@@ -45,7 +45,7 @@ export async function attachTriageItem(deps: Deps, actor: Actor, id: string, inc
         deps.database.dialect,
         actor,
         item,
-        { status: 'incident', incident_id: next.id, customer_id: item.customer_id ?? next.customerId },
+        { status: 'incident', incident_id: next.id, customer_id: item.customer_id ?? next.customerId, decision_reason: null },
         now,
         { type: 'triage.attached', data: { incidentId: next.id, incidentKey: next.key } },
       );

@@ -51,7 +51,7 @@ export async function openTriageItem(
       deps.database.dialect,
       actor,
       item,
-      { status: 'incident', incident_id: incident.id, customer_id: customerId },
+      { status: 'incident', incident_id: incident.id, customer_id: customerId, decision_reason: null },
       now,
       { type: 'triage.incident_opened', data: { incidentId: incident.id, incidentKey: incident.key } },
     );
@@ -68,9 +68,9 @@ export async function openTriageItem(
 async function incidentDescription(tx: Tx, item: TriageItemRow): Promise<string> {
   const parts = [item.description];
   if (item.kind === 'alerts') {
-    parts.push(
-      `Opened from an alert group of ${item.alert_count} alert(s) sent ${item.occurrences} time(s); see its alerts panel.`,
-    );
+    const alerts = item.alert_count === 1 ? '1 alert' : `${item.alert_count} alerts`;
+    const times = item.occurrences === 1 ? 'once' : `${item.occurrences} times`;
+    parts.push(`Opened from an alert group of ${alerts}, fired ${times}; see the incident's alerts panel.`);
   }
   for (const message of await listTriageMessages(tx, item.id)) {
     parts.push(`Added later by the reporter:\n\n${message.body}`);

@@ -1,7 +1,8 @@
 import { ActionIcon, Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconInfoCircle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AlertRule, RuleAction } from '../../shared/triage-types.ts';
+import { focusSoon } from '../core/focus-soon.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RemoveModal } from '../core/RemoveModal.tsx';
@@ -27,6 +28,8 @@ export function AlertRulesTab() {
   const customerName = (id: string | null) =>
     id ? (customers.data?.find((c) => c.id === id)?.name ?? 'Archived customer') : 'Every customer';
   const sourceName = (id: string) => sources.data?.find((s) => s.id === id)?.name ?? 'A removed source';
+  const newRuleRef = useRef<HTMLButtonElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
 
   const remove = () => {
     if (!removing) return;
@@ -34,14 +37,28 @@ export function AlertRulesTab() {
       onSuccess: () => {
         notifySuccess(`“${removing.name}” no longer applies to new alerts.`, 'Rule deleted');
         setRemoving(null);
+        focusSoon(() => newRuleRef.current); // its row is gone
       },
       onError: (error) => notifyError('Rule not deleted', error),
     });
   };
 
-  const move = (rule: AlertRule, other: AlertRule | undefined) => {
-    if (!other) return;
-    actions.swap.mutate({ rule, other }, { onError: (error) => notifyError('Order not changed', error) });
+  // The arrow that moved a rule keeps the keyboard, so it can move on; at the top or bottom, the other arrow takes it.
+  const move = (rule: AlertRule, other: AlertRule | undefined, direction: 'earlier' | 'later') => {
+    if (!other || actions.swap.isPending) return;
+    actions.swap.mutate(
+      { rule, other },
+      {
+        onSuccess: () =>
+          focusSoon(() => {
+            const row = tableRef.current?.querySelector(`[data-rule-id="${CSS.escape(rule.id)}"]`);
+            const arrow = (which: string) => row?.querySelector<HTMLButtonElement>(`[data-move="${which}"]`);
+            const same = arrow(direction);
+            return same && !same.disabled ? same : arrow(direction === 'earlier' ? 'later' : 'earlier');
+          }),
+        onError: (error) => notifyError('Order not changed', error),
+      },
+    );
   };
 
   const body = (
@@ -56,7 +73,7 @@ export function AlertRulesTab() {
       }
     >
       {(rules) => (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={900} ref={tableRef}>
           <Table verticalSpacing="sm" aria-label="Grouping rules">
             <Table.Thead>
               <Table.Tr>
@@ -143,8 +160,10 @@ export function AlertRulesTab() {
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            disabled={index === 0 || actions.swap.isPending}
-                            onClick={() => move(rule, rules[index - 1])}
+                            disabled={index === 0}
+                            aria-disabled={actions.swap.isPending || undefined}
+                            data-move="earlier"
+                            onClick={() => move(rule, rules[index - 1], 'earlier')}
                             aria-label={`Try ${rule.name} earlier`}
                           >
                             <IconArrowUp size={16} />
@@ -154,8 +173,10 @@ export function AlertRulesTab() {
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            disabled={index === rules.length - 1 || actions.swap.isPending}
-                            onClick={() => move(rule, rules[index + 1])}
+                            disabled={index === rules.length - 1}
+                            aria-disabled={actions.swap.isPending || undefined}
+                            data-move="later"
+                            onClick={() => move(rule, rules[index + 1], 'later')}
                             aria-label={`Try ${rule.name} later`}
                           >
                             <IconArrowDown size={16} />
@@ -203,7 +224,7 @@ export function AlertRulesTab() {
         </Text>
       </Alert>
       <Group justify="flex-end">
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+        <Button ref={newRuleRef} leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
           New rule
         </Button>
       </Group>

@@ -13,8 +13,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconBan, IconDots, IconKey, IconPlugConnected, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AlertSource } from '../../shared/triage-types.ts';
+import { focusSoon } from '../core/focus-soon.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
@@ -42,6 +43,21 @@ export function AlertSourcesTab() {
   const [confirm, setConfirm] = useState<Confirm>(null);
   const customerName = (id: string) => customers.data?.find((c) => c.id === id)?.name ?? 'Archived customer';
   const sources = query.data ?? [];
+  const newSourceRef = useRef<HTMLButtonElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const focusNewSource = () => focusSoon(() => newSourceRef.current);
+  // After a rotation the keyboard goes back to the source's menu, which opened it all.
+  const focusActionsOf = (id: string) =>
+    focusSoon(
+      () =>
+        tableRef.current?.querySelector<HTMLElement>(`[data-source-id="${CSS.escape(id)}"] [data-source-actions]`) ??
+        newSourceRef.current,
+    );
+  const closeToken = () => {
+    if (token?.reason === 'rotated') focusActionsOf(token.shown.source.id);
+    else focusNewSource();
+    setToken(null);
+  };
 
   const closeConfirm = () => {
     actions.revoke.reset();
@@ -56,6 +72,7 @@ export function AlertSourcesTab() {
         onSuccess: () => {
           notifySuccess(`${source.name} can no longer post alerts.`, 'Revoked');
           setConfirm(null);
+          focusNewSource(); // its menu is gone with its token
         },
       });
     } else {
@@ -90,7 +107,7 @@ export function AlertSourcesTab() {
       }
     >
       {(sources) => (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={820} ref={tableRef}>
           <Table verticalSpacing="sm" aria-label="Alert sources">
             <Table.Thead>
               <Table.Tr>
@@ -164,7 +181,12 @@ export function AlertSourcesTab() {
                       {!revoked && (
                         <Menu position="bottom-end" withArrow>
                           <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${source.name}`}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={`Actions for ${source.name}`}
+                              data-source-actions
+                            >
                               <IconDots size={16} />
                             </ActionIcon>
                           </Menu.Target>
@@ -200,7 +222,7 @@ export function AlertSourcesTab() {
           Each source posts one customer’s alerts with its own token (shown once, when created or rotated).
         </Text>
         {sources.length > 0 && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          <Button ref={newSourceRef} leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             New source
           </Button>
         )}
@@ -213,7 +235,7 @@ export function AlertSourcesTab() {
         onClose={() => setCreating(false)}
         onCreated={(shown) => setToken({ shown, reason: 'created' })}
       />
-      <SourceTokenModal shown={token?.shown ?? null} reason={token?.reason ?? 'created'} onClose={() => setToken(null)} />
+      <SourceTokenModal shown={token?.shown ?? null} reason={token?.reason ?? 'created'} onClose={closeToken} />
       <ConfirmModal
         opened={confirm !== null}
         onClose={closeConfirm}

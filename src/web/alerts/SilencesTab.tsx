@@ -1,7 +1,8 @@
 import { Badge, Button, EmptyState, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconBellOff, IconPlayerStop, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AlertSilence } from '../../shared/triage-types.ts';
+import { focusSoon } from '../core/focus-soon.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
@@ -28,10 +29,14 @@ export function SilencesTab() {
   const [creating, setCreating] = useState(false);
   const customerName = (id: string) => customers.data?.find((c) => c.id === id)?.name ?? 'Archived customer';
   const silences = order(query.data ?? []);
+  const newSilenceRef = useRef<HTMLButtonElement>(null);
 
   const end = (silence: AlertSilence) =>
     expire.mutate(silence.id, {
-      onSuccess: () => notifySuccess('Alerts with this fingerprint come to the triage queue again.', 'Silence ended'),
+      onSuccess: () => {
+        notifySuccess('Alerts with this fingerprint come to the triage queue again.', 'Silence ended');
+        focusSoon(() => newSilenceRef.current); // its "Expire now" is gone
+      },
       onError: (error) => notifyError('Silence not ended', error),
     });
 
@@ -129,7 +134,7 @@ export function SilencesTab() {
         <Text size="sm" c="dimmed">
           Active silences and those that ended in the last 7 days. Times are in your time zone.
         </Text>
-        <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+        <Button ref={newSilenceRef} variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
           Silence a fingerprint
         </Button>
       </Group>

@@ -35,7 +35,7 @@ function Snippet({ text, copyLabel, label }: { text: string; copyLabel: string; 
 /** Example requests for a source, with its token filled in. */
 export function sourceSnippets(origin: string, token: string) {
   const curl = [
-    `curl -X POST '${origin}/api/v1/alerts' \\`,
+    `curl -sS -X POST '${origin}/api/v1/alerts' \\`,
     `  -H 'Authorization: Bearer ${token}' \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -d '{"title": "Disk almost full on db-1", "status": "firing", "severity": "high",`,
@@ -72,7 +72,9 @@ export function SourceTokenModal({ shown, reason, onClose }: SourceTokenModalPro
       onClose={onClose}
       title={shown ? `Token for ${shown.source.name}` : 'Token'}
       size="xl"
+      // Shown once: a stray click or Escape must not throw the token away; "I have copied it" or × close it.
       closeOnClickOutside={false}
+      closeOnEscape={false}
       closeButtonProps={{ 'aria-label': 'Dismiss dialog' }}
     >
       {shown && snippets && (

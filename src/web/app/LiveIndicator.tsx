@@ -18,11 +18,13 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
       <Badge
         variant="dot"
         color={color}
-        size="md"
+        size="sm"
         role="status"
         aria-label={`Live updates: ${text}`}
         data-live-status={status}
         visibleFrom="xs"
+        maw="none"
+        style={{ flexShrink: 0 }}
       >
         {text}
       </Badge>

@@ -1,4 +1,5 @@
 import { NavLink, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
@@ -9,8 +10,18 @@ interface MainNavLinkProps {
   active: boolean;
 }
 
+/**
+ * Whether the header's links show their labels: only where the labels, the live indicator (also "Reconnecting") and
+ * "Report incident" fit on one line; below that, icons with their names as tooltips. (Mantine's lg, 1200 px, is too
+ * early: between it and about 1330 px the labels wrapped and "Report incident" was cut.)
+ */
+export function useNavLabels(): boolean {
+  return useMediaQuery('(min-width: 84em)', true, { getInitialValueInEffect: false });
+}
+
 /** A link of the header's main navigation: icon and label, the label hidden on medium screens (the name stays). */
 export function MainNavLink({ to, label, icon, active }: MainNavLinkProps) {
+  const labels = useNavLabels();
   return (
     <NavLink
       component={Link}
@@ -18,9 +29,11 @@ export function MainNavLink({ to, label, icon, active }: MainNavLinkProps) {
       aria-label={label}
       title={label}
       label={
-        <Text span inherit visibleFrom="lg">
-          {label}
-        </Text>
+        labels ? (
+          <Text span inherit style={{ whiteSpace: 'nowrap' }}>
+            {label}
+          </Text>
+        ) : undefined
       }
       leftSection={icon}
       active={active}

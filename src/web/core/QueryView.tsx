@@ -1,6 +1,6 @@
-import { Skeleton } from '@mantine/core';
+import { Skeleton, Stack } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ErrorState } from './ErrorState.tsx';
+import { ErrorState, StaleDataWarning } from './ErrorState.tsx';
 
 interface QueryViewProps<T> {
   /** The query whose data to show. */
@@ -20,13 +20,22 @@ const isEmptyList = (data: unknown) => Array.isArray(data) && data.length === 0;
 
 /**
  * A query's state: `loading` while it loads, the error with "Try again" if it failed, `empty` when there is nothing,
- * else `children` with the data.
+ * else `children` with the data. When a refresh fails after a load succeeded (the server went away for a moment), the
+ * data loaded before stays on screen under a warning, rather than vanishing behind the error.
  */
 export function QueryView<T>({ query, loading, errorTitle, empty, isEmpty = isEmptyList, children }: QueryViewProps<T>) {
   if (query.isPending) return typeof loading === 'string' ? <Skeleton h={120} aria-busy aria-label={loading} /> : loading;
-  if (query.isError) {
-    return <ErrorState title={errorTitle} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
+  const retry = () => void query.refetch();
+  if (query.isError && query.data === undefined) {
+    return <ErrorState title={errorTitle} error={query.error} onRetry={retry} retrying={query.isFetching} />;
   }
-  if (empty !== undefined && isEmpty(query.data)) return empty;
-  return children(query.data);
+  const data = query.data as T;
+  const body = empty !== undefined && isEmpty(data) ? empty : children(data);
+  if (!query.isError) return body;
+  return (
+    <Stack gap="sm">
+      <StaleDataWarning error={query.error} loadedAt={query.dataUpdatedAt} onRetry={retry} retrying={query.isFetching} />
+      {body}
+    </Stack>
+  );
 }

@@ -13,6 +13,7 @@ import {
   originLabel,
   personalDataLabel,
   SEVERITY_LABELS,
+  SOURCE_LABELS,
 } from './incident-labels.ts';
 import type { useIncidentActions } from './incidents-api.ts';
 import { TlpBadge } from './TlpBadge.tsx';
@@ -124,7 +125,7 @@ export function IncidentDetails({ incident, action, canAct }: IncidentDetailsPro
           {incident.personalData === null ? <Unset>Unknown</Unset> : personalDataLabel(incident.personalData)}
         </Row>
         <Row label="Exercise">{incident.exercise ? 'Yes' : 'No'}</Row>
-        <Row label="Source">{incident.source}</Row>
+        <Row label="Source">{SOURCE_LABELS[incident.source] ?? incident.source}</Row>
         {TIME_ROWS.filter((r) => r.always || incident.times[r.key]).map(({ key, label }) => {
           const value = incident.times[key];
           return (

@@ -12,6 +12,7 @@ import {
   originLabel,
   personalDataLabel,
   SEVERITY_LABELS,
+  SOURCE_PHRASES,
   STATUS_LABELS,
 } from './incident-labels.ts';
 
@@ -86,6 +87,14 @@ function count(value: unknown, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** " from an alert group"; nothing for the web form, and the word itself for a source this version does not know. */
+function sourcePhrase(source: string | null): string {
+  if (!source) return '';
+  const phrase = (SOURCE_PHRASES as Record<string, string>)[source];
+  if (phrase === undefined) return ` (via ${source})`;
+  return phrase ? ` ${phrase}` : '';
+}
+
 const REPORT_ORIGIN: Record<string, string> = {
   email: 'Reported by e-mail',
   form: 'Reported through the public report form',
@@ -104,7 +113,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       return {
         ...base,
         kind: 'report',
-        summary: `reported the incident${source && source !== 'web' ? ` (via ${source})` : ''}`,
+        summary: `reported the incident${sourcePhrase(source)}`,
         details: [`Title: ${fieldValueText('title', d.title)}`, `TLP: ${fieldValueText('tlp', d.tlp)}`].concat(
           d.exercise ? ['Marked as an exercise'] : [],
         ),
@@ -215,7 +224,8 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
         return {
           ...base,
           kind: 'report',
-          summary: `attached the alert group${title} (${count(d.alerts, 'alert')}, ${count(d.occurrences, 'notification')})`,
+          // "occurrences", as the alert group's own figures say (not "notifications": those are the incident's messages out).
+          summary: `attached the alert group${title} (${count(d.alerts, 'alert')}, ${count(d.occurrences, 'occurrence')})`,
         };
       }
       const origin = REPORT_ORIGIN[String(d.kind)];

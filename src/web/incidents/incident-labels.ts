@@ -2,6 +2,7 @@ import type { MantineColor } from '@mantine/core';
 import type { AllowedTransition } from '../../shared/api-types.ts';
 import {
   type ImpactLevel,
+  type IncidentSource,
   type IncidentStatus,
   type Milestone,
   ORIGIN_LABELS,
@@ -91,6 +92,24 @@ export const TLP_DESCRIPTIONS: Record<Tlp, string> = {
 export function originLabel(origin: Origin): string {
   return ORIGIN_LABELS[origin] ?? origin;
 }
+
+/** Where an incident came from, as the Details card shows it. */
+export const SOURCE_LABELS: Record<IncidentSource, string> = {
+  web: 'Reported in Muster',
+  api: 'API',
+  email: 'E-mail report',
+  alert: 'Alert group',
+  'public-form': 'Public report form',
+};
+
+/** How the timeline says it: "reported the incident from an alert group". */
+export const SOURCE_PHRASES: Record<IncidentSource, string> = {
+  web: '',
+  api: 'through the API',
+  email: 'from an e-mail report',
+  alert: 'from an alert group',
+  'public-form': 'from the public report form',
+};
 
 export const ORIGIN_OPTIONS = ORIGINS.map((o) => ({ value: o, label: originLabel(o) }));
 

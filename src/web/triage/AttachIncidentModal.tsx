@@ -7,6 +7,7 @@ import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
+import { EarlierDismissal } from './EarlierDismissal.tsx';
 import { IncidentPicker } from './IncidentPicker.tsx';
 import type { TriageActions } from './triage-api.ts';
 
@@ -62,6 +63,7 @@ function AttachForm({ onClose, item, customerName, actions }: Omit<AttachInciden
           Part of something already being handled: the {item.kind === 'alerts' ? 'alerts join' : 'report joins'} that incident and
           it is noted on its timeline.
         </Text>
+        {item.status === 'dismissed' && <EarlierDismissal item={item} />}
         <IncidentPicker
           label="Incident"
           description={everyCustomer || !customerName ? 'Open incidents of every customer' : `Open incidents of ${customerName}`}

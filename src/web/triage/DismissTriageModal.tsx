@@ -27,7 +27,7 @@ export function DismissTriageModal({ opened, onClose, item, actions }: DismissTr
     <ReasonModal
       opened={opened}
       onClose={close}
-      title="Dismiss"
+      title={`Dismiss “${item.title}”`}
       label="Why is it not an incident?"
       description="e.g. “Planned maintenance, change CHG-2041”. Recorded with your name. Ctrl+Enter to dismiss."
       submitLabel="Dismiss"

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } 
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
 import { QueryView } from '../core/QueryView.tsx';
-import { RelativeTime } from '../core/RelativeTime.tsx';
+import { SeenSpan } from './SeenSpan.tsx';
 import { TriageCounts } from './TriageCounts.tsx';
 import { useIncidentTriage } from './triage-api.ts';
 import { KIND_COLORS, KIND_LABELS, kindIcon } from './triage-labels.tsx';
@@ -31,6 +31,7 @@ export function IncidentAlertsPanel({ incident }: { incident: Incident }) {
                   color={KIND_COLORS[item.kind]}
                   size="md"
                   radius="md"
+                  role="img"
                   aria-label={KIND_LABELS[item.kind]}
                 >
                   {kindIcon(item.kind, 16)}
@@ -53,7 +54,7 @@ export function IncidentAlertsPanel({ incident }: { incident: Incident }) {
                     </Badge>
                   )}
                   <Text size="xs" c="dimmed">
-                    Last <RelativeTime value={item.lastSeen} span /> · first <RelativeTime value={item.firstSeen} span />
+                    <SeenSpan firstSeen={item.firstSeen} lastSeen={item.lastSeen} />
                   </Text>
                 </Stack>
               </Group>

@@ -10,6 +10,7 @@ import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts'
 import { useAccess, useCustomers } from '../customers/customers-api.ts';
 import { canReportFor } from '../customers/permissions.ts';
 import { SeverityBadge } from '../incidents/SeverityBadge.tsx';
+import { EarlierDismissal } from './EarlierDismissal.tsx';
 import type { TriageActions } from './triage-api.ts';
 
 interface OpenIncidentModalProps {
@@ -74,9 +75,12 @@ function OpenIncidentForm({ onClose, item, actions }: Omit<OpenIncidentModalProp
     <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Open an incident">
       <Stack gap="md">
         <Text size="sm">
-          This is an incident, not a false positive (DP1). The incident starts as reported, with the
-          {item.kind === 'alerts' ? ' alerts' : ' report'} attached; alerts that join the group later are counted on it.
+          This is an incident, not a false positive (DP1). The incident starts as reported, with{' '}
+          {item.kind === 'alerts'
+            ? 'the alerts attached; alerts that join the group later are counted on it.'
+            : 'the report, what the reporter added later and its evidence.'}
         </Text>
+        {item.status === 'dismissed' && <EarlierDismissal item={item} />}
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         {needsCustomer && (
           <Select

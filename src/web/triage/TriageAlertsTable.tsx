@@ -1,18 +1,21 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconBellOff } from '@tabler/icons-react';
-import type { Alert } from '../../shared/triage-types.ts';
+import type { Alert, AlertSilence } from '../../shared/triage-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
+import { formatAbsolute } from '../core/time.ts';
 import { SeverityBadge } from '../incidents/SeverityBadge.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
 
 interface TriageAlertsTableProps {
   alerts: Alert[];
+  /** The running silences of this customer, by fingerprint. */
+  silenced?: ReadonlyMap<string, AlertSilence>;
   /** Offer "Silence…" on each alert (null: the user may not). */
   onSilence: ((alert: Alert) => void) | null;
 }
 
 /** The group's distinct alerts: what, labels, whether it still fires, how often it came, first and last seen. */
-export function TriageAlertsTable({ alerts, onSilence }: TriageAlertsTableProps) {
+export function TriageAlertsTable({ alerts, silenced, onSilence }: TriageAlertsTableProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" aria-label="Alerts of this group">
@@ -36,6 +39,8 @@ export function TriageAlertsTable({ alerts, onSilence }: TriageAlertsTableProps)
           {alerts.map((alert) => {
             // The title is often the summary already (Alertmanager): show the description, or a summary that says more.
             const summary = [alert.annotations.description, alert.annotations.summary].find((t) => t && t !== alert.title);
+            const labels = Object.entries(alert.labels);
+            const silence = silenced?.get(alert.fingerprint);
             return (
               <Table.Tr key={alert.fingerprint} data-alert-fingerprint={alert.fingerprint} data-alert-status={alert.status}>
                 <Table.Td maw={260}>
@@ -53,8 +58,13 @@ export function TriageAlertsTable({ alerts, onSilence }: TriageAlertsTableProps)
                   </Group>
                 </Table.Td>
                 <Table.Td maw={280}>
+                  {labels.length === 0 && (
+                    <Text size="xs" c="dimmed">
+                      No labels
+                    </Text>
+                  )}
                   <Group gap={4}>
-                    {Object.entries(alert.labels).map(([name, value]) => (
+                    {labels.map(([name, value]) => (
                       <Badge
                         key={name}
                         size="sm"
@@ -69,13 +79,14 @@ export function TriageAlertsTable({ alerts, onSilence }: TriageAlertsTableProps)
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td miw={100}>
+                {/* maxWidth none: a badge may not shrink to "RESOLV…" when the table is narrow. */}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {alert.status === 'firing' ? (
-                    <Badge color="red" variant="light">
+                    <Badge color="red" variant="light" maw="none">
                       Firing
                     </Badge>
                   ) : (
-                    <Badge color="teal" variant="light">
+                    <Badge color="teal" variant="light" maw="none">
                       Resolved
                     </Badge>
                   )}
@@ -83,6 +94,28 @@ export function TriageAlertsTable({ alerts, onSilence }: TriageAlertsTableProps)
                     <Text size="xs" c="dimmed">
                       <RelativeTime value={alert.resolvedAt} span />
                     </Text>
+                  )}
+                  {silence && (
+                    <Tooltip
+                      label={`Until ${formatAbsolute(silence.expiresAt)}. ${silence.createdBy}: ${silence.reason}`}
+                      withArrow
+                      multiline
+                      maw={320}
+                    >
+                      <Badge
+                        color="violet"
+                        variant="outline"
+                        maw="none"
+                        mt={4}
+                        leftSection={<IconBellOff size={12} aria-hidden />}
+                        display="flex"
+                        w="fit-content"
+                        data-silenced-until={silence.expiresAt}
+                        aria-label={`Silenced until ${formatAbsolute(silence.expiresAt)}`}
+                      >
+                        Silenced
+                      </Badge>
+                    </Tooltip>
                   )}
                 </Table.Td>
                 <Table.Td ta="right">
@@ -106,9 +139,9 @@ export function TriageAlertsTable({ alerts, onSilence }: TriageAlertsTableProps)
                       color="gray"
                       leftSection={<IconBellOff size={14} />}
                       onClick={() => onSilence(alert)}
-                      aria-label={`Silence ${alert.title} (${alert.fingerprint})`}
+                      aria-label={`${silence ? 'Lengthen the silence of' : 'Silence'} ${alert.title} (${alert.fingerprint})`}
                     >
-                      Silence…
+                      {silence ? 'Lengthen…' : 'Silence…'}
                     </Button>
                   </Table.Td>
                 )}

@@ -15,10 +15,12 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowRight, IconCircleCheck, IconCircleX, IconLink, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Alert as AlertRecord, TriageItemDetail } from '../../shared/triage-types.ts';
+import { useAlertSilences } from '../alerts/alerts-api.ts';
 import { SilenceModal, type SilenceTarget } from '../alerts/SilenceModal.tsx';
+import { pageHotkeys } from '../core/page-hotkeys.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { formatAbsolute } from '../core/time.ts';
@@ -74,15 +76,35 @@ function ItemView({ detail, customerName }: { detail: TriageItemDetail; customer
   const customer = customerName(item.customerId);
   const service = item.serviceId ? services.data?.find((s) => s.id === item.serviceId) : undefined;
 
+  const silences = useAlertSilences(item.kind === 'alerts');
+  const silenced = new Map(
+    (silences.data ?? [])
+      .filter((s) => s.active && s.customerId === item.customerId && Date.parse(s.expiresAt) > Date.now())
+      .map((s) => [s.fingerprint, s]),
+  );
+
+  // After a decision the buttons that took it are gone: put the keyboard where the outcome is (the incident's link, or
+  // the item's heading), not on the page's body.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const incidentLinkRef = useRef<HTMLAnchorElement>(null);
+  const shownStatus = useRef(item.status);
+  useEffect(() => {
+    if (shownStatus.current === item.status) return;
+    shownStatus.current = item.status;
+    const timer = window.setTimeout(() => (incidentLinkRef.current ?? headingRef.current)?.focus(), 30);
+    return () => window.clearTimeout(timer);
+  }, [item.status]);
+
   const idle = dialog === null && silencing === null;
   useHotkeys(
     waiting && canAct && idle
-      ? [
+      ? pageHotkeys([
           ['o', () => setDialog('open')],
           ['a', () => setDialog('attach')],
           ['d', () => setDialog('dismiss')],
-        ]
+        ])
       : [],
+    [],
   );
 
   const silence = (alert: AlertRecord) =>
@@ -97,7 +119,14 @@ function ItemView({ detail, customerName }: { detail: TriageItemDetail; customer
               {kindIcon(item.kind, 20)}
             </ThemeIcon>
             <div style={{ minWidth: 0 }}>
-              <Title order={2} fz="h3" id="triage-item-title" style={{ overflowWrap: 'anywhere' }}>
+              <Title
+                order={2}
+                fz="h3"
+                id="triage-item-title"
+                ref={headingRef}
+                tabIndex={-1}
+                style={{ overflowWrap: 'anywhere', outlineOffset: 2 }}
+              >
                 {item.title}
               </Title>
               <Group gap={6} mt={4}>
@@ -170,11 +199,18 @@ function ItemView({ detail, customerName }: { detail: TriageItemDetail; customer
                       <RelativeTime value={item.decidedAt} span />
                     </>
                   )}
-                  {item.decisionReason ? `: ${item.decisionReason}` : '.'}
+                  .
                 </Text>
+                {/* Opening and attaching take no reason: one here is the dismissal this decision overturned. */}
+                {item.decisionReason && (
+                  <Text size="sm" c="dimmed">
+                    Dismissed before that: “{item.decisionReason}”
+                  </Text>
+                )}
                 <Group>
                   <Button
                     component={Link}
+                    ref={incidentLinkRef}
                     to={`/incidents/${encodeURIComponent(item.incidentKey)}`}
                     size="xs"
                     variant="light"
@@ -188,17 +224,44 @@ function ItemView({ detail, customerName }: { detail: TriageItemDetail; customer
             </Alert>
           )}
           {item.status === 'dismissed' && (
-            <Alert color="gray" variant="light" icon={<IconCircleX size={18} />} title="Dismissed">
-              <Text size="sm">
-                {item.decidedBy ?? 'Someone'}
-                {item.decidedAt && (
-                  <>
-                    {' '}
-                    <RelativeTime value={item.decidedAt} span />
-                  </>
+            <Alert color="gray" variant="light" icon={<IconCircleX size={18} />} title="Dismissed" data-dismissed>
+              <Stack gap="xs">
+                <Text size="sm">
+                  {item.decidedBy ?? 'Someone'}
+                  {item.decidedAt && (
+                    <>
+                      {' '}
+                      <RelativeTime value={item.decidedAt} span />
+                    </>
+                  )}
+                  : {item.decisionReason ?? 'no reason recorded'}
+                </Text>
+                {canAct && (
+                  // Second thoughts: the dismissal stays on the item's record next to the new decision.
+                  <Group gap="xs" role="group" aria-label="Second thoughts">
+                    <Text size="xs" c="dimmed">
+                      Second thoughts?
+                    </Text>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      leftSection={<IconPlus size={14} />}
+                      onClick={() => setDialog('open')}
+                    >
+                      Open incident anyway
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="gray"
+                      leftSection={<IconLink size={14} />}
+                      onClick={() => setDialog('attach')}
+                    >
+                      Attach to incident
+                    </Button>
+                  </Group>
                 )}
-                : {item.decisionReason ?? 'no reason recorded'}
-              </Text>
+              </Stack>
             </Alert>
           )}
 
@@ -229,7 +292,7 @@ function ItemView({ detail, customerName }: { detail: TriageItemDetail; customer
             Alerts
           </Title>
           {alerts.length ? (
-            <TriageAlertsTable alerts={alerts} onSilence={canAct ? silence : null} />
+            <TriageAlertsTable alerts={alerts} silenced={silenced} onSilence={canAct ? silence : null} />
           ) : (
             <Text size="sm" c="dimmed">
               No alerts are stored for this group.

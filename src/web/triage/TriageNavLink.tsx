@@ -1,11 +1,13 @@
 import { Indicator, NavLink, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useNavLabels } from '../app/MainNavLink.tsx';
 import { useWaitingCount } from './triage-api.ts';
 
 /** "Triage" in the main navigation, with how many items wait (on the icon, so it shows on every screen width). */
 export function TriageNavLink({ active, enabled }: { active: boolean; enabled: boolean }) {
   const waiting = useWaitingCount(enabled);
+  const labels = useNavLabels();
   const label = waiting ? `Triage, ${waiting} waiting` : 'Triage';
   return (
     <NavLink
@@ -14,9 +16,11 @@ export function TriageNavLink({ active, enabled }: { active: boolean; enabled: b
       aria-label={label}
       title={label}
       label={
-        <Text span inherit visibleFrom="lg">
-          Triage
-        </Text>
+        labels ? (
+          <Text span inherit style={{ whiteSpace: 'nowrap' }}>
+            Triage
+          </Text>
+        ) : undefined
       }
       leftSection={
         <Indicator

@@ -13,12 +13,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle, useHotkeys } from '@mantine/hooks';
+import { useDocumentTitle, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconBellRinging, IconInbox, IconSettings } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TRIAGE_STATUSES, type TriageItem, type TriageStatus } from '../../shared/triage-types.ts';
 import { useMe } from '../auth/auth-api.ts';
+import { pageHotkeys } from '../core/page-hotkeys.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { useCustomers } from '../customers/customers-api.ts';
 import { TriageItemPanel } from './TriageItemPanel.tsx';
@@ -78,16 +79,27 @@ export function TriagePage() {
     if (!selectedId && firstId) select(firstId);
   }, [selectedId, firstId]);
 
+  // On wide screens the queue scrolls by itself beside the item, like a mail client's list.
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const queueRef = useRef<HTMLElement>(null);
   const move = (step: number) => {
     if (!items.length) return;
     const at = items.findIndex((i) => i.id === selectedId);
     const next = items[Math.min(items.length - 1, Math.max(0, at + step))];
-    if (next) select(next.id);
+    if (!next) return;
+    select(next.id);
+    // The entry chosen with the keyboard stays in sight in a long queue.
+    requestAnimationFrame(() =>
+      queueRef.current?.querySelector(`[data-triage-item="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
   };
-  useHotkeys([
-    ['j', () => move(1)],
-    ['k', () => move(-1)],
-  ]);
+  useHotkeys(
+    pageHotkeys([
+      ['j', () => move(1)],
+      ['k', () => move(-1)],
+    ]),
+    [],
+  );
 
   const queue = (
     <QueryView
@@ -162,7 +174,16 @@ export function TriagePage() {
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-          <section aria-label={`Triage: ${status === 'triage' ? 'waiting' : status === 'incident' ? 'opened' : 'dismissed'}`}>
+          <section
+            ref={queueRef}
+            aria-label={`Triage: ${status === 'triage' ? 'waiting' : status === 'incident' ? 'opened' : 'dismissed'}`}
+            data-queue-scroll={wide || undefined}
+            style={
+              wide
+                ? { maxHeight: 'calc(100dvh - 190px)', overflowY: 'auto', padding: 2, overscrollBehavior: 'contain' }
+                : undefined
+            }
+          >
             {queue}
           </section>
         </Grid.Col>

@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import type { TriageItem } from '../../shared/triage-types.ts';
-import { RelativeTime } from '../core/RelativeTime.tsx';
 import { SeverityBadge } from '../incidents/SeverityBadge.tsx';
+import { SeenSpan } from './SeenSpan.tsx';
 import { TriageCounts } from './TriageCounts.tsx';
 import { KIND_COLORS, KIND_LABELS, kindIcon } from './triage-labels.tsx';
 
@@ -50,6 +50,7 @@ export function TriageQueue({ items, selectedId, hrefOf, customerName }: TriageQ
                         color={KIND_COLORS[item.kind]}
                         size="md"
                         radius="md"
+                        role="img"
                         aria-label={KIND_LABELS[item.kind]}
                       >
                         {kindIcon(item.kind, 16)}
@@ -81,13 +82,7 @@ export function TriageQueue({ items, selectedId, hrefOf, customerName }: TriageQ
                   )}
                 </Group>
                 <Text size="xs" c="dimmed">
-                  Last <RelativeTime value={item.lastSeen} span />
-                  {item.firstSeen !== item.lastSeen && (
-                    <>
-                      {' · first '}
-                      <RelativeTime value={item.firstSeen} span />
-                    </>
-                  )}
+                  <SeenSpan firstSeen={item.firstSeen} lastSeen={item.lastSeen} />
                 </Text>
                 {item.status === 'dismissed' && item.decisionReason && (
                   <Text size="xs" c="dimmed" lineClamp={1}>

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TimelineEvent } from '../../shared/api-types.ts';
+import { describeEvent } from './describe-event.ts';
+
+function event(type: string, data: Record<string, unknown>): TimelineEvent {
+  return { type, data, occurredAt: '2026-11-23T16:00:00.000Z' } as unknown as TimelineEvent;
+}
+
+describe('timeline wording for the Identify events', () => {
+  it('says where a reported incident came from in words', () => {
+    const summary = (source: string) => describeEvent(event('incident.reported', { source, title: 'T', tlp: 'AMBER' })).summary;
+    assert.equal(summary('web'), 'reported the incident');
+    assert.equal(summary('alert'), 'reported the incident from an alert group');
+    assert.equal(summary('email'), 'reported the incident from an e-mail report');
+    assert.equal(summary('public-form'), 'reported the incident from the public report form');
+    assert.equal(summary('carrier-pigeon'), 'reported the incident (via carrier-pigeon)');
+  });
+
+  it('counts an attached group in alerts and occurrences, like the group itself', () => {
+    const d = describeEvent(event('triage.attached', { kind: 'alerts', title: 'Disk full', alerts: 2, occurrences: 1 }));
+    assert.equal(d.summary, 'attached the alert group “Disk full” (2 alerts, 1 occurrence)');
+    const report = describeEvent(event('triage.attached', { kind: 'form', title: 'Lost laptop' }));
+    assert.equal(report.summary, 'attached the report “Lost laptop”');
+    assert.deepEqual(report.details, ['Reported through the public report form']);
+  });
+
+  it('describes evidence by name, size and the start of its hash, all of it in the details', () => {
+    const sha256 = 'ab'.repeat(32);
+    const d = describeEvent(
+      event('evidence.added', {
+        name: 'invoice.html',
+        size: 2048,
+        sha256,
+        source: 'e-mail from x@example.net',
+        contentType: 'text/html',
+      }),
+    );
+    assert.equal(d.summary, 'added evidence invoice.html (2.0 KB, SHA-256 abababab…)');
+    assert.deepEqual(d.details, ['Source: e-mail from x@example.net', `SHA-256: ${sha256}`, 'Type: text/html']);
+  });
+});
