@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cliToken, exited, MAIN, processEnv, runFile as run, serveProcess as serve } from './core/testing/serve-process.ts';
 import { startSmtpSink } from './core/testing/smtp-sink.ts';
