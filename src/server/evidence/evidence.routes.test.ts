@@ -39,11 +39,6 @@ for (const dialect of await testDialects()) {
       const text = await res.text();
       return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
     };
-    const member = async (customerId: string, token: string) => {
-      const me = await call('GET', '/api/v1/auth/me', token);
-      const res = await call('PUT', `/api/v1/customers/${customerId}/members/${me.body.user.id}`, admin, { role: 'viewer' });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-    };
     const inTransaction = <T>(fn: Parameters<typeof withTransaction<T>>[1]) => withTransaction(server.deps.database, fn);
     const file = (
       name: string,
@@ -76,12 +71,10 @@ for (const dialect of await testDialects()) {
     before(async () => {
       server = await startTestServer({ dialect });
       admin = await server.userToken('admin');
-      acmeViewer = await server.userToken('viewer', 'Victor at Acme');
-      bravoViewer = await server.userToken('viewer', 'Bea at Bravo');
       acme = (await call('POST', '/api/v1/customers', admin, { name: 'Acme' })).body;
       bravo = (await call('POST', '/api/v1/customers', admin, { name: 'Bravo' })).body;
-      await member(acme.id, acmeViewer);
-      await member(bravo.id, bravoViewer);
+      acmeViewer = await server.memberToken(acme.id, 'viewer', 'Victor at Acme');
+      bravoViewer = await server.memberToken(bravo.id, 'viewer', 'Bea at Bravo');
     });
     after(() => server.close());
 

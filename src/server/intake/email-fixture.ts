@@ -29,11 +29,6 @@ export function emailFixture(dialect: Dialect) {
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body;
   };
-  const member = async (customerId: string, token: string) => {
-    const me = await call('GET', '/api/v1/auth/me', token);
-    const res = await call('PUT', `/api/v1/customers/${customerId}/members/${me.body.user.id}`, admin, { role: 'responder' });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-  };
 
   /** Sends through a real SMTP client; resolves with the server's final reply, or its refusal code. */
   const send = async (message: SendMailOptions): Promise<{ code: number; response: string }> => {
@@ -126,12 +121,10 @@ export function emailFixture(dialect: Dialect) {
       });
       assert.ok(server.intakePort && server.intakePort > 0);
       admin = await server.userToken('admin');
-      acmeResponder = await server.userToken('viewer', 'Alice at Acme');
-      bravoResponder = await server.userToken('viewer', 'Bob at Bravo');
       acme = await created('/api/v1/customers', { name: 'Acme', code: 'ACME', timeZone: 'Europe/Oslo' });
       bravo = await created('/api/v1/customers', { name: 'Bravo', code: 'BRV', timeZone: 'Europe/Oslo' });
-      await member(acme.id, acmeResponder);
-      await member(bravo.id, bravoResponder);
+      acmeResponder = await server.memberToken(acme.id, 'responder', 'Alice at Acme');
+      bravoResponder = await server.memberToken(bravo.id, 'responder', 'Bob at Bravo');
       await created('/api/v1/contacts', {
         customerId: acme.id,
         name: 'Jane Kontakt',

@@ -122,9 +122,7 @@ for (const dialect of await testDialects()) {
     });
 
     it('shows a member only the items of their customers', async () => {
-      const viewer = await server.userToken('viewer');
-      const me = (await call('GET', '/api/v1/auth/me', undefined, viewer)).body;
-      await call('PUT', `/api/v1/customers/${bravo.id}/members/${me.user.id}`, { role: 'viewer' });
+      const viewer = await server.memberToken(bravo.id, 'viewer');
       const group = (
         await call('POST', '/api/v1/alerts', { title: 'Disk', labels: { alertname: 'Disk' }, status: 'firing' }, source)
       ).body.alerts[0].groupId;

@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { UserRole } from '../../../shared/incident-vocabulary.ts';
+import type { MembershipRole } from '../../../shared/prepare-types.ts';
 import { WEB_ROOT } from '../../app.ts';
 import { createUser } from '../../auth/create-user.ts';
 import { createApiToken } from '../../auth/credentials.ts';
 import { SYSTEM_ACTOR } from '../../auth/policy.ts';
+import { upsertMembership } from '../../customers/memberships.queries.ts';
 import { type RunningServer, startServer } from '../../server.ts';
 import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import type { Dialect } from '../db/database.ts';
+import { withTransaction } from '../db/transaction.ts';
 import type { WorkerOptions } from '../jobs/worker.ts';
 import { createTestDb, type TestDatabase } from './test-db.ts';
 
@@ -18,6 +21,8 @@ export interface TestServer extends RunningServer {
   testDb: TestDatabase;
   /** Creates a user and returns a bearer token for it. */
   userToken(role?: UserRole, name?: string): Promise<string>;
+  /** Creates a viewer of our own organisation who holds `role` for one customer; returns a bearer token. */
+  memberToken(customerId: string, role: MembershipRole, name?: string): Promise<string>;
   /** fetch against the server with a bearer token; bodies are sent as JSON. */
   request(
     method: string,
@@ -62,19 +67,28 @@ export async function startTestServer(
   config.publicUrl = server.url;
   const setupToken = server.setupUrl ? new URL(server.setupUrl).searchParams.get('token') : null;
   let users = 0;
+  const userToken = async (role: UserRole, name?: string) => {
+    users += 1;
+    const user = await createUser(server.deps, SYSTEM_ACTOR, {
+      email: `${role}${users}.${Date.now()}@example.test`,
+      name: name ?? `Test ${role} ${users}`,
+      role,
+      password: 'correct horse battery staple',
+    });
+    return { token: (await createApiToken(server.deps, user.id, 'test')).token, userId: user.id };
+  };
   return {
     ...server,
     testDb,
     setupToken,
-    async userToken(role = 'admin', name) {
-      users += 1;
-      const user = await createUser(server.deps, SYSTEM_ACTOR, {
-        email: `${role}${users}.${Date.now()}@example.test`,
-        name: name ?? `Test ${role} ${users}`,
-        role,
-        password: 'correct horse battery staple',
-      });
-      return (await createApiToken(server.deps, user.id, 'test')).token;
+    userToken: (role = 'admin', name) => userToken(role, name).then((u) => u.token),
+    async memberToken(customerId, role, name) {
+      const { token, userId } = await userToken('viewer', name);
+      const created_at = new Date().toISOString();
+      await withTransaction(server.deps.database, (tx) =>
+        upsertMembership(tx, { user_id: userId, customer_id: customerId, role, created_at }),
+      );
+      return token;
     },
     request(method, url, { token, body, headers = {} } = {}) {
       return fetch(`${server.url}${url}`, {
