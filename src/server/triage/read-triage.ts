@@ -4,7 +4,7 @@ import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { listTriageEvidence } from '../evidence/evidence.queries.ts';
-import { findTriageItem, incidentKeyOf, listTriageItems, listTriageMessages } from './triage.queries.ts';
+import { findTriageItem, incidentKeyOf, listTriageItems, listTriageMessages, type TriageItemRow } from './triage.queries.ts';
 import { alertView, triageItemView } from './triage.views.ts';
 
 const ALERTS_SHOWN = 500;
@@ -23,6 +23,13 @@ export async function listTriage(
     rows.filter((r) => r.kind === 'alerts').map((r) => r.id),
   );
   return rows.map((row) => triageItemView(row, firing.get(row.id) ?? 0, row.incident_key));
+}
+
+/** An item as the API shows it, from its row as a decision left it (without its alerts and messages). */
+export async function triageItemNow(deps: Deps, row: TriageItemRow): Promise<TriageItem> {
+  const { db } = deps.database;
+  const firing = row.kind === 'alerts' ? ((await firingCounts(db, [row.id])).get(row.id) ?? 0) : 0;
+  return triageItemView(row, firing, await incidentKeyOf(db, row.incident_id));
 }
 
 /** One item with its alerts (the most recent 500), what reporters added, and its evidence. */

@@ -3,21 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { TRIAGE_STATUSES } from '../../shared/triage-types.ts';
 import { actorOf } from '../auth/authenticate.ts';
-import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 import { attachTriageItem } from './attach-triage-item.ts';
 import { dismissTriageItem } from './dismiss-triage-item.ts';
 import { openTriageItem } from './open-triage-item.ts';
-import { listTriage, readTriageItem } from './read-triage.ts';
+import { listTriage, readTriageItem, triageItemNow } from './read-triage.ts';
 
 const IdParams = Type.Object({ id: Text(100, 1) });
 
 export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['triage'];
-  // After a decision the item is read again, so the answer shows what the queue now shows.
-  const itemNow = async (actor: Actor, id: string) => (await readTriageItem(deps, actor, id)).item;
 
   api.get(
     '/api/v1/triage',
@@ -57,9 +54,8 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const { incident } = await openTriageItem(deps, actor, request.params.id, request.body ?? {});
-      return reply.status(201).send({ item: await itemNow(actor, request.params.id), incident });
+      const { item, incident } = await openTriageItem(deps, actorOf(request), request.params.id, request.body ?? {});
+      return reply.status(201).send({ item: await triageItemNow(deps, item), incident });
     },
   );
 
@@ -67,9 +63,8 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/triage/:id/attach',
     { schema: { tags, params: IdParams, body: Type.Object({ incident: Text(100, 1) }, { additionalProperties: false }) } },
     async (request) => {
-      const actor = actorOf(request);
-      await attachTriageItem(deps, actor, request.params.id, request.body.incident);
-      return { item: await itemNow(actor, request.params.id) };
+      const item = await attachTriageItem(deps, actorOf(request), request.params.id, request.body.incident);
+      return { item: await triageItemNow(deps, item) };
     },
   );
 
@@ -86,9 +81,8 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      await dismissTriageItem(deps, actor, request.params.id, request.body);
-      return { item: await itemNow(actor, request.params.id) };
+      const item = await dismissTriageItem(deps, actorOf(request), request.params.id, request.body);
+      return { item: await triageItemNow(deps, item) };
     },
   );
 }
