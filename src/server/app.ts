@@ -60,6 +60,9 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     },
   });
   await app.register(fastifyCookie);
+  // The API takes JSON: without this, Fastify's default text/plain parser hands a route a string that its schema
+  // then refuses as "must be object"; now anything but JSON (and the forms below) gets 415 before it is read.
+  app.removeContentTypeParser('text/plain');
   // The recipients' pages (acknowledge, answer) are plain HTML forms that work without JavaScript.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AlertInput } from '../../shared/triage-types.ts';
 import { actorOf } from '../auth/authenticate.ts';
@@ -21,15 +21,6 @@ export const ALERT_BODY_LIMIT = 4 * 1024 * 1024;
 
 const IdParams = Type.Object({ id: Text(100, 1) });
 
-/** Alerts are JSON: anything else (Fastify would parse text/plain) is refused before the body is read. */
-async function requireJson(request: FastifyRequest, reply: FastifyReply) {
-  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-    return reply
-      .status(415)
-      .send({ error: { code: 'invalid', message: 'Send alerts as JSON with Content-Type: application/json' } });
-  }
-}
-
 export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['alerts'];
@@ -43,7 +34,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
   const sourceOf = (request: FastifyRequest) => sources.get(request) as AlertSourceRow;
   const ingest = {
     bodyLimit: ALERT_BODY_LIMIT,
-    onRequest: [requireJson, authenticate, gate.onRequest],
+    onRequest: [authenticate, gate.onRequest],
     config: { public: true },
   };
 
