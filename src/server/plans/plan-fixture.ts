@@ -14,7 +14,7 @@ import type {
 } from '../../shared/prepare-types.ts';
 import { canonicalJson } from '../core/events/hash-chain.ts';
 import { contractObligations, GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
-import { paceWarnings } from '../pace/pace-warnings.ts';
+import { describeChannel, paceWarnings } from '../pace/pace-warnings.ts';
 import { PERSONAL_DATA_BREACH } from '../playbooks/library/personal-data-breach.ts';
 import { RANSOMWARE } from '../playbooks/library/ransomware.ts';
 import type { Playbook as LibraryPlaybook } from '../playbooks/playbook.ts';
@@ -469,4 +469,16 @@ export function planFixture(): PlanVersion {
     reviewOverdue: false,
     snapshot,
   };
+}
+
+/** Every level of every ladder as the kit must show it: who, and the channel or the manual instruction. */
+export function ladderEntries(plan: PlanVersion): { who: string | null; how: string }[] {
+  const contacts = new Map(plan.snapshot.contacts.map((c) => [c.id, c]));
+  return plan.snapshot.pacePlans.flatMap((p) =>
+    p.levels.map((l) => {
+      const contact = l.contactId ? contacts.get(l.contactId) : undefined;
+      const channel = contact?.channels.find((c) => c.id === l.channelId);
+      return { who: contact?.name ?? null, how: channel ? describeChannel(channel) : l.instruction };
+    }),
+  );
 }
