@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WEB_ROOT } from './server/app.ts';
 import { findUserByEmail } from './server/auth/auth.queries.ts';
+import { changeUser } from './server/auth/change-user.ts';
 import { createUser } from './server/auth/create-user.ts';
 import { createApiToken } from './server/auth/credentials.ts';
 import { SYSTEM_ACTOR } from './server/auth/policy.ts';
@@ -27,6 +28,7 @@ Commands:
   migrate                                 apply database migrations and exit
   user create --email E --name N --role admin|responder|viewer [--password P]
                                           create a user (prompts for the password when absent)
+  user deactivate --email E               deactivate a user: ends their sessions and revokes their tokens
   token create --email E --name LABEL     create an API token for a user; prints it on the last line
   demo                                    load a demo organisation (two customers, plans, incidents) into an empty database
   verify                                  check the hash chain of every incident timeline and registry history
@@ -49,7 +51,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'user':
-      if (sub !== 'create') throw new UsageError('Did you mean "user create"?');
+      if (sub === 'deactivate')
+        return withDeps(async (deps) => {
+          const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' } } });
+          if (!values.email) throw new UsageError('user deactivate needs --email');
+          const found = await findUserByEmail(deps.database.db, values.email.trim());
+          if (!found) throw new AppError('not_found', `No user with the e-mail ${values.email}`);
+          await changeUser(deps, SYSTEM_ACTOR, found.id, { active: false });
+          console.log(`Deactivated ${found.email}: sessions ended, tokens revoked, live streams end within seconds`);
+          return 0;
+        });
+      if (sub !== 'create') throw new UsageError('Did you mean "user create" or "user deactivate"?');
       return withDeps(async (deps) => {
         const { values } = parseArgs({
           args: argv.slice(2),

@@ -9,6 +9,7 @@ import { migrateToLatest } from './core/db/migrations.ts';
 import type { Deps } from './core/deps.ts';
 import { createEventFeed } from './core/events/event-feed.ts';
 import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker.ts';
+import { currentIncidentAccess } from './incidents/incident-access.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
 
@@ -34,7 +35,7 @@ export async function startServer(
   await migrateToLatest(database.db, database.dialect);
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };
-  const deps: Deps = { config, database, clock, log, feed: createEventFeed(database, log), jobs };
+  const deps: Deps = { config, database, clock, log, feed: createEventFeed(database, log, currentIncidentAccess(database)), jobs };
   const worker = startWorker(database, clock, log, jobDefinitions(deps), {
     leaseMs: config.jobLeaseMs,
     ...options.worker,

@@ -47,6 +47,30 @@ export function findSessionUser(db: Db, idHash: string, now: string) {
     .executeTakeFirst();
 }
 
+/** The users behind those session hashes that are still valid now (one query for many open streams). */
+export function findLiveSessions(db: Db, idHashes: string[], now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id_hash as hash', 'users.id', 'users.name', 'users.role'])
+    .where('sessions.id_hash', 'in', idHashes)
+    .where('sessions.expires_at', '>', now)
+    .where('users.disabled_at', 'is', null)
+    .execute();
+}
+
+/** The users behind those token hashes whose tokens are not revoked (one query for many open streams). */
+export function findLiveTokens(db: Db, tokenHashes: string[]) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.token_hash as hash', 'users.id', 'users.name', 'users.role'])
+    .where('api_tokens.token_hash', 'in', tokenHashes)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
+    .execute();
+}
+
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
@@ -110,4 +134,32 @@ export async function consumeSetupToken(db: Db, tokenHash: string, now: string):
 
 export async function deleteAllSetupTokens(db: Db): Promise<void> {
   await db.deleteFrom('setup_tokens').execute();
+}
+
+export async function setUserRole(db: Db, id: string, role: string): Promise<void> {
+  await db.updateTable('users').set({ role }).where('id', '=', id).execute();
+}
+
+export async function setUserDisabled(db: Db, id: string, disabledAt: string | null): Promise<void> {
+  await db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
+}
+
+/** Ends every session of the user and revokes every token (deactivation). */
+export async function endAllCredentialsOf(db: Db, userId: string, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function findUserRecord(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
 }

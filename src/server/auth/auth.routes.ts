@@ -1,10 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { USER_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { Enum } from '../core/http/schema-types.ts';
 import { findUserByEmail, findUserById, listApiTokens, listUsers } from './auth.queries.ts';
 import { actorOf, assertSameSite } from './authenticate.ts';
+import { changeUser } from './change-user.ts';
 import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE } from './credentials.ts';
 import { completeSetup, isSetupNeeded } from './first-admin-setup.ts';
 import { verifyPassword } from './passwords.ts';
@@ -111,6 +114,24 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         throw new AppError('forbidden', 'Only admins and customer managers can list users');
       return { items: await listUsers(deps.database.db) };
     },
+  );
+
+  api.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: Type.Object(
+          { role: Type.Optional(Enum(USER_ROLES)), active: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), role: Type.String(), active: Type.Boolean() }),
+        },
+      },
+    },
+    async (request) => changeUser(deps, actorOf(request), request.params.id, request.body),
   );
 
   const Token = Type.Object({

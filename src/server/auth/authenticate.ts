@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { resolveApiToken, resolveSession, SESSION_COOKIE } from './credentials.ts';
+import { type Credential, resolveApiToken, resolveSession, SESSION_COOKIE, sha256 } from './credentials.ts';
 import type { Actor } from './policy.ts';
 
 declare module 'fastify' {
@@ -53,6 +53,14 @@ export function assertSameSite(request: FastifyRequest, publicUrl: string): void
       throw new AppError('forbidden', `Cross-site request from ${origin} refused`);
     }
   }
+}
+
+/** The credential a request that passed the hook was authenticated by (a stream re-checks it while open). */
+export function credentialOf(request: FastifyRequest): Credential {
+  const authorization = request.headers.authorization;
+  const secret = authorization !== undefined ? authorization.split(' ')[1]?.trim().slice(4) : request.cookies[SESSION_COOKIE];
+  if (!secret) throw new AppError('unauthenticated', 'Sign in to continue');
+  return { kind: authorization !== undefined ? 'token' : 'session', hash: sha256(secret) };
 }
 
 /** The authenticated actor of a request that passed the hook. */

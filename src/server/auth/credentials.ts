@@ -1,7 +1,8 @@
 import { hash as digest, randomBytes, randomUUID } from 'node:crypto';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
-import { membershipsOf } from '../customers/memberships.queries.ts';
+import type { MembershipRole } from '../../shared/prepare-types.ts';
+import { membershipsOf, membershipsOfUsers } from '../customers/memberships.queries.ts';
 import * as q from './auth.queries.ts';
 import type { Actor } from './policy.ts';
 
@@ -49,6 +50,44 @@ async function toActor(deps: Deps, u: { id: string; name: string; role: string }
   // Admins see every customer, so only other users' memberships matter.
   const memberships = role === 'admin' ? {} : await membershipsOf(deps.database.db, u.id);
   return { id: u.id, name: u.name, role, via, memberships };
+}
+
+/** A session or token as stored: what a long-lived connection is re-checked by. */
+export interface Credential {
+  kind: 'session' | 'token';
+  hash: string;
+}
+
+const CHUNK = 500;
+
+/**
+ * The actors these credentials stand for now, read from the database (never the cache), with their current role
+ * and memberships, in a few queries whatever their number. A credential missing from the result was revoked,
+ * ended or expired, or its user was deactivated.
+ */
+export async function currentActors(deps: Deps, credentials: Credential[]): Promise<Map<string, Actor>> {
+  const db = deps.database.db;
+  const now = deps.clock.now().toISOString();
+  const rows: { hash: string; id: string; name: string; role: string; via: Actor['via'] }[] = [];
+  for (const kind of ['session', 'token'] as const) {
+    const hashes = [...new Set(credentials.filter((c) => c.kind === kind).map((c) => c.hash))];
+    for (let i = 0; i < hashes.length; i += CHUNK) {
+      const chunk = hashes.slice(i, i + CHUNK);
+      const found = kind === 'session' ? await q.findLiveSessions(db, chunk, now) : await q.findLiveTokens(db, chunk);
+      rows.push(...found.map((r) => ({ ...r, via: kind })));
+    }
+  }
+  const memberships = new Map<string, Record<string, MembershipRole>>();
+  const userIds = [...new Set(rows.filter((r) => r.role !== 'admin').map((r) => r.id))];
+  for (let i = 0; i < userIds.length; i += CHUNK) {
+    for (const [id, m] of await membershipsOfUsers(db, userIds.slice(i, i + CHUNK))) memberships.set(id, m);
+  }
+  return new Map(
+    rows.map((r) => [
+      r.hash,
+      { id: r.id, name: r.name, role: r.role as UserRole, via: r.via, memberships: memberships.get(r.id) ?? {} },
+    ]),
+  );
 }
 
 export async function createSession(deps: Deps, userId: string): Promise<{ secret: string; expiresAt: Date }> {

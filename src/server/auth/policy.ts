@@ -73,6 +73,19 @@ export function assertCan(actor: Actor, action: Action, scope?: { customerId: st
   }
 }
 
+/**
+ * Need-to-know: whether reading this incident needs the actor on its access list. TLP:RED incidents are for the
+ * people on their list only, admins and managers included; Muster's own work (jobs, intake, links) is not a reader.
+ */
+export function needsAccessList(actor: Actor, incident: { tlp: string }): boolean {
+  return incident.tlp === 'TLP:RED' && actor.via !== 'system';
+}
+
+/** The user whose access list entries count for list queries; null: the system, which reads everything. */
+export function listReader(actor: Actor): string | null {
+  return actor.via === 'system' ? null : actor.id;
+}
+
 /** The customers whose objects the actor may see; null means all of them. */
 export function visibleCustomers(actor: Actor): string[] | null {
   return actor.role === 'admin' ? null : Object.keys(actor.memberships);

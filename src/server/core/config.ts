@@ -18,6 +18,8 @@ export interface Config {
    * that nobody can choose the address that rate limits count by.
    */
   trustProxy: boolean | string[];
+  /** Live streams (GET /api/v1/stream) one user may hold open on one instance; the next gets 429. */
+  streamMaxPerUser: number;
   /** The SMTP listener that turns e-mail into reports (docs/email-intake.md); null: not listening. */
   intake: IntakeConfig | null;
 }
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseMs: positiveNumber(env, 'JOB_LEASE_MS', 60_000),
     alertMaxPendingBytes: positiveNumber(env, 'ALERT_MAX_PENDING_BYTES', 16 * 1024 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    streamMaxPerUser: positiveNumber(env, 'STREAM_MAX_PER_USER', 20),
     intake: loadIntakeConfig(env),
   };
 }

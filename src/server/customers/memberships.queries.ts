@@ -6,6 +6,23 @@ export async function membershipsOf(db: Tx, userId: string): Promise<Record<stri
   return Object.fromEntries(rows.map((r) => [r.customer_id, r.role as MembershipRole]));
 }
 
+/** The memberships of several users at once: user id → customer id → role (users with none are absent). */
+export async function membershipsOfUsers(db: Tx, userIds: string[]): Promise<Map<string, Record<string, MembershipRole>>> {
+  const result = new Map<string, Record<string, MembershipRole>>();
+  if (userIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['user_id', 'customer_id', 'role'])
+    .where('user_id', 'in', userIds)
+    .execute();
+  for (const r of rows) {
+    const own = result.get(r.user_id) ?? {};
+    own[r.customer_id] = r.role as MembershipRole;
+    result.set(r.user_id, own);
+  }
+  return result;
+}
+
 export function listMembers(db: Tx, customerId: string) {
   return db
     .selectFrom('memberships')

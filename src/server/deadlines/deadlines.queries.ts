@@ -1,5 +1,6 @@
 import type { DeadlinesTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { readableIncident } from '../incidents/incident-access.queries.ts';
 
 export type DeadlineRow = DeadlinesTable;
 
@@ -62,6 +63,8 @@ export async function markDeadlineMissed(
 export interface DeadlineFilter {
   /** null: every customer. */
   visible: string[] | null;
+  /** Whose TLP:RED access counts; null: no restriction. */
+  reader: string | null;
   /** open: running or overdue and not met; all: everything including met and waived. */
   scope: 'open' | 'all';
   limit: number;
@@ -74,6 +77,7 @@ export function listDeadlines(tx: Tx, filter: DeadlineFilter): Promise<DeadlineR
     if (filter.visible.length === 0) return Promise.resolve([]);
     query = query.where('customer_id', 'in', filter.visible);
   }
+  if (filter.reader !== null) query = query.where(readableIncident('deadlines.incident_id', filter.reader));
   if (filter.scope === 'open') query = query.where('status', 'in', ['running', 'overdue']);
   return query.orderBy('due_at').orderBy('incident_key').limit(filter.limit).execute();
 }

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
-import { visibleCustomers } from '../auth/policy.ts';
+import { listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { Enum, Text } from '../core/http/schema-types.ts';
 import { incidentView } from '../incidents/incidents.views.ts';
@@ -30,8 +30,10 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
+      const actor = actorOf(request);
       const rows = await listDeadlines(deps.database.db, {
-        visible: visibleCustomers(actorOf(request)),
+        visible: visibleCustomers(actor),
+        reader: listReader(actor),
         scope: request.query.scope ?? 'open',
         limit: request.query.limit ?? 500,
       });

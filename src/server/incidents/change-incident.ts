@@ -7,6 +7,7 @@ import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/ev
 import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
+import { assertIncidentAccess, projectAccess } from './incident-access.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
@@ -63,7 +64,7 @@ export async function appendToIncident(
         const record = cachedIncident(deps.database, idOrKey) ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         const { state, headHash } = record;
-        assertCan(actor, 'incident.change', { customerId: state.customerId, notFound: `No incident ${idOrKey}` });
+        await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
         if (expectedVersion !== undefined && expectedVersion !== state.version) {
           throw new AppError(
             'conflict',
@@ -84,6 +85,7 @@ export async function appendToIncident(
         if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
           throw new VersionRace();
         await refreshDeadlines(tx, deps, next, events, now);
+        await projectAccess(tx, events);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });

@@ -3,6 +3,7 @@ import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { readableIncident } from './incident-access.queries.ts';
 import { effectiveSeverity } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
 
@@ -100,6 +101,8 @@ export async function findIncident(tx: Tx, dialect: Dialect, idOrKey: string, fo
 export interface IncidentFilter {
   /** The customers the caller may see (incidents of no customer are always visible); null: all. */
   visible: string[] | null;
+  /** Whose TLP:RED access counts (see readableIncident); null: the system, no restriction. */
+  reader: string | null;
   customerId?: string;
   status?: string[];
   severity?: string[];
@@ -117,6 +120,7 @@ export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFi
       visible.length ? eb.or([eb('customer_id', 'is', null), eb('customer_id', 'in', visible)]) : eb('customer_id', 'is', null),
     );
   }
+  if (filter.reader !== null) query = query.where(readableIncident('incidents.id', filter.reader));
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.severity?.length) query = query.where('severity', 'in', filter.severity);

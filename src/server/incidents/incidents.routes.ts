@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
-import { assertCan, visibleCustomers } from '../auth/policy.ts';
+import { assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { toStoredEvents } from '../core/events/event-store.ts';
@@ -57,6 +57,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       const items = await listIncidents(deps.database.db, deps.database.dialect, {
         ...filter,
         visible: visibleCustomers(actor),
+        reader: listReader(actor),
         limit: limit + 1,
         after: cursor ? decodeCursor(cursor) : undefined,
       });

@@ -8,6 +8,7 @@ import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
+import { projectAccess } from './incident-access.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import type { IncidentState } from './incident-state.ts';
 import { insertIncident, nextCounterValue } from './incidents.queries.ts';
@@ -61,5 +62,6 @@ export async function reportIncidentIn(
   const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
   await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
   await refreshDeadlines(tx, deps, next, stored, now);
+  await projectAccess(tx, stored);
   return next;
 }

@@ -1,13 +1,14 @@
-import type { ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { actorOf } from '../auth/authenticate.ts';
-import { canSee } from '../auth/policy.ts';
+import { actorOf, credentialOf } from '../auth/authenticate.ts';
+import { type Actor, canSee } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
+import type { StreamAccess } from '../core/events/event-feed.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { lastPosition } from '../core/events/events.queries.ts';
 import { timelineEventView } from '../incidents/incidents.views.ts';
+import { createOpenStreams, type OpenStream } from './open-streams.ts';
 
 const PING_MS = 15_000;
 /** A client this far behind is cut off; it reconnects with Last-Event-ID and loses nothing. */
@@ -15,10 +16,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** Server-Sent Events: every timeline event the caller may see, resumable with Last-Event-ID. */
 export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
-  const open = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const res of open) res.end();
-  });
+  const streams = createOpenStreams(deps, deps.config.streamMaxPerUser);
+  app.addHook('preClose', async () => streams.closeAll());
 
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/v1/stream',
@@ -29,10 +28,17 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
+      const stream: OpenStream = { res: reply.raw, credential: credentialOf(request), actor: actorOf(request) };
+      streams.add(stream);
       const header = Number(request.headers['last-event-id']);
       const resumeFrom = Number.isInteger(header) && header >= 0 ? header : request.query.lastEventId;
-      const after = resumeFrom ?? (await lastPosition(deps.database.db));
+      let after: number;
+      try {
+        after = resumeFrom ?? (await lastPosition(deps.database.db));
+      } catch (err) {
+        streams.remove(stream);
+        throw err;
+      }
 
       reply.hijack();
       const res = reply.raw;
@@ -43,19 +49,19 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
         'x-accel-buffering': 'no',
       });
       res.write(`retry: 2000\n: connected after ${after}\n\n`);
-      open.add(res);
       let unsubscribe = () => {};
       const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
       const close = () => {
         clearInterval(ping);
-        open.delete(res);
+        streams.remove(stream);
         unsubscribe();
       };
       res.on('close', close);
       try {
         unsubscribe = await deps.feed.subscribe(after, {
-          // Only events of customers the caller may see; the membership is the one held when the stream opened.
-          canSee: (event) => canSee(actor, event.customerId),
+          // Decided by who the caller is now (re-checked while the stream is open) and by where the event's incident
+          // is now: a replay never serves an incident's past to someone who may not read it today.
+          canSee: (event, access) => streamCanSee(stream.actor, event, access),
           send(event) {
             if (res.writableLength > MAX_BUFFERED_BYTES) return void res.destroy();
             res.write(`id: ${event.position}\n${streamMessage(event)}\n\n`);
@@ -68,6 +74,13 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
       }
     },
   );
+}
+
+function streamCanSee(actor: Actor, event: StoredEvent, access: StreamAccess | undefined): boolean {
+  if (event.streamType !== 'incident') return canSee(actor, event.customerId);
+  // Every incident event has its incident's row; without it, say nothing.
+  if (!access) return false;
+  return canSee(actor, access.customerId) && (access.readers === null || access.readers.has(actor.id));
 }
 
 /**

@@ -44,6 +44,7 @@ export function attachGroupJob(deps: Deps): JobDefinition<{ itemId: string; rule
         (
           await listIncidents(deps.database.db, deps.database.dialect, {
             visible: null,
+            reader: null,
             customerId: item.customer_id,
             status: OPEN_STATUSES,
             limit: 1,

@@ -347,6 +347,49 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('evidence_by_triage_item').on('evidence').columns(['triage_item_id']).execute();
       },
     },
+    '0006_incident_access_need_to_know': {
+      // Who may read a TLP:RED incident: a projection of the timeline (the reporter, whoever set RED, the people
+      // given a role, and access.granted / access.revoked events), kept for one indexed check per read.
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('incident_access')
+          .addColumn('incident_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('user_name', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('added_by_id', 'text', (c) => c.notNull())
+          .addColumn('added_by_name', 'text', (c) => c.notNull())
+          .addColumn('added_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('incident_access_pk', ['incident_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('incident_access_by_user').on('incident_access').columns(['user_id']).execute();
+        // Incidents reported before the list existed: their reporters (people, not intake) are on it.
+        const users = new Map((await db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+        const reports = await db
+          .selectFrom('events')
+          .select(['stream_id', 'recorded_at', 'actor'])
+          .where('type', '=', 'incident.reported')
+          .execute();
+        const reported = reports
+          .map((e) => ({ ...e, id: JSON.parse(e.actor).id as string }))
+          .filter((e) => users.has(e.id))
+          .map((e) => ({ ...e, name: users.get(e.id) as string }));
+        for (const r of reported) {
+          await db
+            .insertInto('incident_access')
+            .values({
+              incident_id: r.stream_id,
+              user_id: r.id,
+              user_name: r.name,
+              reason: 'reporter',
+              added_by_id: r.id,
+              added_by_name: r.name,
+              added_at: r.recorded_at,
+            })
+            .execute();
+        }
+      },
+    },
   };
 }
 

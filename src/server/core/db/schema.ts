@@ -223,6 +223,7 @@ export interface DB {
   triage_messages: TriageMessagesTable;
   evidence_blobs: EvidenceBlobsTable;
   evidence: EvidenceTable;
+  incident_access: IncidentAccessTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */
@@ -350,4 +351,17 @@ export interface EvidenceTable {
   source: string;
   collected_by: string;
   collected_at: string;
+}
+
+/** Who may read a TLP:RED incident (need-to-know): a projection of the incident's timeline. */
+export interface IncidentAccessTable {
+  incident_id: string;
+  user_id: string;
+  /** The name when added, as the timeline recorded it. */
+  user_name: string;
+  /** reporter, set-red, assigned, added or break-glass. */
+  reason: string;
+  added_by_id: string;
+  added_by_name: string;
+  added_at: string;
 }

@@ -3,10 +3,23 @@ import type { Database } from '../db/database.ts';
 import { type StoredEvent, toStoredEvent } from './event-store.ts';
 import { lastPosition, readAfterPosition } from './events.queries.ts';
 
+/**
+ * Who may read a stream now (not when its events were written): its current customer and, when it is restricted
+ * to named people, their user ids (null: everyone who may see the customer).
+ */
+export interface StreamAccess {
+  customerId: string | null;
+  readers: ReadonlySet<string> | null;
+}
+
+/** Looks up the current access of the streams of a page of events (one query per page, not per subscriber). */
+export type AccessLookup = (events: StoredEvent[]) => Promise<ReadonlyMap<string, StreamAccess>>;
+
 export interface Subscriber {
   /** Called for each event the subscriber may see, in position order, never twice. */
   send(event: StoredEvent): void;
-  canSee(event: StoredEvent): boolean;
+  /** access: the event's stream as it is now, when the lookup knows it. */
+  canSee(event: StoredEvent, access: StreamAccess | undefined): boolean;
 }
 
 export interface EventFeed {
@@ -20,7 +33,7 @@ export interface EventFeed {
 interface Entry {
   subscriber: Subscriber;
   lastSent: number;
-  buffer: StoredEvent[] | null;
+  buffer: [StoredEvent, StreamAccess | undefined][] | null;
 }
 
 const PAGE = 500;
@@ -30,17 +43,26 @@ const PAGE = 500;
  * Wake-ups come from local appends and, on PostgreSQL, from LISTEN (other instances); a slow poll covers
  * anything a lost connection may have missed. Reading the table, not the messages, is what rules out gaps.
  */
-export function createEventFeed(database: Database, log: { warn(obj: unknown, msg?: string): void }): EventFeed {
+export function createEventFeed(
+  database: Database,
+  log: { warn(obj: unknown, msg?: string): void },
+  lookup: AccessLookup = async () => new Map(),
+): EventFeed {
   const entries = new Set<Entry>();
   let cursor = 0;
   let pumping = false;
   let again = false;
   let stopped = false;
 
-  const deliver = (entry: Entry, event: StoredEvent) => {
+  const deliver = (entry: Entry, event: StoredEvent, access: StreamAccess | undefined) => {
     if (event.position <= entry.lastSent) return;
     entry.lastSent = event.position;
-    if (entry.subscriber.canSee(event)) entry.subscriber.send(event);
+    if (entry.subscriber.canSee(event, access)) entry.subscriber.send(event);
+  };
+
+  const readPage = async (after: number) => {
+    const events = (await readAfterPosition(database.db, after, PAGE)).map(toStoredEvent);
+    return { events, access: events.length ? await lookup(events) : new Map<string, StreamAccess>() };
   };
 
   async function pump(): Promise<void> {
@@ -53,16 +75,16 @@ export function createEventFeed(database: Database, log: { warn(obj: unknown, ms
       do {
         again = false;
         while (entries.size > 0 && !stopped) {
-          const rows = await readAfterPosition(database.db, cursor, PAGE);
-          for (const row of rows) {
-            const event = toStoredEvent(row);
+          const { events, access } = await readPage(cursor);
+          for (const event of events) {
             cursor = event.position;
+            const current = access.get(event.streamId);
             for (const entry of entries) {
-              if (entry.buffer) entry.buffer.push(event);
-              else deliver(entry, event);
+              if (entry.buffer) entry.buffer.push([event, current]);
+              else deliver(entry, event, current);
             }
           }
-          if (rows.length < PAGE) break;
+          if (events.length < PAGE) break;
         }
       } while (again && !stopped);
     } catch (error) {
@@ -86,9 +108,9 @@ export function createEventFeed(database: Database, log: { warn(obj: unknown, ms
       entries.add(entry);
       try {
         for (;;) {
-          const rows = await readAfterPosition(database.db, entry.lastSent, PAGE);
-          for (const row of rows) deliver(entry, toStoredEvent(row));
-          if (rows.length < PAGE) break;
+          const { events, access } = await readPage(entry.lastSent);
+          for (const event of events) deliver(entry, event, access.get(event.streamId));
+          if (events.length < PAGE) break;
         }
       } catch (error) {
         entries.delete(entry);
@@ -96,7 +118,7 @@ export function createEventFeed(database: Database, log: { warn(obj: unknown, ms
       }
       const buffered = entry.buffer ?? [];
       entry.buffer = null;
-      for (const event of buffered) deliver(entry, event);
+      for (const [event, access] of buffered) deliver(entry, event, access);
       return () => entries.delete(entry);
     },
     async stop() {
