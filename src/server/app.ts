@@ -17,6 +17,7 @@ import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
+import { registerIncidentAccessRoutes } from './incidents/incident-access.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerPublicReportRoutes } from './intake/public-report.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerDeadlineRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerIncidentRoutes(app, deps);
+  registerIncidentAccessRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerCustomerRoutes(app, deps);

@@ -41,6 +41,10 @@ export async function deleteAccess(tx: Tx, incidentId: string, userId: string): 
   await tx.deleteFrom('incident_access').where('incident_id', '=', incidentId).where('user_id', '=', userId).execute();
 }
 
+export function activeUser(tx: Tx, id: string) {
+  return tx.selectFrom('users').select(['id', 'name', 'role']).where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+}
+
 /** The people among `ids` who have an account (assignments may name people by text). */
 export function usersAmong(tx: Tx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);

@@ -10,6 +10,8 @@ export interface SseConnection {
   /** Resolves when `count` messages have arrived in total, or rejects after timeoutMs. */
   waitFor(count: number, timeoutMs?: number): Promise<SseMessage[]>;
   onMessage(listener: (m: SseMessage) => void): void;
+  /** Resolves when the server ends the stream (not when close() aborts it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -20,7 +22,7 @@ export async function connectSse(url: string, headers: Record<string, string> = 
   const messages: SseMessage[] = [];
   const listeners: ((m: SseMessage) => void)[] = [];
   let waiters: (() => void)[] = [];
-  (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -49,11 +51,13 @@ export async function connectSse(url: string, headers: Record<string, string> = 
       }
     } catch {
       // aborted
+      await new Promise(() => {});
     }
   })();
   return {
     messages,
     onMessage: (l) => listeners.push(l),
+    ended,
     waitFor(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
