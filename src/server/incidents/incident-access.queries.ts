@@ -8,7 +8,9 @@ export const RED = 'TLP:RED';
  * The SQL form of the need-to-know rule, for list queries: the incident whose id is in `incidentId` is not
  * TLP:RED, or `userId` is on its access list. null: no restriction (the system itself).
  */
-export function readableIncident(incidentId: 'incidents.id' | 'deadlines.incident_id', userId: string | null) {
+export function readableIncident(
+  incidentId: 'incidents.id' | 'deadlines.incident_id' | 'triage_items.incident_id',
+  userId: string | null) {
   if (userId === null) return sql<boolean>`1 = 1`;
   return sql<boolean>`not exists (select 1 from incidents red where red.id = ${sql.ref(incidentId)} and red.tlp = ${RED}
     and not exists (select 1 from incident_access listed where listed.incident_id = red.id and listed.user_id = ${userId}))`;

@@ -1,9 +1,11 @@
 import type { TriageItem, TriageItemDetail, TriageStatus } from '../../shared/triage-types.ts';
 import { firingCounts, listGroupAlerts } from '../alerts/alerts.queries.ts';
-import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
+import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { listTriageEvidence } from '../evidence/evidence.queries.ts';
+import { assertIncidentAccess } from '../incidents/incident-access.ts';
+import { findIncident } from '../incidents/incidents.queries.ts';
 import { findTriageItem, incidentKeyOf, listTriageItems, listTriageMessages, type TriageItemRow } from './triage.queries.ts';
 import { alertView, triageItemView } from './triage.views.ts';
 
@@ -17,7 +19,12 @@ export async function listTriage(
 ): Promise<TriageItem[]> {
   assertCan(actor, 'incident.read');
   const { db } = deps.database;
-  const rows = await listTriageItems(db, { ...filter, visible: visibleCustomers(actor), limit: filter.limit ?? 200 });
+  const rows = await listTriageItems(db, {
+    ...filter,
+    visible: visibleCustomers(actor),
+    reader: listReader(actor),
+    limit: filter.limit ?? 200,
+  });
   const firing = await firingCounts(
     db,
     rows.filter((r) => r.kind === 'alerts').map((r) => r.id),
@@ -38,6 +45,11 @@ export async function readTriageItem(deps: Deps, actor: Actor, id: string): Prom
   const row = await findTriageItem(db, id);
   assertCan(actor, 'incident.read', { customerId: row?.customer_id ?? null, notFound: `No triage item ${id}` });
   if (!row) throw new AppError('not_found', `No triage item ${id}`);
+  // Taken into a TLP:RED incident, the item is part of it: only the people on its list read it.
+  if (row.incident_id) {
+    const incident = await findIncident(db, deps.database.dialect, row.incident_id);
+    if (incident) await assertIncidentAccess(db, actor, incident.state, 'incident.read', `No triage item ${id}`);
+  }
   const [alerts, firing, messages, evidence, incidentKey] = await Promise.all([
     listGroupAlerts(db, id, ALERTS_SHOWN),
     firingCounts(db, [id]),

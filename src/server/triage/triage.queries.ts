@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Dialect } from '../core/db/database.ts';
 import type { TriageItemsTable, TriageMessagesTable } from '../core/db/schema.ts';
+import { readableIncident } from '../incidents/incident-access.queries.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
 export type TriageItemRow = Selectable<TriageItemsTable>;
@@ -73,6 +74,8 @@ export interface TriageFilter {
   incidentId?: string;
   /** The customers the caller may see (items of no customer are always visible); null: all. */
   visible: string[] | null;
+  /** Whose TLP:RED access counts for items taken into an incident; null: no restriction. */
+  reader: string | null;
   limit: number;
 }
 
@@ -84,6 +87,7 @@ export function listTriageItems(tx: Tx, filter: TriageFilter) {
     .select('incidents.key as incident_key');
   if (filter.status) query = query.where('triage_items.status', '=', filter.status);
   if (filter.incidentId) query = query.where('triage_items.incident_id', '=', filter.incidentId);
+  if (filter.reader !== null) query = query.where(readableIncident('triage_items.incident_id', filter.reader));
   if (filter.visible !== null) {
     const visible = filter.visible;
     query = query.where((eb) =>
