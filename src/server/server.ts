@@ -35,7 +35,14 @@ export async function startServer(
   await migrateToLatest(database.db, database.dialect);
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };
-  const deps: Deps = { config, database, clock, log, feed: createEventFeed(database, log, currentIncidentAccess(database)), jobs };
+  const deps: Deps = {
+    config,
+    database,
+    clock,
+    log,
+    feed: createEventFeed(database, log, currentIncidentAccess(database)),
+    jobs,
+  };
   const worker = startWorker(database, clock, log, jobDefinitions(deps), {
     leaseMs: config.jobLeaseMs,
     ...options.worker,

@@ -152,3 +152,17 @@ export interface IncidentChanges extends Partial<Omit<NewIncident, 'title'>> {
   severityOverride?: SeverityOverride | null;
   expectedVersion?: number;
 }
+
+/** Who may read an incident while it is TLP:RED (`GET /incidents/:id/access`). */
+export interface IncidentAccessList {
+  /** true while the incident is TLP:RED: then only the people listed may read it. */
+  needToKnow: boolean;
+  users: {
+    id: string;
+    name: string;
+    /** Who put them on the list, by the name on the timeline. */
+    addedBy: string;
+    addedAt: string;
+    reason: 'reporter' | 'set-red' | 'assigned' | 'added' | 'break-glass';
+  }[];
+}

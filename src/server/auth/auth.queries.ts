@@ -147,7 +147,12 @@ export async function setUserDisabled(db: Db, id: string, disabledAt: string | n
 /** Ends every session of the user and revokes every token (deactivation). */
 export async function endAllCredentialsOf(db: Db, userId: string, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {

@@ -127,7 +127,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
           { additionalProperties: false, minProperties: 1 },
         ),
         response: {
-          200: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), role: Type.String(), active: Type.Boolean() }),
+          200: Type.Object({
+            id: Type.String(),
+            email: Type.String(),
+            name: Type.String(),
+            role: Type.String(),
+            active: Type.Boolean(),
+          }),
         },
       },
     },

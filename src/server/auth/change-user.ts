@@ -34,7 +34,11 @@ export async function changeUser(
     const active = changes.active ?? found.disabled_at === null;
     const wasActiveAdmin = found.role === 'admin' && found.disabled_at === null;
     if (wasActiveAdmin && (role !== 'admin' || !active) && (await countActiveAdmins(tx)) <= 1) {
-      throw new AppError('conflict', `${found.name} is the only active admin; make someone else admin first`, changes.active === false ? 'active' : 'role');
+      throw new AppError(
+        'conflict',
+        `${found.name} is the only active admin; make someone else admin first`,
+        changes.active === false ? 'active' : 'role',
+      );
     }
     if (role !== found.role) await setUserRole(tx, id, role);
     if (!active && found.disabled_at === null) {

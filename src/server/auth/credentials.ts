@@ -1,7 +1,7 @@
 import { hash as digest, randomBytes, randomUUID } from 'node:crypto';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
-import type { Deps } from '../core/deps.ts';
 import type { MembershipRole } from '../../shared/prepare-types.ts';
+import type { Deps } from '../core/deps.ts';
 import { membershipsOf, membershipsOfUsers } from '../customers/memberships.queries.ts';
 import * as q from './auth.queries.ts';
 import type { Actor } from './policy.ts';

@@ -3,8 +3,8 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { membershipsOf } from '../customers/memberships.queries.ts';
 import { appendToIncident } from './change-incident.ts';
-import { assertIncidentAccess } from './incident-access.ts';
 import { activeUser, isOnAccessList } from './incident-access.queries.ts';
+import { assertIncidentAccess } from './incident-access.ts';
 
 /**
  * Puts a person on an incident's access list (a timeline event). Who may change the incident and is on its list

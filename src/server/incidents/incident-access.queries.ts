@@ -10,7 +10,8 @@ export const RED = 'TLP:RED';
  */
 export function readableIncident(
   incidentId: 'incidents.id' | 'deadlines.incident_id' | 'triage_items.incident_id',
-  userId: string | null) {
+  userId: string | null,
+) {
   if (userId === null) return sql<boolean>`1 = 1`;
   return sql<boolean>`not exists (select 1 from incidents red where red.id = ${sql.ref(incidentId)} and red.tlp = ${RED}
     and not exists (select 1 from incident_access listed where listed.incident_id = red.id and listed.user_id = ${userId}))`;
@@ -44,7 +45,12 @@ export async function deleteAccess(tx: Tx, incidentId: string, userId: string): 
 }
 
 export function activeUser(tx: Tx, id: string) {
-  return tx.selectFrom('users').select(['id', 'name', 'role']).where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+  return tx
+    .selectFrom('users')
+    .select(['id', 'name', 'role'])
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The people among `ids` who have an account (assignments may name people by text). */

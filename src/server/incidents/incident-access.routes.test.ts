@@ -53,7 +53,12 @@ for (const dialect of await testDialects()) {
         `/api/v1/incidents/${red.id}/evidence`,
         `/api/v1/incidents/${red.id}/access`,
       ];
-      const alert = await f.call('POST', '/api/v1/alerts', { title: 'Odd login', labels: { alertname: 'OddLogin' }, status: 'firing' }, source);
+      const alert = await f.call(
+        'POST',
+        '/api/v1/alerts',
+        { title: 'Odd login', labels: { alertname: 'OddLogin' }, status: 'firing' },
+        source,
+      );
       const group = alert.body.alerts[0].groupId;
       for (const [who, token] of [
         ['viewer', victor],
@@ -124,7 +129,8 @@ for (const dialect of await testDialects()) {
     });
 
     it('puts the reporter, whoever switches to RED and the people given a role on the list', async () => {
-      const amber = (await as(rita, 'POST', '/api/v1/incidents', { title: 'Leaked salary list', customerId: f.customer.id })).body;
+      const amber = (await as(rita, 'POST', '/api/v1/incidents', { title: 'Leaked salary list', customerId: f.customer.id }))
+        .body;
       assert.equal((await as(victor, 'GET', `/api/v1/incidents/${amber.id}`)).status, 200, 'AMBER: every member reads it');
       const switched = await as(rae, 'PATCH', `/api/v1/incidents/${amber.id}`, {
         tlp: 'TLP:RED',
@@ -150,7 +156,11 @@ for (const dialect of await testDialects()) {
       assert.ok(entry.addedAt);
       assert.equal((await as(victor, 'GET', `/api/v1/incidents/${red.id}`)).status, 200);
       assert.equal((await as(rita, 'PUT', `/api/v1/incidents/${red.id}/access/${ids.victor}`)).status, 200, 'twice: no change');
-      assert.equal((await as(victor, 'PUT', `/api/v1/incidents/${red.id}/access/${ids.rae}`)).status, 403, 'a viewer adds nobody');
+      assert.equal(
+        (await as(victor, 'PUT', `/api/v1/incidents/${red.id}/access/${ids.rae}`)).status,
+        403,
+        'a viewer adds nobody',
+      );
       const stranger = await f.server.userToken('responder', 'Not a member');
       const outsider = await as(rita, 'PUT', `/api/v1/incidents/${red.id}/access/${await idOf(stranger)}`);
       assert.equal(outsider.status, 400);

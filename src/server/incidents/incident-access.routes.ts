@@ -61,12 +61,8 @@ export function registerIncidentAccessRoutes(app: FastifyInstance, deps: Deps): 
     },
   );
 
-  api.delete(
-    '/api/v1/incidents/:id/access/:userId',
-    { schema: { tags, params: UserParams } },
-    async (request, reply) => {
-      await revokeIncidentAccess(deps, actorOf(request), request.params.id, request.params.userId);
-      return reply.status(204).send();
-    },
-  );
+  api.delete('/api/v1/incidents/:id/access/:userId', { schema: { tags, params: UserParams } }, async (request, reply) => {
+    await revokeIncidentAccess(deps, actorOf(request), request.params.id, request.params.userId);
+    return reply.status(204).send();
+  });
 }

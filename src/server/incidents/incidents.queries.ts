@@ -3,8 +3,8 @@ import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
-import { readableIncident } from './incident-access.queries.ts';
 import { effectiveSeverity } from './incident.ts';
+import { readableIncident } from './incident-access.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
 function toRow(state: IncidentState, headHash: string): IncidentsTable {

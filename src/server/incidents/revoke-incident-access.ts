@@ -15,7 +15,11 @@ export async function revokeIncidentAccess(deps: Deps, actor: Actor, idOrKey: st
       const entry = list.find((e) => e.user_id === userId);
       if (!entry) throw new AppError('not_found', `User ${userId} is not on the access list of ${state.key}`);
       const role = Object.entries(state.assignments).find(([, holder]) => holder === userId)?.[0];
-      if (role) throw new AppError('conflict', `${entry.user_name} is the ${role} of ${state.key}; assign the role to someone else first`);
+      if (role)
+        throw new AppError(
+          'conflict',
+          `${entry.user_name} is the ${role} of ${state.key}; assign the role to someone else first`,
+        );
       if (list.length === 1) throw new AppError('conflict', `${entry.user_name} is the only person on the access list`);
       return [{ type: 'access.revoked', data: { userId, userName: entry.user_name } }];
     },

@@ -55,7 +55,12 @@ for (const dialect of await testDialects()) {
     const signIn = async (customerId: string) => {
       users += 1;
       const email = `session${users}.${Date.now()}@example.test`;
-      const user = await createUser(server.deps, SYSTEM_ACTOR, { email, name: `Sam ${users}`, role: 'viewer', password: PASSWORD });
+      const user = await createUser(server.deps, SYSTEM_ACTOR, {
+        email,
+        name: `Sam ${users}`,
+        role: 'viewer',
+        password: PASSWORD,
+      });
       await call('PUT', `/api/v1/customers/${customerId}/members/${user.id}`, admin, { role: 'viewer' });
       const res = await server.request('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
       assert.equal(res.status, 200);

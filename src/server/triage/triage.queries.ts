@@ -1,8 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Dialect } from '../core/db/database.ts';
 import type { TriageItemsTable, TriageMessagesTable } from '../core/db/schema.ts';
-import { readableIncident } from '../incidents/incident-access.queries.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { readableIncident } from '../incidents/incident-access.queries.ts';
 
 export type TriageItemRow = Selectable<TriageItemsTable>;
 

@@ -10,7 +10,7 @@ interface PageLoadErrorProps {
   /** Heading when it failed for another reason than "not found" (offers to try again). */
   title: string;
   /** What to say when the API answered `not_found`, and where to go instead. */
-  notFound: { title: string; description: string; backTo: string; backLabel: string };
+  notFound: { title: string; description: string; backTo: string; backLabel: string; action?: React.ReactNode };
 }
 
 /** A record page that could not load its record: "not found" with a way back, or the error with "Try again". */
@@ -28,6 +28,7 @@ export function PageLoadError({ query, title, notFound }: PageLoadErrorProps) {
           <Button component={Link} to={notFound.backTo} leftSection={<IconArrowLeft size={16} />}>
             {notFound.backLabel}
           </Button>
+          {notFound.action}
         </EmptyState.Actions>
       </EmptyState>
     );

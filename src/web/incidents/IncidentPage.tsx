@@ -9,7 +9,9 @@ import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
+import { BreakGlassButton } from './BreakGlassButton.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
+import { IncidentAccessPanel } from './IncidentAccessPanel.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
 import { IncidentHeader } from './IncidentHeader.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
@@ -35,6 +37,7 @@ export function IncidentPage() {
           description: 'No incident has this key, or it is marked TLP:RED and you are not one of the people who may see it.',
           backTo: '/',
           backLabel: 'All incidents',
+          action: <BreakGlassButton idOrKey={key} />,
         }}
       />
     );
@@ -92,6 +95,7 @@ function IncidentView({ incident }: { incident: Incident }) {
             {wide && nextSteps}
             {wide && <IncidentPlanPanel incident={incident} />}
             <IncidentDetails incident={incident} action={actions.update} canAct={canAct} />
+            <IncidentAccessPanel incident={incident} canAct={canAct} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -231,6 +231,12 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       const origin = REPORT_ORIGIN[String(d.kind)];
       return { ...base, kind: 'report', summary: `attached the report${title}`, details: origin ? [origin] : [] };
     }
+    case 'access.granted':
+      return d.breakGlass
+        ? { ...base, kind: 'other', summary: 'broke the glass: added themselves to the TLP:RED access list' }
+        : { ...base, kind: 'other', summary: `added ${str(d.userName) ?? 'someone'} to the access list` };
+    case 'access.revoked':
+      return { ...base, kind: 'other', summary: `removed ${str(d.userName) ?? 'someone'} from the access list` };
     default:
       return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }
