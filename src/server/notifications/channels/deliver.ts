@@ -1,4 +1,4 @@
-import { redactUrls } from '../../core/redact.ts';
+import { redactUrls, urlShape } from '../../core/redact.ts';
 import type { ChannelSettings, DeliveryResult, DeliveryTarget, OutgoingMessage } from './channel.ts';
 import { deliverToChat } from './chat-webhooks.ts';
 import { deliverEmail } from './email.ts';
@@ -18,7 +18,9 @@ export async function deliver(
   if (result.outcome === 'accepted') return result;
   // A web channel's whole address is the secret, even one that is not a URL at all.
   const web = target.type !== 'email' && target.type !== 'sms' && target.address.trim() !== '';
-  const reason = web ? result.reason.replaceAll(target.address, '(the channel address)') : result.reason;
+  const reason = web
+    ? result.reason.replaceAll(target.address, urlShape(target.address) ?? '(the channel address)')
+    : result.reason;
   return { ...result, reason: redactUrls(reason) };
 }
 
