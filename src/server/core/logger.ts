@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { redactUrls } from './redact.ts';
 
 // The log is read by more people, and kept longer, than anything it could quote: it never carries a webhook
@@ -10,21 +10,24 @@ export function logUrl(url: string): string {
 }
 
 /** The process's logger: pino, with requests and errors serialized without secrets. */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    serializers: {
-      req: (req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
-        method: req.method,
-        url: req.url === undefined ? undefined : logUrl(req.url),
-        host: req.host,
-        remoteAddress: req.ip,
-        remotePort: req.socket?.remotePort,
-      }),
-      err: (err: Error) => {
-        const shown = pino.stdSerializers.err(err);
-        return { ...shown, message: redactUrls(shown.message ?? ''), stack: redactUrls(shown.stack ?? '') };
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      serializers: {
+        req: (req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+          method: req.method,
+          url: req.url === undefined ? undefined : logUrl(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+        err: (err: Error) => {
+          const shown = pino.stdSerializers.err(err);
+          return { ...shown, message: redactUrls(shown.message ?? ''), stack: redactUrls(shown.stack ?? '') };
+        },
       },
     },
-  });
+    destination,
+  );
 }
