@@ -35,14 +35,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   api.get(
     '/api/v1/setup',
-    { config: { public: true }, schema: { tags: ['auth'], response: { 200: Type.Object({ needed: Type.Boolean() }) } } },
+    { schema: { tags: ['auth'], response: { 200: Type.Object({ needed: Type.Boolean() }) } } },
     async () => ({ needed: await isSetupNeeded(deps) }),
   );
 
   api.post(
     '/api/v1/setup',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: Type.Object(
@@ -67,7 +67,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   api.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: Type.Object({ email: Email, password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
@@ -83,7 +83,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  api.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
+  api.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) {
       assertSameSite(request, deps.config.publicUrl);
