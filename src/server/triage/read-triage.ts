@@ -36,8 +36,8 @@ export async function triageItemNow(deps: Deps, row: TriageItemRow): Promise<Tri
 export async function readTriageItem(deps: Deps, actor: Actor, id: string): Promise<TriageItemDetail> {
   const { db } = deps.database;
   const row = await findTriageItem(db, id);
-  assertCan(actor, 'incident.read', { customerId: row?.customer_id ?? null, notFound: `No triage item ${id}` });
   if (!row) throw new AppError('not_found', `No triage item ${id}`);
+  assertCan(actor, 'incident.read', { customerId: row.customer_id, notFound: `No triage item ${id}` });
   const [alerts, firing, messages, evidence, incidentKey] = await Promise.all([
     listGroupAlerts(db, id, ALERTS_SHOWN),
     firingCounts(db, [id]),
