@@ -6,6 +6,7 @@ import { type Tx, withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
+import { findRecord } from '../registry/records.queries.ts';
 import {
   type AlertRuleRow,
   deleteAlertRule,
@@ -107,10 +108,14 @@ function stored(body: AlertRuleBody & { position?: number }, now: string) {
   return { name, customer_id: customerId, rule: JSON.stringify(rule), updated_at: now };
 }
 
-/** An attach rule's incident must be one the actor sees, of the rule's own customer: alerts never cross customers. */
+/** The rule's customer exists; an attach rule's incident is one the actor sees, of that customer: alerts never cross customers. */
 async function checkRule(tx: Tx, dialect: Dialect, actor: Actor, body: AlertRuleBody): Promise<void> {
   if (body.action !== 'attach' && body.incident) {
     throw new AppError('invalid', 'incident is only for rules that attach to an incident', 'incident');
+  }
+  if (body.customerId !== null) {
+    const customer = await findRecord(tx, dialect, 'customer', body.customerId);
+    if (!customer || customer.archived_at) throw new AppError('invalid', `No customer ${body.customerId}`, 'customerId');
   }
   if (!body.incident) return;
   const found = await findIncident(tx, dialect, body.incident);

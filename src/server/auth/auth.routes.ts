@@ -47,10 +47,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['auth'],
         body: Type.Object(
           {
-            token: Type.String({ minLength: 1 }),
+            token: Type.String({ minLength: 1, maxLength: 200 }),
             email: Email,
             name: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String(),
+            password: Type.String({ maxLength: 1024 }),
           },
           { additionalProperties: false },
         ),

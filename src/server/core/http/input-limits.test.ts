@@ -83,16 +83,20 @@ for (const dialect of await testDialects()) {
 
     it('bounds every integer of a request to what the database holds', async () => {
       const rule = { name: 'r', customerId, match: {}, groupBy: [], windowMinutes: 5, action: 'triage' };
-      for (const position of [2 ** 64, 2 ** 31, -(2 ** 63)]) {
+      for (const position of [2 ** 64, 2 ** 31, -(2 ** 63), 2 ** 31 - 1]) {
         const res = await call('POST', '/api/v1/alert-rules', { ...rule, position });
         assert.equal(res.status, 400, `position ${position}`);
         assert.equal(res.body.error.field, 'position');
       }
-      assert.equal((await call('POST', '/api/v1/alert-rules', { ...rule, position: 2 ** 31 - 1 })).status, 201);
+      const last = await call('POST', '/api/v1/alert-rules', { ...rule, position: 1_000_000 });
+      assert.equal(last.status, 201, 'the highest position a rule may ask for');
+      assert.equal((await call('POST', '/api/v1/alert-rules', rule)).status, 201, 'a rule appended after it still fits');
       assert.equal((await call('GET', '/api/v1/triage?limit=1e308')).status, 400);
       const spec = (await call('GET', '/api/v1/openapi.json')).body;
       const schema = spec.paths['/api/v1/alert-rules'].post.requestBody.content['application/json'].schema;
-      assert.equal(schema.properties.position.maximum, 2 ** 31 - 1, 'the OpenAPI document states the bound');
+      assert.equal(schema.properties.position.maximum, 1_000_000, 'the OpenAPI document states the bound');
+      const notes = spec.paths['/api/v1/incidents/{id}/transitions'].post.requestBody.content['application/json'].schema;
+      assert.equal(notes.properties.expectedVersion.maximum, 2 ** 31 - 1, "an integer without its own bound gets the column's");
     });
 
     it('answers 403 to a malformed Origin and to another scheme or host, and takes its own origin', async () => {
