@@ -1,8 +1,9 @@
 import { randomUUIDv7 } from 'node:crypto';
 import type { AlertRule, AlertRuleBody } from '../../shared/triage-types.ts';
 import { type Actor, assertCan, canSee } from '../auth/policy.ts';
+import { commit } from '../core/commit.ts';
 import type { Database, Dialect } from '../core/db/database.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
@@ -53,7 +54,7 @@ export async function createRule(deps: Deps, actor: Actor, body: AlertRuleBody &
   assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
   await checkRule(deps.database.db, deps.database.dialect, actor, body);
   const now = deps.clock.now().toISOString();
-  const row = await withTransaction(deps.database, async (tx) => {
+  const row = await commit(deps, async (tx) => {
     const row: AlertRuleRow = {
       id: randomUUIDv7(),
       position: body.position ?? (await nextRulePosition(tx)),
@@ -75,7 +76,7 @@ export async function replaceRule(
   body: AlertRuleBody & { position?: number },
 ): Promise<AlertRule> {
   const now = deps.clock.now().toISOString();
-  const row = await withTransaction(deps.database, async (tx) => {
+  const row = await commit(deps, async (tx) => {
     const row = await ruleToChange(tx, actor, id);
     assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
     await checkRule(tx, deps.database.dialect, actor, body);
@@ -88,7 +89,7 @@ export async function replaceRule(
 }
 
 export async function removeRule(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await withTransaction(deps.database, async (tx) => {
+  await commit(deps, async (tx) => {
     await ruleToChange(tx, actor, id);
     await deleteAlertRule(tx, id);
   });
