@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import type { Deps } from './core/deps.ts';
 import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
+import { registerInputLimits } from './core/http/input-limits.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
@@ -47,6 +48,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
+  registerInputLimits(app);
 
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -61,15 +63,11 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     },
   });
   await app.register(fastifyCookie);
+  registerAuthentication(app, deps);
   // The API takes JSON: without this, Fastify's default text/plain parser hands a route a string that its schema
-  // then refuses as "must be object"; now anything but JSON (and the forms below) gets 415 before it is read.
+  // then refuses as "must be object"; now anything but JSON (and forms, see input-limits.ts) gets 415 before it
+  // is read.
   app.removeContentTypeParser('text/plain');
-  // The recipients' pages (acknowledge, answer) are plain HTML forms that work without JavaScript.
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 64 * 1024 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -83,13 +81,8 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });
-  // The API description is public: it documents the API, it holds no data.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/docs')) route.config = { ...route.config, public: true };
-  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { deepLinking: true } });
 
-  registerAuthentication(app, deps);
   registerOpsRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerNotificationRoutes(app, deps);
@@ -108,7 +101,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerAlertRoutes(app, deps);
   registerTriageRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot ?? WEB_ROOT;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -193,6 +193,33 @@ for (const dialect of await testDialects()) {
       await call('DELETE', `/api/v1/alert-rules/${attach.body.rule.id}`);
     });
 
+    it("answers 404, never 403, to a customer manager for a missing rule and for another customer's", async () => {
+      const manager = await server.memberToken(customer.id, 'manager');
+      const body = { name: 'r', customerId: customer.id, match: {}, groupBy: [], windowMinutes: 5, action: 'triage' };
+      const theirs = (await call('POST', '/api/v1/alert-rules', { ...body, customerId: other.id })).body.rule;
+      for (const id of ['no-such-rule', theirs.id]) {
+        assert.equal((await call('PUT', `/api/v1/alert-rules/${id}`, body, manager)).status, 404, `PUT ${id}`);
+        assert.equal((await call('DELETE', `/api/v1/alert-rules/${id}`, undefined, manager)).status, 404, `DELETE ${id}`);
+      }
+      await call('DELETE', `/api/v1/alert-rules/${theirs.id}`);
+    });
+
+    it("refuses an attach rule whose incident is another customer's or does not exist, naming the field", async () => {
+      const theirs = (await call('POST', '/api/v1/incidents', { title: 'Bank outage', customerId: other.id })).body;
+      const mine = (await call('POST', '/api/v1/incidents', { title: 'Grid outage', customerId: customer.id })).body;
+      const rule = { name: 'Join', customerId: customer.id, match: {}, groupBy: [], windowMinutes: 5, action: 'attach' };
+      for (const incident of [theirs.key, theirs.id, 'INC-1999-0001']) {
+        const refused = await call('POST', '/api/v1/alert-rules', { ...rule, incident });
+        assert.equal(refused.status, 400, `${incident}: ${JSON.stringify(refused.body)}`);
+        assert.equal(refused.body.error.field, 'incident');
+      }
+      const created = await call('POST', '/api/v1/alert-rules', { ...rule, incident: mine.key });
+      assert.equal(created.status, 201);
+      const moved = await call('PUT', `/api/v1/alert-rules/${created.body.rule.id}`, { ...rule, incident: theirs.key });
+      assert.equal(moved.status, 400, 'a replaced rule is checked too');
+      await call('DELETE', `/api/v1/alert-rules/${created.body.rule.id}`);
+    });
+
     it('refuses bad input with a 4xx naming the problem and stores nothing', async () => {
       const raw = (body: string, headers: Record<string, string>) =>
         fetch(`${server.url}/api/v1/alerts`, { method: 'POST', body, headers: { authorization: `Bearer ${token}`, ...headers } });

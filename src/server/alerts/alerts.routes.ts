@@ -35,7 +35,6 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
   const ingest = {
     bodyLimit: ALERT_BODY_LIMIT,
     onRequest: [authenticate, gate.onRequest],
-    config: { public: true },
   };
 
   api.post(

@@ -5,6 +5,7 @@ import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 
 export const MAX_LABELS = 128;
 export const MAX_BATCH = 5_000;
+export const MAX_RULE_POSITION = 1_000_000;
 
 const Labels = (max: number, valueLength: number) =>
   Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Text(valueLength), { maxProperties: max });
@@ -80,7 +81,8 @@ export const RuleBody = Type.Object(
     windowMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
     action: Enum(RULE_ACTIONS),
     incident: Type.Optional(Nullable(Text(100, 1))),
-    position: Type.Optional(Type.Integer({ minimum: 0 })),
+    // Far below the column's limit, so that rules appended after it (10 apart) still fit.
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_RULE_POSITION })),
   },
   { additionalProperties: false },
 );

@@ -2,9 +2,12 @@ import { randomUUIDv7 } from 'node:crypto';
 import type { AlertRule, AlertRuleBody } from '../../shared/triage-types.ts';
 import { type Actor, assertCan, canSee } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
-import type { Database } from '../core/db/database.ts';
+import type { Database, Dialect } from '../core/db/database.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { findIncident } from '../incidents/incidents.queries.ts';
+import { findRecord } from '../registry/records.queries.ts';
 import {
   type AlertRuleRow,
   deleteAlertRule,
@@ -49,7 +52,7 @@ export async function listRules(deps: Deps, actor: Actor): Promise<AlertRule[]> 
 
 export async function createRule(deps: Deps, actor: Actor, body: AlertRuleBody & { position?: number }): Promise<AlertRule> {
   assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
-  checkRule(body);
+  await checkRule(deps.database.db, deps.database.dialect, actor, body);
   const now = deps.clock.now().toISOString();
   const row = await commit(deps, async (tx) => {
     const row: AlertRuleRow = {
@@ -72,11 +75,11 @@ export async function replaceRule(
   id: string,
   body: AlertRuleBody & { position?: number },
 ): Promise<AlertRule> {
-  checkRule(body);
   const now = deps.clock.now().toISOString();
   const row = await commit(deps, async (tx) => {
     const row = await ruleToChange(tx, actor, id);
     assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
+    await checkRule(tx, deps.database.dialect, actor, body);
     const changes = { ...stored(body, now), ...(body.position !== undefined ? { position: body.position } : {}) };
     await updateAlertRule(tx, id, changes);
     return { ...row, ...changes };
@@ -95,8 +98,9 @@ export async function removeRule(deps: Deps, actor: Actor, id: string): Promise<
 
 async function ruleToChange(tx: Parameters<typeof findAlertRule>[0], actor: Actor, id: string): Promise<AlertRuleRow> {
   const row = await findAlertRule(tx, id);
-  assertCan(actor, 'registry.change', { customerId: row?.customer_id ?? null, notFound: `No grouping rule ${id}` });
+  // Missing first: a missing rule and another customer's both answer 404, never 403.
   if (!row) throw new AppError('not_found', `No grouping rule ${id}`);
+  assertCan(actor, 'registry.change', { customerId: row.customer_id, notFound: `No grouping rule ${id}` });
   return row;
 }
 
@@ -105,8 +109,25 @@ function stored(body: AlertRuleBody & { position?: number }, now: string) {
   return { name, customer_id: customerId, rule: JSON.stringify(rule), updated_at: now };
 }
 
-function checkRule(body: AlertRuleBody): void {
+/** The rule's customer exists; an attach rule's incident is one the actor sees, of that customer: alerts never cross customers. */
+async function checkRule(tx: Tx, dialect: Dialect, actor: Actor, body: AlertRuleBody): Promise<void> {
   if (body.action !== 'attach' && body.incident) {
     throw new AppError('invalid', 'incident is only for rules that attach to an incident', 'incident');
+  }
+  if (body.customerId !== null) {
+    const customer = await findRecord(tx, dialect, 'customer', body.customerId);
+    if (!customer || customer.archived_at) throw new AppError('invalid', `No customer ${body.customerId}`, 'customerId');
+  }
+  if (!body.incident) return;
+  const found = await findIncident(tx, dialect, body.incident);
+  if (!found || !canSee(actor, found.state.customerId)) {
+    throw new AppError('invalid', `There is no incident ${body.incident}`, 'incident');
+  }
+  if (found.state.customerId !== body.customerId) {
+    throw new AppError(
+      'invalid',
+      `${found.state.key} is another customer's incident; a rule attaches only to its own customer's incidents`,
+      'incident',
+    );
   }
 }

@@ -5,6 +5,7 @@ import { commit } from '../core/commit.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { findRecord } from '../registry/records.queries.ts';
 import {
   type AlertSilenceRow,
   endSilence,
@@ -86,7 +87,12 @@ export async function silenceAlert(
   input: { customerId: string; fingerprint: string; minutes: number; reason: string },
 ): Promise<AlertSilence> {
   const now = deps.clock.now();
-  const [row] = await commit(deps, (tx) => silenceFingerprints(tx, actor, { ...input, fingerprints: [input.fingerprint] }, now));
+  const [row] = await commit(deps, async (tx) => {
+    assertCan(actor, 'incident.change', { customerId: input.customerId, notFound: `No customer ${input.customerId}` });
+    const customer = await findRecord(tx, deps.database.dialect, 'customer', input.customerId);
+    if (!customer || customer.archived_at) throw new AppError('invalid', `No customer ${input.customerId}`, 'customerId');
+    return silenceFingerprints(tx, actor, { ...input, fingerprints: [input.fingerprint] }, now);
+  });
   return silenceView(row, now);
 }
 

@@ -38,22 +38,22 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   api.get(
     '/api/v1/setup',
-    { config: { public: true }, schema: { tags: ['auth'], response: { 200: Type.Object({ needed: Type.Boolean() }) } } },
+    { schema: { tags: ['auth'], response: { 200: Type.Object({ needed: Type.Boolean() }) } } },
     async () => ({ needed: await isSetupNeeded(deps) }),
   );
 
   api.post(
     '/api/v1/setup',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: Type.Object(
           {
-            token: Type.String({ minLength: 1 }),
+            token: Type.String({ minLength: 1, maxLength: 200 }),
             email: Email,
             name: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String(),
+            password: Type.String({ maxLength: 1024 }),
           },
           { additionalProperties: false },
         ),
@@ -70,7 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   api.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: Type.Object({ email: Email, password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
@@ -86,7 +86,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  api.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
+  api.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) {
       assertSameSite(request, deps.config.publicUrl);

@@ -3,14 +3,11 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { type Credential, resolveApiToken, resolveSession, SESSION_COOKIE, sha256 } from './credentials.ts';
 import type { Actor } from './policy.ts';
+import { isPublicRoute } from './public-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-  }
-  interface FastifyContextConfig {
-    /** The route answers without authentication (health, setup, login). */
-    public?: boolean;
   }
 }
 
@@ -18,14 +15,21 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-muster-csrf';
 
 /**
- * Every /api route needs a session cookie or a bearer token unless its config says public.
+ * Every route needs a session cookie or a bearer token unless it is on the public list; the decision is made on
+ * the route the request was matched to, whatever its URL looks like. Unmatched requests reach the not-found
+ * handler, which answers the web app's page or a 404 and no data.
  * Cookie-authenticated state changes must carry X-Muster-Csrf (a cross-site page cannot set it without
  * CORS, which Muster never grants) and, when the browser sends Origin, come from this server.
  */
 export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
+  const routes: string[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (request.is404 || isPublicRoute(request.method, request.routeOptions.url)) return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
@@ -42,15 +46,23 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
   });
 }
 
+const routeTables = new WeakMap<FastifyInstance, string[]>();
+
+/** Every route registered after registerAuthentication, as "METHOD /pattern": the surface the public list is audited against. */
+export function registeredRoutes(app: FastifyInstance): string[] {
+  return routeTables.get(app) ?? [];
+}
+
 export function assertSameSite(request: FastifyRequest, publicUrl: string): void {
   if (request.headers[CSRF_HEADER] !== '1') {
     throw new AppError('forbidden', `Requests that change data must send the header ${CSRF_HEADER}: 1`);
   }
   const origin = request.headers.origin;
   if (origin && origin !== 'null') {
-    const host = new URL(origin).host;
-    if (host !== request.headers.host && host !== new URL(publicUrl).host) {
-      throw new AppError('forbidden', `Cross-site request from ${origin} refused`);
+    // Scheme and host both count: http://muster.example is not https://muster.example.
+    const from = URL.parse(origin)?.origin;
+    if (from !== URL.parse(`${request.protocol}://${request.host}`)?.origin && from !== new URL(publicUrl).origin) {
+      throw new AppError('forbidden', `Cross-site request from ${JSON.stringify(origin)} refused`);
     }
   }
 }

@@ -22,4 +22,9 @@ export class AppError extends Error {
     this.code = code;
     this.field = field;
   }
+
+  /** The HTTP status, for handlers that know Fastify's errors but not this class (the public form's pages). */
+  get statusCode(): number {
+    return STATUS_OF[this.code];
+  }
 }

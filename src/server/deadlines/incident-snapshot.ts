@@ -35,6 +35,21 @@ export async function incidentSnapshot(
 }
 
 /** What obligation rules are evaluated against: the incident's fields and its affected services in the plan. */
+/** The enabled obligation and its stage in the incident's plan (so of its own customer), or null without one. */
+export async function planStage(
+  tx: Tx,
+  dialect: Dialect,
+  incident: IncidentState,
+  obligationId: string,
+  stageId: string,
+  now: Date,
+) {
+  const plan = await incidentSnapshot(tx, dialect, incident, now);
+  const obligation = plan?.snapshot.obligations.find((o) => o.definition.id === obligationId && o.enabled);
+  const stage = obligation?.definition.stages.find((s) => s.id === stageId);
+  return plan && obligation && stage ? { plan, obligation, stage } : null;
+}
+
 export function obligationFacts(state: IncidentState, snapshot: PlanSnapshot): ObligationFacts {
   const affected = snapshot.services.filter((s) => state.serviceIds.includes(s.id));
   const highest = affected.reduce<Criticality | null>(

@@ -5,16 +5,13 @@ import { AppError } from '../core/errors.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { evaluateObligation, type Obligation } from '../obligations/obligation.ts';
-import { incidentSnapshot, obligationFacts } from './incident-snapshot.ts';
+import { obligationFacts, planStage } from './incident-snapshot.ts';
 
 /** The obligation stage as it applies to the incident now; 404 for stages of obligations not in its plan. */
 async function applyingStage(tx: Tx, deps: Deps, incident: IncidentState, obligationId: string, stageId: string, now: Date) {
-  const plan = await incidentSnapshot(tx, deps.database.dialect, incident, now);
-  const obligation = plan?.snapshot.obligations.find((o) => o.definition.id === obligationId && o.enabled);
-  const stage = obligation?.definition.stages.find((s) => s.id === stageId);
-  if (!plan || !obligation || !stage) {
-    throw new AppError('not_found', `The incident's plan has no obligation stage ${obligationId}/${stageId}`);
-  }
+  const found = await planStage(tx, deps.database.dialect, incident, obligationId, stageId, now);
+  if (!found) throw new AppError('not_found', `The incident's plan has no obligation stage ${obligationId}/${stageId}`);
+  const { plan, obligation, stage } = found;
   const verdict = evaluateObligation(obligation.definition as Obligation, obligationFacts(incident, plan.snapshot), now);
   return { obligation, stage, verdict };
 }

@@ -180,8 +180,10 @@ for (const dialect of await testDialects()) {
           body: JSON.stringify({ kind: ['phishing'], description: { a: 1 } }),
         });
         assert.equal(json.status, 400);
+        // U+0000 cannot be stored on PostgreSQL; every form and JSON body refuses it the same way.
         const nul = await file({ kind: 'other', description: 'nul\u0000byte %% \ud800' });
-        assert.equal(nul.res.status, 200);
+        assert.equal(nul.res.status, 400);
+        assert.match(nul.html, /could not be read/);
         const xml = await fetch(`${server.url}/report`, {
           method: 'POST',
           headers: { 'content-type': 'application/xml', 'x-forwarded-for': newIp() },
@@ -189,7 +191,7 @@ for (const dialect of await testDialects()) {
         });
         assert.equal(xml.status, 415);
         assert.match(await xml.text(), /could not be read/);
-        assert.equal((await triageRows()).length, before + 1);
+        assert.equal((await triageRows()).length, before);
       });
 
       it('limits each address to 5 reports in 10 minutes, with Retry-After', async () => {

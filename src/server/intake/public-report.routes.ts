@@ -78,11 +78,11 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: Deps): vo
   );
 
   // Public pages: no account; per-IP limits on the posts (in memory, per instance) and a small body limit.
-  const page = { config: { public: true }, schema: { hide: true }, errorHandler: pageErrors };
+  const page = { schema: { hide: true }, errorHandler: pageErrors };
   const post = (max: number) => ({
     ...page,
     bodyLimit: BODY_LIMIT,
-    config: { public: true, rateLimit: { max, timeWindow: '10 minutes' } },
+    config: { rateLimit: { max, timeWindow: '10 minutes' } },
   });
   const enabled = async (reply: FastifyReply) => {
     const setting = await readPublicReportForm(deps.database);

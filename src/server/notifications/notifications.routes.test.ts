@@ -210,6 +210,13 @@ for (const dialect of await testDialects()) {
         obligationId: 'x',
       });
       assert.equal(half.status, 400);
+      const notInPlan = await f.call('POST', `/api/v1/incidents/${inc.id}/notifications`, {
+        purpose: 'notify-customer',
+        obligationId: 'nis2-art-23',
+        stageId: 'early-warning',
+      });
+      assert.equal(notInPlan.status, 400, "only an obligation of the incident's own plan can be submitted");
+      assert.equal(notInPlan.body.error.field, 'obligationId');
       assert.equal((await fetch(`${f.server.url}/ack/nonsense`)).status, 404);
     });
   });

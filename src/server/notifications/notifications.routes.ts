@@ -148,7 +148,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     const message = wordMessage({ subject: n.subject, body: n.body }, { ...context, ackUrl: null, ackLabel: '' }, false);
     return { n, message };
   };
-  const linkRoute = { config: { public: true }, schema: { hide: true, params: S.TokenParams } };
+  const linkRoute = { schema: { hide: true, params: S.TokenParams } };
 
   api.get('/ack/:token', linkRoute, async (request, reply) => {
     const found = await linkTarget('ack', request.params.token, reply);

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
+import { planStage } from '../deadlines/incident-snapshot.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
@@ -51,6 +52,16 @@ export async function sendNotification(
   let decision: NotificationDecision | null = null;
   await appendToIncident(deps, actor, incidentIdOrKey, {
     async decide(tx, incident, now) {
+      if (draft.obligationRef) {
+        const [obligationId, stageId] = draft.obligationRef.split('/');
+        if (!(await planStage(tx, deps.database.dialect, incident, obligationId, stageId, now))) {
+          throw new AppError(
+            'invalid',
+            `The incident's plan has no obligation stage ${obligationId}/${stageId}: a notification submits only an obligation of the incident's own customer`,
+            'obligationId',
+          );
+        }
+      }
       const { contacts, pacePlans } = await communicationContents(tx, deps.database.dialect, incident.customerId, now);
       const plan = pacePlans.find((p) => p.purpose === draft.purpose);
       const ladder = plan ? resolveLadder(plan, contacts) : [];

@@ -10,9 +10,9 @@ export function registerOpsRoutes(app: FastifyInstance, deps: Deps): void {
     closing = true;
   });
 
-  app.get('/healthz', { config: { public: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { config: { public: true }, logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
     if (closing) return reply.status(503).send({ status: 'shutting down' });
     if (!(await isReachable(deps.database))) return reply.status(503).send({ status: 'database unreachable' });
     return { status: 'ready', database: deps.database.dialect };
@@ -38,7 +38,7 @@ export function registerOpsRoutes(app: FastifyInstance, deps: Deps): void {
     if (reply.statusCode >= 500) errors.inc();
   });
 
-  app.get('/metrics', { config: { public: true }, logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -24,14 +24,17 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['stream'],
-        querystring: Type.Object({ lastEventId: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { lastEventId: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request, reply) => {
       const stream: OpenStream = { res: reply.raw, credential: credentialOf(request), actor: actorOf(request) };
       streams.add(stream);
       const header = Number(request.headers['last-event-id']);
-      const resumeFrom = Number.isInteger(header) && header >= 0 ? header : request.query.lastEventId;
+      const resumeFrom = Number.isSafeInteger(header) && header >= 0 ? header : request.query.lastEventId;
       let after: number;
       try {
         after = resumeFrom ?? (await lastPosition(deps.database.db));

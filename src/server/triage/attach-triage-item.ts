@@ -1,17 +1,20 @@
-import type { Actor } from '../auth/policy.ts';
+import { type Actor, canSee } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { assignTriageEvidenceToIncident, listTriageEvidence } from '../evidence/evidence.queries.ts';
 import { evidenceAddedEvent } from '../evidence/store-evidence.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import { assertNotDecided, itemToDecide, recordDecision } from './item-to-decide.ts';
-import { incidentKeyOf, type TriageItemRow } from './triage.queries.ts';
+import { findTriageItem, incidentKeyOf, type TriageItemRow } from './triage.queries.ts';
 
 /**
  * Joins a triage item to an existing incident of the same customer: the incident's timeline records it, the
  * item links to the incident and its evidence moves there, in one transaction.
  */
 export async function attachTriageItem(deps: Deps, actor: Actor, id: string, incident: string): Promise<TriageItemRow> {
+  // The item named in the path answers first: a missing or hidden one is 404, whatever the incident.
+  const named = await findTriageItem(deps.database.db, id);
+  if (!named || !canSee(actor, named.customer_id)) throw new AppError('not_found', `No triage item ${id}`);
   let attached: TriageItemRow | null = null;
   await appendToIncident(deps, actor, incident, {
     async decide(tx, state) {

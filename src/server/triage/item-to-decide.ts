@@ -9,8 +9,9 @@ import { recordTriageEvent } from './triage-events.ts';
 /** A triage item the actor may decide on (open, attach, dismiss): it exists, is visible, and is theirs to change. */
 export async function itemToDecide(tx: Tx, dialect: Dialect, actor: Actor, id: string): Promise<TriageItemRow> {
   const item = await findTriageItemForUpdate(tx, dialect, id);
-  assertCan(actor, 'incident.report', { customerId: item?.customer_id ?? null, notFound: `No triage item ${id}` });
+  // Missing first: a missing item and another customer's both answer 404, never 403.
   if (!item) throw new AppError('not_found', `No triage item ${id}`);
+  assertCan(actor, 'incident.report', { customerId: item.customer_id, notFound: `No triage item ${id}` });
   return item;
 }
 

@@ -43,8 +43,8 @@ export async function triageItemNow(deps: Deps, row: TriageItemRow): Promise<Tri
 export async function readTriageItem(deps: Deps, actor: Actor, id: string): Promise<TriageItemDetail> {
   const { db } = deps.database;
   const row = await findTriageItem(db, id);
-  assertCan(actor, 'incident.read', { customerId: row?.customer_id ?? null, notFound: `No triage item ${id}` });
   if (!row) throw new AppError('not_found', `No triage item ${id}`);
+  assertCan(actor, 'incident.read', { customerId: row.customer_id, notFound: `No triage item ${id}` });
   // Taken into a TLP:RED incident, the item is part of it: only the people on its list read it.
   if (row.incident_id) {
     const incident = await findIncident(db, deps.database.dialect, row.incident_id);

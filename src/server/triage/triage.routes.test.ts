@@ -132,6 +132,26 @@ for (const dialect of await testDialects()) {
       assert.equal((await call('POST', `/api/v1/triage/${group}/dismiss`, { reason: 'x' }, viewer)).status, 404);
     });
 
+    it("answers 404, never 403, for a missing item and for another customer's, on every decision", async () => {
+      const viewer = await server.memberToken(bravo.id, 'viewer');
+      const theirs = (
+        await call('POST', '/api/v1/alerts', { title: 'Fan', labels: { alertname: 'Fan' }, status: 'firing' }, source)
+      ).body.alerts[0].groupId;
+      const incident = (await call('POST', '/api/v1/incidents', { title: 'Bravo fan', customerId: bravo.id })).body;
+      const decisions: [string, unknown][] = [
+        ['open', {}],
+        ['attach', { incident: incident.id }],
+        ['dismiss', { reason: 'noise' }],
+      ];
+      for (const id of ['no-such-item', theirs]) {
+        assert.equal((await call('GET', `/api/v1/triage/${id}`, undefined, viewer)).status, 404);
+        for (const [decision, body] of decisions) {
+          const res = await call('POST', `/api/v1/triage/${id}/${decision}`, body, viewer);
+          assert.equal(res.status, 404, `${decision} ${id}: ${JSON.stringify(res.body)}`);
+        }
+      }
+    });
+
     it('a dismissed item can still be opened; dismissing twice is refused', async () => {
       const group = (
         await call('POST', '/api/v1/alerts', { title: 'Odd', labels: { alertname: 'Odd' }, status: 'firing' }, source)

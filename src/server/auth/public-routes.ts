@@ -1,0 +1,45 @@
+/**
+ * Every route that answers without a user's session or API token: the whole unauthenticated surface, in one
+ * list, as "METHOD /pattern" exactly as the route is registered (HEAD follows GET). The authentication hook looks
+ * up the route a request was matched to, never the URL as sent, which `/%61pi/…` or `//api/…` can disguise.
+ * public-routes.test.ts checks that every other route answers 401 without credentials.
+ */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  // Probes and metrics, for the orchestrator and Prometheus.
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  // First-admin setup (guarded by the one-time setup token), signing in and out.
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  // Monitoring systems: each request carries its alert source's token, checked by the route.
+  'POST /api/v1/alerts',
+  'POST /api/v1/alerts/alertmanager',
+  // Recipients acknowledge and answer through signed, expiring links.
+  'GET /ack/:token',
+  'POST /ack/:token',
+  'GET /answer/:token',
+  'POST /answer/:token',
+  // The public report form (answers 404 unless an administrator turned it on).
+  'GET /report',
+  'POST /report',
+  'GET /report/follow-up',
+  'POST /report/follow-up',
+  // The API's description: it documents the API and holds no data.
+  'GET /api/v1/openapi.json',
+  'GET /api/v1/docs',
+  'GET /api/v1/docs/static/*',
+  'GET /api/v1/docs/json',
+  'GET /api/v1/docs/yaml',
+  'GET /api/v1/docs/static/index.html',
+  'GET /api/v1/docs/static/swagger-initializer.js',
+  // The web interface's files (the sign-in page among them); they hold no data.
+  'GET /*',
+]);
+
+/** Whether the route a request was matched to answers without authentication. */
+export function isPublicRoute(method: string, pattern: string | undefined): boolean {
+  return pattern !== undefined && PUBLIC_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${pattern}`);
+}
