@@ -95,7 +95,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   api.put(
     '/api/v1/auth/password',
     {
-      config: { rateLimit: perAddress },
+      // Counted per user: the current password is throttled per account anyway; this bounds the strength checks.
+      config: { rateLimit: { ...perAddress, keyGenerator: (request) => request.actor?.id ?? request.ip } },
       schema: {
         tags: ['auth'],
         body: Type.Object(
