@@ -29,7 +29,11 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
       import('@zxcvbn-ts/language-en'),
     ]);
     return new ZxcvbnFactory({
-      translations: en.translations,
+      // zxcvbn's own wording for this one ("personal or page related data") says little to the person typing.
+      translations: {
+        ...en.translations,
+        warnings: { ...en.translations.warnings, userInputs: 'Your own name or e-mail address is easy to guess.' },
+      },
       graphs: common.adjacencyGraphs,
       dictionary: { ...common.dictionary, ...en.dictionary },
       // Both bound the work of one check (measured: up to seconds for 128 characters full of l33t symbols, under

@@ -87,7 +87,7 @@ for (const dialect of await testDialects()) {
         ['zzzzzzzzzzzzzzzz', /Repeated characters like "aaa" are easy to guess/],
         ['password12345', /similar to a commonly used password/],
         ['qwertyuiop1234', /./],
-        [user.email, /personal/],
+        [user.email, /Your own name or e-mail address is easy to guess/],
         ['short', /at least 12 characters/],
       ] as const) {
         const res = await change(cookie, { currentPassword: PASSWORD, newPassword: weak });
