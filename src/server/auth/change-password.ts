@@ -1,4 +1,4 @@
-import { withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import * as q from './auth.queries.ts';
@@ -31,7 +31,7 @@ export async function changePassword(
     throw new AppError('invalid', 'The new password is the same as the current one; choose another', 'newPassword');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await withTransaction(deps.database, async (tx) => {
+  await commit(deps, async (tx) => {
     await q.updatePasswordHash(tx, user.id, passwordHash);
     await q.deleteOtherSessions(tx, user.id, input.keepSession);
   });

@@ -1,4 +1,4 @@
-import { withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import * as q from './auth.queries.ts';
@@ -40,7 +40,7 @@ export async function completeSetup(
   );
   if (!(await isSetupNeeded(deps))) throw alreadySetUp;
   const row = await prepareUser(deps, { ...input, role: 'admin' });
-  return withTransaction(deps.database, async (tx) => {
+  return commit(deps, async (tx) => {
     if ((await q.countUsers(tx)) > 0) throw alreadySetUp;
     if (!(await q.consumeSetupToken(tx, sha256(input.token), deps.clock.now().toISOString()))) throw refused;
     const user = await insertPreparedUser(tx, row);
