@@ -21,13 +21,18 @@ export interface PasswordVerdict {
 
 let estimator: Promise<ZxcvbnFactory> | null = null;
 
+const yieldToOthers = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function loadEstimator(): Promise<ZxcvbnFactory> {
   estimator ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
-      import('@zxcvbn-ts/core'),
-      import('@zxcvbn-ts/language-common'),
-      import('@zxcvbn-ts/language-en'),
-    ]);
+    // Loading takes about a second of CPU in parts (parse each package, build the ranked dictionaries); yielding
+    // between them lets other requests run in between instead of stalling the server for the whole of it.
+    const { ZxcvbnFactory } = await import('@zxcvbn-ts/core');
+    await yieldToOthers();
+    const common = await import('@zxcvbn-ts/language-common');
+    await yieldToOthers();
+    const en = await import('@zxcvbn-ts/language-en');
+    await yieldToOthers();
     return new ZxcvbnFactory({
       // zxcvbn's own wording for this one ("personal or page related data") says little to the person typing.
       translations: {
