@@ -1,7 +1,9 @@
 import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../shared/password-strength.ts';
+import { focusSoon } from '../core/focus-soon.ts';
 import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
@@ -22,6 +24,10 @@ export function ChangePasswordPage() {
       confirm: (v, values) => (v === values.newPassword ? null : 'The new passwords do not match'),
     },
   });
+
+  // Opened from the account menu, whose closing hands focus back to its button: take it after that.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => focusSoon(() => form.getInputNode('currentPassword')), []);
 
   const submit = form.onSubmit(
     ({ currentPassword, newPassword }) =>
@@ -57,8 +63,6 @@ export function ChangePasswordPage() {
               label="Current password"
               autoComplete="current-password"
               required
-              data-autofocus
-              autoFocus
               {...form.getInputProps('currentPassword')}
             />
             <PasswordInput
@@ -68,7 +72,12 @@ export function ChangePasswordPage() {
               required
               {...form.getInputProps('newPassword')}
             />
-            <PasswordStrength password={form.values.newPassword} email={user?.email} name={user?.name} />
+            <PasswordStrength
+              password={form.values.newPassword}
+              email={user?.email}
+              name={user?.name}
+              fieldError={Boolean(form.errors.newPassword)}
+            />
             <PasswordInput label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
             <NotSavedAlert error={form.errors._api} />
             <Group justify="flex-end">

@@ -8,7 +8,18 @@ const LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
  * Under a new-password field: how easy the password is to guess and why, as the user types. The verdict is the
  * server's own rule (src/shared/password-strength.ts); its dictionaries load on the first keystroke only.
  */
-export function PasswordStrength({ password, email, name }: { password: string; email?: string; name?: string }) {
+export function PasswordStrength({
+  password,
+  email,
+  name,
+  fieldError,
+}: {
+  password: string;
+  email?: string;
+  name?: string;
+  /** The field shows the server's refusal already: only the bar then, not the same words twice. */
+  fieldError?: boolean;
+}) {
   const [verdict, setVerdict] = useState<PasswordVerdict | null>(null);
   useEffect(() => {
     if (!password) {
@@ -37,13 +48,15 @@ export function PasswordStrength({ password, email, name }: { password: string; 
         value={((verdict.score + 1) / 5) * 100}
         color={color}
         size="sm"
-        aria-label="Password strength"
+        aria-label="Strength of the new password"
         aria-valuetext={LABELS[verdict.score]}
       />
-      <Text size="xs" c={verdict.acceptable ? 'teal' : color} aria-live="polite">
-        {verdict.acceptable ? `${label}.` : `${LABELS[verdict.score]}: ${label}`}
-        {verdict.suggestions.length > 0 && ` ${verdict.suggestions.join(' ')}`}
-      </Text>
+      {!fieldError && (
+        <Text size="xs" c={color} aria-live="polite">
+          {verdict.acceptable ? `${label}.` : `${LABELS[verdict.score]}: ${label}`}
+          {verdict.suggestions.length > 0 && ` ${verdict.suggestions.join(' ')}`}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -93,7 +93,12 @@ export function SetupPage() {
             required
             {...form.getInputProps('password')}
           />
-          <PasswordStrength password={form.values.password} email={form.values.email} name={form.values.name} />
+          <PasswordStrength
+            password={form.values.password}
+            email={form.values.email}
+            name={form.values.name}
+            fieldError={Boolean(form.errors.password)}
+          />
           <PasswordInput label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Button type="submit" fullWidth loading={setup.isPending} mt="xs">
             Create administrator
