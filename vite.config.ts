@@ -33,6 +33,8 @@ export default defineConfig({
               name: 'markdown',
               test: /node_modules[\\/](react-markdown|remark-|rehype-|micromark|mdast-|hast-|unist-|unified|vfile)/,
             },
+            // The password-strength dictionaries (~1.5 MB) are fetched only by the pages that set a password.
+            { name: 'password-strength', test: /node_modules[\\/]@zxcvbn-ts[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

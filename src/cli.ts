@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
         });
         if (!values.email || !values.name || !values.role) throw new UsageError('user create needs --email, --name and --role');
         if (!USER_ROLES.includes(values.role as UserRole)) throw new UsageError(`--role must be one of ${USER_ROLES.join(', ')}`);
-        const password = values.password ?? (await promptSecret('Password (at least 12 characters): '));
+        const password = values.password ?? (await promptSecret('Password (at least 12 characters, hard to guess): '));
         const user = await createUser(deps, SYSTEM_ACTOR, {
           email: values.email,
           name: values.name,

@@ -11,6 +11,10 @@ export function findUserById(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', id).executeTakeFirst();
 }
 
+export function findUserWithPassword(db: Db, id: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+}
+
 export function listUsers(db: Db) {
   return db
     .selectFrom('users')
@@ -119,8 +123,13 @@ export async function touchApiToken(db: Db, id: string, now: string): Promise<vo
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }
 
-export async function insertSetupToken(db: Db, row: DB['setup_tokens']): Promise<void> {
-  await db.insertInto('setup_tokens').values(row).execute();
+/** Stores the setup token, replacing any earlier one (there is one slot). */
+export async function replaceSetupToken(db: Db, row: Omit<DB['setup_tokens'], 'slot'>): Promise<void> {
+  await db
+    .insertInto('setup_tokens')
+    .values({ slot: 'first-admin', ...row })
+    .onConflict((oc) => oc.column('slot').doUpdateSet(row))
+    .execute();
 }
 
 export async function consumeSetupToken(db: Db, tokenHash: string, now: string): Promise<boolean> {
@@ -167,4 +176,53 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 
 export function findUserRecord(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Ends every session of a user but one (null: all of them). */
+export async function deleteOtherSessions(db: Db, userId: string, keepIdHash: string | null): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash) query = query.where('id_hash', '!=', keepIdHash);
+  await query.execute();
+}
+
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export function findLoginThrottle(db: Db, keyHash: string) {
+  return db.selectFrom('login_throttle').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+}
+
+/** Records the first attempt for a key; false when another request recorded one first. */
+export async function insertLoginThrottle(db: Db, row: DB['login_throttle']): Promise<boolean> {
+  const result = await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) => oc.column('key_hash').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Replaces a key's counts only if they are still those read (compare-and-set); false when another request won. */
+export async function updateLoginThrottle(
+  db: Db,
+  seen: DB['login_throttle'],
+  next: Omit<DB['login_throttle'], 'key_hash'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('login_throttle')
+    .set(next)
+    .where('key_hash', '=', seen.key_hash)
+    .where('failures', '=', seen.failures)
+    .where('last_attempt_at', '=', seen.last_attempt_at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteLoginThrottle(db: Db, keyHash: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key_hash', '=', keyHash).execute();
+}
+
+export async function deleteQuietLoginThrottles(db: Db, quietSince: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('last_attempt_at', '<', quietSince).execute();
 }

@@ -5,12 +5,13 @@ import { USER_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { Enum } from '../core/http/schema-types.ts';
-import { findUserByEmail, findUserById, listApiTokens, listUsers } from './auth.queries.ts';
+import { findUserById, listApiTokens, listUsers } from './auth.queries.ts';
 import { actorOf, assertSameSite } from './authenticate.ts';
+import { changePassword } from './change-password.ts';
 import { changeUser } from './change-user.ts';
-import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE } from './credentials.ts';
+import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE, sha256 } from './credentials.ts';
 import { completeSetup, isSetupNeeded } from './first-admin-setup.ts';
-import { verifyPassword } from './passwords.ts';
+import { logIn } from './log-in.ts';
 
 const User = Type.Object({
   id: Type.String(),
@@ -20,6 +21,16 @@ const User = Type.Object({
 });
 const UserReply = Type.Object({ user: User });
 const Email = Type.String({ minLength: 3, maxLength: 320 });
+const Password = Type.String({ maxLength: 1024 });
+// Per client address, on top of the per-account throttle (login-throttle.ts) that holds across addresses.
+const perAddress = {
+  max: 10,
+  timeWindow: '1 minute',
+  errorResponseBuilder: (_request: unknown, context: { after: string; statusCode: number }) =>
+    Object.assign(new Error(`Too many attempts from your network address. Wait ${context.after} before trying again.`), {
+      statusCode: context.statusCode,
+    }),
+};
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -45,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   api.post(
     '/api/v1/setup',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: perAddress },
       schema: {
         tags: ['auth'],
         body: Type.Object(
@@ -53,7 +64,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
             token: Type.String({ minLength: 1, maxLength: 200 }),
             email: Email,
             name: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String({ maxLength: 1024 }),
+            password: Password,
           },
           { additionalProperties: false },
         ),
@@ -70,19 +81,38 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   api.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: perAddress },
       schema: {
         tags: ['auth'],
-        body: Type.Object({ email: Email, password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }),
         response: { 200: UserReply },
       },
     },
     async (request, reply) => {
-      const row = await findUserByEmail(deps.database.db, request.body.email.trim());
-      const ok = await verifyPassword(row && !row.disabled_at ? row.password_hash : null, request.body.password);
-      if (!row || !ok) throw new AppError('unauthenticated', 'Email or password is incorrect');
-      await signIn(reply, row.id);
-      return { user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+      const user = await logIn(deps, request.body.email, request.body.password);
+      await signIn(reply, user.id);
+      return { user };
+    },
+  );
+
+  api.put(
+    '/api/v1/auth/password',
+    {
+      // Counted per user: the current password is throttled per account anyway; this bounds the strength checks.
+      config: { rateLimit: { ...perAddress, keyGenerator: (request) => request.actor?.id ?? request.ip } },
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Password },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const secret = actor.via === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
+      await changePassword(deps, actor, { ...request.body, keepSession: secret ? sha256(secret) : null });
+      return reply.status(204).send();
     },
   );
 

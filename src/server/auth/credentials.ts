@@ -40,6 +40,11 @@ export function forgetCredential(hash: string): void {
   cache.delete(hash);
 }
 
+/** Forgets a user's cached credentials here; other instances forget them within CACHE_MS. */
+export function forgetCredentialsOf(userId: string): void {
+  for (const [hash, entry] of cache) if (entry.actor.id === userId) cache.delete(hash);
+}
+
 /** Forgets every cached credential, so that a change of role or membership applies to the next request. */
 export function forgetAllCredentials(): void {
   cache.clear();

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { describeVerdict, judgePassword } from '../../shared/password-strength.ts';
 import { AppError } from '../core/errors.ts';
 
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's recommended minimum.
@@ -16,11 +17,12 @@ export async function verifyPassword(storedHash: string | null, password: string
   return verify(storedHash, password).catch(() => false);
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
-
-export function checkPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('invalid', `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`, 'password');
-  }
-  if (password.length > 1024) throw new AppError('invalid', 'The password is longer than 1024 characters', 'password');
+/** Refuses, with 400 naming the field and saying why in words, a password that is short or easy to guess. */
+export async function assertStrongPassword(
+  password: string,
+  person: { email: string; name: string },
+  field = 'password',
+): Promise<void> {
+  const verdict = await judgePassword(password, person);
+  if (!verdict.acceptable) throw new AppError('invalid', `This password is too weak: ${describeVerdict(verdict)}`, field);
 }

@@ -28,3 +28,12 @@ export class AppError extends Error {
     return STATUS_OF[this.code];
   }
 }
+
+/** A refusal for a while (429); the handler adds Retry-After so clients and people know when to try again. */
+export class RetryLaterError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super('rate_limited', message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { DeadJobsPage } from '../admin/DeadJobsPage.tsx';
 import { IntakeSettingsPage } from '../admin/IntakeSettingsPage.tsx';
 import { AlertsAdminPage } from '../alerts/AlertsAdminPage.tsx';
+import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { CustomerListPage } from '../customers/CustomerListPage.tsx';
@@ -36,6 +37,7 @@ export function AppRoutes() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/deadlines" element={<DeadlinesPage />} />
           <Route path="/triage" element={<TriagePage />} />
+          <Route path="/account/password" element={<ChangePasswordPage />} />
           <Route path="/admin/alerts" element={<AlertsAdminPage />} />
           <Route path="/admin/jobs" element={<DeadJobsPage />} />
           <Route path="/admin/intake" element={<IntakeSettingsPage />} />

@@ -3,15 +3,15 @@ import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { MIN_PASSWORD_LENGTH } from '../../shared/password-strength.ts';
 import { isApiError } from '../core/api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { errorMessage } from '../core/error-message.ts';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { useSetup, useSetupStatus } from './auth-api.ts';
+import { PasswordStrength } from './PasswordStrength.tsx';
 import { SetupPendingNotice } from './SetupPendingNotice.tsx';
-
-const MIN_PASSWORD = 12;
 
 const FIELDS = ['email', 'name', 'password'] as const;
 
@@ -28,7 +28,7 @@ export function SetupPage() {
     validate: {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid e-mail address'),
       name: (v) => (v.trim() ? null : 'Enter your name, as colleagues will see it on the timeline'),
-      password: (v) => (v.length >= MIN_PASSWORD ? null : `Use at least ${MIN_PASSWORD} characters`),
+      password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`),
       confirm: (v, values) => (v === values.password ? null : 'The passwords do not match'),
     },
   });
@@ -88,10 +88,16 @@ export function SetupPage() {
           <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
           <PasswordInput
             label="Password"
-            description={`At least ${MIN_PASSWORD} characters. A passphrase of a few words works well.`}
+            description={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words work well; your name and e-mail do not.`}
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
+          />
+          <PasswordStrength
+            password={form.values.password}
+            email={form.values.email}
+            name={form.values.name}
+            fieldError={Boolean(form.errors.password)}
           />
           <PasswordInput label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Button type="submit" fullWidth loading={setup.isPending} mt="xs">

@@ -63,6 +63,13 @@ export function useSetup() {
   });
 }
 
+/** Changes the signed-in user's password; the server ends their other sessions. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api<void>('/auth/password', { method: 'PUT', body }),
+  });
+}
+
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({

@@ -390,6 +390,29 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0007_accounts_login_throttle': {
+      async up(db: Kysely<any>) {
+        // Failed sign-ins per submitted e-mail address (known or not), shared by every instance.
+        await db.schema
+          .createTable('login_throttle')
+          .addColumn('key_hash', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('last_attempt_at', 'text', (c) => c.notNull())
+          .addColumn('locked_until', 'text')
+          .execute();
+        await db.schema.createIndex('login_throttle_by_age').on('login_throttle').columns(['last_attempt_at']).execute();
+        // One setup token at a time: the table is remade with a fixed key, so issuing a token replaces the last
+        // one even when two instances start at once. Pending tokens are dropped; the next start prints a new one.
+        await db.schema.dropTable('setup_tokens').execute();
+        await db.schema
+          .createTable('setup_tokens')
+          .addColumn('slot', 'text', (c) => c.primaryKey())
+          .addColumn('token_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -30,10 +30,25 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** At most one row (slot 'first-admin'): issuing a setup token replaces the previous one. */
 export interface SetupTokensTable {
+  slot: string;
   token_hash: string;
   created_at: string;
   expires_at: string;
+}
+
+/**
+ * Sign-in attempts per submitted e-mail address, known or not; the key is an HMAC of the normalised address so
+ * that the table does not list the addresses people typed. A success deletes the row.
+ */
+export interface LoginThrottleTable {
+  key_hash: string;
+  /** Attempts since the last success, forgotten after a quiet hour. */
+  failures: number;
+  last_attempt_at: string;
+  /** No attempt is checked before this time. */
+  locked_until: string | null;
 }
 
 export interface CountersTable {
@@ -204,6 +219,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
+  login_throttle: LoginThrottleTable;
   counters: CountersTable;
   incidents: IncidentsTable;
   events: EventsTable;

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type ErrorCode, STATUS_OF } from '../errors.ts';
+import { AppError, type ErrorCode, RetryLaterError, STATUS_OF } from '../errors.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -49,6 +49,7 @@ export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode
 /** One place maps every failure to `{error: {code, message, field?}}`; 5xx details stay in the log. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }, request, reply) => {
+    if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof AppError) return sendError(reply, error.code, error.message, error.field);
     if (error.validation?.length) {
       const { field, message } = describeValidation(telling(error.validation), error.validationContext ?? 'body');
