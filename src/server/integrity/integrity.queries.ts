@@ -97,3 +97,9 @@ export function planPublications(db: Kysely<DB>, customerId: string): Promise<Ev
     .orderBy('seq')
     .execute() as Promise<EventRow[]>;
 }
+
+/** The triage items taken into an incident (opened as it, or attached to it): where it came from. */
+export async function triageItemsOfIncident(db: Kysely<DB>, incidentId: string): Promise<string[]> {
+  const rows = await db.selectFrom('triage_items').select('id').where('incident_id', '=', incidentId).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
