@@ -1,5 +1,6 @@
 // Targets, and the tables that compare each run with them.
 
+import type { FanoutResult } from './fanout.ts';
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
 
@@ -14,6 +15,8 @@ export interface OperationResult {
   load: string;
   result: LoadResult;
   ratioToFloor: number | null;
+  /** req/s against GET /healthz on a bare Fastify app measured in the same run (the second floor). */
+  ratioToBare: number | null;
   target: Target | null;
   met: boolean | null;
   failedShare: number;
@@ -27,6 +30,10 @@ export interface SuiteResult {
   idleRss: { mb: number; target: string; met: boolean } | null;
   afterLoadRss: { mb: number; peakMb: number } | null;
   floorAtEnd: LoadResult | null;
+  /** GET /healthz on a bare Fastify app, measured right after Muster's floor. */
+  bareFloor: LoadResult | null;
+  /** Many open streams, one note: when each stream had it. */
+  fanout?: FanoutResult;
   operations: OperationResult[];
   /** Notification delivery under load (issue: p99 < 1 s, escalations within ±2 s). */
   notify?: NotifyResult;
@@ -97,6 +104,7 @@ export function suiteTables(suite: SuiteResult): string {
     op.name,
     int(op.result.reqPerSec),
     op.ratioToFloor === null ? '—' : op.ratioToFloor.toFixed(2),
+    op.ratioToBare === null ? '—' : op.ratioToBare.toFixed(2),
     ms(op.result.latencyMs.p50),
     ms(op.result.latencyMs.p97_5),
     ms(op.result.latencyMs.p99),
@@ -112,6 +120,7 @@ export function suiteTables(suite: SuiteResult): string {
       'operation',
       'req/s',
       'ratio to floor',
+      'ratio to bare Fastify',
       'p50 ms',
       'p97.5 ms',
       'p99 ms',
@@ -144,6 +153,23 @@ export function suiteTables(suite: SuiteResult): string {
     resources.push([
       'RSS after the load (peak)',
       `${suite.afterLoadRss.mb.toFixed(0)} MB (${suite.afterLoadRss.peakMb.toFixed(0)} MB)`,
+      '',
+      '',
+    ]);
+  }
+  if (suite.bareFloor) {
+    resources.push([
+      'bare Fastify floor (GET /healthz)',
+      `${int(suite.bareFloor.reqPerSec)} req/s, p99 ${ms(suite.bareFloor.latencyMs.p99)} ms`,
+      '',
+      '',
+    ]);
+  }
+  if (suite.fanout) {
+    const f = suite.fanout;
+    resources.push([
+      `stream fan-out: ${int(f.streams)} streams, one note`,
+      `max ${f.maxMs === null ? '—' : ms(f.maxMs)} ms (p50 ${f.p50Ms === null ? '—' : ms(f.p50Ms)}, p99 ${f.p99Ms === null ? '—' : ms(f.p99Ms)}); ${int(f.delivered)} delivered`,
       '',
       '',
     ]);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { buildApp } from './app.ts';
 import { issueSetupUrl } from './auth/first-admin-setup.ts';
 import { type Clock, systemClock } from './core/clock.ts';
@@ -9,6 +8,7 @@ import { migrateToLatest } from './core/db/migrations.ts';
 import type { Deps } from './core/deps.ts';
 import { createEventFeed } from './core/events/event-feed.ts';
 import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker.ts';
+import { createLogger } from './core/logger.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
 
@@ -29,7 +29,7 @@ export async function startServer(
   config: Config,
   options: { clock?: Clock; webRoot?: string; database?: Database; quiet?: boolean; worker?: WorkerOptions } = {},
 ): Promise<RunningServer> {
-  const log = pino({ level: options.quiet ? 'warn' : config.logLevel });
+  const log = createLogger(options.quiet ? 'warn' : config.logLevel);
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   const clock = options.clock ?? systemClock;
