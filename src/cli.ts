@@ -17,7 +17,8 @@ import type { Deps } from './server/core/deps.ts';
 import { AppError } from './server/core/errors.ts';
 import { createEventFeed } from './server/core/events/event-feed.ts';
 import { releaseStartupMemory } from './server/core/release-startup-memory.ts';
-import { verifyAllTimelines } from './server/incidents/verify-timeline.ts';
+import { formatAnchor, parseAnchor } from './server/integrity/anchor.ts';
+import { type IntegrityReport, verifyEverything } from './server/integrity/verify-everything.ts';
 import { startServer } from './server/server.ts';
 import { USER_ROLES, type UserRole } from './shared/incident-vocabulary.ts';
 
@@ -31,7 +32,11 @@ Commands:
   user deactivate --email E               deactivate a user: ends their sessions and revokes their tokens
   token create --email E --name LABEL     create an API token for a user; prints it on the last line
   demo                                    load a demo organisation (two customers, plans, incidents) into an empty database
-  verify                                  check the hash chain of every incident timeline and registry history
+  verify [--anchor FILE]                  check every hash-chained stream (incidents, registry, triage) against its
+                                          stored row, and every published plan's SHA-256; with --anchor, also that
+                                          nothing recorded in that anchor was rewritten since. Exit 0: all intact;
+                                          1: something is broken (listed); 2: could not check
+  anchor                                  print the head of every stream and a digest, to keep outside this system
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL.`;
 
@@ -107,16 +112,38 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'verify':
       return withDeps(async (deps) => {
-        const report = await verifyAllTimelines(deps.database.db, (done, total) => {
-          if (process.stderr.isTTY && (done % 100 === 0 || done === total))
-            process.stderr.write(`\rVerified ${done}/${total} timelines`);
-        });
-        if (process.stderr.isTTY) process.stderr.write('\n');
-        for (const { key, verdict } of report.broken) {
-          console.log(`BROKEN ${key}: first broken link at event #${verdict.firstInvalidSeq}: ${verdict.problem}`);
+        const { values } = parseArgs({ args: argv.slice(1), options: { anchor: { type: 'string' } } });
+        const anchor = values.anchor === undefined ? undefined : parseAnchor(readAnchorFile(values.anchor));
+        if (anchor) {
+          console.log(
+            `Checking against the anchor taken at ${anchor.takenAt} (${anchor.heads.size} streams, digest ${anchor.digest}); make sure that digest is the one you kept.`,
+          );
         }
-        console.log(`${report.checked} timelines checked, ${report.broken.length} broken`);
-        return report.broken.length ? 1 : 0;
+        const started = performance.now();
+        const report = await verifyEverything(deps.database.db, { anchor: anchor?.heads, onProgress: progress });
+        for (const finding of report.findings) {
+          const where = finding.firstInvalidSeq ? `first broken link at event #${finding.firstInvalidSeq}: ` : '';
+          console.log(`BROKEN ${finding.label}: ${where}${finding.problem}`);
+        }
+        console.log(`${summary(report, started)}, ${report.findings.length} broken`);
+        return report.findings.length ? 1 : 0;
+      });
+    case 'anchor':
+      return withDeps(async (deps) => {
+        const started = performance.now();
+        const report = await verifyEverything(deps.database.db, { onProgress: progress });
+        if (report.findings.length) {
+          for (const finding of report.findings) console.error(`BROKEN ${finding.label}: ${finding.problem}`);
+          console.error(
+            `No anchor taken: ${report.findings.length} broken (run verify for details). An anchor of a broken database proves nothing.`,
+          );
+          return 1;
+        }
+        const { text, digest } = formatAnchor(report.heads, deps.clock.now());
+        process.stdout.write(text);
+        console.error(`${summary(report, started)}. Anchored ${report.heads.length} streams, digest ${digest}.`);
+        console.error('Keep this output (or at least the digest) where the database administrators cannot change it.');
+        return 0;
       });
     case undefined:
     case 'help':
@@ -126,6 +153,26 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
+}
+
+function readAnchorFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('invalid', `Cannot read the anchor ${file}: ${(error as Error).message}`);
+  }
+}
+
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  process.stderr.write(`\rVerified ${done}/${total} streams`);
+  if (done === total) process.stderr.write('\n');
+}
+
+function summary(report: IntegrityReport, started: number): string {
+  const { incidents, records, triageItems, planVersions } = report.checked;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return `${incidents} incidents, ${records} registry records, ${triageItems} triage items and ${planVersions} plan versions checked in ${seconds} s`;
 }
 
 async function withDeps(fn: (deps: Deps) => Promise<number>): Promise<number> {

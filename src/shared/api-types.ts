@@ -127,6 +127,8 @@ export interface Integrity {
   count: number;
   head: string | null;
   firstInvalidSeq?: number;
+  /** What is wrong, in words (the event, the stored field or the linked plan or triage item). */
+  problem?: string;
 }
 
 /** Body of POST /incidents. */

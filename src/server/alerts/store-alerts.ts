@@ -173,7 +173,7 @@ async function openGroup(tx: Tx, deps: Deps, origin: AlertOrigin, entry: Planned
     by,
     now,
     'triage.group_opened',
-    { title: row.title, rule: rule.name, action: rule.action },
+    { title: row.title, rule: rule.name, action: rule.action, customerId: origin.customerId },
     true,
   );
   if (rule.action === 'open') {

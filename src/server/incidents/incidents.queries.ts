@@ -7,7 +7,8 @@ import { effectiveSeverity } from './incident.ts';
 import { readableIncident } from './incident-access.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
-function toRow(state: IncidentState, headHash: string): IncidentsTable {
+/** The incident's row: its state as JSON, and the copies of some fields that queries filter and sort on. */
+export function incidentRow(state: IncidentState, headHash: string): IncidentsTable {
   return {
     id: state.id,
     key: state.key,
@@ -47,7 +48,7 @@ const insertIncidentQuery = prepared((db, slot) =>
 );
 
 export async function insertIncident(tx: Tx, dialect: Dialect, state: IncidentState, headHash: string): Promise<void> {
-  await insertIncidentQuery(tx, dialect, toRow(state, headHash));
+  await insertIncidentQuery(tx, dialect, incidentRow(state, headHash));
 }
 
 // shape 1 leaves status out of SET: most changes (notes, edits) keep it, and SQLite rewrites the entry of every
@@ -68,7 +69,7 @@ export async function updateIncident(
   headHash: string,
   previous: IncidentState,
 ): Promise<boolean> {
-  const values = { ...toRow(state, headHash), previousVersion: previous.version };
+  const values = { ...incidentRow(state, headHash), previousVersion: previous.version };
   const result = await updateIncidentQuery(tx, dialect, values, state.status === previous.status ? 1 : 0);
   return Number(result.numAffectedRows) === 1;
 }

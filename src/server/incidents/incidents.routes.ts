@@ -7,6 +7,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { toStoredEvents } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
+import { verifyIncidentIntegrity } from '../integrity/verify-incident-integrity.ts';
 import { changeIncident } from './change-incident.ts';
 import type { IncidentState } from './incident-state.ts';
 import { listIncidents } from './incidents.queries.ts';
@@ -14,7 +15,6 @@ import * as S from './incidents.schemas.ts';
 import { incidentView, timelineEventView } from './incidents.views.ts';
 import { readIncident } from './read-incident.ts';
 import { reportIncident } from './report-incident.ts';
-import { verifyIncidentTimeline } from './verify-timeline.ts';
 
 const encodeCursor = (s: IncidentState) => Buffer.from(JSON.stringify([s.times.reportedAt, s.id])).toString('base64url');
 function decodeCursor(cursor: string): { reportedAt: string; id: string } {
@@ -146,8 +146,8 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/incidents/:id/integrity',
     { schema: { tags, params: S.IncidentParams, response: { 200: S.Integrity } } },
     async (request) => {
-      const { state, headHash } = await readIncident(deps, actorOf(request), request.params.id);
-      return verifyIncidentTimeline(deps.database.db, state.id, { version: state.version, head: headHash });
+      const { state } = await readIncident(deps, actorOf(request), request.params.id);
+      return verifyIncidentIntegrity(deps.database.db, state);
     },
   );
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { testDialects } from '../core/testing/test-db.ts';
 import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
-import { verifyAllTimelines } from '../incidents/verify-timeline.ts';
+import { verifyEverything } from '../integrity/verify-everything.ts';
 
 for (const dialect of await testDialects()) {
   describe(`registry API on ${dialect}`, () => {
@@ -75,12 +75,12 @@ for (const dialect of await testDialects()) {
         const customer = await created('/api/v1/customers', { name: 'Tamper Target' });
         await call('PATCH', `/api/v1/customers/${customer.id}`, { description: 'honest' });
         const { db } = server.deps.database;
-        assert.equal((await verifyAllTimelines(db)).broken.length, 0);
+        assert.equal((await verifyEverything(db)).findings.length, 0);
         await sql`update events set data = ${JSON.stringify({ changes: { description: 'forged' }, previous: { description: '' } })}
                   where stream_id = ${customer.id} and seq = 2`.execute(db);
-        const report = await verifyAllTimelines(db);
+        const report = await verifyEverything(db);
         assert.deepEqual(
-          report.broken.map((b) => [b.streamId, b.verdict.firstInvalidSeq]),
+          report.findings.map((b) => [b.id, b.firstInvalidSeq]),
           [[customer.id, 2]],
         );
         await sql`delete from events where stream_id = ${customer.id}`.execute(db);

@@ -43,14 +43,15 @@ export async function attachTriageItem(deps: Deps, actor: Actor, id: string, inc
     },
     async alongside(tx, next, _events, now) {
       const item = attached as TriageItemRow;
+      const customerId = item.customer_id ?? next.customerId;
       attached = await recordDecision(
         tx,
         deps.database.dialect,
         actor,
         item,
-        { status: 'incident', incident_id: next.id, customer_id: item.customer_id ?? next.customerId, decision_reason: null },
+        { status: 'incident', incident_id: next.id, customer_id: customerId, decision_reason: null },
         now,
-        { type: 'triage.attached', data: { incidentId: next.id, incidentKey: next.key } },
+        { type: 'triage.attached', data: { incidentId: next.id, incidentKey: next.key, customerId } },
       );
       await assignTriageEvidenceToIncident(tx, item.id, next.id);
     },

@@ -52,6 +52,7 @@ export async function fileReportForTriage(
     {
       kind: report.kind,
       title: report.title,
+      customerId: report.customerId,
     },
     true,
   );

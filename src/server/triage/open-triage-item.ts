@@ -53,7 +53,7 @@ export async function openTriageItem(
       item,
       { status: 'incident', incident_id: incident.id, customer_id: customerId, decision_reason: null },
       now,
-      { type: 'triage.incident_opened', data: { incidentId: incident.id, incidentKey: incident.key } },
+      { type: 'triage.incident_opened', data: { incidentId: incident.id, incidentKey: incident.key, customerId } },
     );
     const evidence = await assignTriageEvidenceToIncident(tx, item.id, incident.id);
     await recordEvidenceOnTimeline(tx, deps, actor, incident.id, evidence, now);

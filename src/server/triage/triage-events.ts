@@ -3,6 +3,7 @@ import type { Tx } from '../core/db/transaction.ts';
 import { appendEvents, type EventActor, type StoredEvent } from '../core/events/event-store.ts';
 import { streamHead } from '../core/events/events.queries.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
+import { setTriageHead } from './triage.queries.ts';
 
 /**
  * Records what happened to a triage item on its own hash-chained stream: the audit trail of who decided what,
@@ -29,5 +30,6 @@ export async function recordTriageEvent(
     now,
     { streamType: 'triage', customerId: item.customerId },
   );
+  await setTriageHead(tx, item.id, stored);
   return stored;
 }

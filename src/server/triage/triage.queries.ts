@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Dialect } from '../core/db/database.ts';
 import type { TriageItemsTable, TriageMessagesTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { readableIncident } from '../incidents/incident-access.queries.ts';
 
 export type TriageItemRow = Selectable<TriageItemsTable>;
@@ -30,6 +31,8 @@ export function newTriageItem(
     receipt_hash: null,
     created_at: at,
     updated_at: at,
+    version: 0,
+    head_hash: GENESIS_HASH,
     ...fields,
   };
 }
@@ -57,6 +60,11 @@ export function listTriageMessages(tx: Tx, itemId: string) {
 /** Marks new information on an item: it moves up the queue, which is ordered by last_seen. */
 export async function touchTriageItem(tx: Tx, id: string, at: string): Promise<void> {
   await tx.updateTable('triage_items').set({ last_seen: at, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Keeps the item's stream head beside it (the head verify checks the stream against). */
+export async function setTriageHead(tx: Tx, id: string, head: { seq: number; hash: string }): Promise<void> {
+  await tx.updateTable('triage_items').set({ version: head.seq, head_hash: head.hash }).where('id', '=', id).execute();
 }
 
 /** Loads an item to decide on; on PostgreSQL its row is locked so that two people cannot both decide it. */

@@ -22,7 +22,7 @@ export function IntegrityBadge({ incidentId }: { incidentId: string }) {
       </Tooltip>
     );
   }
-  const { valid, count, head, firstInvalidSeq } = integrity.data;
+  const { valid, count, head, firstInvalidSeq, problem } = integrity.data;
   if (valid) {
     return (
       <Tooltip label={head ? `Hash chain verified. Head: ${head.slice(0, 16)}…` : 'Hash chain verified'} withArrow>
@@ -34,13 +34,13 @@ export function IntegrityBadge({ incidentId }: { incidentId: string }) {
   }
   return (
     <Tooltip
-      label="An event no longer matches its hash: the stored timeline was changed outside Muster. Tell your administrator."
+      label={`The stored record was changed outside Muster: ${problem ?? 'an event no longer matches its hash'}. Tell your administrator.`}
       withArrow
       multiline
       w={280}
     >
       <Badge variant="filled" color="red" tt="none" leftSection={<IconShieldX size={14} />} role="status">
-        Integrity broken at event #{firstInvalidSeq ?? '?'}
+        {firstInvalidSeq ? `Integrity broken at event #${firstInvalidSeq}` : 'Integrity broken'}
       </Badge>
     </Tooltip>
   );

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
@@ -411,6 +411,26 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('expires_at', 'text', (c) => c.notNull())
           .execute();
+      },
+    },
+    // Triage items keep their stream's head like incidents and registry records do, so that verify can tell a
+    // stream cut short from an intact one. Existing items take the head their events have now.
+    '0008_tamper_triage_heads': {
+      async up(db: Kysely<any>) {
+        const genesis = '0'.repeat(64);
+        await db.schema
+          .alterTable('triage_items')
+          .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable('triage_items')
+          .addColumn('head_hash', 'text', (c) => c.notNull().defaultTo(genesis))
+          .execute();
+        await sql`update triage_items set
+            version = coalesce((select max(e.seq) from events e where e.stream_id = triage_items.id), 0),
+            head_hash = coalesce(
+              (select e.hash from events e where e.stream_id = triage_items.id order by e.seq desc limit 1),
+              ${genesis})`.execute(db);
       },
     },
   };

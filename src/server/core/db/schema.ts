@@ -300,6 +300,9 @@ export interface TriageItemsTable {
   receipt_hash: string | null;
   created_at: string;
   updated_at: string;
+  /** The item's stream: how many events it holds and the hash of the last (what verify checks the chain against). */
+  version: number;
+  head_hash: string;
 }
 
 /** A de-duplicated alert: one row per customer and fingerprint, however often it was sent. */

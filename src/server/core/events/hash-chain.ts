@@ -54,6 +54,39 @@ export interface ChainVerdict {
 }
 
 /**
+ * Checks a stream's links one event at a time, so that long streams can be read in pages. next() answers the
+ * problem with the event in words (null: it links); after a problem the walker stays where it stopped.
+ */
+export function chainWalker() {
+  let head = GENESIS_HASH;
+  let count = 0;
+  return {
+    next(event: ChainedFields & { hash: string }): string | null {
+      const seq = count + 1;
+      if (event.seq !== seq) return `event #${seq} is missing (found #${event.seq} in its place)`;
+      if (event.prevHash !== head) return `event #${seq} does not link to the event before it`;
+      if (hashEvent(event) !== event.hash) return `event #${seq} was altered after it was recorded`;
+      head = event.hash;
+      count = seq;
+      return null;
+    },
+    /** How many events link so far, and the hash of the last of them. */
+    get count() {
+      return count;
+    },
+    get head() {
+      return head;
+    },
+  };
+}
+
+/** The problem when an intact chain does not end where its projection says it does (events cut off the end). */
+export function endProblem(count: number, head: string, expected: { version: number; head: string }): string | null {
+  if (expected.version === count && expected.head === head) return null;
+  return `the timeline should hold ${expected.version} events but ${count} remain intact`;
+}
+
+/**
  * Recomputes a stream's chain. expected (the projection's version and head) catches events removed from the end.
  * Reports the first broken link.
  */
@@ -61,25 +94,13 @@ export function verifyChain(
   events: Iterable<ChainedFields & { hash: string }>,
   expected?: { version: number; head: string },
 ): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let count = 0;
+  const walker = chainWalker();
   for (const event of events) {
-    const seq = count + 1;
-    const broken = (problem: string): ChainVerdict => ({ valid: false, count, head: prev, firstInvalidSeq: seq, problem });
-    if (event.seq !== seq) return broken(`event #${seq} is missing (found #${event.seq} in its place)`);
-    if (event.prevHash !== prev) return broken(`event #${seq} does not link to the event before it`);
-    if (hashEvent(event) !== event.hash) return broken(`event #${seq} was altered after it was recorded`);
-    prev = event.hash;
-    count = seq;
+    const problem = walker.next(event);
+    if (problem) return { valid: false, count: walker.count, head: walker.head, firstInvalidSeq: walker.count + 1, problem };
   }
-  if (expected && (expected.version !== count || expected.head !== prev)) {
-    return {
-      valid: false,
-      count,
-      head: prev,
-      firstInvalidSeq: count + 1,
-      problem: `the timeline should hold ${expected.version} events but ${count} remain intact`,
-    };
-  }
-  return { valid: true, count, head: prev };
+  const { count, head } = walker;
+  const problem = expected && endProblem(count, head, expected);
+  if (problem) return { valid: false, count, head, firstInvalidSeq: count + 1, problem };
+  return { valid: true, count, head };
 }

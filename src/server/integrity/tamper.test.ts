@@ -1,0 +1,303 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { hashEvent } from '../core/events/hash-chain.ts';
+import { MAIN, runFile } from '../core/testing/serve-process.ts';
+import { testDialects } from '../core/testing/test-db.ts';
+import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+
+// Each test edits the database directly, as someone with access to it would, then expects both `verify` (the
+// real process) and the integrity endpoint to name what was changed; then it puts the data back.
+for (const dialect of await testDialects()) {
+  describe(`tamper detection on ${dialect}`, () => {
+    let server: TestServer;
+    let admin: string;
+    let acme: { id: string };
+    let bravo: { id: string };
+    let source: string;
+    let env: NodeJS.ProcessEnv;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-anchor-'));
+
+    const call = async (method: string, url: string, body?: unknown, token = admin) => {
+      const res = await server.request(method, url, { token, body });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+    /** Runs SQL on its own connection, outside Muster; `?` marks a parameter on both dialects. */
+    const rawSql = async (query: string, ...params: unknown[]): Promise<any[]> => {
+      if (dialect === 'sqlite') {
+        const raw = new DatabaseSync(server.testDb.file as string);
+        try {
+          const statement = raw.prepare(query);
+          if (/^\s*select/i.test(query)) return statement.all(...(params as never[]));
+          statement.run(...(params as never[]));
+          return [];
+        } finally {
+          raw.close();
+        }
+      }
+      const client = new pg.Client({ connectionString: server.testDb.url as string });
+      await client.connect();
+      try {
+        let i = 0;
+        return (
+          await client.query(
+            query.replace(/\?/g, () => `$${++i}`),
+            params,
+          )
+        ).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const verify = (...args: string[]) =>
+      runFile(process.execPath, [MAIN, 'verify', ...args], { env }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const integrity = async (id: string) => (await call('GET', `/api/v1/incidents/${id}/integrity`)).body;
+    const report = async (fields: Record<string, unknown> = {}) => {
+      const res = await call('POST', '/api/v1/incidents', { title: 'Suspicious logins', customerId: acme.id, ...fields });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body as { id: string; key: string; planVersionId: string | null };
+    };
+    /** The BROKEN lines of a verify run that found problems; a clean run before and after each test. */
+    const brokenLines = async () => {
+      const run = await verify();
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      return run.stdout.split('\n').filter((line) => line.startsWith('BROKEN '));
+    };
+    const assertClean = async () => {
+      const run = await verify();
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(run.stdout, /, 0 broken\n$/);
+    };
+
+    before(async () => {
+      server = await startTestServer({ dialect });
+      admin = await server.userToken('admin');
+      acme = (await call('POST', '/api/v1/customers', { name: 'Acme', code: 'ACM', timeZone: 'UTC' })).body;
+      bravo = (await call('POST', '/api/v1/customers', { name: 'Bravo', code: 'BRV', timeZone: 'UTC' })).body;
+      assert.equal((await call('POST', `/api/v1/customers/${acme.id}/plans`, { approver: 'Kari CISO' })).status, 201);
+      source = (await call('POST', '/api/v1/alert-sources', { name: 'prom', customerId: acme.id })).body.token;
+      env = {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        DATA_DIR: dialect === 'sqlite' ? path.dirname(server.testDb.file as string) : dir,
+        DATABASE_URL: server.testDb.url ?? '',
+      };
+    });
+    after(async () => {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('catches an incident moved to another customer by editing incidents.customer_id', async () => {
+      const { id, key } = await report();
+      await assertClean();
+      await rawSql('update incidents set customer_id = ? where id = ?', bravo.id, id);
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN ${key}: its customer (incidents.customer_id) is "${bravo.id}" but its timeline says "${acme.id}"`,
+      ]);
+      const verdict = await integrity(id);
+      assert.equal(verdict.valid, false);
+      assert.match(verdict.problem, /customer \(incidents\.customer_id\)/);
+      await rawSql('update incidents set customer_id = ? where id = ?', acme.id, id);
+      assert.equal((await integrity(id)).valid, true);
+    });
+
+    it('catches an edited incidents.title, and a title edited in the state too', async () => {
+      const { id, key } = await report({ title: 'Ransom note on the file server' });
+      await rawSql('update incidents set title = ? where id = ?', 'Printer jam', id);
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN ${key}: its title (incidents.title) is "Printer jam" but its timeline says "Ransom note on the file server"`,
+      ]);
+      assert.match((await integrity(id)).problem, /title \(incidents\.title\) is "Printer jam"/);
+      const [{ state }] = await rawSql('select state from incidents where id = ?', id);
+      await rawSql(
+        'update incidents set state = ? where id = ?',
+        JSON.stringify({ ...JSON.parse(state), title: 'Printer jam' }),
+        id,
+      );
+      assert.match((await brokenLines())[0], /the stored state \(incidents\.state\) title is "Printer jam"/);
+      await rawSql('update incidents set title = ?, state = ? where id = ?', 'Ransom note on the file server', state, id);
+    });
+
+    it('catches an event filed under another customer by editing events.customer_id', async () => {
+      const { id, key } = await report();
+      await call('POST', `/api/v1/incidents/${id}/notes`, { body: 'Isolated the host' });
+      await rawSql('update events set customer_id = ? where stream_id = ? and seq = 2', bravo.id, id);
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN ${key}: first broken link at event #2: event #2 is filed under customer ${bravo.id} (events.customer_id), but by its stream the incident belonged to customer ${acme.id} then`,
+      ]);
+      const verdict = await integrity(id);
+      assert.equal(verdict.valid, false);
+      assert.equal(verdict.firstInvalidSeq, 2);
+      await rawSql('update events set customer_id = ? where stream_id = ? and seq = 2', acme.id, id);
+    });
+
+    it("catches a registry record's stored data edited in records.data", async () => {
+      const { id } = await report();
+      const [{ data }] = await rawSql('select data from records where id = ?', acme.id);
+      await rawSql(
+        'update records set data = ? where id = ?',
+        JSON.stringify({ ...JSON.parse(data), timeZone: 'Asia/Tokyo' }),
+        acme.id,
+      );
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN customer "Acme" (${acme.id}): the stored data (records.data) timeZone is "Asia/Tokyo" but its history says "UTC"`,
+      ]);
+      // The incident links Acme's plan, whose publication is on Acme's record.
+      assert.match((await integrity(id)).problem, /the plan it links is broken: .*timeZone is "Asia\/Tokyo"/);
+      await rawSql('update records set data = ? where id = ?', data, acme.id);
+    });
+
+    it('catches an edited triage event, on the item and on the incident it became', async () => {
+      const alert = await call(
+        'POST',
+        '/api/v1/alerts',
+        { title: 'Disk full', labels: { alertname: 'Disk' }, status: 'firing' },
+        source,
+      );
+      const item = alert.body.alerts[0].groupId;
+      const opened = await call('POST', `/api/v1/triage/${item}/open`, {});
+      assert.equal(opened.status, 201);
+      await assertClean();
+      const [{ data }] = await rawSql('select data from events where stream_id = ? and seq = 1', item);
+      await rawSql(
+        'update events set data = ? where stream_id = ? and seq = 1',
+        JSON.stringify({ ...JSON.parse(data), title: 'Nothing' }),
+        item,
+      );
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN triage item ${item} ("Disk full"): first broken link at event #1: event #1 was altered after it was recorded`,
+      ]);
+      const verdict = await integrity(opened.body.incident.id);
+      assert.equal(verdict.valid, false);
+      assert.match(verdict.problem, new RegExp(`triage item ${item}, which it was taken from, is broken`));
+      await rawSql('update events set data = ? where stream_id = ? and seq = 1', data, item);
+      // The item's own row against its stream: its decision edited away.
+      await rawSql("update triage_items set status = 'dismissed' where id = ?", item);
+      assert.match((await brokenLines())[0], /its status \(triage_items\.status\) is "dismissed" but its stream says "incident"/);
+      await rawSql("update triage_items set status = 'incident' where id = ?", item);
+      await assertClean();
+    });
+
+    it("catches a published plan's snapshot edited, with or without its SHA-256", async () => {
+      const { id, planVersionId } = await report();
+      assert.ok(planVersionId);
+      const [plan] = await rawSql('select snapshot, sha256 from plan_versions where id = ?', planVersionId);
+      const forged = plan.snapshot.replace('Acme', 'Acne');
+      assert.notEqual(forged, plan.snapshot);
+      await rawSql('update plan_versions set snapshot = ? where id = ?', forged, planVersionId);
+      const [line] = await brokenLines();
+      assert.match(
+        line,
+        new RegExp(
+          `^BROKEN plan version 1 of customer ${acme.id}: its snapshot \\(plan_versions.snapshot\\) no longer gives its SHA-256`,
+        ),
+      );
+      assert.match((await integrity(id)).problem, /the plan it links is broken: plan version 1 .* no longer gives its SHA-256/);
+      const { createHash } = await import('node:crypto');
+      await rawSql(
+        'update plan_versions set sha256 = ? where id = ?',
+        createHash('sha256').update(forged).digest('hex'),
+        planVersionId,
+      );
+      assert.match(
+        (await brokenLines())[0],
+        /is not the .* recorded when it was published: snapshot and SHA-256 were both replaced/,
+      );
+      assert.match((await integrity(id)).problem, /snapshot and SHA-256 were both replaced/);
+      await rawSql('update plan_versions set snapshot = ?, sha256 = ? where id = ?', plan.snapshot, plan.sha256, planVersionId);
+      await assertClean();
+    });
+
+    it('fills the head of existing triage items when the migration runs', async () => {
+      const item = (
+        await call('POST', '/api/v1/alerts', { title: 'CPU', labels: { alertname: 'CPU' }, status: 'firing' }, source)
+      ).body.alerts[0].groupId;
+      await call('POST', `/api/v1/triage/${item}/dismiss`, { reason: 'Load test' });
+      const [head] = await rawSql('select seq, hash from events where stream_id = ? order by seq desc limit 1', item);
+      assert.equal(head.seq, 2);
+      // As the database was before the migration: no head columns, the migration not applied.
+      await rawSql('alter table triage_items drop column version');
+      await rawSql('alter table triage_items drop column head_hash');
+      await rawSql("delete from kysely_migration where name like '%tamper_triage_heads'");
+      await assertClean(); // verify migrates first
+      const [row] = await rawSql('select version, head_hash from triage_items where id = ?', item);
+      assert.deepEqual([Number(row.version), row.head_hash], [2, head.hash]);
+    });
+
+    it('catches a whole chain rewritten consistently only against an anchor taken before', async () => {
+      const { id, key } = await report({ title: 'Data exfiltration' });
+      await call('POST', `/api/v1/incidents/${id}/notes`, { body: 'Gigabytes left over DNS' });
+      const anchored = await runFile(process.execPath, [MAIN, 'anchor'], { env });
+      const file = path.join(dir, 'anchor.txt');
+      fs.writeFileSync(file, anchored.stdout);
+      assert.match(anchored.stdout, new RegExp(`^incident ${id} 2 [0-9a-f]{64}$`, 'm'));
+      assert.match(anchored.stdout, /^digest [0-9a-f]{64}\n$/m);
+      assert.equal((await verify('--anchor', file)).code, 0);
+
+      // Rewrite history as one with write access could: new title, every hash recomputed, the row to match.
+      const events = await rawSql('select * from events where stream_id = ? order by seq', id);
+      let prevHash = events[0].prev_hash;
+      for (const e of events) {
+        const data = e.seq === 1 ? { ...JSON.parse(e.data), title: 'Routine maintenance' } : JSON.parse(e.data);
+        const fields = {
+          streamId: id,
+          seq: e.seq,
+          type: e.type,
+          actor: JSON.parse(e.actor),
+          occurredAt: e.occurred_at,
+          recordedAt: e.recorded_at,
+          data,
+          prevHash,
+        };
+        const hash = hashEvent(fields);
+        await rawSql(
+          'update events set data = ?, prev_hash = ?, hash = ? where stream_id = ? and seq = ?',
+          JSON.stringify(data),
+          prevHash,
+          hash,
+          id,
+          e.seq,
+        );
+        prevHash = hash;
+      }
+      const [{ state }] = await rawSql('select state from incidents where id = ?', id);
+      const rewritten = JSON.stringify({ ...JSON.parse(state), title: 'Routine maintenance' });
+      await rawSql(
+        'update incidents set title = ?, state = ?, head_hash = ? where id = ?',
+        'Routine maintenance',
+        rewritten,
+        prevHash,
+        id,
+      );
+
+      await assertClean(); // from inside, the rewrite cannot be told from the truth
+      assert.equal((await integrity(id)).valid, true);
+      const checked = await verify('--anchor', file);
+      assert.equal(checked.code, 1);
+      assert.match(checked.stdout, /^Checking against the anchor taken at .* digest [0-9a-f]{64}\)/);
+      assert.match(
+        checked.stdout,
+        new RegExp(
+          `^BROKEN ${key}: first broken link at event #2: event #2 is not the one anchored .*: the stream was rewritten after the anchor was taken$`,
+          'm',
+        ),
+      );
+      assert.match(checked.stdout, /, 1 broken\n$/);
+
+      // An anchor that was itself changed is refused, not trusted.
+      fs.writeFileSync(file, anchored.stdout.replace(`incident ${id} 2 `, `incident ${id} 1 `));
+      const damaged = await verify('--anchor', file);
+      assert.equal(damaged.code, 2);
+      assert.match(damaged.stderr, /does not match its own digest/);
+    });
+  });
+}
