@@ -36,9 +36,21 @@ export const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the HTTP application: every domain's routes are registered here, by explicit import. */
 export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, idleTimeoutMs } = deps.config.connections;
   const app = Fastify({
     loggerInstance: deps.log,
     bodyLimit: 1024 * 1024,
+    // A client that stalls, or opens connections and sends nothing, must not hold a socket and what its request
+    // has taken (alert budget, memory) for ever. The request timeout ends only receiving: a long answer, such
+    // as the live stream, is not cut by it, and its pings keep it clear of the idle timeout.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    connectionTimeout: idleTimeoutMs,
+    http: {
+      headersTimeout: headersTimeoutMs,
+      // Node checks the header and request timeouts on this interval (30 s by default, which would double them).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+    },
     trustProxy: deps.config.trustProxy,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
     return503OnClosing: true,

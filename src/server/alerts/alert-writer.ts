@@ -2,6 +2,7 @@ import type { AlertReceipt } from '../../shared/triage-types.ts';
 import type { Database } from '../core/db/database.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
+import { nextTurn } from '../core/event-loop.ts';
 import { enqueuedIn } from '../core/jobs/jobs.ts';
 import type { AlertOrigin } from './grouping.ts';
 import { mergePlanned, type PlannedAlert, storeAlerts } from './store-alerts.ts';
@@ -13,8 +14,11 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Alerts written in one transaction at most; more waits for the next. */
-const MAX_ALERTS_PER_WRITE = 20_000;
+/**
+ * Alerts written in one transaction at most; more waits for the next. One full batch: on SQLite the commit runs
+ * on the event loop, and a larger one held up every other request for hundreds of milliseconds.
+ */
+const MAX_ALERTS_PER_WRITE = 5_000;
 const writers = new WeakMap<Database, { waiting: Waiting[]; writing: boolean }>();
 
 /**
@@ -59,6 +63,7 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
         bySource.set(w.origin.sourceId, entry);
       }
       try {
+       
         const now = deps.clock.now();
         const outcome = await withTransaction(deps.database, async (tx) => {
           const receipts = new Map<string, Map<string, AlertReceipt>>();
@@ -70,7 +75,13 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
           }
           return { receipts, newGroups, enqueued: enqueuedIn(tx) };
         });
-        for (const w of batch) w.resolve(outcome.receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
+       
+        // Each request answers in its own turn: its receipts and its reply are a few milliseconds each.
+        for (const w of batch) {
+          w.resolve(outcome.receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
+         
+          await nextTurn();
+        }
         if (outcome.newGroups > 0) deps.feed.notify();
         if (outcome.enqueued) deps.jobs.wake();
       } catch (error) {
