@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from './core/config.ts';
-import { rawConnection, within } from './core/testing/raw-http.ts';
+import { type RawConnection, rawConnection, within } from './core/testing/raw-http.ts';
 import { connectSse } from './core/testing/sse-client.ts';
 import { testDialects } from './core/testing/test-db.ts';
 import { startTestServer, type TestServer } from './core/testing/test-server.ts';
@@ -17,6 +17,12 @@ for (const dialect of await testDialects()) {
   describe(`connections on ${dialect}`, () => {
     let server: TestServer;
     let token: string;
+    const opened: RawConnection[] = [];
+    const connect = async () => {
+      const connection = await rawConnection(server.url);
+      opened.push(connection);
+      return connection;
+    };
 
     before(async () => {
       server = await startTestServer({
@@ -29,17 +35,20 @@ for (const dialect of await testDialects()) {
       });
       token = await server.userToken('responder');
     });
-    after(() => server.close());
+    after(async () => {
+      for (const connection of opened) connection.socket.destroy();
+      await server.close();
+    });
 
     it('closes a connection that sends no request within the headers timeout', async () => {
-      const connection = await rawConnection(server.url);
+      const connection = await connect();
       const closed = await within(connection.closed, HEADERS_TIMEOUT_MS + MARGIN_MS, null);
       assert.ok(closed, 'the connection is still open');
       assert.match(closed.text, /^HTTP\/1\.1 408 /);
     });
 
     it('ends a request whose body stalls with 408 once the request timeout has passed', async () => {
-      const connection = await rawConnection(server.url);
+      const connection = await connect();
       connection.write(
         `POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
           'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"title": "Slow',
@@ -47,13 +56,14 @@ for (const dialect of await testDialects()) {
       const closed = await within(connection.closed, REQUEST_TIMEOUT_MS + MARGIN_MS, null);
       assert.ok(closed, 'the stalled request is still open');
       assert.match(closed.text, /^HTTP\/1\.1 408 /);
+      assert.match(closed.text, /"code":"invalid","message":"The request did not arrive in time/);
       assert.ok(closed.afterMs >= REQUEST_TIMEOUT_MS - 50, `ended after ${closed.afterMs} ms, before the timeout`);
       const incidents = (await (await server.request('GET', '/api/v1/incidents', { token })).json()) as { items: unknown[] };
       assert.equal(incidents.items.length, 0, 'nothing was stored from the partial body');
     });
 
     it('closes a keep-alive connection that stays idle after its answer', async () => {
-      const connection = await rawConnection(server.url);
+      const connection = await connect();
       connection.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
       const closed = await within(connection.closed, KEEP_ALIVE_TIMEOUT_MS + MARGIN_MS, null);
       assert.ok(closed, 'the idle connection is still open');

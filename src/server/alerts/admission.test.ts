@@ -13,7 +13,11 @@ function batch(bytes: number, label: string): string {
   const alerts: unknown[] = [];
   let size = 2;
   for (let i = 0; size < bytes; i++) {
-    const alert = { title: `Disk full on ${label}-${i}`, labels: { alertname: 'DiskFull', instance: `${label}-${i}` }, status: 'firing' };
+    const alert = {
+      title: `Disk full on ${label}-${i}`,
+      labels: { alertname: 'DiskFull', instance: `${label}-${i}` },
+      status: 'firing',
+    };
     size += JSON.stringify(alert).length + 1;
     alerts.push(alert);
   }
@@ -47,10 +51,15 @@ for (const dialect of await testDialects()) {
       server = await startTestServer({
         dialect,
         worker: { autoStart: false },
-        env: { ALERT_MAX_PENDING_BYTES: String(BUDGET), REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), HEADERS_TIMEOUT_MS: '1000' },
+        env: {
+          ALERT_MAX_PENDING_BYTES: String(BUDGET),
+          REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+          HEADERS_TIMEOUT_MS: '1000',
+        },
       });
       const admin = await server.userToken('admin');
-      const call = async (url: string, body: unknown) => (await server.request('POST', url, { token: admin, body })).json() as any;
+      const call = async (url: string, body: unknown) =>
+        (await server.request('POST', url, { token: admin, body })).json() as any;
       const nordlys = await call('/api/v1/customers', { name: 'Nordlys Energi', code: 'NLE', timeZone: 'UTC' });
       const fjord = await call('/api/v1/customers', { name: 'Fjord Bank', code: 'FJB', timeZone: 'UTC' });
       tokens.a = (await call('/api/v1/alert-sources', { name: 'prometheus-a', customerId: nordlys.id })).token;

@@ -63,7 +63,6 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
         bySource.set(w.origin.sourceId, entry);
       }
       try {
-       
         const now = deps.clock.now();
         const outcome = await withTransaction(deps.database, async (tx) => {
           const receipts = new Map<string, Map<string, AlertReceipt>>();
@@ -75,11 +74,11 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
           }
           return { receipts, newGroups, enqueued: enqueuedIn(tx) };
         });
-       
+
         // Each request answers in its own turn: its receipts and its reply are a few milliseconds each.
         for (const w of batch) {
           w.resolve(outcome.receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
-         
+
           await nextTurn();
         }
         if (outcome.newGroups > 0) deps.feed.notify();

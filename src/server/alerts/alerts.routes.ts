@@ -50,7 +50,6 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
       validatorCompiler: S.alertsBodyInTurns,
     },
     async (request, reply) => {
-     
       const source = sourceOf(request);
       const body = request.body as AlertInput | AlertInput[];
       const alerts = await ingestAlerts(deps, source, Array.isArray(body) ? body : [body]);

@@ -108,7 +108,8 @@ function loadConnectionsConfig(env: NodeJS.ProcessEnv): ConnectionsConfig {
     throw new Error('HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS');
   }
   // The live stream pings every 15 s; a shorter idle timeout would cut every quiet stream.
-  if (connections.idleTimeoutMs <= 15_000) throw new Error('IDLE_TIMEOUT_MS must be longer than 15000 (the stream pings every 15 s)');
+  if (connections.idleTimeoutMs <= 15_000)
+    throw new Error('IDLE_TIMEOUT_MS must be longer than 15000 (the stream pings every 15 s)');
   return connections;
 }
 

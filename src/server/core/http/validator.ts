@@ -56,19 +56,20 @@ export function batchValidatorCompiler(split: (body: unknown) => BatchParts): Fa
       validation: [...issues].map((issue) => ({ ...issue, instancePath: `${prefix}${issue.instancePath ?? ''}` })),
     });
   // Fastify takes a promise from a validator as pass (any value but false) or fail (a rejection).
-  return () => (async (body: unknown) => {
-    await nextTurn();
-    const { envelope, items } = split(body);
-    const outer = compiled(envelope);
-    if (!outer.Check(body)) throw failed(outer.Errors(body) as Iterable<{ instancePath?: string }>, '');
-    if (!items) return true;
-    const item = compiled(items.schema);
-    const turn = eventLoopTurns();
-    for (let i = 0; i < items.values.length; i++) {
-      await turn();
-      const value = items.values[i];
-      if (!item.Check(value)) throw failed(item.Errors(value) as Iterable<{ instancePath?: string }>, `${items.path}/${i}`);
-    }
-    return true;
-  }) as unknown as ReturnType<FastifySchemaCompiler<TSchema>>;
+  return () =>
+    (async (body: unknown) => {
+      await nextTurn();
+      const { envelope, items } = split(body);
+      const outer = compiled(envelope);
+      if (!outer.Check(body)) throw failed(outer.Errors(body) as Iterable<{ instancePath?: string }>, '');
+      if (!items) return true;
+      const item = compiled(items.schema);
+      const turn = eventLoopTurns();
+      for (let i = 0; i < items.values.length; i++) {
+        await turn();
+        const value = items.values[i];
+        if (!item.Check(value)) throw failed(item.Errors(value) as Iterable<{ instancePath?: string }>, `${items.path}/${i}`);
+      }
+      return true;
+    }) as unknown as ReturnType<FastifySchemaCompiler<TSchema>>;
 }

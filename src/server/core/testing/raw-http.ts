@@ -25,9 +25,7 @@ export function rawConnection(url: string): Promise<RawConnection> {
     socket.on('data', (chunk) => {
       text += chunk.toString('latin1');
     });
-    socket.once('connect', () =>
-      resolve({ socket, received: () => text, closed, write: (data) => void socket.write(data) }),
-    );
+    socket.once('connect', () => resolve({ socket, received: () => text, closed, write: (data) => void socket.write(data) }));
     socket.on('error', (error) => {
       if (!socket.connecting) return; // a reset after the connection opened shows as `closed`
       reject(error);
