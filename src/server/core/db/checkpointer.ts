@@ -1,7 +1,14 @@
-import { DatabaseSync } from 'node:sqlite';
-import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import type { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 
-const INTERVAL_MS = 250;
+// Plain JavaScript, evaluated: a TypeScript entry would load the type stripper into the thread (about 20 MB).
+const THREAD = `
+const { workerData } = require('node:worker_threads');
+const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(workerData.file);
+db.exec('PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL');
+setInterval(() => db.exec('PRAGMA wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+`;
 
 /**
  * Moves SQLite's checkpoints (copying the WAL into the database file and syncing both) off the event loop: the
@@ -12,7 +19,11 @@ const INTERVAL_MS = 250;
 export function startCheckpointer(raw: DatabaseSync, file: string): { stop(): Promise<void> } {
   // The WAL is reused from its start after each full checkpoint; the size limit gives back what a storm grew.
   raw.exec('PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864');
-  const worker = new Worker(new URL(import.meta.url), { workerData: { checkpointFile: file } });
+  const worker = new Worker(THREAD, {
+    eval: true,
+    workerData: { file, intervalMs: 250 },
+    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+  });
   worker.unref();
   worker.on('error', (error) => {
     // Without the thread the WAL would grow without end: the server's connection checkpoints again.
@@ -24,10 +35,4 @@ export function startCheckpointer(raw: DatabaseSync, file: string): { stop(): Pr
       await worker.terminate();
     },
   };
-}
-
-if (!isMainThread && typeof workerData?.checkpointFile === 'string') {
-  const db = new DatabaseSync(workerData.checkpointFile);
-  db.exec('PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL');
-  setInterval(() => db.exec('PRAGMA wal_checkpoint(PASSIVE)'), INTERVAL_MS);
 }
