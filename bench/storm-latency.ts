@@ -50,7 +50,9 @@ export async function measureStormLatency(
   const { token } = await api<{ token: string }>('POST', '/api/v1/alert-sources', { name: 'storm', customerId: customer.id });
   // Two batches per sender, so that a storm both starts alerts and repeats them.
   const bodies = Array.from({ length: STORM_SENDERS * 2 }, (_, b) =>
-    JSON.stringify(Array.from({ length: STORM_BATCH }, (_, i) => alert(b % STORM_SENDERS, i + (b >= STORM_SENDERS ? STORM_BATCH / 2 : 0)))),
+    JSON.stringify(
+      Array.from({ length: STORM_BATCH }, (_, i) => alert(b % STORM_SENDERS, i + (b >= STORM_SENDERS ? STORM_BATCH / 2 : 0))),
+    ),
   );
   const batchBytes = Buffer.byteLength(bodies[0]);
   log(
