@@ -1,5 +1,6 @@
 // Targets, and the tables that compare each run with them.
 
+import type { FanoutResult } from './fanout.ts';
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
 import type { StormLatencyResult } from './storm-latency.ts';
@@ -15,6 +16,8 @@ export interface OperationResult {
   load: string;
   result: LoadResult;
   ratioToFloor: number | null;
+  /** req/s against GET /healthz on a bare Fastify app measured in the same run (the second floor). */
+  ratioToBare: number | null;
   target: Target | null;
   met: boolean | null;
   failedShare: number;
@@ -28,6 +31,10 @@ export interface SuiteResult {
   idleRss: { mb: number; target: string; met: boolean } | null;
   afterLoadRss: { mb: number; peakMb: number } | null;
   floorAtEnd: LoadResult | null;
+  /** GET /healthz on a bare Fastify app, measured right after Muster's floor. */
+  bareFloor: LoadResult | null;
+  /** Many open streams, one note: when each stream had it. */
+  fanout?: FanoutResult;
   operations: OperationResult[];
   /** Notification delivery under load (issue: p99 < 1 s, escalations within ±2 s). */
   notify?: NotifyResult;
@@ -100,6 +107,7 @@ export function suiteTables(suite: SuiteResult): string {
     op.name,
     int(op.result.reqPerSec),
     op.ratioToFloor === null ? '—' : op.ratioToFloor.toFixed(2),
+    op.ratioToBare === null ? '—' : op.ratioToBare.toFixed(2),
     ms(op.result.latencyMs.p50),
     ms(op.result.latencyMs.p97_5),
     ms(op.result.latencyMs.p99),
@@ -115,6 +123,7 @@ export function suiteTables(suite: SuiteResult): string {
       'operation',
       'req/s',
       'ratio to floor',
+      'ratio to bare Fastify',
       'p50 ms',
       'p97.5 ms',
       'p99 ms',
@@ -147,6 +156,23 @@ export function suiteTables(suite: SuiteResult): string {
     resources.push([
       'RSS after the load (peak)',
       `${suite.afterLoadRss.mb.toFixed(0)} MB (${suite.afterLoadRss.peakMb.toFixed(0)} MB)`,
+      '',
+      '',
+    ]);
+  }
+  if (suite.bareFloor) {
+    resources.push([
+      'bare Fastify floor (GET /healthz)',
+      `${int(suite.bareFloor.reqPerSec)} req/s, p99 ${ms(suite.bareFloor.latencyMs.p99)} ms`,
+      '',
+      '',
+    ]);
+  }
+  if (suite.fanout) {
+    const f = suite.fanout;
+    resources.push([
+      `stream fan-out: ${int(f.streams)} streams, one note`,
+      `max ${f.maxMs === null ? '—' : ms(f.maxMs)} ms (p50 ${f.p50Ms === null ? '—' : ms(f.p50Ms)}, p99 ${f.p99Ms === null ? '—' : ms(f.p99Ms)}); ${int(f.delivered)} delivered`,
       '',
       '',
     ]);

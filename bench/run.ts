@@ -5,14 +5,19 @@
 // Environment: BENCH_SECONDS (default 10) per operation, BENCH_QUICK=1 (3 s runs), BENCH_WARMUP (s, default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_INCIDENTS (default 10000), BENCH_POSTGRES=0 (skip PostgreSQL),
 // BENCH_STARTS (default 3, start-up samples), BENCH_ALERTS_STORED (default 1,000,000; quick 100,000),
-// BENCH_STORM_SECONDS (default 60; quick 10), BENCH_STORM_LATENCY_SECONDS (GET /healthz during a storm of
-// 5,000-alert batches; default 20, quick 10).
+// BENCH_STORM_SECONDS (default 60; quick 10), BENCH_FANOUT_STREAMS (default 2,000), BENCH_STORM_LATENCY_SECONDS
+// (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10).
+//
+// Every operation is reported against two floors measured in the same run: GET /healthz on Muster itself, and
+// the same route on a bare Fastify app (bench/bare-fastify.ts) started beside it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { alertsTable, DEDUP_TARGET, measureAlerts } from './alerts.ts';
+import { measureBareFastify } from './bare-floor.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
+import { measureFanout } from './fanout.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
 import { measureNotifications, startBenchSink } from './notify.ts';
@@ -50,6 +55,7 @@ const ALERTS_STORED = positive('BENCH_ALERTS_STORED', QUICK ? 100_000 : 1_000_00
 const STORM_SECONDS = positive('BENCH_STORM_SECONDS', QUICK ? 10 : 60);
 const STORM_LATENCY_SECONDS = positive('BENCH_STORM_LATENCY_SECONDS', QUICK ? 10 : 20);
 const FIXED_RATE = 1000;
+const FANOUT_STREAMS = positive('BENCH_FANOUT_STREAMS', 2000);
 const MAX_FAILED_SHARE = 0.01;
 
 function positive(name: string, fallback: number, zeroAllowed = false): number {
@@ -87,7 +93,12 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   if (database) log(`PostgreSQL database ${database.name}`);
   const port = await freePort();
   const sink = await startBenchSink();
-  const env = { ...serverEnv({ port, dataDir, databaseUrl: database?.url ?? null }), SMTP_URL: sink.url };
+  // The fan-out opens every stream with one token: the per-user stream cap is raised for the benchmark only.
+  const env = {
+    ...serverEnv({ port, dataDir, databaseUrl: database?.url ?? null }),
+    SMTP_URL: sink.url,
+    STREAM_MAX_PER_USER: String(FANOUT_STREAMS + 100),
+  };
 
   // Start-up: the first start migrates an empty database; later ones restart on the same data. The last stays up.
   const samplesMs: number[] = [];
@@ -127,6 +138,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
 
   const operations: OperationResult[] = [];
   let floor: LoadResult | null = null;
+  let bare: LoadResult | null = null;
   const measure = async (
     name: string,
     spec: Omit<LoadSpec, 'origin' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'kind'> & { kind?: LoadSpec['kind'] },
@@ -155,12 +167,14 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     const machineAfter = machineTicks();
     const serverShare = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / wall : null;
     const ratio = floor && !spec.overallRate ? result.reqPerSec / floor.reqPerSec : null;
+    const ratioToBare = bare && !spec.overallRate ? result.reqPerSec / bare.reqPerSec : null;
     const op: OperationResult = {
       name,
       request: `${spec.method} ${spec.path}`,
       load,
       result,
       ratioToFloor: name.startsWith('floor') ? 1 : ratio,
+      ratioToBare,
       target,
       met: meets(target, result, ratio),
       failedShare: failedShare(result),
@@ -184,6 +198,13 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
 
   const note = JSON.stringify({ body: 'bench note' });
   floor = await measure('floor', { method: 'GET', path: '/healthz', headers: {} });
+  log(`▶ bare Fastify floor: GET /healthz on a Fastify app with nothing else, ${SECONDS} s`);
+  bare = await measureBareFastify({ connections: CONNECTIONS, durationSeconds: SECONDS, warmupSeconds: WARMUP });
+  log(
+    `  ${Math.round(bare.reqPerSec)} req/s, p99 ${bare.latencyMs.p99} ms (Muster's floor is ${(floor.reqPerSec / bare.reqPerSec).toFixed(2)} × it)`,
+  );
+  const floorRatioToBare = floor.reqPerSec / bare.reqPerSec;
+  operations[0].ratioToBare = floorRatioToBare;
   await measure(`list, ${stored.toLocaleString('en-US')} stored`, {
     method: 'GET',
     path: '/api/v1/incidents?limit=50',
@@ -234,6 +255,13 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     { method: 'POST', path: '/api/v1/incidents', headers: json, body: JSON.stringify({ title: 'Bench incident' }) },
     { kind: 'ratio', min: 0.3 },
   );
+  log(`▶ stream fan-out: ${FANOUT_STREAMS.toLocaleString('en-US')} open streams, one note`);
+  const fanout = await measureFanout({ origin: server.origin, tokens: [token], incidentId: noteOneId, streams: FANOUT_STREAMS });
+  log(
+    `  all ${fanout.streams} connected in ${Math.round(fanout.connectedMs)} ms; delivered to ${fanout.delivered}: p50 ${fanout.p50Ms?.toFixed(0)} ms, p99 ${fanout.p99Ms?.toFixed(0)} ms, max ${fanout.maxMs?.toFixed(0)} ms`,
+  );
+  if (fanout.delivered < fanout.streams)
+    notes.push(`stream fan-out: only ${fanout.delivered} of ${fanout.streams} streams got the note`);
   log('▶ notifications: trigger to SMTP sink under 100 incidents/s, and escalation timing');
   const notify = await measureNotifications(api, sink, log);
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
@@ -279,7 +307,9 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     idleRss: idle ? { mb: idle.rssMb, target: `< ${IDLE_RSS_TARGET_MB} MB`, met: idle.rssMb < IDLE_RSS_TARGET_MB } : null,
     afterLoadRss: afterLoad ? { mb: afterLoad.rssMb, peakMb: afterLoad.peakRssMb } : null,
     floorAtEnd,
+    bareFloor: bare,
     operations,
+    fanout,
     notify,
     alerts,
     stormLatency: { ...stormLatency, floorP99Ms: floorP99 },

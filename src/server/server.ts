@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { buildApp } from './app.ts';
 import { issueSetupUrl } from './auth/first-admin-setup.ts';
 import { type Clock, systemClock } from './core/clock.ts';
@@ -10,6 +9,7 @@ import { migrateToLatest } from './core/db/migrations.ts';
 import type { Deps } from './core/deps.ts';
 import { createEventFeed } from './core/events/event-feed.ts';
 import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker.ts';
+import { createLogger } from './core/logger.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
 
@@ -30,7 +30,7 @@ export async function startServer(
   config: Config,
   options: { clock?: Clock; webRoot?: string; database?: Database; quiet?: boolean; worker?: WorkerOptions } = {},
 ): Promise<RunningServer> {
-  const log = pino({ level: options.quiet ? 'warn' : config.logLevel });
+  const log = createLogger(options.quiet ? 'warn' : config.logLevel);
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   const checkpointer = database.sqlite && database.file ? startCheckpointer(database.sqlite, database.file) : null;

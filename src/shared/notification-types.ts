@@ -10,8 +10,13 @@ export interface LadderStep {
   contactName: string;
   channelId: string | null;
   channelType: ChannelType | null;
-  /** E-mail address, phone number or webhook URL; empty for manual steps without a channel. */
+  /**
+   * E-mail address, phone number or webhook URL; empty for manual steps without a channel. The API shows a
+   * webhook URL as `scheme://host/…` only.
+   */
   address: string;
+  /** The channel's label ("#ir-acme"); absent on ladders stored before it was kept. */
+  label?: string;
   clearedForRed: boolean;
   /** A person does this step (manual and voice channels, levels without a channel). */
   manual: boolean;

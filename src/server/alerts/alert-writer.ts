@@ -1,9 +1,8 @@
 import type { AlertReceipt } from '../../shared/triage-types.ts';
+import { commit } from '../core/commit.ts';
 import type { Database } from '../core/db/database.ts';
-import { withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { nextTurn } from '../core/event-loop.ts';
-import { enqueuedIn } from '../core/jobs/jobs.ts';
 import type { AlertOrigin } from './grouping.ts';
 import { mergePlanned, type PlannedAlert, storeAlerts } from './store-alerts.ts';
 
@@ -64,25 +63,18 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
       }
       try {
         const now = deps.clock.now();
-        const outcome = await withTransaction(deps.database, async (tx) => {
+        const receipts = await commit(deps, async (tx) => {
           const receipts = new Map<string, Map<string, AlertReceipt>>();
-          let newGroups = 0;
           for (const [sourceId, { origin, parts }] of bySource) {
-            const stored = await storeAlerts(tx, deps, origin, mergePlanned(parts), now);
-            receipts.set(sourceId, stored.receipts);
-            newGroups += stored.newGroups;
+            receipts.set(sourceId, (await storeAlerts(tx, deps, origin, mergePlanned(parts), now)).receipts);
           }
-          return { receipts, newGroups, enqueued: enqueuedIn(tx) };
+          return receipts;
         });
-
         // Each request answers in its own turn: its receipts and its reply are a few milliseconds each.
         for (const w of batch) {
-          w.resolve(outcome.receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
-
+          w.resolve(receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
           await nextTurn();
         }
-        if (outcome.newGroups > 0) deps.feed.notify();
-        if (outcome.enqueued) deps.jobs.wake();
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

@@ -1,8 +1,8 @@
 import { randomUUIDv7 } from 'node:crypto';
 import type { AlertRule, AlertRuleBody } from '../../shared/triage-types.ts';
 import { type Actor, assertCan, canSee } from '../auth/policy.ts';
+import { commit } from '../core/commit.ts';
 import type { Database } from '../core/db/database.ts';
-import { withTransaction } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import {
@@ -51,7 +51,7 @@ export async function createRule(deps: Deps, actor: Actor, body: AlertRuleBody &
   assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
   checkRule(body);
   const now = deps.clock.now().toISOString();
-  const row = await withTransaction(deps.database, async (tx) => {
+  const row = await commit(deps, async (tx) => {
     const row: AlertRuleRow = {
       id: randomUUIDv7(),
       position: body.position ?? (await nextRulePosition(tx)),
@@ -74,7 +74,7 @@ export async function replaceRule(
 ): Promise<AlertRule> {
   checkRule(body);
   const now = deps.clock.now().toISOString();
-  const row = await withTransaction(deps.database, async (tx) => {
+  const row = await commit(deps, async (tx) => {
     const row = await ruleToChange(tx, actor, id);
     assertCan(actor, 'registry.change', { customerId: body.customerId, notFound: `No customer ${body.customerId}` });
     const changes = { ...stored(body, now), ...(body.position !== undefined ? { position: body.position } : {}) };
@@ -86,7 +86,7 @@ export async function replaceRule(
 }
 
 export async function removeRule(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await withTransaction(deps.database, async (tx) => {
+  await commit(deps, async (tx) => {
     await ruleToChange(tx, actor, id);
     await deleteAlertRule(tx, id);
   });

@@ -2,7 +2,8 @@ import { randomUUIDv7 } from 'node:crypto';
 import type { AlertSource } from '../../shared/triage-types.ts';
 import { newSecret } from '../auth/credentials.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { findRecord } from '../registry/records.queries.ts';
@@ -33,7 +34,7 @@ export async function createAlertSource(
 ): Promise<{ source: AlertSource; token: string }> {
   assertCan(actor, 'registry.change', { customerId: input.customerId, notFound: `No customer ${input.customerId}` });
   const token = TOKEN_PREFIX + newSecret().secret;
-  const row = await withTransaction(deps.database, async (tx) => {
+  const row = await commit(deps, async (tx) => {
     const customer = await findRecord(tx, deps.database.dialect, 'customer', input.customerId);
     if (!customer || customer.archived_at) throw new AppError('invalid', `No customer ${input.customerId}`, 'customerId');
     if (input.serviceId) {
@@ -90,7 +91,7 @@ async function changeSource(
   id: string,
   change: (tx: Tx, row: AlertSourceRow) => Promise<AlertSourceRow>,
 ): Promise<{ row: AlertSourceRow }> {
-  const result = await withTransaction(deps.database, async (tx) => {
+  const result = await commit(deps, async (tx) => {
     const row = await findAlertSource(tx, id);
     assertCan(actor, 'registry.change', { customerId: row?.customer_id ?? '-', notFound: `No alert source ${id}` });
     if (!row) throw new AppError('not_found', `No alert source ${id}`);

@@ -1,7 +1,8 @@
 import { randomUUIDv7 } from 'node:crypto';
 import type { AlertSilence } from '../../shared/triage-types.ts';
 import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import {
@@ -85,16 +86,14 @@ export async function silenceAlert(
   input: { customerId: string; fingerprint: string; minutes: number; reason: string },
 ): Promise<AlertSilence> {
   const now = deps.clock.now();
-  const [row] = await withTransaction(deps.database, (tx) =>
-    silenceFingerprints(tx, actor, { ...input, fingerprints: [input.fingerprint] }, now),
-  );
+  const [row] = await commit(deps, (tx) => silenceFingerprints(tx, actor, { ...input, fingerprints: [input.fingerprint] }, now));
   return silenceView(row, now);
 }
 
 /** Ends a silence now; it stays listed as ended. */
 export async function expireSilence(deps: Deps, actor: Actor, id: string): Promise<AlertSilence> {
   const now = deps.clock.now();
-  const row = await withTransaction(deps.database, async (tx) => {
+  const row = await commit(deps, async (tx) => {
     const row = await findSilence(tx, id);
     assertCan(actor, 'incident.change', { customerId: row?.customer_id ?? '-', notFound: `No silence ${id}` });
     if (!row) throw new AppError('not_found', `No silence ${id}`);

@@ -1,4 +1,4 @@
-import { withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import * as q from './auth.queries.ts';
@@ -35,7 +35,7 @@ export async function completeSetup(
     'This setup link is invalid, used or expired; restart Muster to print a new one',
     'token',
   );
-  return withTransaction(deps.database, async (tx) => {
+  return commit(deps, async (tx) => {
     if ((await q.countUsers(tx)) > 0) throw new AppError('conflict', 'Muster is already set up; sign in instead');
     if (!(await q.consumeSetupToken(tx, sha256(input.token), deps.clock.now().toISOString()))) throw refused;
     const user = await createUser({ ...deps, database: { ...deps.database, db: tx } }, SYSTEM_ACTOR, { ...input, role: 'admin' });

@@ -1,10 +1,10 @@
 import { type Actor, assertCan } from '../auth/policy.ts';
+import { commit } from '../core/commit.ts';
 import type { Tx } from '../core/db/transaction.ts';
-import { isUniqueViolation, withTransaction } from '../core/db/transaction.ts';
+import { isUniqueViolation } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/event-store.ts';
-import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
@@ -59,7 +59,7 @@ export async function appendToIncident(
   const { expectedVersion } = change;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await withTransaction(deps.database, async (tx) => {
+      return await commit(deps, async (tx) => {
         const record = cachedIncident(deps.database, idOrKey) ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         const { state, headHash } = record;
@@ -73,7 +73,7 @@ export async function appendToIncident(
         }
         const now = deps.clock.now();
         const newEvents = await change.decide(tx, state, now);
-        if (newEvents.length === 0) return { state, events: [] as StoredEvent[], enqueued: false };
+        if (newEvents.length === 0) return { state, events: [] as StoredEvent[] };
         const head = { seq: state.version, hash: headHash };
         const moved = newEvents.find((e) => e.type === 'incident.updated' && 'customerId' in (e.data.changes as object));
         const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
@@ -87,11 +87,8 @@ export async function appendToIncident(
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
-        return { state: next, events, enqueued: enqueuedIn(tx) };
+        return { state: next, events };
       });
-      if (result.events.length) deps.feed.notify();
-      if (result.enqueued) deps.jobs.wake();
-      return { state: result.state, events: result.events };
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
       const race = error instanceof VersionRace || isUniqueViolation(error);

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../core/events/event-store.ts';
+import { redactUrls } from '../core/redact.ts';
 import { effectiveSeverity } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
 import { allowedTransitions } from './lifecycle.ts';
@@ -19,7 +20,31 @@ export function incidentView(state: IncidentState) {
   };
 }
 
+/**
+ * Fields of timeline events that name a channel or quote a delivery failure. Events recorded before channel
+ * addresses were masked hold webhook URLs whole there; their bytes stay as stored (the hash chain covers them)
+ * and every view of them masks the URLs instead.
+ */
+const CHANNEL_FIELDS: Record<string, readonly string[]> = {
+  'notification.attempted': ['channel', 'reason'],
+  'notification.skipped': ['reason'],
+  'notification.escalated': ['reason'],
+  'notification.exhausted': ['reason'],
+  'notification.task_created': ['instruction'],
+  'channel.compromised': ['channel'],
+};
+
+function channelFields(event: StoredEvent): readonly string[] {
+  if (event.type === 'obligation.submitted' && event.data.via === 'notification') return ['note'];
+  return CHANNEL_FIELDS[event.type] ?? [];
+}
+
+/** A timeline entry as the API, the live stream and the web show it: never a channel's URL whole. */
 export function timelineEventView(event: StoredEvent) {
   const { streamId, ...rest } = event;
-  return { ...rest, incidentId: streamId };
+  const fields = channelFields(event);
+  if (fields.length === 0) return { ...rest, incidentId: streamId };
+  const data = { ...event.data };
+  for (const field of fields) if (typeof data[field] === 'string') data[field] = redactUrls(data[field]);
+  return { ...rest, data, incidentId: streamId };
 }

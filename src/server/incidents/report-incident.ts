@@ -1,11 +1,11 @@
 import { randomUUIDv7 } from 'node:crypto';
 import type { IncidentSource } from '../../shared/incident-vocabulary.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
-import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
@@ -24,18 +24,12 @@ export async function reportIncident(
   source: IncidentSource,
 ): Promise<IncidentState> {
   const now = deps.clock.now();
-  const { next: state, enqueued } = await withTransaction(deps.database, async (tx) => {
-    const next = await reportIncidentIn(tx, deps, actor, fields, source, now);
-    return { next, enqueued: enqueuedIn(tx) };
-  });
-  deps.feed.notify();
-  if (enqueued) deps.jobs.wake();
-  return state;
+  return commit(deps, (tx) => reportIncidentIn(tx, deps, actor, fields, source, now));
 }
 
 /**
  * reportIncident inside the caller's transaction, for use-cases that record an incident together with
- * something else (a triage item opened as an incident). The caller notifies the feed and wakes the jobs.
+ * something else (a triage item opened as an incident), committed through core/commit.ts.
  */
 export async function reportIncidentIn(
   tx: Tx,

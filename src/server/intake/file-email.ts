@@ -1,10 +1,10 @@
 import type { Contact } from '../../shared/prepare-types.ts';
 import { type Actor, SYSTEM_ACTOR } from '../auth/policy.ts';
+import { commit } from '../core/commit.ts';
 import type { IntakeConfig } from '../core/config.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { findEvidenceByHash } from '../evidence/evidence.queries.ts';
 import {
   evidenceAddedEvent,
@@ -144,25 +144,21 @@ async function fileNew(
   const sender = email.from.address.toLowerCase();
   const title = titleOf(email, sender);
   const description = limited(email.text.trim());
-  const result = await withTransaction(deps.database, async (tx) => {
+  return commit(deps, async (tx) => {
     const now = deps.clock.now();
-    if (await emailAlreadyFiled(tx, email.raw)) return { outcome: { kind: 'duplicate' } as EmailOutcome, enqueued: false };
+    if (await emailAlreadyFiled(tx, email.raw)) return { kind: 'duplicate' } as EmailOutcome;
     if (route.incident && (await incidentAllowed(tx, deps, actor, route.customerId))) {
       const state = await reportIncidentIn(tx, deps, actor, { title, description, customerId: route.customerId }, 'email', now);
       const items = await storeAll(tx, deps, actor, email, now, { incidentId: state.id, customerId: state.customerId });
       await recordEvidenceOnTimeline(tx, deps, actor, state.id, items, now);
-      const outcome: EmailOutcome = { kind: 'incident', incidentId: state.id, key: state.key };
-      return { outcome, enqueued: enqueuedIn(tx) };
+      return { kind: 'incident', incidentId: state.id, key: state.key } as EmailOutcome;
     }
     const reporter = { email: sender, ...(email.from.name ? { name: email.from.name } : {}), anonymous: false };
     const report = { kind: 'email' as const, customerId: route.customerId, title, description, reporter };
     const triageItemId = await fileReportForTriage(tx, deps.database.dialect, report, actor, now);
     await storeAll(tx, deps, actor, email, now, { triageItemId, customerId: route.customerId });
-    return { outcome: { kind: 'triage', triageItemId } as EmailOutcome, enqueued: enqueuedIn(tx) };
+    return { kind: 'triage', triageItemId } as EmailOutcome;
   });
-  if (result.outcome.kind !== 'duplicate') deps.feed.notify();
-  if (result.enqueued) deps.jobs.wake();
-  return result.outcome;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Reporter } from '../../shared/triage-types.ts';
-import { withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { changeIncident } from '../incidents/change-incident.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
@@ -49,7 +49,7 @@ export async function followUpPublicReport(deps: Deps, key: string, information 
 
   // Read again, locked (PostgreSQL), inside the transaction: the item may have become an incident since the page
   // was shown, and a decision taken meanwhile waits for this message rather than missing it.
-  const incidentId = await withTransaction(deps.database, async (tx) => {
+  const incidentId = await commit(deps, async (tx) => {
     const item = await findTriageItemForUpdate(tx, deps.database.dialect, found.id);
     if (!item || item.incident_id) return item?.incident_id ?? null;
     await addToTriageReport(

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Reporter } from '../../shared/triage-types.ts';
 import type { Actor } from '../auth/policy.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
-import { withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { fileReportForTriage } from '../triage/file-report.ts';
 
@@ -159,7 +159,7 @@ export async function submitPublicReport(deps: Deps, form: ReportFormValues): Pr
     form.description.trim(),
   ].join('\n');
   const now = deps.clock.now();
-  await withTransaction(deps.database, (tx) =>
+  await commit(deps, (tx) =>
     fileReportForTriage(
       tx,
       deps.database.dialect,

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/policy.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
@@ -54,12 +55,11 @@ export async function changeNotification(
       alongside: (tx, _next, _events, now) => apply(tx, now),
     });
   } else {
-    await withTransaction(deps.database, async (tx) => {
+    await commit(deps, async (tx) => {
       const now = deps.clock.now();
       decision = await decide(await sceneOf(tx, null, now));
       await apply(tx, now);
     });
-    deps.jobs.wake();
   }
   return (await findNotification(deps.database.db, dialect, id)) as Notification;
 }

@@ -1,5 +1,6 @@
 import type { LadderStep } from '../../shared/notification-types.ts';
 import type { Channel, Contact, MoveOnRule, PacePlan } from '../../shared/prepare-types.ts';
+import { maskedAddress, publicAddress } from '../registry/public-address.ts';
 
 export type { LadderStep };
 
@@ -32,8 +33,10 @@ function channelStep(
   const manual = type === null || type === 'manual' || type === 'voice';
   const name = contact?.name ?? 'the contact';
   let todo = instruction.trim();
-  if (!todo && type === 'voice') todo = `Call ${name} on ${channel?.address}`;
-  if (!todo && type === 'manual') todo = `${channel?.address} (${name})`;
+  // The instruction goes on the timeline: a link in a manual channel (a meeting room with its key) is masked.
+  const shown = channel ? maskedAddress(channel) : '';
+  if (!todo && type === 'voice') todo = `Call ${name} on ${shown}`;
+  if (!todo && type === 'manual') todo = `${shown} (${name})`;
   if (!todo && manual) todo = `Reach ${name} by any means the plan allows`;
   return {
     contactId: contact?.id ?? null,
@@ -41,14 +44,19 @@ function channelStep(
     channelId: channel?.id ?? null,
     channelType: type,
     address: channel?.address ?? '',
+    label: channel?.label ?? '',
     clearedForRed: channel?.clearedForRed ?? false,
     manual,
     instruction: todo,
   };
 }
 
-/** A step's channel as people name it: "e-mail to soc@acme.example", "call the duty phone". */
+/**
+ * A step's channel as people name it and the timeline records it: "email to Ola <ola@acme.example>",
+ * "slack to SOC <#ir-acme>" — never a webhook URL (see publicAddress).
+ */
 export function describeStep(step: LadderStep): string {
   if (step.manual) return step.instruction;
-  return `${step.channelType} to ${step.contactName ? `${step.contactName} <${step.address}>` : step.address}`;
+  const address = publicAddress({ type: step.channelType, address: step.address, label: step.label });
+  return `${step.channelType} to ${step.contactName ? `${step.contactName} <${address}>` : address}`;
 }

@@ -14,6 +14,7 @@ import { ackPage, answerPage, LINK_PAGE_CSP, problemPage } from './link-pages.ts
 import { wordMessage } from './message.ts';
 import { compromisedChannels, findNotification, listIncidentNotifications, type Notification } from './notifications.queries.ts';
 import * as S from './notifications.schemas.ts';
+import { compromisedChannelView, notificationView } from './notifications.views.ts';
 import { sendDraft, sendNotification } from './send-notification.ts';
 import { checkLink, type LinkPurpose } from './signed-links.ts';
 import { declareChannelCompromised, setCommunicationLevel } from './steer-communication.ts';
@@ -49,22 +50,23 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
         ...draft,
         obligationRef: obligationId ? `${obligationId}/${stageId}` : null,
       });
-      return reply.status(201).send(n);
+      return reply.status(201).send(notificationView(n));
     },
   );
 
   api.get('/api/v1/incidents/:id/notifications', { schema: { tags, params: S.IdParams } }, async (request) => {
     const { state } = await readIncident(deps, actorOf(request), request.params.id);
     const compromised = await compromisedChannels(db, state.id, state.customerId);
-    return { items: await listIncidentNotifications(db, state.id), compromisedChannels: compromised };
+    const items = await listIncidentNotifications(db, state.id);
+    return { items: items.map(notificationView), compromisedChannels: compromised.map(compromisedChannelView) };
   });
 
   api.get('/api/v1/notifications/:id', { schema: { tags, params: S.IdParams } }, async (request) =>
-    readNotification(deps, actorOf(request), request.params.id),
+    notificationView(await readNotification(deps, actorOf(request), request.params.id)),
   );
 
   api.post('/api/v1/notifications/:id/send', { schema: { tags, params: S.IdParams } }, async (request) =>
-    sendDraft(deps, actorOf(request), request.params.id),
+    notificationView(await sendDraft(deps, actorOf(request), request.params.id)),
   );
 
   api.post(
@@ -74,7 +76,9 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
       const actor = actorOf(request);
       const n = await readNotification(deps, actor, request.params.id);
       if (!n.incidentId) assertCan(actor, 'registry.change', { customerId: n.customerId, notFound: `No notification ${n.id}` });
-      return acknowledgeNotification(deps, actor, n.id, { by: actor.name, via: 'manual', note: request.body.note });
+      return notificationView(
+        await acknowledgeNotification(deps, actor, n.id, { by: actor.name, via: 'manual', note: request.body.note }),
+      );
     },
   );
 
@@ -83,7 +87,8 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     const actor = actorOf(request);
     const n = await readNotification(deps, actor, request.params.id);
     const { decision, text = '', by } = request.body;
-    return answerInstruction(deps, actor, n.id, { decision, text: text.trim(), by: `${by.trim()} (recorded by ${actor.name})` });
+    const recorded = `${by.trim()} (recorded by ${actor.name})`;
+    return notificationView(await answerInstruction(deps, actor, n.id, { decision, text: text.trim(), by: recorded }));
   });
 
   api.post(
@@ -108,7 +113,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     '/api/v1/incidents/:id/instructions',
     { schema: { tags, params: S.IdParams, body: S.InstructionBody } },
     async (request, reply) =>
-      reply.status(201).send(await requestInstruction(deps, actorOf(request), request.params.id, request.body)),
+      reply.status(201).send(notificationView(await requestInstruction(deps, actorOf(request), request.params.id, request.body))),
   );
 
   api.post('/api/v1/incidents/:id/steps', { schema: { tags, params: S.IdParams, body: S.StepBody } }, async (request) =>
@@ -119,7 +124,9 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     '/api/v1/contacts/:id/channels/:channelId/test',
     { schema: { tags, params: S.ChannelTestParams } },
     async (request, reply) =>
-      reply.status(202).send(await testChannel(deps, actorOf(request), request.params.id, request.params.channelId)),
+      reply
+        .status(202)
+        .send(notificationView(await testChannel(deps, actorOf(request), request.params.id, request.params.channelId))),
   );
 
   // The recipient's pages: public, no JavaScript, the signed token is the only key.

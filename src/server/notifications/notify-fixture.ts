@@ -97,7 +97,7 @@ export async function startNotifyFixture(dialect: Dialect, env: Record<string, s
     advance(ms: number) {
       offsetMs += ms;
     },
-    async timeline(id: string): Promise<{ type: string; data: any }[]> {
+    async timeline(id: string): Promise<{ type: string; data: any; position: number }[]> {
       return (await call('GET', `/api/v1/incidents/${id}/timeline`)).body.events;
     },
     async notification(id: string) {

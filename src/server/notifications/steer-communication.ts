@@ -8,6 +8,7 @@ import { enqueue } from '../core/jobs/jobs.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
+import { publicAddress } from '../registry/public-address.ts';
 import { RECONSIDER_JOB } from './deliver-notification.ts';
 import { insertCompromisedChannel, listOpenNotifications } from './notifications.queries.ts';
 
@@ -68,7 +69,7 @@ export async function declareChannelCompromised(
       const channel = contact?.channels.find((ch) => ch.id === input.channelId);
       if (!contact || !channel)
         throw new AppError('not_found', `No channel ${input.channelId} among this incident's contacts`, 'channelId');
-      channelName = `${channel.type} ${channel.address} (${contact.name})`;
+      channelName = `${channel.type} ${publicAddress(channel)} (${contact.name})`;
       return [
         {
           type: 'channel.compromised',

@@ -9,6 +9,7 @@ import {
   type PaceLevelName,
   type PaceWarning,
 } from '../../shared/prepare-types.ts';
+import { maskedAddress } from '../registry/public-address.ts';
 
 /**
  * PACE readiness checks. A ladder only helps when every level exists, points at something real, runs on
@@ -37,22 +38,10 @@ export const CHANNEL_TYPE_LABELS: Record<ChannelType, string> = {
   manual: 'Manual step',
 };
 
-const WEB_TYPES: readonly ChannelType[] = ['slack', 'teams', 'mattermost', 'webhook'];
-
-/**
- * The address as it may be shown to people and printed: webhook URLs carry their secret in the path or query,
- * so only the scheme and host are kept.
- */
-export function displayAddress(channel: Channel): string {
-  if (!WEB_TYPES.includes(channel.type)) return channel.address;
-  const host = urlHost(channel.address);
-  return host ? `https://${host}/…` : '(webhook address hidden)';
-}
-
 /** "SMS +47 912 34 567", "Slack webhook https://hooks.slack.com/…", with the channel's own label when it has one. */
 export function describeChannel(channel: Channel): string {
   const separator = channel.type === 'manual' ? ': ' : ' ';
-  const text = `${CHANNEL_TYPE_LABELS[channel.type]}${separator}${displayAddress(channel)}`;
+  const text = `${CHANNEL_TYPE_LABELS[channel.type]}${separator}${maskedAddress(channel)}`;
   return channel.label.trim() ? `${text} (${channel.label.trim()})` : text;
 }
 

@@ -5,6 +5,7 @@ import { incidentSnapshot, obligationFacts } from '../deadlines/incident-snapsho
 import { readIncident } from '../incidents/read-incident.ts';
 import { evaluateObligation, type Obligation } from '../obligations/obligation.ts';
 import { suggestPlaybooks } from '../playbooks/playbook.ts';
+import { publicContact } from '../registry/public-address.ts';
 import { findPlanVersionSummary } from './plans.queries.ts';
 import { planSummary } from './publish-plan.ts';
 
@@ -37,7 +38,8 @@ export async function incidentPlan(deps: Deps, actor: Actor, idOrKey: string): P
   return {
     plan: row ? planSummary(row, now, false) : null,
     draft: !row,
-    contacts: snapshot.contacts,
+    // Read by everyone on the incident: no channel's webhook URL (see publicAddress).
+    contacts: snapshot.contacts.map(publicContact),
     pacePlans: snapshot.pacePlans,
     roster: snapshot.roster,
     obligations,

@@ -8,7 +8,8 @@ import {
   type PlanVersion,
   type PlaybookStep,
 } from '../../shared/prepare-types.ts';
-import { CHANNEL_TYPE_LABELS, describeChannel, displayAddress, PACE_LEVEL_LABELS } from '../pace/pace-warnings.ts';
+import { CHANNEL_TYPE_LABELS, describeChannel, PACE_LEVEL_LABELS } from '../pace/pace-warnings.ts';
+import { maskedAddress } from '../registry/public-address.ts';
 import { checkTimeZone, conditionWords, deadlineWords, formatTime, moveOnShort, moveOnWords } from './offline-kit-words.ts';
 
 /**
@@ -181,7 +182,7 @@ export function buildKitModel(plan: PlanVersion, options: KitOptions): KitModel 
       channels: c.channels.map(describeChannel),
       channelRows: c.channels.map((ch) => ({
         type: CHANNEL_TYPE_LABELS[ch.type],
-        address: displayAddress(ch),
+        address: maskedAddress(ch),
         label: ch.label,
         status: [
           ch.verified ? 'verified' : 'not verified',

@@ -1,11 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { PlanVersion } from '../../shared/prepare-types.ts';
+import type { PlanSnapshot, PlanVersion } from '../../shared/prepare-types.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { publicContact } from '../registry/public-address.ts';
 import { CUSTOMER } from '../registry/registry-kinds.ts';
 import { readRecord } from '../registry/save-record.ts';
 import { comparePlans } from './compare-plans.ts';
@@ -38,7 +39,15 @@ async function readPlan(deps: Deps, actor: Actor, id: string): Promise<PlanVersi
   if (!row) throw new AppError('not_found', `No plan version ${id}`);
   assertCan(actor, 'registry.read', { customerId: row.customer_id, notFound: `No plan version ${id}` });
   const newest = await latestPlanVersion(deps.database.db, row.customer_id);
-  return { ...planSummary(row, deps.clock.now(), newest?.id === row.id), snapshot: JSON.parse(row.snapshot) };
+  return { ...planSummary(row, deps.clock.now(), newest?.id === row.id), snapshot: publicSnapshot(JSON.parse(row.snapshot)) };
+}
+
+/**
+ * A plan is read, printed and carried around: its channels show no webhook URL (the stored snapshot, which
+ * its SHA-256 covers, keeps them; the contact's own record is where they are edited).
+ */
+function publicSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
+  return { ...snapshot, contacts: snapshot.contacts.map(publicContact) };
 }
 
 function validTimeZone(timeZone: string | undefined): string | undefined {
@@ -59,7 +68,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
   api.get('/api/v1/customers/:id/plan-draft', { schema: { tags, params: Params } }, async (request) => {
     const actor = actorOf(request);
     const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, CUSTOMER, request.params.id);
-    return currentPlanContents(deps.database.db, deps.database.dialect, record.id, deps.clock.now());
+    return publicSnapshot(await currentPlanContents(deps.database.db, deps.database.dialect, record.id, deps.clock.now()));
   });
 
   api.post('/api/v1/customers/:id/plans', { schema: { tags, params: Params, body: PublishBody } }, async (request, reply) =>

@@ -6,6 +6,7 @@ import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { toStoredEvent } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
+import { contactEventFor, contactFor } from './public-address.ts';
 import { listRecords } from './records.queries.ts';
 import * as S from './registry.schemas.ts';
 import { CONTACT, CUSTOMER, OBLIGATION, PLAYBOOK, ROSTER, SERVICE } from './registry-kinds.ts';
@@ -13,6 +14,12 @@ import { changeRecord, createRecord, type RecordKind, readRecord, recordView, ty
 
 /** Extra shaping of a record on its way out (e.g. PACE warnings computed from the current contacts). */
 export type RecordPresenter<T> = (deps: Deps, actor: Actor, records: StoredRecord<T>[]) => Promise<unknown[]>;
+/** The same for the data of the record's history events. */
+export type HistoryPresenter = (
+  actor: Actor,
+  customerId: string | null,
+  data: Record<string, unknown>,
+) => Record<string, unknown>;
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const ListQuery = Type.Object(
@@ -36,6 +43,7 @@ export function registerRecordRoutes<T extends object>(
   kind: RecordKind<T>,
   schema: S.KindSchema,
   present: RecordPresenter<T> = async (_deps, _actor, records) => records,
+  presentHistory: HistoryPresenter = (_actor, _customerId, data) => data,
 ): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['prepare'];
@@ -91,7 +99,11 @@ export function registerRecordRoutes<T extends object>(
     const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, kind, request.params.id);
     const rows = await readStream(deps.database.db, record.id);
     return {
-      events: rows.map(toStoredEvent).map(({ streamId, streamType, customerId, ...event }) => ({ ...event, recordId: streamId })),
+      events: rows.map(toStoredEvent).map(({ streamId, streamType, customerId, ...event }) => ({
+        ...event,
+        data: presentHistory(actor, record.customerId, event.data),
+        recordId: streamId,
+      })),
     };
   });
 }
@@ -99,7 +111,15 @@ export function registerRecordRoutes<T extends object>(
 export function registerRegistryRoutes(app: FastifyInstance, deps: Deps): void {
   registerRecordRoutes(app, deps, 'customers', CUSTOMER, S.customerSchema);
   registerRecordRoutes(app, deps, 'services', SERVICE, S.serviceSchema);
-  registerRecordRoutes(app, deps, 'contacts', CONTACT, S.contactSchema);
+  registerRecordRoutes(
+    app,
+    deps,
+    'contacts',
+    CONTACT,
+    S.contactSchema,
+    async (_deps, actor, records) => records.map((contact) => contactFor(actor, contact)),
+    contactEventFor,
+  );
   registerRecordRoutes(app, deps, 'rosters', ROSTER, S.rosterSchema);
   registerRecordRoutes(app, deps, 'obligations', OBLIGATION, S.obligationSchema);
   registerRecordRoutes(app, deps, 'playbooks', PLAYBOOK, S.playbookSchema);

@@ -1,8 +1,9 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { type Action, type Actor, assertCan } from '../auth/policy.ts';
+import { commit } from '../core/commit.ts';
 import type { Database, Dialect } from '../core/db/database.ts';
 import type { RecordsTable } from '../core/db/schema.ts';
-import { isUniqueViolation, type Tx, withTransaction } from '../core/db/transaction.ts';
+import { isUniqueViolation, type Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type NewEvent } from '../core/events/event-store.ts';
@@ -95,7 +96,7 @@ export async function createRecord<T extends object>(
   });
   const { database, clock } = deps;
   const record = await saving(kind, async () =>
-    withTransaction(database, async (tx) => {
+    commit(deps, async (tx) => {
       if (scope) await requireCustomer(tx, database.dialect, scope);
       const now = clock.now();
       const owner = kind.scope === 'self' ? id : scope;
@@ -156,7 +157,7 @@ export async function changeRecord<T extends object>(
 ): Promise<StoredRecord<T>> {
   const { database, clock } = deps;
   const changed = await saving(kind, async () =>
-    withTransaction(database, async (tx) => {
+    commit(deps, async (tx) => {
       const { row, record } = await readRecord(tx, database.dialect, actor, kind, id, true);
       const action = change.action ?? (change.archive && kind.scope === 'self' ? 'customer.create' : 'registry.change');
       assertCan(actor, action, {

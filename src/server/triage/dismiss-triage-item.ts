@@ -1,7 +1,7 @@
 import { groupFingerprints } from '../alerts/alerts.queries.ts';
 import { silenceFingerprints } from '../alerts/silence-alerts.ts';
 import type { Actor } from '../auth/policy.ts';
-import { withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { assertNotDecided, itemToDecide, recordDecision } from './item-to-decide.ts';
@@ -18,7 +18,7 @@ export async function dismissTriageItem(
   input: { reason: string; silenceMinutes?: number },
 ): Promise<TriageItemRow> {
   const now = deps.clock.now();
-  const item = await withTransaction(deps.database, async (tx) => {
+  return commit(deps, async (tx) => {
     const item = await itemToDecide(tx, deps.database.dialect, actor, id);
     assertNotDecided(item, await incidentKeyOf(tx, item.incident_id));
     if (item.status === 'dismissed') throw new AppError('conflict', `This was already dismissed by ${item.decided_by}`);
@@ -38,6 +38,4 @@ export async function dismissTriageItem(
       data: { reason: input.reason, silenced, silenceMinutes: input.silenceMinutes ?? null },
     });
   });
-  deps.feed.notify();
-  return item;
 }

@@ -1,9 +1,9 @@
 import type { IncidentSource } from '../../shared/incident-vocabulary.ts';
 import type { TriageKind } from '../../shared/triage-types.ts';
 import type { Actor } from '../auth/policy.ts';
-import { type Tx, withTransaction } from '../core/db/transaction.ts';
+import { commit } from '../core/commit.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
-import { enqueuedIn } from '../core/jobs/jobs.ts';
 import { assignTriageEvidenceToIncident } from '../evidence/evidence.queries.ts';
 import { recordEvidenceOnTimeline } from '../evidence/store-evidence.ts';
 import { reportIncidentIn } from '../incidents/report-incident.ts';
@@ -29,7 +29,7 @@ export async function openTriageItem(
   choices: OpenChoices = {},
 ): Promise<{ item: TriageItemRow; incident: { id: string; key: string } }> {
   const now = deps.clock.now();
-  const result = await withTransaction(deps.database, async (tx) => {
+  return commit(deps, async (tx) => {
     const item = await itemToDecide(tx, deps.database.dialect, actor, id);
     assertNotDecided(item, await incidentKeyOf(tx, item.incident_id));
     const customerId = item.customer_id ?? choices.customerId ?? null;
@@ -57,11 +57,8 @@ export async function openTriageItem(
     );
     const evidence = await assignTriageEvidenceToIncident(tx, item.id, incident.id);
     await recordEvidenceOnTimeline(tx, deps, actor, incident.id, evidence, now);
-    return { item: decided, incident: { id: incident.id, key: incident.key }, enqueued: enqueuedIn(tx) };
+    return { item: decided, incident: { id: incident.id, key: incident.key } };
   });
-  deps.feed.notify();
-  if (result.enqueued) deps.jobs.wake();
-  return { item: result.item, incident: result.incident };
 }
 
 /** What the incident starts with: the report (and what the reporter added), or a summary of the alerts. */

@@ -38,6 +38,14 @@ export interface StreamHead {
   hash: string;
 }
 
+// Transactions that appended events: only their commits need to wake the live feed (see core/commit.ts).
+const appending = new WeakSet<Tx>();
+
+/** Whether events were appended in this transaction (with group commit: in the batch it belongs to). */
+export function appendedIn(tx: Tx): boolean {
+  return appending.has(tx);
+}
+
 /**
  * Appends events to a stream after head, chaining their hashes. A concurrent append at the same
  * seq fails on the unique (stream_id, seq) constraint, so the caller can reload and retry.
@@ -54,6 +62,7 @@ export async function appendEvents(
 ): Promise<StoredEvent[]> {
   // Only who it was goes on the record: never the caller's role, memberships or how they signed in.
   const actor: EventActor = { id: by.id, name: by.name };
+  if (events.length) appending.add(tx);
   const recordedAt = now.toISOString();
   const actorText = canonicalJson(actor);
   const chained: (Omit<StoredEvent, 'position' | keyof EventRoute> & { dataText: string })[] = [];

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type HttpRecorder, startHttpRecorder } from '../../core/testing/http-recorder.ts';
 import { type SmtpSink, startSmtpSink } from '../../core/testing/smtp-sink.ts';
@@ -61,6 +62,44 @@ describe('deliver', () => {
     await deliver({ type: 'webhook', address: `${receiver.url}/hook` }, message, settings);
     const request = receiver.requests.at(-1)!;
     assert.ok(verifyWebhookSignature('key', request.headers, request.body, new Date()));
+  });
+
+  it('says it is Muster and which version on every HTTP delivery (SMS gateway, chat, webhook)', async () => {
+    const version = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')).version;
+    assert.match(version, /^\d+\.\d+\.\d+/);
+    receiver.requests.length = 0;
+    await deliver({ type: 'sms', address: '+15550100' }, message, settings);
+    for (const type of ['slack', 'teams', 'mattermost', 'webhook'] as const) {
+      await deliver({ type, address: `${receiver.url}/${type}` }, message, settings);
+    }
+    assert.deepEqual(
+      receiver.requests.map((r) => r.headers['user-agent']),
+      Array(5).fill(`Muster/${version}`),
+    );
+  });
+
+  it('never quotes a webhook URL in a failure reason, even one the receiver echoes or that does not parse', async () => {
+    const secret = `${receiver.url}/services/T0/B0/SECRET?token=SECRET`;
+    receiver.reply = { status: 400, body: `unknown hook ${secret}` };
+    try {
+      const echoed = await deliver({ type: 'slack', address: secret }, message, settings);
+      assert.equal(echoed.outcome, 'failed');
+      assert.equal(
+        echoed.outcome === 'failed' && echoed.reason,
+        `Slack webhook answered HTTP 400: unknown hook ${receiver.url}/…`,
+      );
+      receiver.reply = { status: 302, headers: { location: `${receiver.url}/moved?key=SECRET` } };
+      const moved = await deliver({ type: 'webhook', address: secret }, message, settings);
+      assert.doesNotMatch(moved.outcome === 'failed' ? moved.reason : '', /SECRET/);
+    } finally {
+      receiver.reply = { status: 200, body: 'ok' };
+    }
+    const unparsable = await deliver({ type: 'teams', address: 'not-a-url/SECRET' }, message, settings);
+    assert.deepEqual(unparsable, {
+      outcome: 'failed',
+      reason: 'Teams workflow webhook URL is not a valid URL',
+      retryable: false,
+    });
   });
 
   it('turns an unknown channel type into a failure instead of throwing', async () => {

@@ -1,15 +1,30 @@
+import { redactUrls, urlShape } from '../../core/redact.ts';
 import type { ChannelSettings, DeliveryResult, DeliveryTarget, OutgoingMessage } from './channel.ts';
 import { deliverToChat } from './chat-webhooks.ts';
 import { deliverEmail } from './email.ts';
 import { deliverSignedWebhook } from './signed-webhook.ts';
 import { deliverSms } from './sms-gateway.ts';
 
-/** Sends one message over the target's channel; resolves with the outcome, never throws. */
+/**
+ * Sends one message over the target's channel; resolves with the outcome, never throws. A failure's reason
+ * goes on the timeline, so it never carries the address or any other URL whole (a receiver's answer may quote one).
+ */
 export async function deliver(
   target: DeliveryTarget,
   message: OutgoingMessage,
   settings: ChannelSettings,
 ): Promise<DeliveryResult> {
+  const result = await deliverOnce(target, message, settings);
+  if (result.outcome === 'accepted') return result;
+  // A web channel's whole address is the secret, even one that is not a URL at all.
+  const web = target.type !== 'email' && target.type !== 'sms' && target.address.trim() !== '';
+  const reason = web
+    ? result.reason.replaceAll(target.address, urlShape(target.address) ?? '(the channel address)')
+    : result.reason;
+  return { ...result, reason: redactUrls(reason) };
+}
+
+async function deliverOnce(target: DeliveryTarget, message: OutgoingMessage, settings: ChannelSettings): Promise<DeliveryResult> {
   try {
     switch (target.type) {
       case 'email':

@@ -1,3 +1,5 @@
+import { redactUrls } from '../../core/redact.ts';
+import { USER_AGENT } from '../../core/version.ts';
 import type { DeliveryResult } from './channel.ts';
 
 export interface HttpDelivery {
@@ -18,7 +20,8 @@ export async function postDelivery(delivery: HttpDelivery): Promise<DeliveryResu
   try {
     url = new URL(delivery.url);
   } catch {
-    return { outcome: 'failed', reason: `${label} URL "${delivery.url}" is not a valid URL`, retryable: false };
+    // Not echoed: the address may be a credential even when it does not parse.
+    return { outcome: 'failed', reason: `${label} URL is not a valid URL`, retryable: false };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return {
@@ -31,7 +34,7 @@ export async function postDelivery(delivery: HttpDelivery): Promise<DeliveryResu
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: delivery.headers,
+      headers: { 'user-agent': USER_AGENT, ...delivery.headers },
       body: delivery.body,
       // A redirect turns the POST into a GET at an address nobody configured; report it instead.
       redirect: 'manual',
@@ -48,7 +51,7 @@ export async function postDelivery(delivery: HttpDelivery): Promise<DeliveryResu
       const location = response.headers.get('location');
       return {
         outcome: 'failed',
-        reason: `${label} answered HTTP ${status} (redirect${location ? ` to ${location}` : ''}); configure the final URL`,
+        reason: `${label} answered HTTP ${status} (redirect${location ? ` to ${redactUrls(location)}` : ''}); configure the final URL`,
         retryable: false,
       };
     }

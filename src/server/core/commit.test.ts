@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { commit } from './commit.ts';
+import type { Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrations.ts';
+import { appendEvents } from './events/event-store.ts';
+import { GENESIS_HASH } from './events/hash-chain.ts';
+import { enqueue } from './jobs/jobs.ts';
+import { connectSse } from './testing/sse-client.ts';
+import { createTestDb, type TestDatabase, testDialects } from './testing/test-db.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+
+const actor = { id: 'u1', name: 'Una' };
+const route = { streamType: 'record' as const, customerId: null };
+
+for (const dialect of await testDialects()) {
+  describe(`commit on ${dialect}`, () => {
+    let testDb: TestDatabase;
+    let calls: string[];
+    const deps = () => ({
+      database: testDb.database as Database,
+      feed: { notify: () => calls.push('feed'), subscribe: async () => () => {}, stop: async () => {} },
+      jobs: { wake: () => calls.push('jobs') },
+    });
+    before(async () => {
+      testDb = await createTestDb(dialect);
+      await migrateToLatest(testDb.database.db, dialect);
+    });
+    after(() => testDb.drop());
+
+    it('wakes the live feed after a commit that appended events, and only then', async () => {
+      calls = [];
+      const now = new Date();
+      await commit(deps(), (tx) =>
+        appendEvents(
+          tx,
+          dialect,
+          `s-${dialect}-1`,
+          { seq: 0, hash: GENESIS_HASH },
+          [{ type: 'x.created', data: {} }],
+          actor,
+          now,
+          route,
+        ),
+      );
+      assert.deepEqual(calls, ['feed']);
+    });
+
+    it('wakes the job worker after a commit that enqueued a job', async () => {
+      calls = [];
+      await commit(deps(), (tx) => enqueue(tx, { name: 'nothing', payload: {} }, new Date()));
+      assert.deepEqual(calls, ['jobs']);
+    });
+
+    it('announces nothing for a transaction that wrote neither, or that rolled back', async () => {
+      calls = [];
+      await commit(deps(), async () => 1);
+      await assert.rejects(
+        commit(deps(), async (tx) => {
+          await appendEvents(
+            tx,
+            dialect,
+            `s-${dialect}-2`,
+            { seq: 0, hash: GENESIS_HASH },
+            [{ type: 'x', data: {} }],
+            actor,
+            new Date(),
+            route,
+          );
+          throw new Error('changed my mind');
+        }),
+        /changed my mind/,
+      );
+      assert.deepEqual(calls, []);
+    });
+  });
+
+  describe(`every writer reaches open streams at once on ${dialect}`, () => {
+    let server: TestServer;
+    let admin: string;
+    before(async () => {
+      server = await startTestServer({ dialect });
+      admin = await server.userToken('admin');
+    });
+    after(() => server.close());
+
+    // The feed also polls every 2 s; five changes in a row all arriving well within that rules the poll out.
+    const eachArrivesQuickly = async (change: (i: number) => Promise<void>) => {
+      const stream = await connectSse(`${server.url}/api/v1/stream`, { authorization: `Bearer ${admin}` });
+      try {
+        for (let i = 0; i < 5; i++) {
+          const sent = performance.now();
+          await change(i);
+          await stream.waitFor(i + 1, 3000);
+          const took = performance.now() - sent;
+          assert.ok(took < 400, `change ${i} reached the stream after ${Math.round(took)} ms`);
+        }
+      } finally {
+        stream.close();
+      }
+    };
+
+    it('registry saves', async () => {
+      await eachArrivesQuickly(async (i) => {
+        const res = await server.request('POST', '/api/v1/customers', { token: admin, body: { name: `Live ${dialect} ${i}` } });
+        assert.equal(res.status, 201);
+      });
+    });
+
+    it('public reports filed for triage', async () => {
+      const setting = await server.request('PUT', '/api/v1/settings/public-report-form', {
+        token: admin,
+        body: { enabled: true, intro: '' },
+      });
+      assert.equal(setting.status, 200);
+      await eachArrivesQuickly(async (i) => {
+        const res = await fetch(`${server.url}/report`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ kind: 'phishing', description: `A strange mail asking for passwords, number ${i}` }),
+        });
+        assert.equal(res.status, 200);
+      });
+    });
+  });
+}
