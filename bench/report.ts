@@ -3,6 +3,7 @@
 import type { FanoutResult } from './fanout.ts';
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
+import type { StormLatencyResult } from './storm-latency.ts';
 
 export type Target =
   | { kind: 'ratio'; min: number } // req/s at least min × the floor's req/s
@@ -39,6 +40,8 @@ export interface SuiteResult {
   notify?: NotifyResult;
   /** Alert intake (issue: single posts ≥ 0.5 × floor, 100,000 alerts/s in batches, de-duplication within 20 %). */
   alerts?: AlertsResult;
+  /** GET /healthz during 8 senders of 5,000-alert batches (issue 10: p99 < 100 ms), with the floor's p99 before it. */
+  stormLatency?: StormLatencyResult & { floorP99Ms: number };
   notes: string[];
 }
 

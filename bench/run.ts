@@ -5,7 +5,8 @@
 // Environment: BENCH_SECONDS (default 10) per operation, BENCH_QUICK=1 (3 s runs), BENCH_WARMUP (s, default 1),
 // BENCH_CONNECTIONS (default 50), BENCH_INCIDENTS (default 10000), BENCH_POSTGRES=0 (skip PostgreSQL),
 // BENCH_STARTS (default 3, start-up samples), BENCH_ALERTS_STORED (default 1,000,000; quick 100,000),
-// BENCH_STORM_SECONDS (default 60; quick 10), BENCH_FANOUT_STREAMS (default 2,000).
+// BENCH_STORM_SECONDS (default 60; quick 10), BENCH_FANOUT_STREAMS (default 2,000), BENCH_STORM_LATENCY_SECONDS
+// (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10).
 //
 // Every operation is reported against two floors measured in the same run: GET /healthz on Muster itself, and
 // the same route on a bare Fastify app (bench/bare-fastify.ts) started beside it.
@@ -42,6 +43,7 @@ import {
   serverEnv,
   startServer,
 } from './server-process.ts';
+import { measureStormLatency, stormLatencyTable } from './storm-latency.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SECONDS = positive('BENCH_SECONDS', QUICK ? 3 : 10);
@@ -51,6 +53,7 @@ const INCIDENTS = positive('BENCH_INCIDENTS', 10_000);
 const STARTS = positive('BENCH_STARTS', 3);
 const ALERTS_STORED = positive('BENCH_ALERTS_STORED', QUICK ? 100_000 : 1_000_000);
 const STORM_SECONDS = positive('BENCH_STORM_SECONDS', QUICK ? 10 : 60);
+const STORM_LATENCY_SECONDS = positive('BENCH_STORM_LATENCY_SECONDS', QUICK ? 10 : 20);
 const FIXED_RATE = 1000;
 const FANOUT_STREAMS = positive('BENCH_FANOUT_STREAMS', 2000);
 const MAX_FAILED_SHARE = 0.01;
@@ -263,6 +266,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   const notify = await measureNotifications(api, sink, log);
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
   floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
+  const stormLatency = await measureStormLatency(api, server.origin, STORM_LATENCY_SECONDS, log);
+  const floorP99 = floor.latencyMs.p99;
   log('▶ alerts: single posts, batches of 1,000, de-duplication over many stored, and a storm');
   const alerts = await measureAlerts(
     api,
@@ -307,6 +312,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     fanout,
     notify,
     alerts,
+    stormLatency: { ...stormLatency, floorP99Ms: floorP99 },
     notes,
   };
 }
@@ -403,6 +409,9 @@ async function main(): Promise<number> {
   for (const suite of suites) {
     console.log(`\n### ${suite.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL (targets are for SQLite: information only)'}\n`);
     console.log(suiteTables(suite));
+    if (suite.stormLatency) {
+      console.log(`\n${stormLatencyTable(suite.stormLatency, suite.stormLatency.floorP99Ms, suite.dialect !== 'sqlite')}`);
+    }
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
@@ -414,6 +423,7 @@ async function main(): Promise<number> {
       ...(s.startup.met ? [] : ['start to /readyz']),
       ...(s.idleRss && !s.idleRss.met ? ['idle RSS'] : []),
       ...(s.alerts && !s.alerts.batchTargetMet ? ['alert batches'] : []),
+      ...(s.stormLatency && !s.stormLatency.met ? ['GET /healthz during an alert storm'] : []),
       ...(s.alerts && s.alerts.dedupRatio < DEDUP_TARGET ? ['de-duplication with many stored'] : []),
     ]);
   console.log(`\nTargets (SQLite): ${missed.length ? `MISSED: ${missed.join('; ')}` : 'all met'}`);

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -34,13 +36,47 @@ import { registerTriageRoutes } from './triage/triage.routes.ts';
 
 registerAjvFormats();
 
+/**
+ * Requests that never reached a route (too slow, malformed) get the API's error shape, then the connection is
+ * closed, as Node does.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'The request did not arrive in time; send it again']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request headers are too large']
+        : [400, 'The request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code: 'invalid', message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the HTTP application: every domain's routes are registered here, by explicit import. */
 export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, idleTimeoutMs } = deps.config.connections;
   const app = Fastify({
     loggerInstance: deps.log,
     bodyLimit: 1024 * 1024,
+    // A client that stalls, or opens connections and sends nothing, must not hold a socket and what its request
+    // has taken (alert budget, memory) for ever. The request timeout ends only receiving: a long answer, such
+    // as the live stream, is not cut by it, and its pings keep it clear of the idle timeout.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    connectionTimeout: idleTimeoutMs,
+    http: {
+      headersTimeout: headersTimeoutMs,
+      // Node checks the header and request timeouts on this interval (30 s by default, which would double them).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+    },
+    clientErrorHandler: answerClientError,
     trustProxy: deps.config.trustProxy,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
     return503OnClosing: true,

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { issueSetupUrl } from './auth/first-admin-setup.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
+import { startCheckpointer } from './core/db/checkpointer.ts';
 import { type Database, openDatabase } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrations.ts';
 import type { Deps } from './core/deps.ts';
@@ -33,6 +34,7 @@ export async function startServer(
   const log = createLogger(options.quiet ? 'warn' : config.logLevel);
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
+  const checkpointer = database.sqlite && database.file ? startCheckpointer(database.sqlite, database.file) : null;
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };
   const deps: Deps = {
@@ -76,6 +78,7 @@ export async function startServer(
       await worker.stop();
       closeMailTransports();
       await deps.feed.stop();
+      await checkpointer?.stop();
       await database.close();
     },
   };

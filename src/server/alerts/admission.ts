@@ -1,28 +1,125 @@
+import { Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../core/errors.ts';
+import { nextTurn } from '../core/event-loop.ts';
 import { sendError } from '../core/http/error-handler.ts';
 
+const OVERLOADED = 'Muster is storing as many alerts as it can; retry after a second';
+
+interface Held {
+  sourceId: string;
+  /** Bytes of the body received so far and kept (released when the answer has gone). */
+  bytes: number;
+  /** Still reading its body: the only state in which a request can be given up for another source's. */
+  receiving: boolean;
+  /** Refused while receiving: the rest of its body is read and dropped, then it is answered 503. */
+  refused: boolean;
+}
+
 /**
- * Bounds what alert posts can hold in memory: the bytes of requests being received, validated or waiting for
- * their commit. A request that would go over the budget is refused before its body is read, with 503 and
- * Retry-After, so an alert storm slows the senders down instead of growing a queue without end.
- * Alertmanager and most senders retry on 5xx.
+ * Bounds what alert posts hold in memory: the bytes of bodies received, being checked or waiting for their
+ * commit, counted as they arrive (a declared Content-Length reserves nothing), at most maxPendingBytes at once.
+ * Each source holding bytes has a fair share of the budget (the budget divided by the number of such sources):
+ * a source over its share is refused while the budget is full, and a source within its share makes room by
+ * giving up bodies that sources over their share are still receiving. One source, however many connections it
+ * opens and however slowly it sends, cannot take the budget from the others. Refusals are 503 with
+ * Retry-After: 1 (Alertmanager and most senders retry on 5xx); bodies that stall are ended by the server's
+ * request timeout, which releases what they held.
  */
-export function admissionGate(maxPendingBytes: number, bodyLimit: number) {
-  let pending = 0;
+export function admissionGate(maxPendingBytes: number) {
+  const bySource = new Map<string, Set<Held>>();
+  const requests = new WeakMap<FastifyRequest, Held>();
+  let total = 0;
+
+  const heldBy = (sourceId: string) => {
+    let sum = 0;
+    for (const h of bySource.get(sourceId) ?? []) sum += h.bytes;
+    return sum;
+  };
+  const fairShare = (sourceId: string) => maxPendingBytes / (bySource.size + (bySource.has(sourceId) ? 0 : 1));
+  const release = (h: Held) => {
+    total -= h.bytes;
+    h.bytes = 0;
+  };
+
+  /** Gives up bodies still being received by sources over their fair share, largest first, until `needed` fits. */
+  function makeRoom(needed: number, share: number): void {
+    const victims = [...bySource.entries()]
+      .filter(([sourceId]) => heldBy(sourceId) > share)
+      .flatMap(([, set]) => [...set].filter((h) => h.receiving && !h.refused && h.bytes > 0))
+      .sort((a, b) => b.bytes - a.bytes);
+    for (const victim of victims) {
+      if (total + needed <= maxPendingBytes) return;
+      victim.refused = true;
+      release(victim);
+    }
+  }
+
+  /** Keeps n more bytes for h, if the budget (or the fair share, making room) allows it. */
+  function take(h: Held, n: number): boolean {
+    const alone = total === h.bytes; // a request holding everything may always finish, so a large one is never stuck
+    if (total + n > maxPendingBytes && !alone) {
+      const share = fairShare(h.sourceId);
+      if (heldBy(h.sourceId) + n > share) return false;
+      makeRoom(n, share);
+      if (total + n > maxPendingBytes) return false;
+    }
+    h.bytes += n;
+    total += n;
+    return true;
+  }
+
   return {
-    pendingBytes: () => pending,
-    async onRequest(request: FastifyRequest, reply: FastifyReply) {
+    pendingBytes: () => total,
+    /**
+     * Before the body is read: refuses a source that is over its fair share while the budget is full (what it
+     * declares only decides how soon it is refused), otherwise starts counting the request's bytes.
+     */
+    admit(request: FastifyRequest, reply: FastifyReply, sourceId: string) {
       const declared = Number(request.headers['content-length']);
-      // A body of unknown length (chunked) is counted at the largest size it may have.
-      const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, bodyLimit) : bodyLimit;
-      if (pending + bytes > maxPendingBytes && pending > 0) {
+      const bytes = Number.isFinite(declared) && declared > 0 ? declared : 0;
+      if (total > 0 && total + bytes > maxPendingBytes && heldBy(sourceId) + bytes > fairShare(sourceId)) {
         reply.header('retry-after', '1');
-        return sendError(reply, 'unavailable', 'Muster is storing as many alerts as it can; retry after a second');
+        return sendError(reply, 'unavailable', OVERLOADED);
       }
-      pending += bytes;
+      const h: Held = { sourceId, bytes: 0, receiving: true, refused: false };
+      let set = bySource.get(sourceId);
+      if (!set) {
+        set = new Set();
+        bySource.set(sourceId, set);
+      }
+      set.add(h);
+      requests.set(request, h);
       reply.raw.once('close', () => {
-        pending -= bytes;
+        release(h);
+        set.delete(h);
+        if (set.size === 0 && bySource.get(sourceId) === set) bySource.delete(sourceId);
       });
+    },
+    /** preParsing: counts the body's bytes as they arrive; a refused body is read to its end and dropped. */
+    async count(request: FastifyRequest, reply: FastifyReply, payload: NodeJS.ReadableStream) {
+      const h = requests.get(request);
+      if (!h) return payload;
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          if (!h.refused && !take(h, chunk.length)) {
+            h.refused = true;
+            release(h);
+          }
+          callback(null, h.refused ? undefined : chunk);
+        },
+        flush(callback) {
+          h.receiving = false;
+          if (h.refused) {
+            reply.header('retry-after', '1');
+            return callback(new AppError('unavailable', OVERLOADED));
+          }
+          // The body is parsed when it ends: in a turn of its own, not with every other body that ended meanwhile.
+          void nextTurn().then(() => callback());
+        },
+      });
+      payload.on('error', (error) => counted.destroy(error));
+      return payload.pipe(counted);
     },
   };
 }

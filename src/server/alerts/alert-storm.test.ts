@@ -99,5 +99,60 @@ for (const dialect of await testDialects()) {
         await stopped;
       }
     });
+
+    it('keeps answering GET /healthz while 8 senders post 5,000-alert batches', async () => {
+      // The default budget; the strict figure (p99 < 100 ms) is the benchmark's (bench/storm-latency.ts): this
+      // bound holds on a busy shared machine, where the server used to answer after 10 s and more.
+      const { child, url } = await serveProcess(processEnv(testDb, nextPort++));
+      const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+      const post = async (token: string, route: string, body: unknown) =>
+        (await (
+          await fetch(`${url}${route}`, { method: 'POST', headers: headers(token), body: JSON.stringify(body) })
+        ).json()) as any;
+      try {
+        const customer = await post(admin, '/api/v1/customers', { name: 'Gale AS', code: 'GAL', timeZone: 'UTC' });
+        const { token } = await post(admin, '/api/v1/alert-sources', { name: 'gale', customerId: customer.id });
+        const bodies = Array.from({ length: 8 }, (_, s) =>
+          JSON.stringify(
+            Array.from({ length: 5_000 }, (_, i) => ({
+              title: 'Gale',
+              labels: { alertname: 'Gale', instance: `host-${s}-${i}` },
+              status: 'firing',
+            })),
+          ),
+        );
+        let stop = false;
+        const statuses: number[] = [];
+        const senders = bodies.map(async (body) => {
+          while (!stop) {
+            const response = await fetch(`${url}/api/v1/alerts`, { method: 'POST', headers: headers(token), body });
+            await response.arrayBuffer();
+            statuses.push(response.status);
+          }
+        });
+        await new Promise((r) => setTimeout(r, 1_000));
+        const latencies: number[] = [];
+        for (const until = Date.now() + 5_000; Date.now() < until; ) {
+          const sent = performance.now();
+          const response = await fetch(`${url}/healthz`);
+          await response.arrayBuffer();
+          assert.equal(response.status, 200);
+          latencies.push(performance.now() - sent);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        stop = true;
+        await Promise.all(senders);
+        latencies.sort((a, b) => a - b);
+        const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
+        const summary = `${latencies.length} probes: median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`;
+        assert.ok(statuses.includes(202), `the storm was being stored (${statuses.length} answers)`);
+        assert.ok(at(0.5) < 500, summary);
+        assert.ok(at(0.9) < 2_000, summary);
+      } finally {
+        const stopped = exited(child);
+        child.kill('SIGTERM');
+        await stopped;
+      }
+    });
   });
 }

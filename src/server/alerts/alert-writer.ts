@@ -2,6 +2,7 @@ import type { AlertReceipt } from '../../shared/triage-types.ts';
 import { commit } from '../core/commit.ts';
 import type { Database } from '../core/db/database.ts';
 import type { Deps } from '../core/deps.ts';
+import { nextTurn } from '../core/event-loop.ts';
 import type { AlertOrigin } from './grouping.ts';
 import { mergePlanned, type PlannedAlert, storeAlerts } from './store-alerts.ts';
 
@@ -12,8 +13,11 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Alerts written in one transaction at most; more waits for the next. */
-const MAX_ALERTS_PER_WRITE = 20_000;
+/**
+ * Alerts written in one transaction at most; more waits for the next. One full batch: on SQLite the commit runs
+ * on the event loop, and a larger one held up every other request for hundreds of milliseconds.
+ */
+const MAX_ALERTS_PER_WRITE = 5_000;
 const writers = new WeakMap<Database, { waiting: Waiting[]; writing: boolean }>();
 
 /**
@@ -66,7 +70,11 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
           }
           return receipts;
         });
-        for (const w of batch) w.resolve(receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
+        // Each request answers in its own turn: its receipts and its reply are a few milliseconds each.
+        for (const w of batch) {
+          w.resolve(receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
+          await nextTurn();
+        }
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

@@ -4,8 +4,13 @@ import type { Database, Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
 import type { AlertsTable, TriageItemsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { eventLoopTurns } from '../core/event-loop.ts';
 
 export type AlertRow = Selectable<AlertsTable>;
+
+// A storm's write is thousands of rows; on SQLite each statement runs on the event loop. Between them the loop
+// takes a turn every few milliseconds, so that the server keeps answering while it writes.
+const turn = eventLoopTurns();
 
 const COLUMNS = [
   'customer_id',
@@ -54,6 +59,7 @@ export async function upsertAlerts(
 ): Promise<Map<string, { count: number; group_id: string | null }>> {
   const stored = new Map<string, { count: number; group_id: string | null }>();
   for (const chunk of slices(rows)) {
+    await turn();
     const parameters: unknown[] = [];
     for (const row of chunk) for (const column of COLUMNS) parameters.push(row[column]);
     const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
@@ -91,6 +97,7 @@ export async function countRepeats(
       repeatStatements.set(sqlite, statement);
     }
     for (const row of rows) {
+      await turn();
       const result = statement.get(
         row.count,
         lastSeen,
@@ -107,6 +114,7 @@ export async function countRepeats(
     return stored;
   }
   for (const chunk of slices(rows)) {
+    await turn();
     const parameters: unknown[] = [customerId, lastSeen];
     for (const row of chunk) for (const column of REPEAT_COLUMNS) parameters.push(row[column]);
     const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
@@ -201,6 +209,7 @@ export async function findAlertStates(
 ): Promise<Map<string, AlertState>> {
   const found = new Map<string, AlertState>();
   for (const chunk of slices(fingerprints)) {
+    await turn();
     const values: Record<string, string> = { customer: customerId };
     chunk.forEach((fingerprint, i) => {
       values[`f${i}`] = fingerprint;

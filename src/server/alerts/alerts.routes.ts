@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AlertInput } from '../../shared/triage-types.ts';
 import { actorOf } from '../auth/authenticate.ts';
@@ -24,7 +24,7 @@ const IdParams = Type.Object({ id: Text(100, 1) });
 export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['alerts'];
-  const gate = admissionGate(deps.config.alertMaxPendingBytes, ALERT_BODY_LIMIT);
+  const gate = admissionGate(deps.config.alertMaxPendingBytes);
   // Monitoring systems authenticate with their source's token, not as a user, before their body is read: a
   // sender without a valid token must not take up the budget of those with one.
   const authenticate = async (request: FastifyRequest) => {
@@ -34,12 +34,20 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
   const sourceOf = (request: FastifyRequest) => sources.get(request) as AlertSourceRow;
   const ingest = {
     bodyLimit: ALERT_BODY_LIMIT,
-    onRequest: [authenticate, gate.onRequest],
+    onRequest: [
+      authenticate,
+      async (request: FastifyRequest, reply: FastifyReply) => gate.admit(request, reply, sourceOf(request).id),
+    ],
+    preParsing: gate.count,
   };
 
   api.post(
     '/api/v1/alerts',
-    { ...ingest, schema: { tags, body: S.AlertsBody, response: { 202: S.IngestReply } } },
+    {
+      ...ingest,
+      schema: { tags, body: S.AlertsBody, response: { 202: S.IngestReply } },
+      validatorCompiler: S.alertsBodyInTurns,
+    },
     async (request, reply) => {
       const source = sourceOf(request);
       const body = request.body as AlertInput | AlertInput[];
@@ -50,7 +58,11 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
 
   api.post(
     '/api/v1/alerts/alertmanager',
-    { ...ingest, schema: { tags, body: S.AlertmanagerBody, response: { 202: S.IngestReply } } },
+    {
+      ...ingest,
+      schema: { tags, body: S.AlertmanagerBody, response: { 202: S.IngestReply } },
+      validatorCompiler: S.alertmanagerBodyInTurns,
+    },
     async (request, reply) => {
       const source = sourceOf(request);
       const inputs = fromAlertmanager(request.body, JSON.parse(source.fingerprint_labels).length === 0);

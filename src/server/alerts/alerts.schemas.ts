@@ -1,7 +1,8 @@
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { SEVERITIES } from '../../shared/incident-vocabulary.ts';
 import { ALERT_STATUSES, RULE_ACTIONS } from '../../shared/triage-types.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
+import { batchValidatorCompiler } from '../core/http/validator.ts';
 
 export const MAX_LABELS = 128;
 export const MAX_BATCH = 5_000;
@@ -26,24 +27,38 @@ const AlertInputSchema = Type.Object(
 );
 
 export const AlertsBody = Type.Union([AlertInputSchema, Type.Array(AlertInputSchema, { minItems: 1, maxItems: MAX_BATCH })]);
+const AlertsBatch = Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_BATCH });
+/** AlertsBody, checked in turns. */
+export const alertsBodyInTurns = batchValidatorCompiler((body) =>
+  Array.isArray(body)
+    ? { envelope: AlertsBatch, items: { schema: AlertInputSchema, values: body, path: '' } }
+    : { envelope: AlertInputSchema },
+);
+
+const AlertmanagerAlert = Type.Object({
+  status: Enum(ALERT_STATUSES),
+  labels: Labels(MAX_LABELS, 4096),
+  annotations: Type.Optional(Labels(64, 16_384)),
+  startsAt: Type.Optional(Text(40)),
+  endsAt: Type.Optional(Text(40)),
+  generatorURL: Type.Optional(Text(4096)),
+  fingerprint: Type.Optional(Text(256, 1)),
+});
+const alertmanagerEnvelope = <T extends TSchema>(alert: T) =>
+  Type.Object({
+    version: Type.Literal('4'),
+    status: Enum(ALERT_STATUSES),
+    alerts: Type.Array(alert, { maxItems: MAX_BATCH }),
+  });
 
 /** Alertmanager's webhook payload (version 4), taken as Alertmanager sends it. */
-export const AlertmanagerBody = Type.Object({
-  version: Type.Literal('4'),
-  status: Enum(ALERT_STATUSES),
-  alerts: Type.Array(
-    Type.Object({
-      status: Enum(ALERT_STATUSES),
-      labels: Labels(MAX_LABELS, 4096),
-      annotations: Type.Optional(Labels(64, 16_384)),
-      startsAt: Type.Optional(Text(40)),
-      endsAt: Type.Optional(Text(40)),
-      generatorURL: Type.Optional(Text(4096)),
-      fingerprint: Type.Optional(Text(256, 1)),
-    }),
-    { maxItems: MAX_BATCH },
-  ),
-});
+export const AlertmanagerBody = alertmanagerEnvelope(AlertmanagerAlert);
+/** AlertmanagerBody, checked in turns. */
+const AlertmanagerBatch = alertmanagerEnvelope(Type.Unknown());
+export const alertmanagerBodyInTurns = batchValidatorCompiler((body) => ({
+  envelope: AlertmanagerBatch,
+  items: { schema: AlertmanagerAlert, values: (body as { alerts: unknown[] } | null)?.alerts ?? [], path: '/alerts' },
+}));
 
 const AlertReceiptSchema = Type.Object({
   fingerprint: Type.String(),

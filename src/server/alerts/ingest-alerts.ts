@@ -1,6 +1,7 @@
 import type { AlertInput, AlertReceipt } from '../../shared/triage-types.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { mapInTurns } from '../core/event-loop.ts';
 import type { AlertSourceRow } from './alert-sources.queries.ts';
 import { writeAlerts } from './alert-writer.ts';
 import { type AlertOrigin, groupKey, ruleFor } from './grouping.ts';
@@ -23,10 +24,11 @@ export async function ingestAlerts(deps: Deps, source: AlertSourceRow, inputs: A
   });
   const at = deps.clock.now().toISOString();
   const fingerprintLabels = JSON.parse(source.fingerprint_labels) as string[];
-  const alerts = foldAlerts(inputs.map((input) => normalizeAlert(input, fingerprintLabels, at)));
+  // In turns: a batch of 5,000 would otherwise hold up every other request while it is prepared.
+  const alerts = foldAlerts(await mapInTurns(inputs, (input) => normalizeAlert(input, fingerprintLabels, at)));
   const origin: AlertOrigin = { customerId: source.customer_id, serviceId: source.service_id, sourceId: source.id };
   const rules = await activeRules(deps.database);
-  const planned: PlannedAlert[] = alerts.map((alert) => {
+  const planned: PlannedAlert[] = await mapInTurns(alerts, (alert) => {
     const rule = ruleFor(rules, alert, origin);
     return { alert, rule, key: groupKey(rule, alert, origin), joins: null };
   });

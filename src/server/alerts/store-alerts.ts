@@ -4,6 +4,7 @@ import type { AlertReceipt, AlertRule } from '../../shared/triage-types.ts';
 import type { AlertsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
+import { eventLoopTurns } from '../core/event-loop.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
 import { insertTriageItem, newTriageItem, type TriageItemRow } from '../triage/triage.queries.ts';
 import { recordTriageEvent } from '../triage/triage-events.ts';
@@ -82,7 +83,9 @@ export async function storeAlerts(
 
   const rows: AlertsTable[] = [];
   const repeats: AlertsTable[] = [];
+  const turn = eventLoopTurns();
   for (const { alert, joins } of planned) {
+    await turn();
     const state = states.get(alert.fingerprint);
     const previous = state?.group_id ?? null;
     const groupId = joins ?? previous;

@@ -13,6 +13,8 @@ export interface Config {
   jobLeaseMs: number;
   /** Alert request bodies being received or stored at once; beyond this, alert posts get 503 and Retry-After. */
   alertMaxPendingBytes: number;
+  /** How long clients may take over a request and hold an idle socket (README "Configuration"). */
+  connections: ConnectionsConfig;
   /**
    * Which X-Forwarded-For hops to believe (Fastify's trustProxy): false when Muster faces clients directly, so
    * that nobody can choose the address that rate limits count by.
@@ -22,6 +24,17 @@ export interface Config {
   streamMaxPerUser: number;
   /** The SMTP listener that turns e-mail into reports (docs/email-intake.md); null: not listening. */
   intake: IntakeConfig | null;
+}
+
+export interface ConnectionsConfig {
+  /** The whole request, headers and body, must arrive within this; else 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** The request's headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** A keep-alive connection with no request is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection on which nothing is sent or received for this long is closed (longer than the stream's ping). */
+  idleTimeoutMs: number;
 }
 
 export interface IntakeConfig {
@@ -79,10 +92,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notify: loadNotifyConfig(env),
     jobLeaseMs: positiveNumber(env, 'JOB_LEASE_MS', 60_000),
     alertMaxPendingBytes: positiveNumber(env, 'ALERT_MAX_PENDING_BYTES', 16 * 1024 * 1024),
+    connections: loadConnectionsConfig(env),
     trustProxy: trustProxy(env.TRUST_PROXY),
     streamMaxPerUser: positiveNumber(env, 'STREAM_MAX_PER_USER', 20),
     intake: loadIntakeConfig(env),
   };
+}
+
+function loadConnectionsConfig(env: NodeJS.ProcessEnv): ConnectionsConfig {
+  const connections = {
+    requestTimeoutMs: positiveNumber(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    headersTimeoutMs: positiveNumber(env, 'HEADERS_TIMEOUT_MS', 10_000),
+    keepAliveTimeoutMs: positiveNumber(env, 'KEEP_ALIVE_TIMEOUT_MS', 10_000),
+    idleTimeoutMs: positiveNumber(env, 'IDLE_TIMEOUT_MS', 60_000),
+  };
+  // Node refuses a headers timeout longer than the request timeout, and headers are part of the request.
+  if (connections.headersTimeoutMs > connections.requestTimeoutMs) {
+    throw new Error('HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS');
+  }
+  // The live stream pings every 15 s; a shorter idle timeout would cut every quiet stream.
+  if (connections.idleTimeoutMs <= 15_000)
+    throw new Error('IDLE_TIMEOUT_MS must be longer than 15000 (the stream pings every 15 s)');
+  return connections;
 }
 
 function loadIntakeConfig(env: NodeJS.ProcessEnv): IntakeConfig | null {

@@ -15,6 +15,8 @@ export interface Database {
   url: string | null;
   /** SQLite only: the raw handle, for transaction control statements that need no query builder. */
   sqlite: DatabaseSync | null;
+  /** SQLite only: the database file. */
+  file: string | null;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ function openSqlite(file: string): Database {
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;',
   );
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', url: null, sqlite: sqlite.raw, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', url: null, sqlite: sqlite.raw, file, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): Database {
@@ -44,7 +46,7 @@ function openPostgres(url: string): Database {
   // An idle connection that the server drops must not crash the process; the pool replaces it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', url, sqlite: null, close: () => db.destroy() };
+  return { db, dialect: 'postgres', url, sqlite: null, file: null, close: () => db.destroy() };
 }
 
 /** True when the database answers a trivial query. */

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type RawConnection, rawConnection, within } from '../core/testing/raw-http.ts';
+import { testDialects } from '../core/testing/test-db.ts';
+import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+
+const BUDGET = 256 * 1024;
+const REQUEST_TIMEOUT_MS = 1500;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150)); // the server has read what was sent
+
+/** A JSON array of alerts of at least `bytes` bytes. */
+function batch(bytes: number, label: string): string {
+  const alerts: unknown[] = [];
+  let size = 2;
+  for (let i = 0; size < bytes; i++) {
+    const alert = {
+      title: `Disk full on ${label}-${i}`,
+      labels: { alertname: 'DiskFull', instance: `${label}-${i}` },
+      status: 'firing',
+    };
+    size += JSON.stringify(alert).length + 1;
+    alerts.push(alert);
+  }
+  return JSON.stringify(alerts);
+}
+
+for (const dialect of await testDialects()) {
+  describe(`alert admission on ${dialect}`, () => {
+    let server: TestServer;
+    const tokens: Record<'a' | 'a2' | 'b', string> = { a: '', a2: '', b: '' };
+    const open: RawConnection[] = [];
+
+    /** Starts a post from a source that declares `declared` bytes, sends `sent` of them and stalls. */
+    const stall = async (token: string, declared: number, sent: string) => {
+      const connection = await rawConnection(server.url);
+      open.push(connection);
+      connection.write(
+        `POST /api/v1/alerts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n${sent}`,
+      );
+      return connection;
+    };
+    const post = (token: string, body: string) =>
+      fetch(`${server.url}/api/v1/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+
+    before(async () => {
+      server = await startTestServer({
+        dialect,
+        worker: { autoStart: false },
+        env: {
+          ALERT_MAX_PENDING_BYTES: String(BUDGET),
+          REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+          HEADERS_TIMEOUT_MS: '1000',
+        },
+      });
+      const admin = await server.userToken('admin');
+      const call = async (url: string, body: unknown) =>
+        (await server.request('POST', url, { token: admin, body })).json() as any;
+      const nordlys = await call('/api/v1/customers', { name: 'Nordlys Energi', code: 'NLE', timeZone: 'UTC' });
+      const fjord = await call('/api/v1/customers', { name: 'Fjord Bank', code: 'FJB', timeZone: 'UTC' });
+      tokens.a = (await call('/api/v1/alert-sources', { name: 'prometheus-a', customerId: nordlys.id })).token;
+      tokens.a2 = (await call('/api/v1/alert-sources', { name: 'prometheus-a2', customerId: nordlys.id })).token;
+      tokens.b = (await call('/api/v1/alert-sources', { name: 'prometheus-b', customerId: fjord.id })).token;
+    });
+    after(async () => {
+      for (const connection of open) connection.socket.destroy();
+      await server.close();
+    });
+
+    it('counts the bytes received: bodies that declare 4 MB and stall block no one', async () => {
+      const stalled = await Promise.all(Array.from({ length: 4 }, () => stall(tokens.a, 4_000_000, '[')));
+      await settle();
+      for (const [name, token] of Object.entries(tokens)) {
+        const response = await post(token, batch(20_000, name));
+        assert.equal(response.status, 202, `source ${name}: ${response.status} ${await response.text()}`);
+      }
+      for (const connection of stalled) connection.socket.destroy();
+    });
+
+    it('gives a source within its share room taken by a source that sent real bytes and stalled', async () => {
+      // Source a holds (nearly) the whole budget in bodies it never finishes.
+      const stalled = [await stall(tokens.a, BUDGET, batch(BUDGET - 20_000, 'a1').slice(0, -1))];
+      await settle();
+      stalled.push(await stall(tokens.a, BUDGET, batch(BUDGET / 2, 'a2').slice(0, -1)));
+      await settle();
+      const refused = await post(tokens.a, batch(50_000, 'a3'));
+      assert.equal(refused.status, 503, 'source a is over its share while the budget is full');
+      assert.equal(refused.headers.get('retry-after'), '1');
+      // Another customer's source, and another source of the same customer, still get in: a's stalled bodies
+      // are given up for them.
+      for (const token of [tokens.b, tokens.a2]) {
+        const response = await post(token, batch(BUDGET / 3, 'fair'));
+        assert.equal(response.status, 202, `${response.status} ${await response.text()}`);
+      }
+      for (const connection of stalled) connection.socket.destroy();
+    });
+
+    it('ends a stalled body after the request timeout, and frees what it held', async () => {
+      const stalled = await stall(tokens.a, BUDGET, batch(BUDGET - 20_000, 'slow').slice(0, -1));
+      await settle();
+      const refused = await post(tokens.a, batch(50_000, 'meanwhile'));
+      assert.equal(refused.status, 503, 'the budget is held by the stalled body');
+      const closed = await within(stalled.closed, REQUEST_TIMEOUT_MS + 2000, null);
+      assert.ok(closed, 'the stalled body is still being waited for');
+      assert.match(closed.text, /^HTTP\/1\.1 408 /);
+      const after = await post(tokens.a, batch(50_000, 'after'));
+      assert.equal(after.status, 202, 'the budget it held is free again');
+    });
+  });
+}
