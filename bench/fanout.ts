@@ -1,7 +1,6 @@
 // Stream fan-out: many open live streams, one note, and how long until every stream has it.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { onCleanup } from './cleanup.ts';
+import { runJsonProcess } from './json-process.ts';
 
 export interface FanoutResult {
   streams: number;
@@ -21,26 +20,6 @@ export function measureFanout(spec: {
   incidentId: string;
   streams: number;
 }): Promise<FanoutResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'fanout-worker.ts')], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    child.stdin.end(JSON.stringify({ ...spec, timeoutMs: 30_000 }));
-    const kill = onCleanup('stop the stream fan-out client', () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    child.on('exit', (code) => {
-      void kill();
-      if (code !== 0) return reject(new Error(`the fan-out client failed (${code}):\n${stderr}`));
-      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as FanoutResult);
-    });
-  });
+  const worker = path.join(import.meta.dirname, 'fanout-worker.ts');
+  return runJsonProcess<FanoutResult>(worker, { ...spec, timeoutMs: 30_000 }, 'stream fan-out client', 120_000);
 }
