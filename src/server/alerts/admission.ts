@@ -1,10 +1,11 @@
 import { Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../core/errors.ts';
+import { RetryLaterError } from '../core/errors.ts';
 import { nextTurn } from '../core/event-loop.ts';
-import { sendError } from '../core/http/error-handler.ts';
 
-const OVERLOADED = 'Muster is storing as many alerts as it can; retry after a second';
+// Alertmanager and most senders retry on 5xx; Retry-After says how soon.
+const overloaded = () =>
+  new RetryLaterError('Muster is storing as many alerts as it can; retry after a second', 1, 'unavailable');
 
 interface Held {
   sourceId: string;
@@ -79,8 +80,7 @@ export function admissionGate(maxPendingBytes: number) {
       const declared = Number(request.headers['content-length']);
       const bytes = Number.isFinite(declared) && declared > 0 ? declared : 0;
       if (total > 0 && total + bytes > maxPendingBytes && heldBy(sourceId) + bytes > fairShare(sourceId)) {
-        reply.header('retry-after', '1');
-        return sendError(reply, 'unavailable', OVERLOADED);
+        throw overloaded();
       }
       const h: Held = { sourceId, bytes: 0, receiving: true, refused: false };
       let set = bySource.get(sourceId);
@@ -97,7 +97,7 @@ export function admissionGate(maxPendingBytes: number) {
       });
     },
     /** preParsing: counts the body's bytes as they arrive; a refused body is read to its end and dropped. */
-    async count(request: FastifyRequest, reply: FastifyReply, payload: NodeJS.ReadableStream) {
+    async count(request: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) {
       const h = requests.get(request);
       if (!h) return payload;
       const counted = new Transform({
@@ -110,10 +110,7 @@ export function admissionGate(maxPendingBytes: number) {
         },
         flush(callback) {
           h.receiving = false;
-          if (h.refused) {
-            reply.header('retry-after', '1');
-            return callback(new AppError('unavailable', OVERLOADED));
-          }
+          if (h.refused) return callback(overloaded());
           // The body is parsed when it ends: in a turn of its own, not with every other body that ended meanwhile.
           void nextTurn().then(() => callback());
         },

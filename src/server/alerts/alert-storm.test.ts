@@ -68,7 +68,7 @@ for (const dialect of await testDialects()) {
       assert.ok(refused.length > 0, 'the storm was larger than the budget, so some posts were refused');
       assert.ok(
         refused.every((r) => r === '1'),
-        'every refusal says when to retry',
+        `every refusal says when to retry (Retry-After seen: ${[...new Set(refused)].join(', ')})`,
       );
 
       const restarted = await serveProcess(env);

@@ -29,11 +29,14 @@ export class AppError extends Error {
   }
 }
 
-/** A refusal for a while (429); the handler adds Retry-After so clients and people know when to try again. */
+/**
+ * A refusal for a while: too many tries (429) or too much load (503). The handler adds Retry-After, so that
+ * clients and people know when to try again.
+ */
 export class RetryLaterError extends AppError {
   readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number) {
-    super('rate_limited', message);
+  constructor(message: string, retryAfterSeconds: number, code: 'rate_limited' | 'unavailable' = 'rate_limited') {
+    super(code, message);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
