@@ -1,7 +1,7 @@
 import { Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RetryLaterError } from '../core/errors.ts';
-import { nextTurn } from '../core/event-loop.ts';
+import { nextTurn, TURN_FREE_BYTES } from '../core/event-loop.ts';
 
 // Alertmanager and most senders retry on 5xx; Retry-After says how soon.
 const overloaded = () =>
@@ -112,7 +112,8 @@ export function admissionGate(maxPendingBytes: number) {
           h.receiving = false;
           if (h.refused) return callback(overloaded());
           // The body is parsed when it ends: in a turn of its own, not with every other body that ended meanwhile.
-          void nextTurn().then(() => callback());
+          if (h.bytes > TURN_FREE_BYTES) void nextTurn().then(() => callback());
+          else callback();
         },
       });
       payload.on('error', (error) => counted.destroy(error));

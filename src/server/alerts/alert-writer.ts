@@ -2,7 +2,7 @@ import type { AlertReceipt } from '../../shared/triage-types.ts';
 import { commit } from '../core/commit.ts';
 import type { Database } from '../core/db/database.ts';
 import type { Deps } from '../core/deps.ts';
-import { nextTurn } from '../core/event-loop.ts';
+import { nextTurn, TURN_FREE_ITEMS } from '../core/event-loop.ts';
 import type { AlertOrigin } from './grouping.ts';
 import { mergePlanned, type PlannedAlert, storeAlerts } from './store-alerts.ts';
 
@@ -73,7 +73,7 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
         // Each request answers in its own turn: its receipts and its reply are a few milliseconds each.
         for (const w of batch) {
           w.resolve(receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
-          await nextTurn();
+          if (w.planned.length > TURN_FREE_ITEMS) await nextTurn();
         }
       } catch (error) {
         for (const w of batch) w.reject(error);

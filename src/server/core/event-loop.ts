@@ -2,6 +2,13 @@
 // runs its statements on the event loop. Done in one go, several of them hold up every other request, GET /healthz
 // among them, for as long as they all take. Done in turns, the loop answers other requests between the turns.
 
+/**
+ * Work this small (items of a batch; bodies of about 64 KB) takes no turn: waiting for one costs an event-loop
+ * iteration, more than checking or storing a few alerts, and small requests at full speed would queue behind it.
+ */
+export const TURN_FREE_ITEMS = 256;
+export const TURN_FREE_BYTES = 64 * 1024;
+
 const waiting: (() => void)[] = [];
 
 function resumeNext(): void {
