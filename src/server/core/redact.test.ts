@@ -29,6 +29,10 @@ describe('redactUrls', () => {
       'webhook to SOC <https://hooks.slack.com/…>, then https://sms.example/….',
     );
   });
+  it('leaves the paths of code in a stack trace alone', () => {
+    const stack = 'Error: no\n    at findEvidenceByHash (file:///srv/muster/src/server/evidence/evidence.queries.ts:12:3)';
+    assert.equal(redactUrls(stack), stack);
+  });
   it('leaves e-mail addresses, phone numbers and plain words alone', () => {
     const text = 'email to Ola <ola@acme.example>; call +47 912 34 567 (duty phone)';
     assert.equal(redactUrls(text), text);

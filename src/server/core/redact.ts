@@ -22,6 +22,8 @@ export function urlShape(address: string): string | null {
 export function redactUrls(text: string): string {
   if (!text.includes('://')) return text;
   return text.replace(URL_IN_TEXT, (found) => {
+    // Paths of code in a stack trace (file:///srv/muster/…) are no credential, and a stack without them is no help.
+    if (/^file:/i.test(found)) return found;
     // Punctuation that ends a sentence or closes a bracket is not part of the address.
     const trail = /[.,;:!?)\]}>]+$/.exec(found)?.[0] ?? '';
     const url = trail ? found.slice(0, -trail.length) : found;
