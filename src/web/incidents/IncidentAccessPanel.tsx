@@ -156,7 +156,13 @@ function AddPerson(props: {
         <Select
           label="Add a person"
           placeholder={
-            members.isPending ? 'Loading members…' : options.length ? 'A member of the customer' : 'Every member is on the list'
+            members.isPending
+              ? 'Loading members…'
+              : options.length
+                ? 'A member of the customer'
+                : members.data?.length
+                  ? 'Every member is on the list'
+                  : 'The customer has no members yet'
           }
           data={options}
           searchable
