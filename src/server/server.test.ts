@@ -91,7 +91,10 @@ for (const dialect of await testDialects()) {
           }
         }
       });
-      await new Promise((r) => setTimeout(r, 700));
+      // Killed mid-load once enough writes were acknowledged (a fresh process on a busy machine may take a while
+      // for its first ones: connections to open, validators to compile).
+      const until = Date.now() + 15_000;
+      while (acknowledged.length < 30 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       const killed = exited(child);
       child.kill('SIGKILL');
       stop = true;
