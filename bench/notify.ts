@@ -1,4 +1,4 @@
-import { type SmtpSink, startSmtpSink } from '../src/server/core/testing/smtp-sink.ts';
+import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import type { Api } from './fixtures.ts';
 
 // Issue target: from the event that triggers a notification to the SMTP sink receiving it, p99 < 1 s on one

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { ADMIN, browserUnavailable, fillFirstAdminSetup, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The main journey through the web UI: first setup, report, DP1, classification, DP2, milestones,

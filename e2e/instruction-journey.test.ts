@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { type SmtpSink, startSmtpSink } from '../src/server/core/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
+import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
+import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The customer's instruction, given by phone: a playbook step that needs it is asked for from the incident's plan

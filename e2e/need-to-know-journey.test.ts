@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../src/server/auth/create-user.ts';
 import { createApiToken } from '../src/server/auth/credentials.ts';
 import { SYSTEM_ACTOR } from '../src/server/auth/policy.ts';
-import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { browserUnavailable, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // TLP:RED in the browser: a viewer of the customer who is not on the incident's access list gets the not-found page

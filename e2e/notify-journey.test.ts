@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { type HttpRecorder, startHttpRecorder } from '../src/server/core/testing/http-recorder.ts';
-import { type SmtpSink, startSmtpSink } from '../src/server/core/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
+import { type HttpRecorder, startHttpRecorder } from '../src/server/testing/http-recorder.ts';
+import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
+import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The Notify journey through the web UI, with the mail server down: a customer's PACE ladder (e-mail, then a signed

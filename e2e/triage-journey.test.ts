@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../src/server/core/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The Identify journey through the web UI: an administrator adds an alert source for a customer and copies its

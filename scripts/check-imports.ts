@@ -1,4 +1,5 @@
-// Fails on import cycles and barrel files (ARCHITECTURE.md, convention 8).
+// Fails on import cycles, barrel files (ARCHITECTURE.md, convention 8) and production code that imports
+// test support (src/server/testing/ is only for tests, bench and e2e).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,6 +20,11 @@ for (const file of files) {
     file,
     deps.filter((d) => files.includes(d)),
   );
+  const isSupport =
+    /\.test\.tsx?$/.test(file) || !file.startsWith('src') || file.startsWith(path.join('src', 'server', 'testing'));
+  for (const dep of deps)
+    if (!isSupport && dep.startsWith(path.join('src', 'server', 'testing')))
+      problems.push(`production code imports test support: ${file} → ${dep}`);
   if (/^index\.tsx?$/.test(path.basename(file)) && /^\s*export \* from/m.test(text)) problems.push(`barrel file: ${file}`);
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestServer, type TestServer } from './core/testing/test-server.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 describe('serving the web interface', () => {
   let server: TestServer;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from './core/config.ts';
-import { type RawConnection, rawConnection, within } from './core/testing/raw-http.ts';
-import { connectSse } from './core/testing/sse-client.ts';
-import { testDialects } from './core/testing/test-db.ts';
-import { startTestServer, type TestServer } from './core/testing/test-server.ts';
+import { type RawConnection, rawConnection, within } from './testing/raw-http.ts';
+import { connectSse } from './testing/sse-client.ts';
+import { testDialects } from './testing/test-db.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // Short timeouts, so that each case takes about a second; the defaults are 30 s, 10 s, 10 s and 60 s.
 const REQUEST_TIMEOUT_MS = 1000;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cliToken, exited, MAIN, processEnv, runFile as run, serveProcess as serve } from './core/testing/serve-process.ts';
-import { startSmtpSink } from './core/testing/smtp-sink.ts';
-import { connectSse } from './core/testing/sse-client.ts';
-import { createTestDb, type TestDatabase, testDialects } from './core/testing/test-db.ts';
+import { cliToken, exited, MAIN, processEnv, runFile as run, serveProcess as serve } from './testing/serve-process.ts';
+import { startSmtpSink } from './testing/smtp-sink.ts';
+import { connectSse } from './testing/sse-client.ts';
+import { createTestDb, type TestDatabase, testDialects } from './testing/test-db.ts';
 
 let nextPort = 18_600 + (process.pid % 200) * 5;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type RawConnection, rawConnection, within } from '../core/testing/raw-http.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { type RawConnection, rawConnection, within } from '../testing/raw-http.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const BUDGET = 256 * 1024;
 const REQUEST_TIMEOUT_MS = 1500;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cliToken, exited, processEnv, serveProcess } from '../core/testing/serve-process.ts';
-import { createTestDb, type TestDatabase, testDialects } from '../core/testing/test-db.ts';
+import { cliToken, exited, processEnv, serveProcess } from '../testing/serve-process.ts';
+import { createTestDb, type TestDatabase, testDialects } from '../testing/test-db.ts';
 
 let nextPort = 19_700 + (process.pid % 200) * 3;
 const BATCH = 2_000;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MAIN, processEnv, runFile } from '../core/testing/serve-process.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { MAIN, processEnv, runFile } from '../testing/serve-process.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const json = (res: Response) => res.json() as Promise<any>;
 

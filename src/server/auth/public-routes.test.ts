@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { registeredRoutes } from './authenticate.ts';
 import { isPublicRoute, PUBLIC_ROUTES } from './public-routes.ts';
 

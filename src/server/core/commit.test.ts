@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { connectSse } from '../testing/sse-client.ts';
+import { createTestDb, type TestDatabase, testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { commit } from './commit.ts';
 import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { appendEvents } from './events/event-store.ts';
 import { GENESIS_HASH } from './events/hash-chain.ts';
 import { enqueue } from './jobs/jobs.ts';
-import { connectSse } from './testing/sse-client.ts';
-import { createTestDb, type TestDatabase, testDialects } from './testing/test-db.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 const actor = { id: 'u1', name: 'Una' };
 const route = { streamType: 'record' as const, customerId: null };

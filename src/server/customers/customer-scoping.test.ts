@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { connectSse } from '../core/testing/sse-client.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { connectSse } from '../testing/sse-client.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // Memberships decide what a non-admin sees. Another customer's objects answer 404, never 403, and never show in
 // lists, searches or the live stream.

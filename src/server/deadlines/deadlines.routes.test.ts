@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { testDialects } from '../core/testing/test-db.ts';
-import { MINUTE, type NotifyFixture, startNotifyFixture } from '../notifications/notify-fixture.ts';
+import { MINUTE, type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
+import { testDialects } from '../testing/test-db.ts';
 
 const HOUR = 60 * MINUTE;
 

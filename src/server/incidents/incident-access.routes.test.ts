@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { connectSse } from '../core/testing/sse-client.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { type NotifyFixture, startNotifyFixture } from '../notifications/notify-fixture.ts';
+import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
+import { connectSse } from '../testing/sse-client.ts';
+import { testDialects } from '../testing/test-db.ts';
 
 // TLP:RED is need-to-know: only the people on the incident's access list read it. Everyone else — other members
 // of the customer, its managers and admins included — gets the 404 of an incident that does not exist, on the

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
 import { loadConfig } from '../core/config.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
-import { emailFixture, MAX_BYTES, REPORT_ADDRESS } from './email-fixture.ts';
+import { emailFixture, MAX_BYTES, REPORT_ADDRESS } from '../testing/email-fixture.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { mimeProblem } from './email-intake.ts';
 
 const openssl = (() => {

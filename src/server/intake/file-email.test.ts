@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { testDialects } from '../core/testing/test-db.ts';
-import type { TestServer } from '../core/testing/test-server.ts';
-import { emailFixture } from './email-fixture.ts';
+import { emailFixture } from '../testing/email-fixture.ts';
+import { testDialects } from '../testing/test-db.ts';
+import type { TestServer } from '../testing/test-server.ts';
 import { trimQuotedReply } from './file-email.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -6,9 +6,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { hashEvent } from '../core/events/hash-chain.ts';
-import { MAIN, runFile } from '../core/testing/serve-process.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { MAIN, runFile } from '../testing/serve-process.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // Each test edits the database directly, as someone with access to it would, then expects both `verify` (the
 // real process) and the integrity endpoint to name what was changed; then it puts the data back.

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { readStream } from '../core/events/events.queries.ts';
-import { pdfText } from '../core/testing/pdf-text.ts';
-import { connectSse, type SseConnection } from '../core/testing/sse-client.ts';
-import { testDialects } from '../core/testing/test-db.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
-import { type NotifyFixture, startNotifyFixture } from './notify-fixture.ts';
+import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
+import { pdfText } from '../testing/pdf-text.ts';
+import { connectSse, type SseConnection } from '../testing/sse-client.ts';
+import { testDialects } from '../testing/test-db.ts';
 
 // A webhook URL is a credential: whoever has it posts as us. Every secret part of this one says SECRET.
 const SECRET = /SECRET/;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { testDialects } from '../core/testing/test-db.ts';
-import { type NotifyFixture, startNotifyFixture } from './notify-fixture.ts';
+import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
+import { testDialects } from '../testing/test-db.ts';
 
 for (const dialect of await testDialects()) {
   describe(`customer instructions and channel tests on ${dialect}`, () => {

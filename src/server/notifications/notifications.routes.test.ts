@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { testDialects } from '../core/testing/test-db.ts';
+import { MINUTE, type NotifyFixture, startNotifyFixture, WEBHOOK_SECRET } from '../testing/notify-fixture.ts';
+import { testDialects } from '../testing/test-db.ts';
 import { verifyWebhookSignature } from './channels/signed-webhook.ts';
-import { MINUTE, type NotifyFixture, startNotifyFixture, WEBHOOK_SECRET } from './notify-fixture.ts';
 
 for (const dialect of await testDialects()) {
   describe(`notifications on ${dialect}`, () => {

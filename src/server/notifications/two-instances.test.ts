@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type SmtpSink, startSmtpSink } from '../core/testing/smtp-sink.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { type SmtpSink, startSmtpSink } from '../testing/smtp-sink.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // Two instances share one PostgreSQL database and both work jobs: every notification reaches the SMTP sink once.
 const dialects = (await testDialects()).filter((d) => d === 'postgres');

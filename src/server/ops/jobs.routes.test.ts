@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { withTransaction } from '../core/db/transaction.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
 import { startWorker } from '../core/jobs/worker.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 for (const dialect of await testDialects()) {
   describe(`GET /api/v1/jobs and dead letters on ${dialect}`, () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { pdfText } from '../core/testing/pdf-text.ts';
 import { GDPR_ART_33 } from '../obligations/obligation-library.ts';
+import { pdfText } from '../testing/pdf-text.ts';
+import { ladderEntries, planFixture } from '../testing/plan-fixture.ts';
 import { renderPlanPdf } from './offline-kit.ts';
 import { buildKitModel } from './offline-kit-model.ts';
 import { renderKitPdf } from './offline-kit-pdf.ts';
-import { ladderEntries, planFixture } from './plan-fixture.ts';
 
 const GENERATED = new Date('2026-03-10T08:00:00.000Z');
 const OSLO = { generatedAt: GENERATED, timeZone: 'Europe/Oslo' };

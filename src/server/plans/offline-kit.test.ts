@@ -4,8 +4,8 @@ import type { Browser } from 'playwright-core';
 import { browserUnavailable, launchBrowser } from '../../../e2e/browser.ts';
 import { escapeHtml } from '../core/http/html.ts';
 import { GDPR_ART_33, NIS2_ART_23 } from '../obligations/obligation-library.ts';
+import { ladderEntries, planFixture } from '../testing/plan-fixture.ts';
 import { renderPaceCardHtml, renderPlanHtml } from './offline-kit.ts';
-import { ladderEntries, planFixture } from './plan-fixture.ts';
 
 const GENERATED = new Date('2026-03-10T08:00:00.000Z');
 const OSLO = { generatedAt: GENERATED, timeZone: 'Europe/Oslo' };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
 import { verifyEverything } from '../integrity/verify-everything.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 for (const dialect of await testDialects()) {
   describe(`registry API on ${dialect}`, () => {

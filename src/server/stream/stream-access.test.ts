@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { createUser } from '../auth/create-user.ts';
 import { createApiToken } from '../auth/credentials.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
-import { connectSse, type SseConnection } from '../core/testing/sse-client.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { connectSse, type SseConnection } from '../testing/sse-client.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // A live stream stays open for hours while people leave, tokens are revoked and memberships change, on any
 // instance. Access is re-checked while it is open, and a replay is judged by where each incident is now.

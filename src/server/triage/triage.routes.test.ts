@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
-import { testDialects } from '../core/testing/test-db.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
 import { storeEvidence } from '../evidence/store-evidence.ts';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { addToTriageReport, fileReportForTriage } from './file-report.ts';
 
 for (const dialect of await testDialects()) {

@@ -1,7 +1,5 @@
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime.js';
-
-dayjs.extend(relativeTime);
+import { format } from 'date-fns/format';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 
 /** The IANA zone of the browser, e.g. "Europe/Oslo": every time shown in the UI is in this zone. */
 export function userTimeZone(): string {
@@ -38,12 +36,12 @@ export function formatShort(iso: string): string {
 /** "5 minutes ago", "in 2 hours"; "just now" within a minute either way (clocks are never quite in step). */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   if (Math.abs(now - Date.parse(iso)) < 60_000) return 'just now';
-  return dayjs(iso).from(dayjs(now));
+  return formatDistanceStrict(Date.parse(iso), now, { addSuffix: true, roundingMethod: 'floor' });
 }
 
 /** An API time (UTC) as the value of an <input type="datetime-local"> in the user's zone. */
 export function toLocalInput(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DDTHH:mm') : '';
+  return iso ? format(new Date(iso), "yyyy-MM-dd'T'HH:mm") : '';
 }
 
 /** A datetime-local value (the user's wall-clock time) as a UTC RFC 3339 string, or null when empty. */

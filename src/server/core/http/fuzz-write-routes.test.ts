@@ -3,8 +3,8 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { testDialects } from '../testing/test-db.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { testDialects } from '../../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 // Every write route of the OpenAPI document gets hostile input, sent raw, with garbage ids in its path.
 // The run is fixed by its seed; replay or widen it with MUSTER_FUZZ_SEED and MUSTER_FUZZ_RUNS.

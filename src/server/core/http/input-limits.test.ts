@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testDialects } from '../testing/test-db.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { testDialects } from '../../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 for (const dialect of await testDialects()) {
   describe(`input both databases store as sent (${dialect})`, () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createTestDb, type TestDatabase, testDialects } from '../../testing/test-db.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import { withTransaction } from '../db/transaction.ts';
-import { createTestDb, type TestDatabase, testDialects } from '../testing/test-db.ts';
 import { listJobs } from './jobs.queries.ts';
 import { enqueue, type JobDefinition, retryDelayMs } from './jobs.ts';
 import { startWorker } from './worker.ts';

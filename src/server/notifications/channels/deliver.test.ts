@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type HttpRecorder, startHttpRecorder } from '../../core/testing/http-recorder.ts';
-import { type SmtpSink, startSmtpSink } from '../../core/testing/smtp-sink.ts';
+import { type HttpRecorder, startHttpRecorder } from '../../testing/http-recorder.ts';
+import { type SmtpSink, startSmtpSink } from '../../testing/smtp-sink.ts';
 import type { ChannelSettings, DeliveryTarget, OutgoingMessage } from './channel.ts';
 import { deliver } from './deliver.ts';
 import { closeMailTransports } from './email.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { connect, createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { type SmtpSink, startSmtpSink } from '../../core/testing/smtp-sink.ts';
+import { type SmtpSink, startSmtpSink } from '../../testing/smtp-sink.ts';
 import type { ChannelSettings, OutgoingMessage } from './channel.ts';
 import { closeMailTransports, deliverEmail } from './email.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type HttpRecorder, startHttpRecorder } from '../../core/testing/http-recorder.ts';
+import { type HttpRecorder, startHttpRecorder } from '../../testing/http-recorder.ts';
 import type { ChannelSettings, OutgoingMessage } from './channel.ts';
 import { deliverSms, fillSmsTemplate, smsText } from './sms-gateway.ts';
 

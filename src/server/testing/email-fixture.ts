@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Dialect } from '../core/db/database.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 export const REPORT_ADDRESS = 'incident@muster.test';
 export const MAX_BYTES = 200 * 1024;

@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UserRole } from '../../../shared/incident-vocabulary.ts';
-import type { MembershipRole } from '../../../shared/prepare-types.ts';
-import { WEB_ROOT } from '../../app.ts';
-import { createUser } from '../../auth/create-user.ts';
-import { createApiToken } from '../../auth/credentials.ts';
-import { SYSTEM_ACTOR } from '../../auth/policy.ts';
-import { upsertMembership } from '../../customers/memberships.queries.ts';
-import { type RunningServer, startServer } from '../../server.ts';
-import type { Clock } from '../clock.ts';
-import { loadConfig } from '../config.ts';
-import type { Dialect } from '../db/database.ts';
-import { withTransaction } from '../db/transaction.ts';
-import type { WorkerOptions } from '../jobs/worker.ts';
+import type { UserRole } from '../../shared/incident-vocabulary.ts';
+import type { MembershipRole } from '../../shared/prepare-types.ts';
+import { WEB_ROOT } from '../app.ts';
+import { createUser } from '../auth/create-user.ts';
+import { createApiToken } from '../auth/credentials.ts';
+import { SYSTEM_ACTOR } from '../auth/policy.ts';
+import type { Clock } from '../core/clock.ts';
+import { loadConfig } from '../core/config.ts';
+import type { Dialect } from '../core/db/database.ts';
+import { withTransaction } from '../core/db/transaction.ts';
+import type { WorkerOptions } from '../core/jobs/worker.ts';
+import { upsertMembership } from '../customers/memberships.queries.ts';
+import { type RunningServer, startServer } from '../server.ts';
 import { createTestDb, type TestDatabase } from './test-db.ts';
 
 export interface TestServer extends RunningServer {
@@ -37,9 +37,7 @@ let webBuild: Promise<void> | null = null;
 export function ensureWebBuild(): Promise<void> {
   if (fs.existsSync(path.join(WEB_ROOT, 'index.html'))) return Promise.resolve();
   webBuild ??= import('vite').then(({ build }) =>
-    build({ configFile: path.resolve(import.meta.dirname, '../../../../vite.config.ts'), logLevel: 'warn' }).then(
-      () => undefined,
-    ),
+    build({ configFile: path.resolve(import.meta.dirname, '../../../vite.config.ts'), logLevel: 'warn' }).then(() => undefined),
   );
   return webBuild;
 }

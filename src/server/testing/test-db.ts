@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Database, type Dialect, openDatabase } from '../db/database.ts';
+import { type Database, type Dialect, openDatabase } from '../core/db/database.ts';
 
 const ADMIN_URL = process.env.MUSTER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let postgresAvailable: Promise<boolean> | null = null;

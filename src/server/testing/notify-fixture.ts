@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Dialect } from '../core/db/database.ts';
-import { type HttpRecorder, startHttpRecorder } from '../core/testing/http-recorder.ts';
-import { type SmtpSink, startSmtpSink } from '../core/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../core/testing/test-server.ts';
+import { type HttpRecorder, startHttpRecorder } from './http-recorder.ts';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';
 export const MINUTE = 60_000;

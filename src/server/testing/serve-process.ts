@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestDatabase } from './test-db.ts';
 
-export const MAIN = path.resolve(import.meta.dirname, '../../../main.ts');
+export const MAIN = path.resolve(import.meta.dirname, '../../main.ts');
 export const runFile = promisify(execFile);
 
 /** The real `serve` command in its own process, as an operator runs it; resolves once /readyz answers. */
