@@ -95,7 +95,14 @@ export function findTokenUser(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as tokenId', 'api_tokens.expires_at as expiresAt', 'users.id', 'users.name', 'users.email', 'users.role'])
+    .select([
+      'api_tokens.id as tokenId',
+      'api_tokens.expires_at as expiresAt',
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))

@@ -42,7 +42,10 @@ for (const dialect of await testDialects()) {
     });
 
     it('refuses an expiry in the past or not a date, naming the field', async () => {
-      const past = await call('POST', '/api/v1/tokens', rita, { label: 'x', expiresAt: new Date(Date.now() - 1000).toISOString() });
+      const past = await call('POST', '/api/v1/tokens', rita, {
+        label: 'x',
+        expiresAt: new Date(Date.now() - 1000).toISOString(),
+      });
       assert.equal(past.status, 400);
       assert.equal(past.body.error.field, 'expiresAt');
       const garbage = await call('POST', '/api/v1/tokens', rita, { label: 'x', expiresAt: 'next tuesday' });
@@ -109,7 +112,10 @@ for (const dialect of await testDialects()) {
     it('deactivation ends the session and tokens within 5 s; reactivation lets the person sign in again', async () => {
       const token = await server.userToken('responder', 'Dee Activated');
       const me = (await call('GET', '/api/v1/auth/me', token)).body.user;
-      const login = await call('POST', '/api/v1/auth/login', undefined, { email: me.email, password: 'correct horse battery staple' });
+      const login = await call('POST', '/api/v1/auth/login', undefined, {
+        email: me.email,
+        password: 'correct horse battery staple',
+      });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       assert.equal((await call('GET', '/api/v1/auth/me', undefined, undefined, { cookie })).status, 200);
 
@@ -131,7 +137,10 @@ for (const dialect of await testDialects()) {
       assert.ok(!active.body.items.some((u: { id: string }) => u.id === me.id), 'the default lists active users only');
 
       assert.equal((await call('PATCH', `/api/v1/users/${me.id}`, admin, { active: true, role: 'viewer' })).status, 200);
-      const again = await call('POST', '/api/v1/auth/login', undefined, { email: me.email, password: 'correct horse battery staple' });
+      const again = await call('POST', '/api/v1/auth/login', undefined, {
+        email: me.email,
+        password: 'correct horse battery staple',
+      });
       assert.equal(again.status, 200);
       assert.equal(again.body.user.role, 'viewer');
       assert.equal((await call('GET', '/api/v1/auth/me', token)).status, 401, 'old tokens stay revoked');

@@ -88,7 +88,13 @@ export function registerTokenRoutes(app: FastifyInstance, deps: Deps): void {
 
   api.delete(
     '/api/v1/tokens/:id',
-    { schema: { tags, params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       if (!(await revokeToken(deps, actorOf(request), request.params.id)))
         throw new AppError('not_found', 'No such active token of yours');

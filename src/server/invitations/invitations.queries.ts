@@ -14,17 +14,11 @@ export function findInvitation(db: Tx, id: string): Promise<InvitationsTable | u
 }
 
 /** Invitations newest first; customerId undefined: every customer's and none; pendingAt: only those still open then. */
-export function listInvitations(
-  db: Tx,
-  filter: { customerId?: string; pendingAt?: string },
-): Promise<InvitationsTable[]> {
+export function listInvitations(db: Tx, filter: { customerId?: string; pendingAt?: string }): Promise<InvitationsTable[]> {
   let query = db.selectFrom('invitations').selectAll();
   if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
   if (filter.pendingAt !== undefined) {
-    query = query
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', filter.pendingAt);
+    query = query.where('accepted_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', filter.pendingAt);
   }
   return query.orderBy('created_at', 'desc').limit(500).execute();
 }

@@ -75,11 +75,17 @@ for (const dialect of await testDialects()) {
         { email, role: 'responder', by: 'Ada Admin' },
       );
 
-      const weak = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, { name: 'Rita', password: 'password1234' });
+      const weak = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, {
+        name: 'Rita',
+        password: 'password1234',
+      });
       assert.equal(weak.status, 400);
       assert.equal(weak.body.error.field, 'password');
 
-      const accepted = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, { name: 'Rita Responder', password: PASSWORD });
+      const accepted = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, {
+        name: 'Rita Responder',
+        password: PASSWORD,
+      });
       assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
       assert.equal(accepted.body.user.role, 'responder');
       const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0];
@@ -114,7 +120,10 @@ for (const dialect of await testDialects()) {
       } finally {
         offsetMs = 0;
       }
-      const unknown = await call('POST', '/api/v1/invitations/not-a-real-token/accept', undefined, { name: 'X', password: PASSWORD });
+      const unknown = await call('POST', '/api/v1/invitations/not-a-real-token/accept', undefined, {
+        name: 'X',
+        password: PASSWORD,
+      });
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.error.field, 'token');
     });
@@ -125,7 +134,10 @@ for (const dialect of await testDialects()) {
       const firstToken = await tokenFromMail(email);
       const second = await call('POST', '/api/v1/invitations', admin, { email, role: 'responder' });
       assert.equal(second.status, 201);
-      const replaced = await call('POST', `/api/v1/invitations/${firstToken}/accept`, undefined, { name: 'Old', password: PASSWORD });
+      const replaced = await call('POST', `/api/v1/invitations/${firstToken}/accept`, undefined, {
+        name: 'Old',
+        password: PASSWORD,
+      });
       assert.equal(replaced.status, 409);
       assert.match(replaced.body.error.message, /withdrawn/);
 
@@ -133,7 +145,10 @@ for (const dialect of await testDialects()) {
       assert.equal((await call('DELETE', `/api/v1/invitations/${second.body.invitation.id}`, admin)).status, 409);
       assert.equal((await call('DELETE', `/api/v1/invitations/${first.body.invitation.id}`, admin)).status, 409);
       const secondToken = await tokenFromMail(email);
-      const revoked = await call('POST', `/api/v1/invitations/${secondToken}/accept`, undefined, { name: 'New', password: PASSWORD });
+      const revoked = await call('POST', `/api/v1/invitations/${secondToken}/accept`, undefined, {
+        name: 'New',
+        password: PASSWORD,
+      });
       assert.equal(revoked.status, 409);
       assert.match(revoked.body.error.message, /withdrawn; ask Ada Admin/);
     });
@@ -159,7 +174,11 @@ for (const dialect of await testDialects()) {
 
     it('lets a customer manager invite into their customer with a customer role only', async () => {
       const email = address();
-      const created = await call('POST', '/api/v1/invitations', manager, { email, customerId: acme.id, customerRole: 'responder' });
+      const created = await call('POST', '/api/v1/invitations', manager, {
+        email,
+        customerId: acme.id,
+        customerRole: 'responder',
+      });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       assert.equal(created.body.invitation.role, 'viewer');
       assert.equal(created.body.invitation.customerName, 'Acme');
@@ -177,13 +196,20 @@ for (const dialect of await testDialects()) {
       }
       assert.equal((await call('GET', '/api/v1/invitations', manager)).status, 403, 'all invitations are for admins');
       const responder = await server.memberToken(acme.id, 'responder');
-      const byResponder = await call('POST', '/api/v1/invitations', responder, { email: address(), customerId: acme.id, customerRole: 'viewer' });
+      const byResponder = await call('POST', '/api/v1/invitations', responder, {
+        email: address(),
+        customerId: acme.id,
+        customerRole: 'viewer',
+      });
       assert.equal(byResponder.status, 403);
 
       const token = await tokenFromMail(email);
       const mail = sink.messages.findLast((m) => m.to.includes(email));
       assert.match(mail?.text ?? '', /to work on Acme as responder/);
-      const accepted = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, { name: 'Casey Customer', password: PASSWORD });
+      const accepted = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, {
+        name: 'Casey Customer',
+        password: PASSWORD,
+      });
       assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
       const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0];
       const me = await call('GET', '/api/v1/auth/me', undefined, undefined, { cookie });
@@ -199,7 +225,10 @@ for (const dialect of await testDialects()) {
       const email = address();
       const mgr = await server.memberToken(acme.id, 'manager', 'Max Manager');
       const mgrId = (await call('GET', '/api/v1/auth/me', mgr)).body.user.id;
-      assert.equal((await call('POST', '/api/v1/invitations', mgr, { email, customerId: acme.id, customerRole: 'viewer' })).status, 201);
+      assert.equal(
+        (await call('POST', '/api/v1/invitations', mgr, { email, customerId: acme.id, customerRole: 'viewer' })).status,
+        201,
+      );
       const token = await tokenFromMail(email);
       assert.equal((await call('PUT', `/api/v1/customers/${acme.id}/members/${mgrId}`, admin, { role: 'viewer' })).status, 200);
       const res = await call('POST', `/api/v1/invitations/${token}/accept`, undefined, { name: 'Vic', password: PASSWORD });
