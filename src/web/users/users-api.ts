@@ -131,7 +131,8 @@ export function useAcceptInvitation(token: string) {
         redirectOnUnauthenticated: false,
       }),
     onSuccess: ({ user }) => {
-      client.clear();
+      // Whatever an earlier account left in this browser goes; the offer stays, or its page would ask again (409).
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'invitation-offer' });
       client.setQueryData(authKeys.me, user);
     },
   });
