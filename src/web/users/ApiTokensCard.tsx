@@ -49,7 +49,7 @@ export function ApiTokensCard() {
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
-  const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; label: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const form = useForm({
     initialValues: { label: '', expiry: '90' },
@@ -64,7 +64,7 @@ export function ApiTokensCard() {
         },
         {
           onSuccess: (t) => {
-            setCreated({ label: t.label, token: t.token });
+            setCreated({ id: t.id, label: t.label, token: t.token });
             form.reset();
           },
           onError: (error) => showApiError(form, error),
@@ -232,6 +232,7 @@ export function ApiTokensCard() {
           revoke.mutate(revoking.id, {
             onSuccess: () => {
               notifySuccess(`“${revoking.label}” no longer works`);
+              if (created?.id === revoking.id) setCreated(null);
               setRevoking(null);
             },
           })
