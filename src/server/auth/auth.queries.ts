@@ -15,13 +15,16 @@ export function findUserWithPassword(db: Db, id: string): Promise<UsersTable | u
   return db.selectFrom('users').selectAll().where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
 }
 
-export function listUsers(db: Db) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role'])
-    .where('disabled_at', 'is', null)
-    .orderBy('name')
-    .execute();
+/** Users by name; `status` active (the default) or inactive keeps only those, all keeps everyone. */
+export function listUsers(db: Db, status: 'active' | 'inactive' | 'all' = 'active') {
+  let query = db.selectFrom('users').select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at']);
+  if (status === 'active') query = query.where('disabled_at', 'is', null);
+  if (status === 'inactive') query = query.where('disabled_at', 'is not', null);
+  return query.orderBy('name').execute();
+}
+
+export async function setUserName(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('users').set({ name }).where('id', '=', id).execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {
@@ -63,14 +66,15 @@ export function findLiveSessions(db: Db, idHashes: string[], now: string) {
     .execute();
 }
 
-/** The users behind those token hashes whose tokens are not revoked (one query for many open streams). */
-export function findLiveTokens(db: Db, tokenHashes: string[]) {
+/** The users behind those token hashes whose tokens are neither revoked nor expired (one query for many open streams). */
+export function findLiveTokens(db: Db, tokenHashes: string[], now: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select(['api_tokens.token_hash as hash', 'users.id', 'users.name', 'users.role'])
     .where('api_tokens.token_hash', 'in', tokenHashes)
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
     .where('users.disabled_at', 'is', null)
     .execute();
 }
@@ -87,13 +91,21 @@ export async function insertApiToken(db: Db, row: DB['api_tokens']): Promise<voi
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export function findTokenUser(db: Db, tokenHash: string) {
+export function findTokenUser(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as tokenId', 'users.id', 'users.name', 'users.email', 'users.role'])
+    .select([
+      'api_tokens.id as tokenId',
+      'api_tokens.expires_at as expiresAt',
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
 }
@@ -101,21 +113,17 @@ export function findTokenUser(db: Db, tokenHash: string) {
 export function listApiTokens(db: Db, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'label', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'user_id', 'label', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .execute();
 }
 
-export async function revokeApiToken(db: Db, id: string, userId: string, now: string): Promise<string | null> {
-  const row = await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: now })
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .returning('token_hash')
-    .executeTakeFirst();
+/** Revokes a token that is still active; userId null: whoever it belongs to (an admin's revocation). */
+export async function revokeApiToken(db: Db, id: string, userId: string | null, now: string): Promise<string | null> {
+  let query = db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null);
+  if (userId !== null) query = query.where('user_id', '=', userId);
+  const row = await query.returning('token_hash').executeTakeFirst();
   return row?.token_hash ?? null;
 }
 

@@ -5,13 +5,16 @@ import { USER_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { Enum } from '../core/http/schema-types.ts';
-import { findUserById, listApiTokens, listUsers } from './auth.queries.ts';
+import { findUserById, listUsers } from './auth.queries.ts';
 import { actorOf, assertSameSite } from './authenticate.ts';
 import { changePassword } from './change-password.ts';
+import { changeProfile } from './change-profile.ts';
 import { changeUser } from './change-user.ts';
-import { createApiToken, createSession, endSession, revokeToken, SESSION_COOKIE, sha256 } from './credentials.ts';
+import { endSession, SESSION_COOKIE, sha256 } from './credentials.ts';
 import { completeSetup, isSetupNeeded } from './first-admin-setup.ts';
 import { logIn } from './log-in.ts';
+import { can } from './policy.ts';
+import { signInWithCookie } from './session-cookie.ts';
 
 const User = Type.Object({
   id: Type.String(),
@@ -34,18 +37,7 @@ const perAddress = {
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const secureCookie = deps.config.publicUrl.startsWith('https://');
-
-  async function signIn(reply: FastifyReply, userId: string) {
-    const { secret, expiresAt } = await createSession(deps, userId);
-    reply.setCookie(SESSION_COOKIE, secret, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookie,
-      expires: expiresAt,
-    });
-  }
+  const signIn = (reply: FastifyReply, userId: string) => signInWithCookie(deps, reply, userId);
 
   api.get(
     '/api/v1/setup',
@@ -134,15 +126,50 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     return { user, memberships: actor.memberships };
   });
 
-  // For choosing members: admins and customer managers see who has an account.
+  api.patch(
+    '/api/v1/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: UserReply },
+      },
+    },
+    async (request) => ({ user: await changeProfile(deps, actorOf(request), request.body) }),
+  );
+
+  // For choosing members: admins and customer managers see who has an account; admins also see deactivated ones.
+  const ListedUser = Type.Object({ ...User.properties, active: Type.Boolean(), createdAt: Type.String() });
   api.get(
     '/api/v1/users',
-    { schema: { tags: ['auth'], response: { 200: Type.Object({ items: Type.Array(User) }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        querystring: Type.Object(
+          { status: Type.Optional(Enum(['active', 'inactive', 'all'] as const)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(ListedUser) }) },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       if (actor.role !== 'admin' && !Object.values(actor.memberships).includes('manager'))
         throw new AppError('forbidden', 'Only admins and customer managers can list users');
-      return { items: await listUsers(deps.database.db) };
+      const status = request.query.status ?? 'active';
+      if (status !== 'active' && !can(actor, 'user.manage'))
+        throw new AppError('forbidden', 'Only admins can list deactivated users', 'status');
+      const rows = await listUsers(deps.database.db, status);
+      return {
+        items: rows.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          active: u.disabled_at === null,
+          createdAt: u.created_at,
+        })),
+      };
     },
   );
 
@@ -168,52 +195,5 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => changeUser(deps, actorOf(request), request.params.id, request.body),
-  );
-
-  const Token = Type.Object({
-    id: Type.String(),
-    label: Type.String(),
-    createdAt: Type.String(),
-    lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-    revokedAt: Type.Union([Type.String(), Type.Null()]),
-  });
-
-  api.get(
-    '/api/v1/tokens',
-    { schema: { tags: ['auth'], response: { 200: Type.Object({ items: Type.Array(Token) }) } } },
-    async (request) => {
-      const rows = await listApiTokens(deps.database.db, actorOf(request).id);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          label: r.label,
-          createdAt: r.created_at,
-          lastUsedAt: r.last_used_at,
-          revokedAt: r.revoked_at,
-        })),
-      };
-    },
-  );
-
-  api.post(
-    '/api/v1/tokens',
-    {
-      schema: {
-        tags: ['auth'],
-        body: Type.Object({ label: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await createApiToken(deps, actorOf(request).id, request.body.label)),
-  );
-
-  api.delete(
-    '/api/v1/tokens/:id',
-    { schema: { tags: ['auth'], params: Type.Object({ id: Type.String() }) } },
-    async (request, reply) => {
-      if (!(await revokeToken(deps, actorOf(request), request.params.id)))
-        throw new AppError('not_found', 'No such active token');
-      return reply.status(204).send();
-    },
   );
 }

@@ -2,9 +2,10 @@ import { hash as digest, randomBytes, randomUUID } from 'node:crypto';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
 import type { MembershipRole } from '../../shared/prepare-types.ts';
 import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
 import { membershipsOf, membershipsOfUsers } from '../customers/memberships.queries.ts';
 import * as q from './auth.queries.ts';
-import type { Actor } from './policy.ts';
+import { type Actor, can } from './policy.ts';
 
 export const SESSION_COOKIE = 'muster_session';
 export const SESSION_DAYS = 14;
@@ -31,9 +32,11 @@ function cached(hash: string, now: number) {
   return null;
 }
 
-function remember(hash: string, actor: Actor, now: number, tokenId?: string) {
+function remember(hash: string, actor: Actor, now: number, tokenId?: string, expiresAt?: string | null) {
   if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { actor, tokenId, until: now + CACHE_MS });
+  // A token that expires sooner than the cache would keep it is remembered only until then.
+  const until = Math.min(now + CACHE_MS, expiresAt ? Date.parse(expiresAt) : Number.POSITIVE_INFINITY);
+  cache.set(hash, { actor, tokenId, until });
 }
 
 export function forgetCredential(hash: string): void {
@@ -78,7 +81,7 @@ export async function currentActors(deps: Deps, credentials: Credential[]): Prom
     const hashes = [...new Set(credentials.filter((c) => c.kind === kind).map((c) => c.hash))];
     for (let i = 0; i < hashes.length; i += CHUNK) {
       const chunk = hashes.slice(i, i + CHUNK);
-      const found = kind === 'session' ? await q.findLiveSessions(db, chunk, now) : await q.findLiveTokens(db, chunk);
+      const found = kind === 'session' ? await q.findLiveSessions(db, chunk, now) : await q.findLiveTokens(db, chunk, now);
       rows.push(...found.map((r) => ({ ...r, via: kind })));
     }
   }
@@ -126,19 +129,39 @@ export async function endSession(deps: Deps, secret: string): Promise<void> {
   await q.deleteSession(deps.database.db, hash);
 }
 
-export async function createApiToken(deps: Deps, userId: string, label: string): Promise<{ id: string; token: string }> {
+/**
+ * Creates an API token for the user; the secret is in the answer only, never stored. expiresAt (RFC 3339) must lie
+ * in the future (400 naming the field otherwise); null: the token works until it is revoked.
+ */
+export async function createApiToken(
+  deps: Deps,
+  userId: string,
+  label: string,
+  expiresAt: string | null = null,
+): Promise<{ id: string; token: string; label: string; createdAt: string; expiresAt: string | null }> {
+  const now = deps.clock.now();
+  let expires: string | null = null;
+  if (expiresAt !== null) {
+    const at = Date.parse(expiresAt);
+    if (Number.isNaN(at)) throw new AppError('invalid', `"${expiresAt}" is not a date and time`, 'expiresAt');
+    if (at <= now.getTime()) throw new AppError('invalid', 'The expiry must lie in the future', 'expiresAt');
+    expires = new Date(at).toISOString();
+  }
+  const name = label.trim();
+  if (!name) throw new AppError('invalid', 'Give the token a label, e.g. what uses it', 'label');
   const { secret, hash } = newSecret();
   const id = randomUUID();
   await q.insertApiToken(deps.database.db, {
     id,
     user_id: userId,
-    label,
+    label: name,
     token_hash: hash,
-    created_at: deps.clock.now().toISOString(),
+    created_at: now.toISOString(),
     last_used_at: null,
     revoked_at: null,
+    expires_at: expires,
   });
-  return { id, token: `mst_${secret}` };
+  return { id, token: `mst_${secret}`, label: name, createdAt: now.toISOString(), expiresAt: expires };
 }
 
 export async function resolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
@@ -147,9 +170,9 @@ export async function resolveApiToken(deps: Deps, token: string): Promise<Actor 
   const now = deps.clock.now();
   let hit = cached(hash, now.getTime());
   if (!hit) {
-    const row = await q.findTokenUser(deps.database.db, hash);
+    const row = await q.findTokenUser(deps.database.db, hash, now.toISOString());
     if (!row) return null;
-    remember(hash, await toActor(deps, row, 'token'), now.getTime(), row.tokenId);
+    remember(hash, await toActor(deps, row, 'token'), now.getTime(), row.tokenId, row.expiresAt);
     hit = cached(hash, now.getTime());
   }
   if (!hit) return null;
@@ -164,8 +187,14 @@ export async function resolveApiToken(deps: Deps, token: string): Promise<Actor 
   return hit.actor;
 }
 
+/**
+ * Revokes an active token: one's own, or anyone's for an admin. It fails here at once and on other instances
+ * within the 5 s credential cache; false when there is no such active token the actor may revoke.
+ */
 export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Promise<boolean> {
-  const hash = await q.revokeApiToken(deps.database.db, tokenId, actor.id, deps.clock.now().toISOString());
+  const owner = can(actor, 'user.manage') ? null : actor.id;
+  const hash = await q.revokeApiToken(deps.database.db, tokenId, owner, deps.clock.now().toISOString());
   if (hash) forgetCredential(hash);
+  if (hash) deps.log.info({ tokenId, by: actor.id }, 'API token revoked');
   return hash !== null;
 }

@@ -14,6 +14,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  // An invitation's link (its single-use secret is the credential): what it offers, and accepting it.
+  'GET /api/v1/invitations/:token',
+  'POST /api/v1/invitations/:token/accept',
   // Monitoring systems: each request carries its alert source's token, checked by the route.
   'POST /api/v1/alerts',
   'POST /api/v1/alerts/alertmanager',

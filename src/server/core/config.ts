@@ -24,6 +24,8 @@ export interface Config {
   streamMaxPerUser: number;
   /** The SMTP listener that turns e-mail into reports (docs/email-intake.md); null: not listening. */
   intake: IntakeConfig | null;
+  /** How long an invitation link is valid, in days. */
+  invitationDays: number;
 }
 
 export interface ConnectionsConfig {
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     streamMaxPerUser: positiveNumber(env, 'STREAM_MAX_PER_USER', 20),
     intake: loadIntakeConfig(env),
+    invitationDays: positiveNumber(env, 'INVITATION_DAYS', 7),
   };
 }
 

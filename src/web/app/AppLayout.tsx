@@ -7,6 +7,7 @@ import {
   IconList,
   IconPlus,
   IconShieldHalfFilled,
+  IconUsers,
 } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -81,6 +82,14 @@ export function AppLayout() {
                 icon={<IconBuildingCommunity size={16} />}
                 active={location.pathname.startsWith('/organisation')}
               />
+              {user?.role === 'admin' && (
+                <MainNavLink
+                  to="/users"
+                  label="Users"
+                  icon={<IconUsers size={16} />}
+                  active={location.pathname.startsWith('/users')}
+                />
+              )}
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">

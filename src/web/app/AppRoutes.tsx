@@ -17,6 +17,9 @@ import { PlanComparePage } from '../plans/PlanComparePage.tsx';
 import { PlanVersionPage } from '../plans/PlanVersionPage.tsx';
 import { PlaybookEditorPage } from '../playbooks/PlaybookEditorPage.tsx';
 import { TriagePage } from '../triage/TriagePage.tsx';
+import { AcceptInvitationPage } from '../users/AcceptInvitationPage.tsx';
+import { AccountPage } from '../users/AccountPage.tsx';
+import { UsersPage } from '../users/UsersPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
@@ -26,6 +29,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<IncidentListPage />} />
@@ -37,7 +41,9 @@ export function AppRoutes() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/deadlines" element={<DeadlinesPage />} />
           <Route path="/triage" element={<TriagePage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/account/password" element={<ChangePasswordPage />} />
+          <Route path="/users" element={<UsersPage />} />
           <Route path="/admin/alerts" element={<AlertsAdminPage />} />
           <Route path="/admin/jobs" element={<DeadJobsPage />} />
           <Route path="/admin/intake" element={<IntakeSettingsPage />} />

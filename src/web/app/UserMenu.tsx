@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconBellCog, IconForms, IconInbox, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconForms, IconInbox, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { type User, useLogout } from '../auth/auth-api.ts';
 import { notifyError } from '../core/notify.ts';
@@ -55,6 +55,9 @@ export function UserMenu({ user }: { user: User }) {
             Public report form
           </Menu.Item>
         )}
+        <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} />}>
+          Your account and API tokens
+        </Menu.Item>
         <Menu.Item component={Link} to="/account/password" leftSection={<IconKey size={16} />}>
           Change password
         </Menu.Item>

@@ -21,7 +21,7 @@ export class ApiError extends Error {
 const STATE_CHANGING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** Pages that handle "not signed in" themselves instead of being sent to /login. */
-const AUTH_PAGES = ['/login', '/setup'];
+const AUTH_PAGES = ['/login', '/setup', '/invitations/'];
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -51,7 +51,7 @@ export function AddMemberForm({ customerId, existing }: { customerId: string; ex
           }
           data={options}
           searchable
-          nothingFoundMessage="No account matches. New accounts are created by an administrator."
+          nothingFoundMessage="No account matches. Use “Invite by e-mail” for someone new."
           w={{ base: '100%', sm: 360 }}
           {...form.getInputProps('userId')}
           error={form.errors.userId ?? (users.isError ? errorMessage(users.error) : undefined)}

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Button,
   EmptyState,
   Group,
   Paper,
@@ -13,14 +14,16 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconUserMinus, IconUsers } from '@tabler/icons-react';
+import { IconMailPlus, IconUserMinus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MEMBERSHIP_ROLES, type Membership, type MembershipRole } from '../../shared/prepare-types.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
+import { InviteModal } from '../users/InviteModal.tsx';
+import { PendingInvitations } from '../users/PendingInvitations.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
-import { useAccess, useMemberActions, useMembers } from './customers-api.ts';
+import { useAccess, useCustomer, useMemberActions, useMembers } from './customers-api.ts';
 import { MEMBERSHIP_DESCRIPTIONS, MEMBERSHIP_LABELS, ROLE_OPTIONS } from './permissions.ts';
 
 /** Who may work on this customer and with which role. Shown to admins and the customer's managers. */
@@ -29,6 +32,8 @@ export function MembersTab({ customerId }: { customerId: string }) {
   const actions = useMemberActions(customerId);
   const { data: access } = useAccess();
   const [removing, setRemoving] = useState<Membership | null>(null);
+  const [inviting, setInviting] = useState(false);
+  const { data: customer } = useCustomer(customerId);
 
   const changeRole = (member: Membership, role: MembershipRole) =>
     actions.setRole.mutate(
@@ -42,12 +47,20 @@ export function MembersTab({ customerId }: { customerId: string }) {
   return (
     <Stack gap="md">
       <Paper withBorder radius="md" p="md">
-        <Title order={2} fz="h4">
-          Add a member
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          Members see this customer and its incidents. Administrators see every customer without being members.
-        </Text>
+        <Group justify="space-between" align="flex-start" mb="md">
+          <div>
+            <Title order={2} fz="h4">
+              Add a member
+            </Title>
+            <Text size="sm" c="dimmed">
+              Members see this customer and its incidents. Administrators see every customer without being members. Someone
+              without an account yet? Invite them by e-mail.
+            </Text>
+          </div>
+          <Button variant="light" leftSection={<IconMailPlus size={16} />} onClick={() => setInviting(true)}>
+            Invite by e-mail
+          </Button>
+        </Group>
         <AddMemberForm customerId={customerId} existing={members.data ?? []} />
         <Group gap="lg" mt="md">
           {MEMBERSHIP_ROLES.map((r) => (
@@ -57,6 +70,8 @@ export function MembersTab({ customerId }: { customerId: string }) {
           ))}
         </Group>
       </Paper>
+
+      <PendingInvitations customerId={customerId} />
 
       <Paper withBorder radius="md" p={members.data?.length ? 0 : 'md'}>
         <QueryView
@@ -145,6 +160,11 @@ export function MembersTab({ customerId }: { customerId: string }) {
         </QueryView>
       </Paper>
 
+      <InviteModal
+        opened={inviting}
+        onClose={() => setInviting(false)}
+        customer={{ id: customerId, name: customer?.name ?? 'this customer' }}
+      />
       <ConfirmModal
         opened={removing !== null}
         onClose={() => {

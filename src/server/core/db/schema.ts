@@ -28,6 +28,26 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** null: never expires. */
+  expires_at: string | null;
+}
+
+/** A single-use invitation link for one e-mail address; kept after use as the record of who invited whom. */
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  role: string;
+  customer_id: string | null;
+  customer_role: string | null;
+  invited_by_id: string;
+  invited_by_name: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: string | null;
+  revoked_at: string | null;
+  revoked_by_id: string | null;
 }
 
 /** At most one row (slot 'first-admin'): issuing a setup token replaces the previous one. */
@@ -218,6 +238,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
   setup_tokens: SetupTokensTable;
   login_throttle: LoginThrottleTable;
   counters: CountersTable;
