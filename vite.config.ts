@@ -46,7 +46,9 @@ function precompress(): Plugin {
             const [br, gz] = await Promise.all([
               brotli(content, {
                 params: {
-                  [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                  // Level 11 takes seconds per MB; past 1 MB (only the lazily loaded password dictionaries) it
+                  // saved 6 % over level 5 for 20 times the build time.
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: content.length > 1024 * 1024 ? 5 : 11,
                   [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
                 },
               }),
@@ -67,6 +69,10 @@ export default defineConfig({
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
     sourcemap: true,
+    // The precompress plugin writes the real compressed files; Vite's own gzip estimate would only add time.
+    reportCompressedSize: false,
+    // Only the password-strength dictionaries pass 500 kB, on purpose and never in the first load.
+    chunkSizeWarningLimit: 1700,
     // Libraries change less often than our code: separate chunks stay cached across releases.
     rolldownOptions: {
       output: {
