@@ -1,7 +1,7 @@
-import { ActionIcon, AppShell, Burger, Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Center, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconShieldHalfFilled } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
 import { ErrorBoundary } from '../core/ErrorBoundary.tsx';
@@ -113,7 +113,15 @@ export function AppLayout() {
       <AppShell.Main ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
         {/* Keyed by the path: a page that failed to render starts over when the user navigates away. */}
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          <Suspense
+            fallback={
+              <Center py="xl">
+                <Loader aria-label="Loading the page" />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
