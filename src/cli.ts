@@ -9,6 +9,7 @@ import { changeUser } from './server/auth/change-user.ts';
 import { createUser } from './server/auth/create-user.ts';
 import { createApiToken } from './server/auth/credentials.ts';
 import { SYSTEM_ACTOR } from './server/auth/policy.ts';
+import { buildWeb } from './server/build-web.ts';
 import { systemClock } from './server/core/clock.ts';
 import { loadConfig } from './server/core/config.ts';
 import { openDatabase } from './server/core/db/database.ts';
@@ -194,9 +195,8 @@ async function serve(): Promise<number> {
   if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
     console.log('Building the web interface (first start only, about half a minute)…');
     try {
-      const { build } = await import('vite');
-      await build({ configFile: path.resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
-      console.log('Web interface built.');
+      await buildWeb();
+      console.log(`Web interface built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     } catch (error) {
       console.error(`The web interface could not be built (${(error as Error).message.split('\n')[0]}); serving the API only.`);
     }

@@ -149,6 +149,9 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: true, // serves the files as they are now, so a rebuilt UI needs no restart
+      // The build writes a .br and a .gz beside each asset (vite.config.ts); the variant the browser accepts is
+      // sent, so the first load costs about a quarter of the bytes and no CPU per request.
+      preCompressed: true,
       setHeaders: (res, file) =>
         res.header(
           'cache-control',

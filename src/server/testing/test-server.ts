@@ -6,6 +6,7 @@ import { WEB_ROOT } from '../app.ts';
 import { createUser } from '../auth/create-user.ts';
 import { createApiToken } from '../auth/credentials.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
+import { buildWeb } from '../build-web.ts';
 import type { Clock } from '../core/clock.ts';
 import { loadConfig } from '../core/config.ts';
 import type { Dialect } from '../core/db/database.ts';
@@ -36,9 +37,7 @@ let webBuild: Promise<void> | null = null;
 /** Builds the web UI once if dist/web is missing (browser tests need it). */
 export function ensureWebBuild(): Promise<void> {
   if (fs.existsSync(path.join(WEB_ROOT, 'index.html'))) return Promise.resolve();
-  webBuild ??= import('vite').then(({ build }) =>
-    build({ configFile: path.resolve(import.meta.dirname, '../../../vite.config.ts'), logLevel: 'warn' }).then(() => undefined),
-  );
+  webBuild ??= buildWeb({ quiet: true });
   return webBuild;
 }
 

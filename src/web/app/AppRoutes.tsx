@@ -1,28 +1,37 @@
+import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { DeadJobsPage } from '../admin/DeadJobsPage.tsx';
-import { IntakeSettingsPage } from '../admin/IntakeSettingsPage.tsx';
-import { AlertsAdminPage } from '../alerts/AlertsAdminPage.tsx';
-import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
-import { CustomerListPage } from '../customers/CustomerListPage.tsx';
-import { CustomerPage } from '../customers/CustomerPage.tsx';
-import { OrganisationPage } from '../customers/OrganisationPage.tsx';
-import { DashboardPage } from '../dashboard/DashboardPage.tsx';
-import { DeadlinesPage } from '../deadlines/DeadlinesPage.tsx';
-import { IncidentListPage } from '../incidents/IncidentListPage.tsx';
-import { IncidentPage } from '../incidents/IncidentPage.tsx';
-import { ReportIncidentPage } from '../incidents/ReportIncidentPage.tsx';
-import { PlanComparePage } from '../plans/PlanComparePage.tsx';
-import { PlanVersionPage } from '../plans/PlanVersionPage.tsx';
-import { PlaybookEditorPage } from '../playbooks/PlaybookEditorPage.tsx';
-import { TriagePage } from '../triage/TriagePage.tsx';
 import { AcceptInvitationPage } from '../users/AcceptInvitationPage.tsx';
-import { AccountPage } from '../users/AccountPage.tsx';
-import { UsersPage } from '../users/UsersPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
+
+/** A page fetched the first time it is opened (AppLayout shows a loader meanwhile). */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// Each signed-in page is a chunk of its own, so the first load carries the shell and the sign-in page only (see
+// docs/performance.md, "First load"); the sign-in and setup pages come with the shell.
+const DeadJobsPage = lazyPage(() => import('../admin/DeadJobsPage.tsx'), 'DeadJobsPage');
+const IntakeSettingsPage = lazyPage(() => import('../admin/IntakeSettingsPage.tsx'), 'IntakeSettingsPage');
+const AlertsAdminPage = lazyPage(() => import('../alerts/AlertsAdminPage.tsx'), 'AlertsAdminPage');
+const ChangePasswordPage = lazyPage(() => import('../auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const CustomerListPage = lazyPage(() => import('../customers/CustomerListPage.tsx'), 'CustomerListPage');
+const CustomerPage = lazyPage(() => import('../customers/CustomerPage.tsx'), 'CustomerPage');
+const OrganisationPage = lazyPage(() => import('../customers/OrganisationPage.tsx'), 'OrganisationPage');
+const DashboardPage = lazyPage(() => import('../dashboard/DashboardPage.tsx'), 'DashboardPage');
+const DeadlinesPage = lazyPage(() => import('../deadlines/DeadlinesPage.tsx'), 'DeadlinesPage');
+const IncidentListPage = lazyPage(() => import('../incidents/IncidentListPage.tsx'), 'IncidentListPage');
+const IncidentPage = lazyPage(() => import('../incidents/IncidentPage.tsx'), 'IncidentPage');
+const ReportIncidentPage = lazyPage(() => import('../incidents/ReportIncidentPage.tsx'), 'ReportIncidentPage');
+const PlanComparePage = lazyPage(() => import('../plans/PlanComparePage.tsx'), 'PlanComparePage');
+const PlanVersionPage = lazyPage(() => import('../plans/PlanVersionPage.tsx'), 'PlanVersionPage');
+const PlaybookEditorPage = lazyPage(() => import('../playbooks/PlaybookEditorPage.tsx'), 'PlaybookEditorPage');
+const TriagePage = lazyPage(() => import('../triage/TriagePage.tsx'), 'TriagePage');
+const AccountPage = lazyPage(() => import('../users/AccountPage.tsx'), 'AccountPage');
+const UsersPage = lazyPage(() => import('../users/UsersPage.tsx'), 'UsersPage');
 
 export function AppRoutes() {
   return (

@@ -8,6 +8,8 @@ interface MainNavLinkProps {
   label: string;
   icon: ReactNode;
   active: boolean;
+  /** Always show the label (the phone menu has the room); otherwise only where the header has it. */
+  withLabel?: boolean;
 }
 
 /**
@@ -21,8 +23,8 @@ export function useNavLabels(): boolean {
 }
 
 /** A link of the header's main navigation: icon and label, the label hidden on medium screens (the name stays). */
-export function MainNavLink({ to, label, icon, active }: MainNavLinkProps) {
-  const labels = useNavLabels();
+export function MainNavLink({ to, label, icon, active, withLabel }: MainNavLinkProps) {
+  const labels = useNavLabels() || withLabel;
   return (
     <NavLink
       component={Link}
@@ -38,7 +40,7 @@ export function MainNavLink({ to, label, icon, active }: MainNavLinkProps) {
       }
       leftSection={icon}
       active={active}
-      w="auto"
+      w={withLabel ? undefined : 'auto'}
       style={{ borderRadius: 'var(--mantine-radius-md)' }}
     />
   );

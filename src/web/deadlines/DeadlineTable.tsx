@@ -46,7 +46,7 @@ interface DeadlineTableProps {
 export function DeadlineTable({ items, now, customerName }: DeadlineTableProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Deadlines">
+      <Table verticalSpacing="sm" highlightOnHover aria-label="Deadlines" data-phone-list>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Status</Table.Th>

@@ -38,7 +38,7 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
   };
   return (
     <Table.ScrollContainer minWidth={withCustomer ? 880 : 760}>
-      <Table highlightOnHover verticalSpacing="sm" aria-label="Incidents">
+      <Table highlightOnHover verticalSpacing="sm" aria-label="Incidents" data-phone-list>
         <Header withCustomer={withCustomer} />
         <Table.Tbody>
           {incidents.map((incident) => {

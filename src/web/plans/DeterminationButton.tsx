@@ -28,7 +28,17 @@ export function DeterminationButton({ incident, name, waiting }: DeterminationBu
 
   return (
     <>
-      <Button size="compact-sm" variant="light" leftSection={<IconGavel size={14} />} onClick={() => setOpened(true)}>
+      <Button
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconGavel size={14} />}
+        onClick={() => setOpened(true)}
+        // The determination's words can be long: on a phone the label wraps instead of widening the page.
+        maw="100%"
+        h="auto"
+        py={4}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+      >
         {label}…
       </Button>
       <ReasonModal

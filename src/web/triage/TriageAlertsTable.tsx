@@ -18,7 +18,7 @@ interface TriageAlertsTableProps {
 export function TriageAlertsTable({ alerts, silenced, onSilence }: TriageAlertsTableProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" aria-label="Alerts of this group">
+      <Table verticalSpacing="sm" aria-label="Alerts of this group" data-phone-list>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Alert</Table.Th>
@@ -71,7 +71,8 @@ export function TriageAlertsTable({ alerts, silenced, onSilence }: TriageAlertsT
                         variant="default"
                         fw={500}
                         tt="none"
-                        style={{ maxWidth: '100%' }}
+                        // A long label is cut with its whole text as the title, rather than widening the table.
+                        style={{ maxWidth: '100%', minWidth: 0 }}
                         title={`${name}=${value}`}
                       >
                         {name}={value}

@@ -5,9 +5,9 @@ import { useNavLabels } from '../app/MainNavLink.tsx';
 import { useWaitingCount } from './triage-api.ts';
 
 /** "Triage" in the main navigation, with how many items wait (on the icon, so it shows on every screen width). */
-export function TriageNavLink({ active, enabled }: { active: boolean; enabled: boolean }) {
+export function TriageNavLink({ active, enabled, withLabel }: { active: boolean; enabled: boolean; withLabel?: boolean }) {
   const waiting = useWaitingCount(enabled);
-  const labels = useNavLabels();
+  const labels = useNavLabels() || withLabel;
   const label = waiting ? `Triage, ${waiting} waiting` : 'Triage';
   return (
     <NavLink
@@ -35,7 +35,7 @@ export function TriageNavLink({ active, enabled }: { active: boolean; enabled: b
         </Indicator>
       }
       active={active}
-      w="auto"
+      w={withLabel ? undefined : 'auto'}
       style={{ borderRadius: 'var(--mantine-radius-md)' }}
     />
   );
