@@ -37,6 +37,24 @@ function subjectLine(value: unknown): string[] {
   return subject && !subject.includes('{{') ? [`Subject: ${subject}`] : [];
 }
 
+/**
+ * "delivered a notification by hand to Kari (emergency level)": who did it is the event's actor, for whom the
+ * ladder step's contact. Older events carry neither the recipient nor whether it was by hand (and their `by` is the
+ * user who recorded it): those come from the notification's ladder when the page has it.
+ */
+function acknowledgement(event: TimelineEvent, names?: EventNames): string {
+  const d = event.data;
+  const where = `${level(d.level)} level`;
+  if (d.via === 'link') return `acknowledged a notification (${where})`;
+  const step = names?.ladderStep?.(String(d.notificationId ?? ''), str(d.level)) ?? null;
+  const recipient = str(d.recipient) ?? str(step?.recipient);
+  const byHand = typeof d.byHand === 'boolean' ? d.byHand : (step?.manual ?? false);
+  if (byHand) return `delivered a notification by hand to ${recipient ?? 'its recipient'} (${where})`;
+  const by = str(d.by);
+  const someoneElse = by && by !== event.actor?.name ? by : null;
+  return `recorded that ${recipient ?? someoneElse ?? 'the recipient'} has a notification (${where})`;
+}
+
 /** The words for a communication, obligation or playbook-step event; null for any other type. */
 export function describeCommunicationEvent(event: TimelineEvent, names?: EventNames): EventDescription | null {
   const d = event.data;
@@ -96,14 +114,7 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
         details: str(d.instruction) ? [`To do: ${d.instruction}`] : [],
       };
     case 'notification.acknowledged':
-      return {
-        ...communication,
-        summary:
-          d.via === 'link'
-            ? `acknowledged a notification (${level(d.level)} level)`
-            : `recorded that ${str(d.by) ?? 'the recipient'} has a notification (${level(d.level)} level)`,
-        details: str(d.note) ? [`Note: ${d.note}`] : [],
-      };
+      return { ...communication, summary: acknowledgement(event, names), details: str(d.note) ? [`Note: ${d.note}`] : [] };
     case 'instruction.answered': {
       const decision = DECISION_STYLE[d.decision as keyof typeof DECISION_STYLE]?.label.toLowerCase() ?? String(d.decision);
       return { ...communication, summary: `answered the request for instruction: ${decision}`, markdown: str(d.text) };
