@@ -38,8 +38,7 @@ export function useMe() {
 export function useMyMemberships(enabled = true) {
   return useQuery({
     queryKey: [...authKeys.me, 'memberships'],
-    queryFn: async ({ signal }) =>
-      (await api<{ memberships: Record<string, string> }>('/auth/me', { signal })).memberships,
+    queryFn: async ({ signal }) => (await api<{ memberships: Record<string, string> }>('/auth/me', { signal })).memberships,
     staleTime: 60_000,
     enabled,
   });

@@ -31,7 +31,8 @@ describe('timeline wording for acknowledgements', () => {
   it('describes older events, which lack the recipient, from the notification’s ladder', () => {
     const names: EventNames = {
       ...noStages,
-      ladderStep: (id, level) => (id === 'n1' && level === 'emergency' ? { recipient: 'Ola at the muster point', manual: true } : null),
+      ladderStep: (id, level) =>
+        id === 'n1' && level === 'emergency' ? { recipient: 'Ola at the muster point', manual: true } : null,
     };
     const d = describeEvent(acknowledged({ via: 'manual' }), undefined, names);
     assert.equal(d.summary, 'delivered a notification by hand to Ola at the muster point (emergency level)');
