@@ -125,6 +125,7 @@ for (const dialect of await testDialects()) {
       const ack = (await f.timeline(inc.id)).find((e) => e.type === 'notification.acknowledged');
       assert.equal(ack?.data.recipient, 'Ola Kontakt', 'the timeline can say for whom it was done');
       assert.equal(ack?.data.byHand, true, 'and that a person delivered it');
+      assert.equal(ack?.data.purpose, 'notify-customer');
       assert.equal((await clock(inc.id)).status, 'met');
     });
 

@@ -42,8 +42,9 @@ export async function acknowledgeNotification(deps: Deps, actor: Actor, id: stri
             by: ack.by,
             via: ack.via,
             note: ack.note ?? '',
-            // For whom: the timeline names the recipient, not only who recorded it.
+            // For whom: the timeline names the recipient (or, on a level without a contact, whom the purpose addresses).
             recipient: step?.contactName || null,
+            purpose: n.purpose,
             // A person did the manual level (a call, a visit): the acknowledgement is the delivery itself.
             byHand: n.status === 'awaiting-person',
           },

@@ -53,8 +53,9 @@ export function IncidentTimeline({ incidentId, version }: { incidentId: string; 
     return {
       stage: (obligationId, stageId) => stages.get(`${obligationId}/${stageId}`) ?? null,
       ladderStep: (notificationId, level) => {
-        const step = sent.get(notificationId)?.ladder.find((s) => s.level === level);
-        return step ? { recipient: step.contactName, manual: step.manual } : null;
+        const notification = sent.get(notificationId);
+        const step = notification?.ladder.find((s) => s.level === level);
+        return notification && step ? { recipient: step.contactName, manual: step.manual, purpose: notification.purpose } : null;
       },
     };
   }, [plan.data, notifications.data]);

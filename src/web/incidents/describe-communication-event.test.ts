@@ -38,6 +38,11 @@ describe('timeline wording for acknowledgements', () => {
     assert.equal(d.summary, 'delivered a notification by hand to Ola at the muster point (emergency level)');
   });
 
+  it('names whom the purpose addresses when the manual level names no contact', () => {
+    const d = describeEvent(acknowledged({ via: 'manual', recipient: null, purpose: 'notify-customer', byHand: true }));
+    assert.equal(d.summary, 'delivered a notification by hand to the customer (emergency level)');
+  });
+
   it('never says the recording user has the notification when nothing names the recipient', () => {
     const d = describeEvent(acknowledged({ via: 'manual' }), undefined, noStages);
     assert.equal(d.summary, 'recorded that the recipient has a notification (emergency level)');

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
-import { PACE_LEVELS, type PaceLevelName } from '../../shared/prepare-types.ts';
+import { PACE_LEVELS, type PaceLevelName, type PacePurpose } from '../../shared/prepare-types.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { DECISION_STYLE, purposeNoun } from '../notifications/notification-labels.ts';
 import { PACE_LEVEL_LABELS } from '../pace/pace-labels.ts';
@@ -37,6 +37,15 @@ function subjectLine(value: unknown): string[] {
   return subject && !subject.includes('{{') ? [`Subject: ${subject}`] : [];
 }
 
+/** Whom a ladder's purpose addresses: the recipient of a level that names no contact (a visit, a muster point). */
+const AUDIENCES: Record<PacePurpose, string> = {
+  'notify-customer': 'the customer',
+  'coordinate-responders': 'the responders',
+  'notify-authority': 'the authority',
+  'inform-management': 'management',
+  'notify-data-subjects': 'the data subjects',
+};
+
 /**
  * "delivered a notification by hand to Kari (emergency level)": who did it is the event's actor, for whom the
  * ladder step's contact. Older events carry neither the recipient nor whether it was by hand (and their `by` is the
@@ -47,7 +56,8 @@ function acknowledgement(event: TimelineEvent, names?: EventNames): string {
   const where = `${level(d.level)} level`;
   if (d.via === 'link') return `acknowledged a notification (${where})`;
   const step = names?.ladderStep?.(String(d.notificationId ?? ''), str(d.level)) ?? null;
-  const recipient = str(d.recipient) ?? str(step?.recipient);
+  const purpose = str(d.purpose) ?? step?.purpose ?? null;
+  const recipient = str(d.recipient) ?? str(step?.recipient) ?? (purpose ? (AUDIENCES[purpose as PacePurpose] ?? null) : null);
   const byHand = typeof d.byHand === 'boolean' ? d.byHand : (step?.manual ?? false);
   if (byHand) return `delivered a notification by hand to ${recipient ?? 'its recipient'} (${where})`;
   const by = str(d.by);

@@ -29,5 +29,5 @@ export interface EventNames {
    * A notification's ladder step on a PACE level: whom it was for and whether a person does it. Events recorded
    * before they carried the recipient are described from it.
    */
-  ladderStep?(notificationId: string, level: string | null): { recipient: string; manual: boolean } | null;
+  ladderStep?(notificationId: string, level: string | null): { recipient: string; manual: boolean; purpose: string } | null;
 }
