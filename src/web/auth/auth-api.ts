@@ -31,19 +31,6 @@ export function useMe() {
   });
 }
 
-/**
- * The customers the signed-in user is a member of, with the role held there. Admins see every customer without
- * being a member; anyone else sees nothing of a customer until they are one.
- */
-export function useMyMemberships(enabled = true) {
-  return useQuery({
-    queryKey: [...authKeys.me, 'memberships'],
-    queryFn: async ({ signal }) => (await api<{ memberships: Record<string, string> }>('/auth/me', { signal })).memberships,
-    staleTime: 60_000,
-    enabled,
-  });
-}
-
 /** Whether the first administrator still has to be created. */
 export function useSetupStatus(enabled = true) {
   return useQuery({

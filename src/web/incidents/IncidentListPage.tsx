@@ -2,8 +2,9 @@ import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } 
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconShieldCheck, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useMe, useMyMemberships } from '../auth/auth-api.ts';
+import { useMe } from '../auth/auth-api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
+import { useAccess } from '../customers/customers-api.ts';
 import { IncidentFilterBar } from './IncidentFilterBar.tsx';
 import { IncidentTable, IncidentTableSkeleton } from './IncidentTable.tsx';
 import { useIncidentList } from './incidents-api.ts';
@@ -15,9 +16,9 @@ export function IncidentListPage() {
   const list = useIncidentList(filters);
   const { data: user } = useMe();
   const canReport = user?.role !== 'viewer';
-  const memberships = useMyMemberships(Boolean(user) && user?.role !== 'admin');
+  const { data: access } = useAccess();
   // Not an admin and in no customer: an empty list says nothing about incidents, only about access.
-  const memberOfNone = user?.role !== 'admin' && memberships.data !== undefined && Object.keys(memberships.data).length === 0;
+  const memberOfNone = access !== undefined && access.user.role !== 'admin' && Object.keys(access.memberships).length === 0;
   const incidents = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   let body: React.ReactNode;
