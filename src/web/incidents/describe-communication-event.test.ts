@@ -32,7 +32,9 @@ describe('timeline wording for acknowledgements', () => {
     const names: EventNames = {
       ...noStages,
       ladderStep: (id, level) =>
-        id === 'n1' && level === 'emergency' ? { recipient: 'Ola at the muster point', manual: true } : null,
+        id === 'n1' && level === 'emergency'
+          ? { recipient: 'Ola at the muster point', manual: true, purpose: 'notify-customer' }
+          : null,
     };
     const d = describeEvent(acknowledged({ via: 'manual' }), undefined, names);
     assert.equal(d.summary, 'delivered a notification by hand to Ola at the muster point (emergency level)');
