@@ -141,7 +141,7 @@ describe('customer instruction journey in the browser', { skip: unavailable ?? f
     assert.equal(await step.getByRole('button', { name: `Record their answer: ${STEP}` }).count(), 0, 'nothing left to record');
     assert.equal(await request.getByRole('button', { name: 'Record their answer…' }).count(), 0, 'the request is answered');
     await request.getByText('Instructed', { exact: true }).waitFor();
-    await step.getByRole('button', { name: `Done as instructed: ${STEP}` }).click();
+    await step.getByRole('button', { name: `Mark done as instructed: ${STEP}` }).click();
     await step.and(page.locator('[data-step-state="done"]')).waitFor();
     await step.getByText(/^Done as instructed .* by Ada Responder$/).waitFor();
     await step.getByText(INSTRUCTION).waitFor();

@@ -73,7 +73,7 @@ describe('need-to-know journey in the browser', { skip: unavailable ?? false }, 
     assert.equal(await victor.page.getByText(TITLE).count(), 0, 'not in the incident list');
     await victor.page.goto(`/incidents/${key}`);
     await victor.page.getByText(`${key} not found`).waitFor();
-    await victor.page.getByText('marked TLP:RED and you are not one of the people who may see it').waitFor();
+    await victor.page.getByText(/marked TLP:RED and you are not on its access list/).waitFor();
     assert.equal(await victor.page.getByRole('button', { name: 'Break the glass' }).count(), 0, 'a viewer may not break glass');
 
     const rita = await signIn(RITA);

@@ -270,6 +270,10 @@ describe('prepare journey in the browser', { skip: unavailable ?? false }, () =>
     const publish = page.getByRole('form', { name: 'Publish plan version' });
     await publish.getByRole('textbox', { name: 'Approved by' }).fill('Ingrid Berg, CISO at Nordlys');
     await publish.getByRole('button', { name: 'Publish plan version 1' }).click();
+    // Publishing asks first; the first version freezes the whole draft.
+    const confirmPublish = page.getByRole('dialog', { name: 'Publish plan version 1?' });
+    await confirmPublish.getByText(/The first version/).waitFor();
+    await confirmPublish.getByRole('button', { name: 'Publish version 1' }).click();
     const versions = page.getByRole('table', { name: 'Published plan versions' });
     const v1 = versions.getByRole('row', { name: /View version 1/ });
     await v1.getByText('In force').waitFor();
@@ -277,7 +281,9 @@ describe('prepare journey in the browser', { skip: unavailable ?? false }, () =>
     const shaLabel = (await v1.getByLabel(/^SHA-256 [0-9a-f]{64}$/).getAttribute('aria-label')) ?? '';
     const sha256 = shaLabel.replace('SHA-256 ', '');
     assert.match(sha256, /^[0-9a-f]{64}$/, 'version 1 shows its SHA-256');
-    await publish.getByRole('button', { name: 'Publish plan version 2' }).waitFor();
+    // Nothing changed since: no version 2 is offered.
+    await page.getByText('Nothing changed since version 1').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Publish plan version 2' }).count(), 0);
     await shot(page, '10-published');
 
     // 8. The offline kit, fetched with the page's cookies from the links the page offers.

@@ -70,14 +70,21 @@ export interface DeadlineFilter {
   limit: number;
 }
 
+/** A clock as listed across incidents, with whether its incident is an exercise (read live: it can be changed). */
+export type ListedDeadline = DeadlineRow & { exercise: number };
+
 /** Across incidents, soonest due first; clocks not yet started last. */
-export function listDeadlines(tx: Tx, filter: DeadlineFilter): Promise<DeadlineRow[]> {
-  let query = tx.selectFrom('deadlines').selectAll();
+export function listDeadlines(tx: Tx, filter: DeadlineFilter): Promise<ListedDeadline[]> {
+  let query = tx
+    .selectFrom('deadlines')
+    .innerJoin('incidents', 'incidents.id', 'deadlines.incident_id')
+    .selectAll('deadlines')
+    .select('incidents.exercise');
   if (filter.visible) {
     if (filter.visible.length === 0) return Promise.resolve([]);
-    query = query.where('customer_id', 'in', filter.visible);
+    query = query.where('deadlines.customer_id', 'in', filter.visible);
   }
   if (filter.reader !== null) query = query.where(readableIncident('deadlines.incident_id', filter.reader));
-  if (filter.scope === 'open') query = query.where('status', 'in', ['running', 'overdue']);
-  return query.orderBy('due_at').orderBy('incident_key').limit(filter.limit).execute();
+  if (filter.scope === 'open') query = query.where('deadlines.status', 'in', ['running', 'overdue']);
+  return query.orderBy('deadlines.due_at').orderBy('deadlines.incident_key').limit(filter.limit).execute();
 }

@@ -68,6 +68,18 @@ for (const dialect of await testDialects()) {
       assert.equal(twice.status, 409);
     });
 
+    it('marks the clocks of an exercise incident as exercise, and follows the incident when that changes', async () => {
+      const drill = await f.incident({ personalData: true, exercise: true, title: 'Tabletop: ransomware' });
+      const real = await f.incident({ personalData: true });
+      const listed = (await f.call('GET', '/api/v1/deadlines')).body.items;
+      assert.equal(listed.find((d: any) => d.incidentId === drill.id).exercise, true);
+      assert.equal(listed.find((d: any) => d.incidentId === real.id).exercise, false);
+
+      const edited = await f.call('PATCH', `/api/v1/incidents/${real.id}`, { exercise: true, expectedVersion: real.version });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal((await clock(real.id)).exercise, true, 'an incident turned into an exercise takes its clocks along');
+    });
+
     it('meets a stage by a delivered notification to its recipient, and waives only with a reason', async () => {
       const inc = await f.incident({ personalData: true });
       await f.created(`/api/v1/incidents/${inc.id}/notifications`, {
@@ -110,6 +122,10 @@ for (const dialect of await testDialects()) {
       assert.equal(done.status, 200, JSON.stringify(done.body));
       const after = (await f.call('GET', `/api/v1/incidents/${inc.id}`)).body;
       assert.match(after.submissions['gdpr-art-33/notification'].note, /Handed over on paper/);
+      const ack = (await f.timeline(inc.id)).find((e) => e.type === 'notification.acknowledged');
+      assert.equal(ack?.data.recipient, 'Ola Kontakt', 'the timeline can say for whom it was done');
+      assert.equal(ack?.data.byHand, true, 'and that a person delivered it');
+      assert.equal(ack?.data.purpose, 'notify-customer');
       assert.equal((await clock(inc.id)).status, 'met');
     });
 

@@ -4,10 +4,33 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import { listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
-import { Enum, Text } from '../core/http/schema-types.ts';
+import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 import { incidentView } from '../incidents/incidents.views.ts';
 import { listDeadlines } from './deadlines.queries.ts';
 import { recordSubmission, waiveStage } from './record-submission.ts';
+
+const Timestamp = Nullable(Type.String({ format: 'date-time' }));
+
+const DeadlineItem = Type.Object({
+  incidentId: Type.String(),
+  incidentKey: Type.String(),
+  incidentTitle: Type.String(),
+  customerId: Nullable(Type.String()),
+  /** The incident is an exercise: its clocks are practice and are never counted with real ones. */
+  exercise: Type.Boolean(),
+  obligationId: Type.String(),
+  obligationName: Type.String(),
+  stageId: Type.String(),
+  stageName: Type.String(),
+  recipient: Type.String(),
+  status: Type.String(),
+  startedAt: Timestamp,
+  dueAt: Timestamp,
+  submittedAt: Timestamp,
+  missedAt: Timestamp,
+});
+
+const DeadlinesReply = Type.Object({ now: Type.String({ format: 'date-time' }), items: Type.Array(DeadlineItem) });
 
 const StageParams = Type.Object({ id: Text(100, 1), obligationId: Text(100, 1), stageId: Text(100, 1) });
 
@@ -27,6 +50,7 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: DeadlinesReply },
       },
     },
     async (request) => {
@@ -44,6 +68,7 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
           incidentKey: r.incident_key,
           incidentTitle: r.incident_title,
           customerId: r.customer_id,
+          exercise: Boolean(r.exercise),
           obligationId: r.obligation_id,
           obligationName: r.obligation_name,
           stageId: r.stage_id,

@@ -36,7 +36,18 @@ export async function acknowledgeNotification(deps: Deps, actor: Actor, id: stri
       events: [
         {
           type: 'notification.acknowledged',
-          data: { notificationId: n.id, level: step?.level ?? null, by: ack.by, via: ack.via, note: ack.note ?? '' },
+          data: {
+            notificationId: n.id,
+            level: step?.level ?? null,
+            by: ack.by,
+            via: ack.via,
+            note: ack.note ?? '',
+            // For whom: the timeline names the recipient (or, on a level without a contact, whom the purpose addresses).
+            recipient: step?.contactName || null,
+            purpose: n.purpose,
+            // A person did the manual level (a call, a visit): the acknowledgement is the delivery itself.
+            byHand: n.status === 'awaiting-person',
+          },
         },
         // A manual level done by a person is the delivery itself.
         ...(n.status === 'awaiting-person' ? submissionBy(n, incident, at, `${describeStep(step)}: ${ack.note || 'done'}`) : []),

@@ -93,6 +93,24 @@ for (const dialect of await testDialects()) {
       );
     });
 
+    it('says what publishing would change since the latest version, and nothing right after publishing', async () => {
+      const other = await created('/api/v1/customers', { name: 'Fjordbank', code: 'FJB', timeZone: 'Europe/Oslo' });
+      const changes = async () => {
+        const res = await call('GET', `/api/v1/customers/${other.id}/plan-draft/changes`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body;
+      };
+      assert.deepEqual(await changes(), { since: null, sections: [] }, 'before the first version there is nothing to compare');
+      await created(`/api/v1/customers/${other.id}/plans`, { approver: 'Kari CISO' });
+      assert.deepEqual(await changes(), { since: 1, sections: [] }, 'nothing changed since version 1');
+      await created('/api/v1/services', { customerId: other.id, name: 'Loan applications', criticality: 'high' });
+      assert.deepEqual(await changes(), {
+        since: 1,
+        sections: [{ section: 'services', added: ['Loan applications'], removed: [], changed: [] }],
+      });
+      assert.equal((await call('GET', '/api/v1/customers/no-such-customer/plan-draft/changes')).status, 404);
+    });
+
     it('exports the offline kit as one self-contained HTML file with the ladder, the obligations and the hash', async () => {
       const plan = await created(`/api/v1/customers/${customer.id}/plans`, { approver: 'Kari CISO' });
       const kit = await call('GET', `/api/v1/plans/${plan.id}/kit.html?timeZone=Europe/Oslo`);

@@ -9,6 +9,7 @@ import { AppError } from '../core/errors.ts';
 import { publicContact } from '../registry/public-address.ts';
 import { CUSTOMER } from '../registry/registry-kinds.ts';
 import { readRecord } from '../registry/save-record.ts';
+import { compareDraft } from './compare-draft.ts';
 import { comparePlans } from './compare-plans.ts';
 import { incidentPlan } from './incident-plan.ts';
 import { currentPlanContents } from './plan-contents.ts';
@@ -70,6 +71,31 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
     const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, CUSTOMER, request.params.id);
     return publicSnapshot(await currentPlanContents(deps.database.db, deps.database.dialect, record.id, deps.clock.now()));
   });
+
+  // What "Publish" would change: the Plans tab offers it only when something did, and asks with this summary.
+  api.get(
+    '/api/v1/customers/:id/plan-draft/changes',
+    {
+      schema: {
+        tags,
+        params: Params,
+        response: {
+          200: Type.Object({
+            since: Type.Union([Type.Integer(), Type.Null()]),
+            sections: Type.Array(
+              Type.Object({
+                section: Type.String(),
+                added: Type.Array(Type.String()),
+                removed: Type.Array(Type.String()),
+                changed: Type.Array(Type.Object({ name: Type.String(), fields: Type.Array(Type.String()) })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => compareDraft(deps, actorOf(request), request.params.id),
+  );
 
   api.post('/api/v1/customers/:id/plans', { schema: { tags, params: Params, body: PublishBody } }, async (request, reply) =>
     reply.status(201).send(await publishPlan(deps, actorOf(request), request.params.id, request.body)),

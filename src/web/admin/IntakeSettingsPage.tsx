@@ -4,18 +4,18 @@ import { IconLock } from '@tabler/icons-react';
 import { useMe } from '../auth/auth-api.ts';
 import { PublicReportFormSettings } from './PublicReportFormSettings.tsx';
 
-/** `/admin/intake`: how reports reach Muster from outside, for administrators. */
+/** `/admin/intake`: the public report form, the way people without an account report to the team; for administrators. */
 export function IntakeSettingsPage() {
-  useDocumentTitle('Intake settings — Muster');
+  useDocumentTitle('Public report form — Muster');
   const { data: user } = useMe();
   return (
     <Stack gap="lg" maw={900} mx="auto">
       <div>
         <Title order={1} fz="h2">
-          Intake
+          Public report form
         </Title>
         <Text c="dimmed" size="sm">
-          The ways reports reach the team from outside Muster.
+          How people without an account report a suspected incident to the team.
         </Text>
       </div>
       {user && user.role !== 'admin' ? (

@@ -53,7 +53,7 @@ export function PublicReportFormSettings() {
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="public-report-form-title">
       <Title order={2} fz="h4" id="public-report-form-title">
-        Public report form
+        Setting
       </Title>
       <Text c="dimmed" size="sm" mb="md">
         Lets anyone report a suspected incident (a phishing e-mail, a lost laptop, a computer acting strangely) without an

@@ -11,9 +11,10 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
+          {/* Inside the router: a notification may link to what was just made. */}
+          <Notifications position="bottom-right" limit={3} />
           <AppRoutes />
         </BrowserRouter>
       </QueryClientProvider>

@@ -118,7 +118,11 @@ function RosterEditor({ customerId, roster, defaultRoster, contacts, groups, can
   const names = useMemo(() => new Map(contacts.map((c) => [c.id, c.name])), [contacts]);
   const nameOf = (id: string) => names.get(id) ?? 'A contact that was archived';
   const usesDefault = !ours && !roster && defaultRoster !== null;
-  const shown = !canEdit && usesDefault ? draftOf(defaultRoster) : draft;
+  // A customer on the default roster sees its holders, not empty pickers, until someone starts one of its own.
+  const [ownStarted, setOwnStarted] = useState(false);
+  const showingDefault = usesDefault && !ownStarted;
+  const shown = showingDefault ? draftOf(defaultRoster) : draft;
+  const editable = canEdit && !showingDefault;
   const error = create.error ?? update.error;
 
   const save = () => {
@@ -167,18 +171,25 @@ function RosterEditor({ customerId, roster, defaultRoster, contacts, groups, can
             <Anchor component={Link} to="/organisation?tab=roster" inherit>
               our organisation’s default roster
             </Anchor>
-            {canEdit ? '. Save a roster here to give it its own.' : '.'}
+            {showingDefault ? ', shown below.' : '. You are writing one of its own: incidents use the default until you save it.'}
           </Text>
-          {canEdit && (
-            <Button
-              mt="xs"
-              size="xs"
-              variant="white"
-              leftSection={<IconCopy size={14} />}
-              onClick={() => setDraft(draftOf(defaultRoster))}
-            >
-              Start from the default roster
-            </Button>
+          {canEdit && showingDefault && (
+            <Group gap="xs" mt="xs">
+              <Button
+                size="xs"
+                variant="white"
+                leftSection={<IconCopy size={14} />}
+                onClick={() => {
+                  setDraft(draftOf(defaultRoster));
+                  setOwnStarted(true);
+                }}
+              >
+                Give it its own, starting from the default
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setOwnStarted(true)}>
+                Start an empty one
+              </Button>
+            </Group>
           )}
         </Alert>
       ) : !roster ? (
@@ -207,7 +218,7 @@ function RosterEditor({ customerId, roster, defaultRoster, contacts, groups, can
                   groups={groups}
                   nameOf={nameOf}
                   known={(id) => names.has(id)}
-                  readOnly={!canEdit}
+                  readOnly={!editable}
                   onChange={(people) => setDraft((d) => ({ ...d, [role]: people }))}
                 />
               ))}
@@ -226,17 +237,18 @@ function RosterEditor({ customerId, roster, defaultRoster, contacts, groups, can
           {errorMessage(error)}
         </Alert>
       )}
-      {canEdit && (
+      {editable && (
         <Group justify="flex-end">
           <Text size="sm" c="dimmed">
             {dirty ? 'You have unsaved changes' : roster ? 'All changes saved' : ''}
           </Text>
           <Button
             variant="default"
-            disabled={!dirty}
+            disabled={!dirty && !usesDefault}
             onClick={() => {
               setDraft(base);
               setChangedMeanwhile(false);
+              setOwnStarted(false);
             }}
           >
             Discard changes

@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import type { StageClock } from '../../shared/prepare-types.ts';
 import { formatAbsolute } from '../core/time.ts';
+import { ExerciseBadge } from '../incidents/ExerciseBadge.tsx';
 import { formatSpan } from '../plans/use-ticker.ts';
 import type { Deadline } from './deadlines-api.ts';
 
@@ -40,13 +41,15 @@ interface DeadlineTableProps {
   items: Deadline[];
   now: number;
   customerName: (id: string | null) => string | null;
+  /** The table's accessible name. */
+  label?: string;
 }
 
 /** Reporting clocks across incidents with a live countdown; overdue ones red, at the top. */
-export function DeadlineTable({ items, now, customerName }: DeadlineTableProps) {
+export function DeadlineTable({ items, now, customerName, label = 'Deadlines' }: DeadlineTableProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Deadlines" data-phone-list>
+      <Table verticalSpacing="sm" highlightOnHover aria-label={label} data-phone-list>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Status</Table.Th>
@@ -65,6 +68,7 @@ export function DeadlineTable({ items, now, customerName }: DeadlineTableProps) 
               <Table.Tr
                 key={`${d.incidentId}/${d.obligationId}/${d.stageId}`}
                 data-deadline-status={status}
+                data-exercise={d.exercise || undefined}
                 bg={overdue ? 'var(--mantine-color-red-light)' : undefined}
               >
                 <Table.Td>
@@ -96,6 +100,7 @@ export function DeadlineTable({ items, now, customerName }: DeadlineTableProps) 
                   <Anchor component={Link} to={`/incidents/${encodeURIComponent(d.incidentKey)}`} size="sm" fw={600}>
                     {d.incidentKey}
                   </Anchor>
+                  {d.exercise && <ExerciseBadge size="xs" ml={6} />}
                   <Text size="xs" lineClamp={2}>
                     {d.incidentTitle}
                   </Text>

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconClockCheck } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { QueryView } from '../core/QueryView.tsx';
+import { ExerciseBadge } from '../incidents/ExerciseBadge.tsx';
 import { useCustomerList } from '../plans/plans-api.ts';
 import { useTicker } from '../plans/use-ticker.ts';
 import { DeadlineTable, shownStatus } from './DeadlineTable.tsx';
@@ -17,7 +18,11 @@ export function DeadlinesPage() {
   const customers = useCustomerList();
   const now = useTicker(1000);
   const items = query.data?.items ?? [];
-  const overdue = items.filter((d) => shownStatus(d, now) === 'overdue').length;
+  // Exercise clocks are practice: listed apart and never in the count of real ones.
+  const real = items.filter((d) => !d.exercise);
+  const drills = items.filter((d) => d.exercise);
+  const overdue = real.filter((d) => shownStatus(d, now) === 'overdue').length;
+  const drillsOverdue = drills.filter((d) => shownStatus(d, now) === 'overdue').length;
   const customerName = (id: string | null) => (id ? (customers.data?.find((c) => c.id === id)?.name ?? null) : null);
 
   const body = (
@@ -44,9 +49,9 @@ export function DeadlinesPage() {
           }
         />
       }
-      isEmpty={(data) => data.items.length === 0}
+      isEmpty={(data) => data.items.every((d) => d.exercise)}
     >
-      {(data) => <DeadlineTable items={data.items} now={now} customerName={customerName} />}
+      {(data) => <DeadlineTable items={data.items.filter((d) => !d.exercise)} now={now} customerName={customerName} />}
     </QueryView>
   );
 
@@ -82,6 +87,29 @@ export function DeadlinesPage() {
       <Paper withBorder radius="md" component="section" aria-label="Deadlines across incidents">
         {body}
       </Paper>
+      {drills.length > 0 && (
+        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="exercise-clocks">
+          <Stack gap="sm">
+            <div>
+              <Group gap="xs">
+                <ExerciseBadge />
+                <Title order={2} fz="h4" id="exercise-clocks">
+                  Exercise clocks
+                </Title>
+                {drillsOverdue > 0 && (
+                  <Badge color="grape" variant="light">
+                    {drillsOverdue} overdue in exercises
+                  </Badge>
+                )}
+              </Group>
+              <Text c="dimmed" size="sm">
+                Clocks of exercise incidents: practice, owed to nobody, and not counted with the real ones above.
+              </Text>
+            </div>
+            <DeadlineTable items={drills} now={now} customerName={customerName} label="Exercise deadlines" />
+          </Stack>
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -10,6 +10,8 @@ export interface Deadline {
   incidentKey: string;
   incidentTitle: string;
   customerId: string | null;
+  /** The incident is an exercise: a practice clock, shown apart and never counted with real ones. */
+  exercise: boolean;
   obligationId: string;
   obligationName: string;
   stageId: string;

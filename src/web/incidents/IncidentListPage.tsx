@@ -1,9 +1,10 @@
 import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconFilterOff, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import { IconFilterOff, IconPlus, IconShieldCheck, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
+import { useAccess } from '../customers/customers-api.ts';
 import { IncidentFilterBar } from './IncidentFilterBar.tsx';
 import { IncidentTable, IncidentTableSkeleton } from './IncidentTable.tsx';
 import { useIncidentList } from './incidents-api.ts';
@@ -15,6 +16,9 @@ export function IncidentListPage() {
   const list = useIncidentList(filters);
   const { data: user } = useMe();
   const canReport = user?.role !== 'viewer';
+  const { data: access } = useAccess();
+  // Not an admin and in no customer: an empty list says nothing about incidents, only about access.
+  const memberOfNone = access !== undefined && access.user.role !== 'admin' && Object.keys(access.memberships).length === 0;
   const incidents = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   let body: React.ReactNode;
@@ -47,6 +51,16 @@ export function IncidentListPage() {
           </Button>
         </EmptyState.Actions>
       </EmptyState>
+    );
+  } else if (incidents.length === 0 && memberOfNone) {
+    body = (
+      <EmptyState
+        py="xl"
+        variant="light"
+        icon={<IconUserQuestion size={32} />}
+        title="You are not a member of any customer yet — ask an admin"
+        description="Incidents, plans and contacts are shared per customer. Once an admin (or a customer’s manager) adds you to a customer, its incidents show up here."
+      />
     );
   } else if (incidents.length === 0) {
     body = (

@@ -24,17 +24,23 @@ import { StageStepper } from './StageStepper.tsx';
 export function IncidentPage() {
   const { key = '' } = useParams();
   const query = useIncident(key);
+  const { data: user } = useMe();
   useDocumentTitle(query.data ? `${query.data.key} · ${query.data.title} — Muster` : `${key} — Muster`);
 
   if (query.isPending) return <IncidentPageSkeleton />;
   if (query.isError) {
+    // The server answers the same 404 for each reason, so that nobody learns what they may not see exists.
+    const reasons =
+      user?.role === 'admin'
+        ? 'no incident has this key, or it is marked TLP:RED and you are not on its access list'
+        : 'no incident has this key, you are not a member of its customer, or it is marked TLP:RED and you are not on its access list';
     return (
       <PageLoadError
         query={query}
         title={`Could not load ${key}`}
         notFound={{
           title: `${key} not found`,
-          description: 'No incident has this key, or it is marked TLP:RED and you are not one of the people who may see it.',
+          description: `Either ${reasons}.`,
           backTo: '/',
           backLabel: 'All incidents',
           action: <BreakGlassButton idOrKey={key} />,

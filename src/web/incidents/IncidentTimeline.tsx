@@ -15,6 +15,7 @@ import {
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryView } from '../core/QueryView.tsx';
+import { useIncidentNotifications } from '../notifications/notifications-api.ts';
 import { obligationStageNames } from '../plans/plan-format.ts';
 import { useIncidentPlan } from '../plans/plans-api.ts';
 import { describeEvent } from './describe-event.ts';
@@ -44,10 +45,20 @@ const KIND_STYLE: Record<EventKind, { icon: React.ReactNode; color: string }> = 
 export function IncidentTimeline({ incidentId, version }: { incidentId: string; version?: number }) {
   const timeline = useTimeline(incidentId);
   const plan = useIncidentPlan(incidentId, version ?? 0, version !== undefined);
+  // The same cached query as the notification panel's.
+  const notifications = useIncidentNotifications(incidentId);
   const names = useMemo<EventNames>(() => {
     const stages = obligationStageNames(plan.data);
-    return { stage: (obligationId, stageId) => stages.get(`${obligationId}/${stageId}`) ?? null };
-  }, [plan.data]);
+    const sent = new Map((notifications.data?.items ?? []).map((n) => [n.id, n]));
+    return {
+      stage: (obligationId, stageId) => stages.get(`${obligationId}/${stageId}`) ?? null,
+      ladderStep: (notificationId, level) => {
+        const notification = sent.get(notificationId);
+        const step = notification?.ladder.find((s) => s.level === level);
+        return notification && step ? { recipient: step.contactName, manual: step.manual, purpose: notification.purpose } : null;
+      },
+    };
+  }, [plan.data, notifications.data]);
 
   return (
     <QueryView

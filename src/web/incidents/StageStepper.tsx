@@ -2,7 +2,7 @@ import { Alert, Group, Paper, Progress, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconBan } from '@tabler/icons-react';
 import { type IncidentStatus, STAGES } from '../../shared/incident-vocabulary.ts';
-import { STAGE_DESCRIPTIONS, STATUS_LABELS } from './incident-labels.ts';
+import { STAGE_DESCRIPTIONS, STATUS_LABELS, stageDescription } from './incident-labels.ts';
 
 /** Where the incident is in the ISO/IEC 27035 loop; a dismissed incident sits outside it. */
 export function StageStepper({ status }: { status: IncidentStatus }) {
@@ -25,7 +25,7 @@ export function StageStepper({ status }: { status: IncidentStatus }) {
             <Stepper.Step
               key={stage}
               label={STATUS_LABELS[stage]}
-              description={roomy ? STAGE_DESCRIPTIONS[stage] : undefined}
+              description={roomy ? stageDescription(stage, status) : undefined}
               allowStepSelect={false}
               aria-current={stage === status ? 'step' : undefined}
             />

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
-import { PACE_LEVELS, type PaceLevelName } from '../../shared/prepare-types.ts';
+import { PACE_LEVELS, type PaceLevelName, type PacePurpose } from '../../shared/prepare-types.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { DECISION_STYLE, purposeNoun } from '../notifications/notification-labels.ts';
 import { PACE_LEVEL_LABELS } from '../pace/pace-labels.ts';
@@ -35,6 +35,34 @@ function stageWords(d: Record<string, unknown>, names?: EventNames): string {
 function subjectLine(value: unknown): string[] {
   const subject = str(value);
   return subject && !subject.includes('{{') ? [`Subject: ${subject}`] : [];
+}
+
+/** Whom a ladder's purpose addresses: the recipient of a level that names no contact (a visit, a muster point). */
+const AUDIENCES: Record<PacePurpose, string> = {
+  'notify-customer': 'the customer',
+  'coordinate-responders': 'the responders',
+  'notify-authority': 'the authority',
+  'inform-management': 'management',
+  'notify-data-subjects': 'the data subjects',
+};
+
+/**
+ * "delivered a notification by hand to Kari (emergency level)": who did it is the event's actor, for whom the
+ * ladder step's contact. Older events carry neither the recipient nor whether it was by hand (and their `by` is the
+ * user who recorded it): those come from the notification's ladder when the page has it.
+ */
+function acknowledgement(event: TimelineEvent, names?: EventNames): string {
+  const d = event.data;
+  const where = `${level(d.level)} level`;
+  if (d.via === 'link') return `acknowledged a notification (${where})`;
+  const step = names?.ladderStep?.(String(d.notificationId ?? ''), str(d.level)) ?? null;
+  const purpose = str(d.purpose) ?? step?.purpose ?? null;
+  const recipient = str(d.recipient) ?? str(step?.recipient) ?? (purpose ? (AUDIENCES[purpose as PacePurpose] ?? null) : null);
+  const byHand = typeof d.byHand === 'boolean' ? d.byHand : (step?.manual ?? false);
+  if (byHand) return `delivered a notification by hand to ${recipient ?? 'its recipient'} (${where})`;
+  const by = str(d.by);
+  const someoneElse = by && by !== event.actor?.name ? by : null;
+  return `recorded that ${recipient ?? someoneElse ?? 'the recipient'} has a notification (${where})`;
 }
 
 /** The words for a communication, obligation or playbook-step event; null for any other type. */
@@ -96,14 +124,7 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
         details: str(d.instruction) ? [`To do: ${d.instruction}`] : [],
       };
     case 'notification.acknowledged':
-      return {
-        ...communication,
-        summary:
-          d.via === 'link'
-            ? `acknowledged a notification (${level(d.level)} level)`
-            : `recorded that ${str(d.by) ?? 'the recipient'} has a notification (${level(d.level)} level)`,
-        details: str(d.note) ? [`Note: ${d.note}`] : [],
-      };
+      return { ...communication, summary: acknowledgement(event, names), details: str(d.note) ? [`Note: ${d.note}`] : [] };
     case 'instruction.answered': {
       const decision = DECISION_STYLE[d.decision as keyof typeof DECISION_STYLE]?.label.toLowerCase() ?? String(d.decision);
       return { ...communication, summary: `answered the request for instruction: ${decision}`, markdown: str(d.text) };

@@ -25,4 +25,9 @@ export interface EventDescription {
 /** Names the events carry only as ids: an obligation stage's ("obligationId", "stageId") name from the plan. */
 export interface EventNames {
   stage(obligationId: string, stageId: string): { obligation: string; stage: string } | null;
+  /**
+   * A notification's ladder step on a PACE level: whom it was for and whether a person does it. Events recorded
+   * before they carried the recipient are described from it.
+   */
+  ladderStep?(notificationId: string, level: string | null): { recipient: string; manual: boolean; purpose: string } | null;
 }

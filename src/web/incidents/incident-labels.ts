@@ -10,6 +10,7 @@ import {
   type Origin,
   RSIT,
   type Severity,
+  STAGES,
   type Tlp,
 } from '../../shared/incident-vocabulary.ts';
 
@@ -44,6 +45,23 @@ export const STAGE_DESCRIPTIONS: Record<IncidentStatus, string> = {
   closed: 'Done',
   dismissed: 'False positive',
 };
+
+/** Under a stage the incident has gone past: what was done there, not what it waits for. */
+export const STAGE_DONE_DESCRIPTIONS: Record<IncidentStatus, string> = {
+  reported: 'Confirmed at DP1',
+  assessing: 'Classified, DP2 taken',
+  responding: 'Contained',
+  recovering: 'Service restored',
+  reviewing: 'Lessons learned',
+  closed: 'Done',
+  dismissed: 'False positive',
+};
+
+/** The words under a stage of the stepper while the incident is at `current`. */
+export function stageDescription(stage: IncidentStatus, current: IncidentStatus): string {
+  const finished = current === 'closed' || STAGES.indexOf(stage) < STAGES.indexOf(current);
+  return current !== 'dismissed' && finished ? STAGE_DONE_DESCRIPTIONS[stage] : STAGE_DESCRIPTIONS[stage];
+}
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   low: 'Low',

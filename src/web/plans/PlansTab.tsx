@@ -4,13 +4,14 @@ import { ErrorState } from '../core/ErrorState.tsx';
 import { PlanDraftSummary } from './PlanDraftSummary.tsx';
 import { PlanVersionsTable } from './PlanVersionsTable.tsx';
 import { PublishPlanForm } from './PublishPlanForm.tsx';
-import { usePlanDraft, usePlanVersions } from './plans-api.ts';
+import { usePlanDraft, usePlanDraftChanges, usePlanVersions } from './plans-api.ts';
 import { usePrepareAccess } from './prepare-access.ts';
 
 /** A customer's contingency plan: the draft as it stands, publishing a version, and the published versions. */
 export function PlansTab({ customerId }: { customerId: string }) {
   const draft = usePlanDraft(customerId);
   const versions = usePlanVersions(customerId);
+  const changes = usePlanDraftChanges(customerId);
   const access = usePrepareAccess(customerId);
   const latest = versions.data?.[0];
 
@@ -48,7 +49,17 @@ export function PlansTab({ customerId }: { customerId: string }) {
             <Title order={4} fz="md" mb="sm">
               Publish plan version
             </Title>
-            {versions.isSuccess && <PublishPlanForm customerId={customerId} me={access.userName} latest={latest} />}
+            {versions.isSuccess && changes.isSuccess && (
+              <PublishPlanForm customerId={customerId} me={access.userName} latest={latest} changes={changes.data} />
+            )}
+            {changes.isError && (
+              <ErrorState
+                title="Could not compare the draft with the plan in force"
+                error={changes.error}
+                onRetry={() => changes.refetch()}
+                retrying={changes.isFetching}
+              />
+            )}
           </Paper>
         )}
         {!access.canPublish && !access.loading && (

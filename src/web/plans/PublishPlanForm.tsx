@@ -1,14 +1,16 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconRubberStamp } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck, IconRubberStamp } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { PlanVersionSummary } from '../../shared/prepare-types.ts';
 import { errorMessage } from '../core/error-message.ts';
 import { apiErrorPath } from '../core/form-errors.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { userTimeZone } from '../core/time.ts';
+import { changeLines } from './compare-items.ts';
 import { dateInputMonthsAhead, endOfDayIso } from './plan-format.ts';
-import { usePublishPlan } from './plans-api.ts';
+import { type DraftChanges, usePublishPlan } from './plans-api.ts';
 
 interface PublishValues {
   approver: string;
@@ -22,10 +24,35 @@ interface PublishPlanFormProps {
   me: string;
   /** The version in force, whose approver is offered again. */
   latest: PlanVersionSummary | undefined;
+  /** What publishing would change since `latest`. */
+  changes: DraftChanges;
 }
 
-/** Freezes the draft as a new plan version with an owner, an approver and a review date. */
-export function PublishPlanForm({ customerId, me, latest }: PublishPlanFormProps) {
+/**
+ * Freezes the draft as a new plan version with an owner, an approver and a review date, after confirming what it
+ * changes. When nothing changed since the latest version there is nothing to publish.
+ */
+export function PublishPlanForm({ customerId, me, latest, changes }: PublishPlanFormProps) {
+  if (latest && changes.since === latest.version && changes.sections.length === 0) {
+    return (
+      <Alert
+        variant="light"
+        color="teal"
+        icon={<IconCircleCheck size={18} />}
+        title={`Nothing changed since version ${latest.version}`}
+      >
+        The draft above is the plan in force. Change the customer’s services, contacts, roster, obligations, ladders or playbooks,
+        and publishing a new version is offered here.
+      </Alert>
+    );
+  }
+  return <PublishForm customerId={customerId} me={me} latest={latest} changes={changes} />;
+}
+
+function PublishForm({ customerId, me, latest, changes }: PublishPlanFormProps) {
+  const [confirming, setConfirming] = useState<PublishValues | null>(null);
+  const next = (latest?.version ?? 0) + 1;
+  const lines = changeLines(changes.sections);
   const publish = usePublishPlan(customerId);
   const form = useForm<PublishValues>({
     initialValues: { approver: latest?.approver ?? '', owner: me, reviewBy: dateInputMonthsAhead(12) },
@@ -39,7 +66,8 @@ export function PublishPlanForm({ customerId, me, latest }: PublishPlanFormProps
     },
   });
 
-  const submit = form.onSubmit((values) => {
+  const submit = form.onSubmit((values) => setConfirming(values), focusFirstInvalid);
+  const confirm = (values: PublishValues) => {
     publish.mutate(
       {
         approver: values.approver.trim(),
@@ -53,8 +81,10 @@ export function PublishPlanForm({ customerId, me, latest }: PublishPlanFormProps
             'Plan published',
           );
           form.setFieldValue('reviewBy', dateInputMonthsAhead(12));
+          setConfirming(null);
         },
         onError: (error) => {
+          setConfirming(null);
           const path = apiErrorPath(error);
           if (path && path in values) {
             form.setFieldError(path, errorMessage(error));
@@ -63,7 +93,7 @@ export function PublishPlanForm({ customerId, me, latest }: PublishPlanFormProps
         },
       },
     );
-  }, focusFirstInvalid);
+  };
   const path = apiErrorPath(publish.error);
   const placed = path !== null && path in form.values;
 
@@ -101,10 +131,46 @@ export function PublishPlanForm({ customerId, me, latest }: PublishPlanFormProps
             Publishing freezes the draft above with its SHA-256; later changes need a new version.
           </Text>
           <Button type="submit" leftSection={<IconRubberStamp size={16} />} loading={publish.isPending}>
-            Publish plan version {(latest?.version ?? 0) + 1}
+            Publish plan version {next}
           </Button>
         </Group>
       </Stack>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={`Publish plan version ${next}?`}
+        closeButtonProps={{ 'aria-label': 'Dismiss dialog' }}
+      >
+        <Stack gap="md">
+          {latest ? (
+            <>
+              <Text size="sm">What changes since version {latest.version}:</Text>
+              <List size="sm" spacing={4} aria-label="Changes since the plan in force">
+                {lines.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            </>
+          ) : (
+            <Text size="sm">The first version: it freezes the draft above as the plan incidents of this customer work from.</Text>
+          )}
+          <Text size="sm" c="dimmed">
+            Approved by {confirming?.approver.trim()}. New incidents link this version; earlier ones keep theirs.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)} data-autofocus>
+              Cancel
+            </Button>
+            <Button
+              leftSection={<IconRubberStamp size={16} />}
+              loading={publish.isPending}
+              onClick={() => confirming && confirm(confirming)}
+            >
+              Publish version {next}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </form>
   );
 }

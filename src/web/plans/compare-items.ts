@@ -104,3 +104,32 @@ export function compareSection(
   });
   return { older: olderItems, newer: newerItems };
 }
+
+/** An item's name in a summary line: ladders by their purpose, the roster as such. */
+function summaryName(section: keyof PlanSnapshot, name: string): string {
+  if (section === 'pacePlans') return PACE_PURPOSE_LABELS[name as PacePurpose] ?? name;
+  if (section === 'roster') return 'the roster';
+  return name;
+}
+
+/**
+ * What publishing would change, one line per section: "Services and connections: added Smart meter gateway;
+ * changed Customer portal (connections)". Empty when nothing changed.
+ */
+export function changeLines(sections: SectionDiff[]): string[] {
+  return sections.map((d) => {
+    const label = COMPARE_SECTIONS.find((s) => s.section === d.section)?.label ?? d.section;
+    const names = (list: string[]) => list.map((n) => summaryName(d.section, n)).join(', ');
+    const changed = d.changed.map((c) => {
+      const fields = c.fields.filter((f) => !HIDDEN_FIELDS.has(f)).map(fieldWords);
+      const name = summaryName(d.section, c.name);
+      return fields.length ? `${name} (${fields.join(', ')})` : name;
+    });
+    const parts = [
+      d.added.length ? `added ${names(d.added)}` : null,
+      d.removed.length ? `removed ${names(d.removed)}` : null,
+      changed.length ? `changed ${changed.join(', ')}` : null,
+    ].filter((part): part is string => part !== null);
+    return `${label}: ${parts.join('; ')}`;
+  });
+}

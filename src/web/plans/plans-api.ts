@@ -29,6 +29,19 @@ export const planKeys = {
   customers: ['registry', 'customers', 'list', 'all'] as const,
 };
 
+/** What publishing now would change since the latest version (`since` null: no version yet). */
+export interface DraftChanges {
+  since: number | null;
+  sections: SectionDiff[];
+}
+
+export function usePlanDraftChanges(customerId: string) {
+  return useQuery({
+    queryKey: [...planKeys.draft(customerId), 'changes'],
+    queryFn: ({ signal }) => api<DraftChanges>(`/customers/${encodeURIComponent(customerId)}/plan-draft/changes`, { signal }),
+  });
+}
+
 export function usePlanDraft(customerId: string) {
   return useQuery({
     queryKey: planKeys.draft(customerId),

@@ -12,7 +12,7 @@ interface IncidentStepRowProps {
   step: PlaybookStep;
   state: StepState;
   canAct: boolean;
-  /** This step's "Done" is being recorded. */
+  /** This step's "Mark done" is being recorded. */
   pending: boolean;
   onDone: () => void;
   onAsk: () => void;

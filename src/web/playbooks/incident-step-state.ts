@@ -36,9 +36,9 @@ export function stepState(step: PlaybookStep, ref: string, incident: Incident, n
   return { kind: 'ask' };
 }
 
-/** Words on the Done button: an instructed step is done the customer's way. */
+/** Words on the button that records a step done: an action, not a status; an instructed step is done their way. */
 export function doneLabel(state: StepState): string {
-  return state.kind === 'approved' && state.answer.decision === 'instruct' ? 'Done as instructed' : 'Done';
+  return state.kind === 'approved' && state.answer.decision === 'instruct' ? 'Mark done as instructed' : 'Mark done';
 }
 
 /** The question an instruction request starts from: the step in the playbook's words. */

@@ -1,6 +1,7 @@
-import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconBuildingSkyscraper } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { TriageItem } from '../../shared/triage-types.ts';
 import { FormActions } from '../core/FormActions.tsx';
 import { showApiError } from '../core/form-errors.ts';
@@ -63,7 +64,20 @@ function OpenIncidentForm({ onClose, item, actions }: Omit<OpenIncidentModalProp
       },
       {
         onSuccess: (result) => {
-          notifySuccess(`${result.incident.key} is open; the item is under “Opened”.`, 'Incident opened');
+          const key = result.incident.key;
+          notifySuccess(
+            <>
+              <Anchor component={Link} to={`/incidents/${encodeURIComponent(key)}`} size="sm" fw={600}>
+                Go to {key}
+              </Anchor>
+              <Text span size="sm">
+                {' '}
+                — the item is under “Opened”.
+              </Text>
+            </>,
+            `${key} is open`,
+            { withLink: true },
+          );
           onClose();
         },
         onError: (error) => showApiError(form, error),

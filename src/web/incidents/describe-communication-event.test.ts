@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TimelineEvent } from '../../shared/api-types.ts';
+import { describeEvent } from './describe-event.ts';
+import type { EventNames } from './event-description.ts';
+
+const ADMIN = { id: 'u1', name: 'Demo Admin' };
+
+function acknowledged(data: Record<string, unknown>): TimelineEvent {
+  return {
+    type: 'notification.acknowledged',
+    actor: ADMIN,
+    data: { notificationId: 'n1', level: 'emergency', by: ADMIN.name, note: '', ...data },
+    occurredAt: '2026-11-23T16:00:00.000Z',
+  } as unknown as TimelineEvent;
+}
+
+const noStages: EventNames = { stage: () => null };
+
+describe('timeline wording for acknowledgements', () => {
+  it('says who delivered a manual level by hand and for whom', () => {
+    const d = describeEvent(acknowledged({ via: 'manual', recipient: 'Fjordbank duty officer', byHand: true }));
+    assert.equal(d.summary, 'delivered a notification by hand to Fjordbank duty officer (emergency level)');
+  });
+
+  it('names the recipient, not the recording user, when someone records that the recipient has it', () => {
+    const d = describeEvent(acknowledged({ via: 'manual', level: 'primary', recipient: 'Kari Nordmann', byHand: false }));
+    assert.equal(d.summary, 'recorded that Kari Nordmann has a notification (primary level)');
+  });
+
+  it('describes older events, which lack the recipient, from the notification’s ladder', () => {
+    const names: EventNames = {
+      ...noStages,
+      ladderStep: (id, level) =>
+        id === 'n1' && level === 'emergency'
+          ? { recipient: 'Ola at the muster point', manual: true, purpose: 'notify-customer' }
+          : null,
+    };
+    const d = describeEvent(acknowledged({ via: 'manual' }), undefined, names);
+    assert.equal(d.summary, 'delivered a notification by hand to Ola at the muster point (emergency level)');
+  });
+
+  it('names whom the purpose addresses when the manual level names no contact', () => {
+    const d = describeEvent(acknowledged({ via: 'manual', recipient: null, purpose: 'notify-customer', byHand: true }));
+    assert.equal(d.summary, 'delivered a notification by hand to the customer (emergency level)');
+  });
+
+  it('never says the recording user has the notification when nothing names the recipient', () => {
+    const d = describeEvent(acknowledged({ via: 'manual' }), undefined, noStages);
+    assert.equal(d.summary, 'recorded that the recipient has a notification (emergency level)');
+    assert.doesNotMatch(d.summary, /Demo Admin/);
+  });
+
+  it('keeps the wording of an acknowledgement through the signed link', () => {
+    assert.equal(describeEvent(acknowledged({ via: 'link' })).summary, 'acknowledged a notification (emergency level)');
+  });
+});
