@@ -9,6 +9,8 @@ export const SESSION_ALLOWED = [
   'editOrganisation',
   'manageUsers',
   'manageAlertSources',
+  'retryJobs',
+  'manageIntake',
   'breakGlass',
 ] as const;
 

@@ -24,6 +24,8 @@ export function sessionAllowed(actor: Actor): SessionAllowed {
     editOrganisation: can(actor, 'registry.change'),
     manageUsers: can(actor, 'user.manage'),
     manageAlertSources: can(actor, 'registry.change'),
+    retryJobs: can(actor, 'user.manage'),
+    manageIntake: can(actor, 'user.manage'),
     // grantIncidentAccess: a manager of the incident's customer may add themselves to a TLP:RED incident.
     breakGlass: anywhere(actor, 'members.manage'),
   };

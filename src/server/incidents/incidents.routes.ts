@@ -62,7 +62,10 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
         after: cursor ? decodeCursor(cursor) : undefined,
       });
       const page = items.slice(0, limit);
-      return { items: page.map((state) => incidentView(state, actor)), nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]) : null };
+      return {
+        items: page.map((state) => incidentView(state, actor)),
+        nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      };
     },
   );
 

@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
 import { ErrorBoundary } from '../core/ErrorBoundary.tsx';
+import { useAccess } from '../customers/customers-api.ts';
 import { TriageNavLink } from '../triage/TriageNavLink.tsx';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
@@ -22,6 +23,7 @@ import { useLiveUpdates } from './use-live-updates.ts';
 /** The signed-in shell: header with navigation, live status, theme toggle and account menu. */
 export function AppLayout() {
   const { data: user } = useMe();
+  const { data: access } = useAccess();
   const live = useLiveUpdates();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -85,7 +87,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LiveIndicator status={live} />
-            {user?.role !== 'viewer' && (
+            {access?.allowed.reportIncident && (
               <>
                 <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />} size="sm" visibleFrom="sm">
                   Report incident

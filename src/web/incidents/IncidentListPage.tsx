@@ -2,8 +2,8 @@ import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } 
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useMe } from '../auth/auth-api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
+import { useAccess } from '../customers/customers-api.ts';
 import { IncidentFilterBar } from './IncidentFilterBar.tsx';
 import { IncidentTable, IncidentTableSkeleton } from './IncidentTable.tsx';
 import { useIncidentList } from './incidents-api.ts';
@@ -13,8 +13,8 @@ export function IncidentListPage() {
   useDocumentTitle('Incidents — Muster');
   const [filters, setFilters, filtersActive] = useIncidentFilters();
   const list = useIncidentList(filters);
-  const { data: user } = useMe();
-  const canReport = user?.role !== 'viewer';
+  const { data: access } = useAccess();
+  const canReport = access?.allowed.reportIncident ?? false;
   const incidents = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   let body: React.ReactNode;

@@ -2,7 +2,6 @@ import { Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useParams } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
-import { useMe } from '../auth/auth-api.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { PageLoadError } from '../core/PageLoadError.tsx';
 import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
@@ -47,8 +46,7 @@ export function IncidentPage() {
 
 function IncidentView({ incident }: { incident: Incident }) {
   const actions = useIncidentActions(incident);
-  const { data: user } = useMe();
-  const canAct = user?.role !== 'viewer';
+  const canAct = incident.allowed.change;
   // On narrow screens the next steps come first: they are what a responder opens the page for.
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const nextSteps = <NextStepsPanel incident={incident} actions={actions} canAct={canAct} />;
