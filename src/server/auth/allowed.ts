@@ -6,24 +6,30 @@ import type {
   SessionAllowed,
   TriageItemAllowed,
 } from '../../shared/allowed.ts';
-import { type Action, type Actor, can } from './policy.ts';
+import { type Action, type Actor, can, visibleCustomers } from './policy.ts';
 
 // The `allowed` flags the API sends with each object (docs/api.md#allowed), so that the web shows only what the
 // server will then accept. Each flag is the very check the use-case behind that action makes, from data the
 // route already holds: no query per object. The caller has already passed the read check for the object.
 
-/** Whether the actor may do this for our organisation or for any customer it is a member of. */
-function anywhere(actor: Actor, action: Action): boolean {
-  return can(actor, action, null) || Object.keys(actor.memberships).some((customerId) => can(actor, action, customerId));
+/** Whether the actor may do this for some customer it sees. One who sees them all: as for our organisation. */
+function forSomeCustomer(actor: Actor, action: Action): boolean {
+  const customers = visibleCustomers(actor);
+  return customers === null ? can(actor, action, null) : customers.some((customerId) => can(actor, action, customerId));
 }
 
-export function sessionAllowed(actor: Actor): SessionAllowed {
+/** Whether the actor may do this for our organisation or for some customer. */
+const anywhere = (actor: Actor, action: Action) => can(actor, action, null) || forSomeCustomer(actor, action);
+
+/** `customersExist`: once one does, every new incident must belong to a customer (resolveIncidentCustomer). */
+export function sessionAllowed(actor: Actor, { customersExist }: { customersExist: boolean }): SessionAllowed {
   return {
-    reportIncident: anywhere(actor, 'incident.report'),
+    reportIncident: customersExist ? forSomeCustomer(actor, 'incident.report') : can(actor, 'incident.report'),
     createCustomer: can(actor, 'customer.create'),
     editOrganisation: can(actor, 'registry.change'),
     manageUsers: can(actor, 'user.manage'),
-    manageAlertSources: can(actor, 'registry.change'),
+    // Every alert source, grouping rule and silence belongs to a customer.
+    manageAlertSources: forSomeCustomer(actor, 'registry.change'),
     retryJobs: can(actor, 'user.manage'),
     manageIntake: can(actor, 'user.manage'),
     // grantIncidentAccess: a manager of the incident's customer may add themselves to a TLP:RED incident.

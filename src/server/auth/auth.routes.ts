@@ -5,6 +5,7 @@ import { USER_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { Enum } from '../core/http/schema-types.ts';
+import { anyCustomerExists } from '../incidents/incident-customer.ts';
 import { SessionAllowedSchema } from './allowed.schemas.ts';
 import { sessionAllowed } from './allowed.ts';
 import { findUserById, listApiTokens, listUsers } from './auth.queries.ts';
@@ -137,7 +138,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = actorOf(request);
     const user = await findUserById(deps.database.db, actor.id);
     if (!user) throw new AppError('unauthenticated', 'Sign in to continue');
-    return { user, memberships: actor.memberships, allowed: sessionAllowed(actor) };
+    const customersExist = await anyCustomerExists(deps.database);
+    return { user, memberships: actor.memberships, allowed: sessionAllowed(actor, { customersExist }) };
   });
 
   // For choosing members: admins and customer managers see who has an account.

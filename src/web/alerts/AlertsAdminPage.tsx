@@ -31,8 +31,8 @@ export function AlertsAdminPage() {
         </Text>
       </div>
       {access && !admin ? (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators">
-          Only administrators manage alert sources, grouping rules and silences.
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators and customer managers">
+          Only administrators and a customer’s managers manage its alert sources, grouping rules and silences.
         </Alert>
       ) : (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
