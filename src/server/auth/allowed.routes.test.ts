@@ -67,9 +67,8 @@ for (const dialect of await testDialects()) {
           assert.equal(set.status, 200);
         }
         const service = (await call('POST', '/api/v1/services', admin, { name: 'Mail', customerId: customer.id })).body;
-        const incident = (
-          await call('POST', '/api/v1/incidents', admin, { title: 'Phishing wave', customerId: customer.id })
-        ).body;
+        const incident = (await call('POST', '/api/v1/incidents', admin, { title: 'Phishing wave', customerId: customer.id }))
+          .body;
         const red = (
           await call('POST', '/api/v1/incidents', admin, { title: 'Quiet one', customerId: customer.id, tlp: 'TLP:RED' })
         ).body;
@@ -82,7 +81,11 @@ for (const dialect of await testDialects()) {
         const me = await call('GET', '/api/v1/auth/me', token);
         const session = me.body.allowed;
         assert.equal(typeof session.reportIncident, 'boolean');
-        agrees('createCustomer', session.createCustomer, await call('POST', '/api/v1/customers', token, { name: `${persona.name} 2` }));
+        agrees(
+          'createCustomer',
+          session.createCustomer,
+          await call('POST', '/api/v1/customers', token, { name: `${persona.name} 2` }),
+        );
         agrees(
           'editOrganisation',
           session.editOrganisation,
@@ -100,11 +103,7 @@ for (const dialect of await testDialects()) {
           session.manageAlertSources,
           await call('POST', '/api/v1/alert-sources', token, { name: 'own', customerId: customer.id }),
         );
-        agrees(
-          'breakGlass',
-          session.breakGlass,
-          await call('PUT', `/api/v1/incidents/${red.id}/access/${userId}`, token),
-        );
+        agrees('breakGlass', session.breakGlass, await call('PUT', `/api/v1/incidents/${red.id}/access/${userId}`, token));
         const report = await call('POST', '/api/v1/incidents', token, { title: 'Seen it too', customerId: customer.id });
         agrees('session reportIncident', session.reportIncident, report);
 
@@ -117,10 +116,16 @@ for (const dialect of await testDialects()) {
         const shown = await call('GET', `/api/v1/customers/${customer.id}`, token);
         const flags = shown.status === 200 ? shown.body.allowed : undefined;
         assert.equal(shown.status, persona.role === 'admin' || persona.membership ? 200 : 404);
-        const listed = (await call('GET', '/api/v1/customers', token)).body.items.find((c: { id: string }) => c.id === customer.id);
+        const listed = (await call('GET', '/api/v1/customers', token)).body.items.find(
+          (c: { id: string }) => c.id === customer.id,
+        );
         assert.deepEqual(listed?.allowed, flags);
         agrees('customer reportIncident', flags?.reportIncident, report);
-        agrees('customer edit', flags?.edit, await call('PATCH', `/api/v1/customers/${customer.id}`, token, { description: 'x' }));
+        agrees(
+          'customer edit',
+          flags?.edit,
+          await call('PATCH', `/api/v1/customers/${customer.id}`, token, { description: 'x' }),
+        );
         agrees(
           'customer manageMembers',
           flags?.manageMembers,
@@ -135,9 +140,15 @@ for (const dialect of await testDialects()) {
         // The incident, in the list and on its own.
         const seen = await call('GET', `/api/v1/incidents/${incident.id}`, token);
         const incidentFlags = seen.status === 200 ? seen.body.allowed : undefined;
-        const inList = (await call('GET', '/api/v1/incidents', token)).body.items.find((i: { id: string }) => i.id === incident.id);
+        const inList = (await call('GET', '/api/v1/incidents', token)).body.items.find(
+          (i: { id: string }) => i.id === incident.id,
+        );
         assert.deepEqual(inList?.allowed, incidentFlags);
-        agrees('incident change', incidentFlags?.change, await call('POST', `/api/v1/incidents/${incident.id}/notes`, token, { body: 'Noted' }));
+        agrees(
+          'incident change',
+          incidentFlags?.change,
+          await call('POST', `/api/v1/incidents/${incident.id}/notes`, token, { body: 'Noted' }),
+        );
 
         // The triage item, in the queue and on its own.
         const item = await call('GET', `/api/v1/triage/${triageId}`, token);
@@ -147,12 +158,20 @@ for (const dialect of await testDialects()) {
           const inQueue = queued.body.items.find((i: { id: string }) => i.id === triageId);
           assert.deepEqual(inQueue?.allowed, itemFlags);
         }
-        agrees('triage decide', itemFlags?.decide, await call('POST', `/api/v1/triage/${triageId}/dismiss`, token, { reason: 'Test' }));
+        agrees(
+          'triage decide',
+          itemFlags?.decide,
+          await call('POST', `/api/v1/triage/${triageId}/dismiss`, token, { reason: 'Test' }),
+        );
 
         // The service, then the customer itself: archived last.
         const serviceShown = await call('GET', `/api/v1/services/${service.id}`, token);
         const serviceFlags = serviceShown.status === 200 ? serviceShown.body.allowed : undefined;
-        agrees('service edit', serviceFlags?.edit, await call('PATCH', `/api/v1/services/${service.id}`, token, { owner: 'Ops' }));
+        agrees(
+          'service edit',
+          serviceFlags?.edit,
+          await call('PATCH', `/api/v1/services/${service.id}`, token, { owner: 'Ops' }),
+        );
         agrees('service archive', serviceFlags?.archive, await call('DELETE', `/api/v1/services/${service.id}`, token));
         agrees('customer archive', flags?.archive, await call('DELETE', `/api/v1/customers/${customer.id}`, token));
       });
