@@ -1,3 +1,4 @@
+import type { IncidentAllowed } from './allowed.ts';
 import type { Impact, IncidentRole, IncidentSource, IncidentStatus, Origin, Severity, Tlp } from './incident-vocabulary.ts';
 
 /** Shapes of the HTTP API (docs/api.md), shared by the server and the web UI. Types only. */
@@ -72,6 +73,8 @@ export interface Incident {
   times: IncidentTimes;
   version: number;
   allowedTransitions: AllowedTransition[];
+  /** What the signed-in user may do with it (docs/api.md#allowed). */
+  allowed: IncidentAllowed;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,3 +1,4 @@
+import type { TriageItemAllowed } from './allowed.ts';
 import type { Severity } from './incident-vocabulary.ts';
 
 // The shapes of the identify API (alerts, grouping rules, silences, the triage queue), shared by server and web.
@@ -135,6 +136,8 @@ export interface TriageItem {
   decidedBy: string | null;
   decidedAt: string | null;
   reporter: Reporter | null;
+  /** What the signed-in user may do with it (docs/api.md#allowed). */
+  allowed: TriageItemAllowed;
 }
 
 export interface TriageMessage {
@@ -156,6 +159,9 @@ export interface EvidenceItem {
   collectedBy: string;
   collectedAt: string;
 }
+
+/** A triage item's own facts, before the API adds what the reader may do. */
+export type TriageItemFacts = Omit<TriageItem, 'allowed'>;
 
 export interface TriageItemDetail {
   item: TriageItem;

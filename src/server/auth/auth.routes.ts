@@ -5,6 +5,9 @@ import { USER_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { Enum } from '../core/http/schema-types.ts';
+import { anyCustomerExists } from '../incidents/incident-customer.ts';
+import { SessionAllowedSchema } from './allowed.schemas.ts';
+import { sessionAllowed } from './allowed.ts';
 import { findUserById, listUsers } from './auth.queries.ts';
 import { actorOf, assertSameSite } from './authenticate.ts';
 import { changePassword } from './change-password.ts';
@@ -118,12 +121,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.status(204).send();
   });
 
-  const MeReply = Type.Object({ user: User, memberships: Type.Record(Type.String(), Type.String()) });
+  const MeReply = Type.Object({
+    user: User,
+    memberships: Type.Record(Type.String(), Type.String()),
+    allowed: SessionAllowedSchema,
+  });
   api.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: MeReply } } }, async (request) => {
     const actor = actorOf(request);
     const user = await findUserById(deps.database.db, actor.id);
     if (!user) throw new AppError('unauthenticated', 'Sign in to continue');
-    return { user, memberships: actor.memberships };
+    const customersExist = await anyCustomerExists(deps.database);
+    return { user, memberships: actor.memberships, allowed: sessionAllowed(actor, { customersExist }) };
   });
 
   api.patch(

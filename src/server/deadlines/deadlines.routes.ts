@@ -5,6 +5,7 @@ import { actorOf } from '../auth/authenticate.ts';
 import { listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
+import { Incident } from '../incidents/incidents.schemas.ts';
 import { incidentView } from '../incidents/incidents.views.ts';
 import { listDeadlines } from './deadlines.queries.ts';
 import { recordSubmission, waiveStage } from './record-submission.ts';
@@ -98,12 +99,14 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
           },
           { additionalProperties: false },
         ),
+        response: { 201: Incident },
       },
     },
     async (request, reply) => {
       const { id, obligationId, stageId } = request.params;
-      const state = await recordSubmission(deps, actorOf(request), id, { obligationId, stageId, ...request.body });
-      return reply.status(201).send(incidentView(state));
+      const actor = actorOf(request);
+      const state = await recordSubmission(deps, actor, id, { obligationId, stageId, ...request.body });
+      return reply.status(201).send(incidentView(state, actor));
     },
   );
 
@@ -114,12 +117,14 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
         tags,
         params: StageParams,
         body: Type.Object({ reason: Text(2000, 1) }, { additionalProperties: false }),
+        response: { 201: Incident },
       },
     },
     async (request, reply) => {
       const { id, obligationId, stageId } = request.params;
-      const state = await waiveStage(deps, actorOf(request), id, { obligationId, stageId, reason: request.body.reason });
-      return reply.status(201).send(incidentView(state));
+      const actor = actorOf(request);
+      const state = await waiveStage(deps, actor, id, { obligationId, stageId, reason: request.body.reason });
+      return reply.status(201).send(incidentView(state, actor));
     },
   );
 }

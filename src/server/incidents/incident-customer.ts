@@ -23,6 +23,9 @@ async function anyCustomer(tx: Tx, database: object): Promise<boolean> {
   return value;
 }
 
+/** Whether any customer exists (remembered for a moment, as above). */
+export const anyCustomerExists = (database: Database): Promise<boolean> => anyCustomer(database.db, database);
+
 /**
  * Checks the customer and affected services an incident is filed under, and finds the customer's plan in force.
  * Once any customer exists every incident must belong to one; the services must be that customer's.

@@ -35,7 +35,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const state = await reportIncident(deps, actor, request.body, actor.via === 'token' ? 'api' : 'web');
-      return reply.status(201).send(incidentView(state));
+      return reply.status(201).send(incidentView(state, actor));
     },
   );
 
@@ -62,14 +62,20 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
         after: cursor ? decodeCursor(cursor) : undefined,
       });
       const page = items.slice(0, limit);
-      return { items: page.map(incidentView), nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]) : null };
+      return {
+        items: page.map((state) => incidentView(state, actor)),
+        nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      };
     },
   );
 
   api.get(
     '/api/v1/incidents/:id',
     { schema: { tags, params: S.IncidentParams, response: { 200: S.Incident } } },
-    async (request) => incidentView((await readIncident(deps, actorOf(request), request.params.id)).state),
+    async (request) => {
+      const actor = actorOf(request);
+      return incidentView((await readIncident(deps, actor, request.params.id)).state, actor);
+    },
   );
 
   api.patch(
@@ -80,7 +86,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       const { expectedVersion, severityOverride, ...changes } = request.body as Record<string, any>;
       const command = { type: 'update' as const, changes, severityOverride };
       const result = await changeIncident(deps, actor, request.params.id, command, expectedVersion);
-      return incidentView(result.state);
+      return incidentView(result.state, actor);
     },
   );
 
@@ -100,9 +106,10 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/incidents/:id/transitions',
     { schema: { tags, params: S.IncidentParams, body: S.TransitionBody, response: { 200: S.Incident } } },
     async (request) => {
+      const actor = actorOf(request);
       const { to, reason, expectedVersion } = request.body;
       const command = { type: 'transition' as const, to, reason: reason?.trim() || null };
-      return incidentView((await changeIncident(deps, actorOf(request), request.params.id, command, expectedVersion)).state);
+      return incidentView((await changeIncident(deps, actor, request.params.id, command, expectedVersion)).state, actor);
     },
   );
 
@@ -110,9 +117,10 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/incidents/:id/milestones',
     { schema: { tags, params: S.IncidentParams, body: S.MilestoneBody, response: { 200: S.Incident } } },
     async (request) => {
+      const actor = actorOf(request);
       const { milestone, at } = request.body;
       const command = { type: 'record-milestone' as const, milestone, at: at ?? deps.clock.now().toISOString() };
-      return incidentView((await changeIncident(deps, actorOf(request), request.params.id, command)).state);
+      return incidentView((await changeIncident(deps, actor, request.params.id, command)).state, actor);
     },
   );
 
@@ -120,8 +128,9 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/incidents/:id/determinations',
     { schema: { tags, params: S.IncidentParams, body: S.DeterminationBody, response: { 200: S.Incident } } },
     async (request) => {
+      const actor = actorOf(request);
       const command = { type: 'record-determination' as const, ...request.body };
-      return incidentView((await changeIncident(deps, actorOf(request), request.params.id, command)).state);
+      return incidentView((await changeIncident(deps, actor, request.params.id, command)).state, actor);
     },
   );
 

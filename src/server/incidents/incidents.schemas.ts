@@ -9,6 +9,7 @@ import {
   SEVERITIES,
   TLP_LABELS,
 } from '../../shared/incident-vocabulary.ts';
+import { IncidentAllowedSchema } from '../auth/allowed.schemas.ts';
 import { Enum, Nullable } from '../core/http/schema-types.ts';
 
 const Time = Type.String({ format: 'date-time' });
@@ -183,6 +184,7 @@ export const Incident = Type.Object({
       blockedBy: Nullable(Type.String()),
     }),
   ),
+  allowed: IncidentAllowedSchema,
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

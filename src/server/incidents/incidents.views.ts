@@ -1,3 +1,5 @@
+import { incidentAllowed } from '../auth/allowed.ts';
+import type { Actor } from '../auth/policy.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { redactUrls } from '../core/redact.ts';
 import { effectiveSeverity } from './incident.ts';
@@ -5,8 +7,8 @@ import type { IncidentState } from './incident-state.ts';
 import { allowedTransitions } from './lifecycle.ts';
 import { deriveSeverity } from './severity.ts';
 
-/** The API shape of an incident: its state plus what is derived from it. */
-export function incidentView(state: IncidentState) {
+/** The API shape of an incident: its state plus what is derived from it, and what the actor may do with it. */
+export function incidentView(state: IncidentState, actor: Actor) {
   return {
     ...state,
     // Incidents stored before these fields existed.
@@ -17,6 +19,7 @@ export function incidentView(state: IncidentState) {
     severity: effectiveSeverity(state),
     derivedSeverity: deriveSeverity(state.impact),
     allowedTransitions: allowedTransitions(state),
+    allowed: incidentAllowed(actor, state),
   };
 }
 

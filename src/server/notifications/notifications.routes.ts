@@ -6,6 +6,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { instanceSecret } from '../core/instance-secret.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
+import { Incident } from '../incidents/incidents.schemas.ts';
 import { incidentView } from '../incidents/incidents.views.ts';
 import { readIncident } from '../incidents/read-incident.ts';
 import { acknowledgeNotification, answerInstruction, linkActor } from './acknowledge-notification.ts';
@@ -93,11 +94,12 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
 
   api.post(
     '/api/v1/incidents/:id/communication-level',
-    { schema: { tags, params: S.IdParams, body: S.LevelBody } },
-    async (request) =>
-      incidentView(
-        await setCommunicationLevel(deps, actorOf(request), request.params.id, request.body.level, request.body.reason),
-      ),
+    { schema: { tags, params: S.IdParams, body: S.LevelBody, response: { 200: Incident } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { level, reason } = request.body;
+      return incidentView(await setCommunicationLevel(deps, actor, request.params.id, level, reason), actor);
+    },
   );
 
   api.post(
@@ -116,8 +118,13 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
       reply.status(201).send(notificationView(await requestInstruction(deps, actorOf(request), request.params.id, request.body))),
   );
 
-  api.post('/api/v1/incidents/:id/steps', { schema: { tags, params: S.IdParams, body: S.StepBody } }, async (request) =>
-    incidentView(await completeStep(deps, actorOf(request), request.params.id, request.body)),
+  api.post(
+    '/api/v1/incidents/:id/steps',
+    { schema: { tags, params: S.IdParams, body: S.StepBody, response: { 200: Incident } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return incidentView(await completeStep(deps, actor, request.params.id, request.body), actor);
+    },
   );
 
   api.post(

@@ -1,4 +1,4 @@
-import type { TriageItem, TriageItemDetail, TriageStatus } from '../../shared/triage-types.ts';
+import type { TriageItemDetail, TriageItemFacts, TriageStatus } from '../../shared/triage-types.ts';
 import { firingCounts, listGroupAlerts } from '../alerts/alerts.queries.ts';
 import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
@@ -16,7 +16,7 @@ export async function listTriage(
   deps: Deps,
   actor: Actor,
   filter: { status?: TriageStatus; incidentId?: string; limit?: number },
-): Promise<TriageItem[]> {
+): Promise<TriageItemFacts[]> {
   assertCan(actor, 'incident.read');
   const { db } = deps.database;
   const rows = await listTriageItems(db, {
@@ -33,14 +33,18 @@ export async function listTriage(
 }
 
 /** An item as the API shows it, from its row as a decision left it (without its alerts and messages). */
-export async function triageItemNow(deps: Deps, row: TriageItemRow): Promise<TriageItem> {
+export async function triageItemNow(deps: Deps, row: TriageItemRow): Promise<TriageItemFacts> {
   const { db } = deps.database;
   const firing = row.kind === 'alerts' ? ((await firingCounts(db, [row.id])).get(row.id) ?? 0) : 0;
   return triageItemView(row, firing, await incidentKeyOf(db, row.incident_id));
 }
 
 /** One item with its alerts (the most recent 500), what reporters added, and its evidence. */
-export async function readTriageItem(deps: Deps, actor: Actor, id: string): Promise<TriageItemDetail> {
+export async function readTriageItem(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Omit<TriageItemDetail, 'item'> & { item: TriageItemFacts }> {
   const { db } = deps.database;
   const row = await findTriageItem(db, id);
   if (!row) throw new AppError('not_found', `No triage item ${id}`);

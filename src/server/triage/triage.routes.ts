@@ -1,8 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { TriageItemFacts } from '../../shared/triage-types.ts';
 import { TRIAGE_STATUSES } from '../../shared/triage-types.ts';
+import { TriageItemAllowedSchema } from '../auth/allowed.schemas.ts';
+import { triageItemAllowed } from '../auth/allowed.ts';
 import { actorOf } from '../auth/authenticate.ts';
+import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 import { attachTriageItem } from './attach-triage-item.ts';
@@ -11,6 +15,18 @@ import { openTriageItem } from './open-triage-item.ts';
 import { listTriage, readTriageItem, triageItemNow } from './read-triage.ts';
 
 const IdParams = Type.Object({ id: Text(100, 1) });
+// The item's other fields follow (shared/triage-types.ts); declared here is what every reader relies on.
+const Item = Type.Object(
+  {
+    id: Type.String(),
+    customerId: Nullable(Type.String()),
+    status: Enum(TRIAGE_STATUSES),
+    allowed: TriageItemAllowedSchema,
+  },
+  { additionalProperties: true },
+);
+const ItemReply = Type.Object({ item: Item }, { additionalProperties: true });
+const shown = (actor: Actor, item: TriageItemFacts) => ({ ...item, allowed: triageItemAllowed(actor, item) });
 
 export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -29,17 +45,22 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: Type.Object({ items: Type.Array(Item) }) },
       },
     },
     async (request) => {
+      const actor = actorOf(request);
       const { status, incident, limit } = request.query;
-      return { items: await listTriage(deps, actorOf(request), { status, incidentId: incident, limit }) };
+      const items = await listTriage(deps, actor, { status, incidentId: incident, limit });
+      return { items: items.map((item) => shown(actor, item)) };
     },
   );
 
-  api.get('/api/v1/triage/:id', { schema: { tags, params: IdParams } }, async (request) =>
-    readTriageItem(deps, actorOf(request), request.params.id),
-  );
+  api.get('/api/v1/triage/:id', { schema: { tags, params: IdParams, response: { 200: ItemReply } } }, async (request) => {
+    const actor = actorOf(request);
+    const detail = await readTriageItem(deps, actor, request.params.id);
+    return { ...detail, item: shown(actor, detail.item) };
+  });
 
   api.post(
     '/api/v1/triage/:id/open',
@@ -51,20 +72,30 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
           { title: Type.Optional(Text(500, 1)), customerId: Type.Optional(Nullable(Text(100, 1))) },
           { additionalProperties: false },
         ),
+        response: { 201: Type.Object({ item: Item, incident: Type.Object({ id: Type.String(), key: Type.String() }) }) },
       },
     },
     async (request, reply) => {
-      const { item, incident } = await openTriageItem(deps, actorOf(request), request.params.id, request.body ?? {});
-      return reply.status(201).send({ item: await triageItemNow(deps, item), incident });
+      const actor = actorOf(request);
+      const { item, incident } = await openTriageItem(deps, actor, request.params.id, request.body ?? {});
+      return reply.status(201).send({ item: shown(actor, await triageItemNow(deps, item)), incident });
     },
   );
 
   api.post(
     '/api/v1/triage/:id/attach',
-    { schema: { tags, params: IdParams, body: Type.Object({ incident: Text(100, 1) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ incident: Text(100, 1) }, { additionalProperties: false }),
+        response: { 200: ItemReply },
+      },
+    },
     async (request) => {
-      const item = await attachTriageItem(deps, actorOf(request), request.params.id, request.body.incident);
-      return { item: await triageItemNow(deps, item) };
+      const actor = actorOf(request);
+      const item = await attachTriageItem(deps, actor, request.params.id, request.body.incident);
+      return { item: shown(actor, await triageItemNow(deps, item)) };
     },
   );
 
@@ -78,11 +109,13 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
           { reason: Text(2000, 1), silenceMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 * 24 * 60 })) },
           { additionalProperties: false },
         ),
+        response: { 200: ItemReply },
       },
     },
     async (request) => {
-      const item = await dismissTriageItem(deps, actorOf(request), request.params.id, request.body);
-      return { item: await triageItemNow(deps, item) };
+      const actor = actorOf(request);
+      const item = await dismissTriageItem(deps, actor, request.params.id, request.body);
+      return { item: shown(actor, await triageItemNow(deps, item)) };
     },
   );
 }

@@ -1,9 +1,9 @@
 import type { Severity } from '../../shared/incident-vocabulary.ts';
-import type { Alert, AlertStatus, Reporter, TriageItem, TriageKind, TriageStatus } from '../../shared/triage-types.ts';
+import type { Alert, AlertStatus, Reporter, TriageItemFacts, TriageKind, TriageStatus } from '../../shared/triage-types.ts';
 import type { AlertRow } from '../alerts/alerts.queries.ts';
 import type { TriageItemRow } from './triage.queries.ts';
 
-export function triageItemView(row: TriageItemRow, firing: number, incidentKey: string | null): TriageItem {
+export function triageItemView(row: TriageItemRow, firing: number, incidentKey: string | null): TriageItemFacts {
   return {
     id: row.id,
     kind: row.kind as TriageKind,

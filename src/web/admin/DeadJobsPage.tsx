@@ -1,20 +1,20 @@
 import { Alert, EmptyState, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconLock } from '@tabler/icons-react';
-import { useMe } from '../auth/auth-api.ts';
 import { QueryView } from '../core/QueryView.tsx';
+import { useAccess } from '../customers/customers-api.ts';
 import { DeadJobTable } from './DeadJobTable.tsx';
 import { useDeadJobs } from './jobs-api.ts';
 
 /** `/admin/jobs`: the dead letters — background jobs (deliveries, timers) that failed every attempt — to retry. */
 export function DeadJobsPage() {
   useDocumentTitle('Failed jobs — Muster');
-  const { data: user } = useMe();
-  const admin = user?.role === 'admin';
+  const { data: access } = useAccess();
+  const admin = access?.allowed.retryJobs ?? false;
   const query = useDeadJobs(admin);
 
   const body =
-    user && !admin ? (
+    access && !admin ? (
       <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators">
         Only administrators see failed background jobs. Ask one if a notification or reminder seems stuck.
       </Alert>

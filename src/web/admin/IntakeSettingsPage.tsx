@@ -1,13 +1,13 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
-import { useMe } from '../auth/auth-api.ts';
+import { useAccess } from '../customers/customers-api.ts';
 import { PublicReportFormSettings } from './PublicReportFormSettings.tsx';
 
 /** `/admin/intake`: the public report form, the way people without an account report to the team; for administrators. */
 export function IntakeSettingsPage() {
   useDocumentTitle('Public report form — Muster');
-  const { data: user } = useMe();
+  const { data: access } = useAccess();
   return (
     <Stack gap="lg" maw={900} mx="auto">
       <div>
@@ -18,7 +18,7 @@ export function IntakeSettingsPage() {
           How people without an account report a suspected incident to the team.
         </Text>
       </div>
-      {user && user.role !== 'admin' ? (
+      {access && !access.allowed.manageIntake ? (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators">
           Only administrators change how reports reach Muster. Ask one if you need the public report form.
         </Alert>

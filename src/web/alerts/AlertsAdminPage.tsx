@@ -1,7 +1,7 @@
 import { Alert, Badge, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconBellOff, IconLock, IconPlugConnected, IconStack2 } from '@tabler/icons-react';
-import { useMe } from '../auth/auth-api.ts';
+import { useAccess } from '../customers/customers-api.ts';
 import { useTabParam } from '../customers/use-tab-param.ts';
 import { AlertRulesTab } from './AlertRulesTab.tsx';
 import { AlertSourcesTab } from './AlertSourcesTab.tsx';
@@ -13,8 +13,8 @@ const TABS = ['sources', 'rules', 'silences'] as const;
 /** `/admin/alerts`: where alerts come from (sources and their tokens), how they are grouped, and what is silenced. */
 export function AlertsAdminPage() {
   useDocumentTitle('Alert sources — Muster');
-  const { data: user } = useMe();
-  const admin = user?.role === 'admin';
+  const { data: access } = useAccess();
+  const admin = access?.allowed.manageAlertSources ?? false;
   const [tab, setTab] = useTabParam(TABS, 'sources');
   const silences = useAlertSilences(admin);
   const active = silences.data?.filter((s) => s.active).length ?? 0;
@@ -30,9 +30,9 @@ export function AlertsAdminPage() {
           the triage queue (or open or join an incident, by rule).
         </Text>
       </div>
-      {user && !admin ? (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators">
-          Only administrators manage alert sources, grouping rules and silences.
+      {access && !admin ? (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="For administrators and customer managers">
+          Only administrators and a customer’s managers manage its alert sources, grouping rules and silences.
         </Alert>
       ) : (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/auth-api.ts';
 import { ErrorBoundary } from '../core/ErrorBoundary.tsx';
 import { focusSoon } from '../core/focus-soon.ts';
+import { useAccess } from '../customers/customers-api.ts';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { MainNavLinks } from './MainNav.tsx';
@@ -19,6 +20,7 @@ import { useLiveUpdates } from './use-live-updates.ts';
  */
 export function AppLayout() {
   const { data: user } = useMe();
+  const { data: access } = useAccess();
   const live = useLiveUpdates();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -75,7 +77,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LiveIndicator status={live} />
-            {user?.role !== 'viewer' && (
+            {access?.allowed.reportIncident && (
               <>
                 <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />} size="sm" visibleFrom="sm">
                   Report incident

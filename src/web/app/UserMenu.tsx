@@ -3,6 +3,7 @@ import { IconBellCog, IconForms, IconInbox, IconKey, IconLogout, IconUserCircle 
 import { Link, useNavigate } from 'react-router';
 import { type User, useLogout } from '../auth/auth-api.ts';
 import { notifyError } from '../core/notify.ts';
+import { useAccess } from '../customers/customers-api.ts';
 
 function initials(name: string): string {
   return name
@@ -15,6 +16,7 @@ function initials(name: string): string {
 
 export function UserMenu({ user }: { user: User }) {
   const logout = useLogout();
+  const allowed = useAccess().data?.allowed;
   const navigate = useNavigate();
   const signOut = () =>
     logout.mutate(undefined, {
@@ -40,17 +42,17 @@ export function UserMenu({ user }: { user: User }) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
-        {user.role === 'admin' && (
+        {allowed?.manageAlertSources && (
           <Menu.Item component={Link} to="/admin/alerts" leftSection={<IconBellCog size={16} />}>
             Alert sources
           </Menu.Item>
         )}
-        {user.role === 'admin' && (
+        {allowed?.retryJobs && (
           <Menu.Item component={Link} to="/admin/jobs" leftSection={<IconInbox size={16} />}>
             Failed jobs
           </Menu.Item>
         )}
-        {user.role === 'admin' && (
+        {allowed?.manageIntake && (
           <Menu.Item component={Link} to="/admin/intake" leftSection={<IconForms size={16} />}>
             Public report form
           </Menu.Item>

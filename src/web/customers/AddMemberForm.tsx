@@ -6,7 +6,7 @@ import { errorMessage } from '../core/error-message.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { useMemberActions, useUsers } from './customers-api.ts';
-import { MEMBERSHIP_LABELS, ROLE_OPTIONS } from './permissions.ts';
+import { MEMBERSHIP_LABELS, ROLE_OPTIONS } from './membership-labels.ts';
 
 interface Values {
   userId: string | null;

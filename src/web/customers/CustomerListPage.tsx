@@ -6,7 +6,6 @@ import { QueryView } from '../core/QueryView.tsx';
 import { CustomerTable, CustomerTableSkeleton } from './CustomerTable.tsx';
 import { type StoredCustomer, useAccess, useCustomers } from './customers-api.ts';
 import { NewCustomerModal } from './NewCustomerModal.tsx';
-import { isAdmin } from './permissions.ts';
 import { useRecordList } from './registry-api.ts';
 
 const SETUP_STEPS = [
@@ -27,7 +26,7 @@ export function CustomerListPage() {
   const customers = useCustomers();
   const services = useRecordList<{ customerId: string }>('services', 'all');
   const { data: access } = useAccess();
-  const admin = isAdmin(access);
+  const mayCreate = access?.allowed.createCustomer ?? false;
   const [q, setQ] = useState('');
   const [creating, { open, close }] = useDisclosure(false);
 
@@ -50,14 +49,14 @@ export function CustomerListPage() {
           py="xl"
           variant="light"
           icon={<IconBuildingSkyscraper size={32} />}
-          title={admin ? 'No customers yet' : 'You are not a member of any customer'}
+          title={mayCreate ? 'No customers yet' : 'You are not a member of any customer'}
           description={
-            admin
+            mayCreate
               ? 'A customer is an organisation we deliver to: it owns the services we run for it, its contact points and its contingency plan. In-house teams create one customer: themselves.'
               : 'Customers you are a member of appear here. Ask an administrator to add you to the customers you work for.'
           }
         >
-          {admin && (
+          {mayCreate && (
             <>
               <List spacing={6} size="sm" ta="left" maw={560} mx="auto" mt="md">
                 {SETUP_STEPS.map((step, i) => (
@@ -99,7 +98,12 @@ export function CustomerListPage() {
             </EmptyState.Actions>
           </EmptyState>
         ) : (
-          <CustomerTable customers={shown} serviceCounts={serviceCounts} memberships={access?.memberships ?? {}} admin={admin} />
+          <CustomerTable
+            customers={shown}
+            serviceCounts={serviceCounts}
+            memberships={access?.memberships ?? {}}
+            admin={access?.user.role === 'admin'}
+          />
         )
       }
     </QueryView>
@@ -117,7 +121,7 @@ export function CustomerListPage() {
             The organisations we deliver to, each with its services, contact points, roster and contingency plan.
           </Text>
         </div>
-        {admin && all.length > 0 && (
+        {mayCreate && all.length > 0 && (
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
             New customer
           </Button>

@@ -30,7 +30,7 @@ import { ConfirmModal } from './ConfirmModal.tsx';
 import { CustomerOverviewTab } from './CustomerOverviewTab.tsx';
 import { type StoredCustomer, useAccess, useArchiveCustomer, useCustomer } from './customers-api.ts';
 import { MembersTab } from './MembersTab.tsx';
-import { canEditRegistry, canManageMembers, isAdmin, MEMBERSHIP_LABELS } from './permissions.ts';
+import { MEMBERSHIP_LABELS } from './membership-labels.ts';
 import { useTabParam } from './use-tab-param.ts';
 
 const TABS = ['overview', 'services', 'contacts', 'roster', 'pace', 'obligations', 'playbooks', 'plans', 'members'] as const;
@@ -73,8 +73,8 @@ export function CustomerPage() {
 
 function CustomerView({ customer }: { customer: StoredCustomer }) {
   const { data: access } = useAccess();
-  const canEdit = canEditRegistry(access, customer.id);
-  const showMembers = canManageMembers(access, customer.id);
+  const canEdit = customer.allowed.edit;
+  const showMembers = customer.allowed.manageMembers;
   const tabs = TABS.filter((t) => t !== 'members' || showMembers);
   const [tab, setTab] = useTabParam(tabs, 'overview');
   const role = access?.memberships[customer.id];
@@ -112,13 +112,13 @@ function CustomerView({ customer }: { customer: StoredCustomer }) {
               <Text size="sm" c="dimmed">
                 {role
                   ? `You are a ${MEMBERSHIP_LABELS[role].toLowerCase()} here`
-                  : isAdmin(access)
+                  : access?.user.role === 'admin'
                     ? 'You are an administrator'
                     : ''}
               </Text>
             </Group>
           </div>
-          {isAdmin(access) && (
+          {customer.allowed.archive && (
             <Menu position="bottom-end" withArrow>
               <Menu.Target>
                 <ActionIcon variant="default" size="lg" aria-label={`More actions for ${customer.name}`}>

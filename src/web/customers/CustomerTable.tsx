@@ -2,7 +2,7 @@ import { Anchor, Badge, Skeleton, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { MembershipRole } from '../../shared/prepare-types.ts';
 import type { StoredCustomer } from './customers-api.ts';
-import { MEMBERSHIP_LABELS } from './permissions.ts';
+import { MEMBERSHIP_LABELS } from './membership-labels.ts';
 
 const COLUMNS = ['Customer', 'Code', 'Time zone', 'Services', 'Your role'];
 

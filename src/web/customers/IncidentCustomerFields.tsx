@@ -4,7 +4,6 @@ import { useEffect, useRef } from 'react';
 import { CRITICALITY_COLORS, CRITICALITY_LABELS } from '../services/service-labels.ts';
 import { useServices } from '../services/services-api.ts';
 import { useAccess, useCustomers } from './customers-api.ts';
-import { canReportFor } from './permissions.ts';
 
 /** Whether any customer is visible: then every incident must belong to one. Undefined while loading. */
 export function useHasCustomers(): boolean | undefined {
@@ -38,7 +37,7 @@ export function IncidentCustomerFields({
   const customers = useCustomers();
   const { data: access } = useAccess();
   const services = useServices(customerId);
-  const reportable = (customers.data ?? []).filter((c) => c.id === customerId || canReportFor(access, c.id));
+  const reportable = (customers.data ?? []).filter((c) => c.id === customerId || c.allowed.reportIncident);
 
   // One customer to choose from (in-house use, or a member of just one): choose it, once.
   const preselected = useRef(false);

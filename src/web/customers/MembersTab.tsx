@@ -24,7 +24,7 @@ import { PendingInvitations } from '../users/PendingInvitations.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { useAccess, useCustomer, useMemberActions, useMembers } from './customers-api.ts';
-import { MEMBERSHIP_DESCRIPTIONS, MEMBERSHIP_LABELS, ROLE_OPTIONS } from './permissions.ts';
+import { MEMBERSHIP_DESCRIPTIONS, MEMBERSHIP_LABELS, ROLE_OPTIONS } from './membership-labels.ts';
 
 /** Who may work on this customer and with which role. Shown to admins and the customer's managers. */
 export function MembersTab({ customerId }: { customerId: string }) {

@@ -6,7 +6,6 @@ import { RosterTab } from '../contacts/RosterTab.tsx';
 import { PacePlansTab } from '../pace/PacePlansTab.tsx';
 import { PlaybooksTab } from '../playbooks/PlaybooksTab.tsx';
 import { useAccess } from './customers-api.ts';
-import { canEditRegistry } from './permissions.ts';
 import { useTabParam } from './use-tab-param.ts';
 
 const TABS = ['contacts', 'roster', 'pace', 'playbooks'] as const;
@@ -16,7 +15,7 @@ export function OrganisationPage() {
   useDocumentTitle('Our organisation — Muster');
   const [tab, setTab] = useTabParam(TABS, 'contacts');
   const { data: access } = useAccess();
-  const canEdit = canEditRegistry(access, null);
+  const canEdit = access?.allowed.editOrganisation ?? false;
 
   return (
     <Stack gap="md" maw={1280} mx="auto">

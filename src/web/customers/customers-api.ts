@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CustomerAllowed, SessionAllowed } from '../../shared/allowed.ts';
 import type { Customer, Membership, MembershipRole } from '../../shared/prepare-types.ts';
 import type { User } from '../auth/auth-api.ts';
 import { api } from '../core/api.ts';
-import type { Access } from './permissions.ts';
 import {
   fetchRecords,
   registryKeys,
@@ -15,7 +15,14 @@ import {
   useUpdateRecord,
 } from './registry-api.ts';
 
-export type StoredCustomer = Customer & Stored;
+export type StoredCustomer = Customer & Stored & { allowed: CustomerAllowed };
+
+/** The signed-in user, the customers they are a member of, and what they may do outside any one object (`GET /auth/me`). */
+export interface Access {
+  user: User;
+  memberships: Record<string, MembershipRole>;
+  allowed: SessionAllowed;
+}
 
 export interface CustomerFields {
   name: string;
@@ -44,6 +51,20 @@ export function useAccess() {
     queryFn: ({ signal }) => api<Access>('/auth/me', { signal }),
     staleTime: 60_000,
   });
+}
+
+/**
+ * What the signed-in user may do in one scope, as the server answers it: the customer's `allowed`, or for null
+ * (our organisation) the session's. Nothing is allowed until the answer is in; the server checks every request.
+ */
+export function useScopeAllowed(customerId: string | null): { edit: boolean; publish: boolean; loading: boolean } {
+  const customer = useCustomer(customerId ?? undefined);
+  const session = useAccess();
+  if (customerId === null) {
+    return { edit: session.data?.allowed.editOrganisation ?? false, publish: false, loading: session.isPending };
+  }
+  const allowed = customer.data?.allowed;
+  return { edit: allowed?.edit ?? false, publish: allowed?.publish ?? false, loading: customer.isPending };
 }
 
 export function useMembers(customerId: string, enabled = true) {

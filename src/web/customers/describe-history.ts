@@ -1,5 +1,5 @@
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../../shared/prepare-types.ts';
-import { MEMBERSHIP_LABELS } from './permissions.ts';
+import { MEMBERSHIP_LABELS } from './membership-labels.ts';
 import type { HistoryEvent } from './registry-api.ts';
 
 /** A registry event as words: "<actor> <summary>" plus detail lines ("Name: ACME → ACME Logistics"). */

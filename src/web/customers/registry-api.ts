@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RecordAllowed } from '../../shared/allowed.ts';
 import { api } from '../core/api.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface Stored {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /** What the signed-in user may do with it, as the server answers (a customer answers more). */
+  allowed: RecordAllowed;
 }
 
 export interface HistoryEvent {

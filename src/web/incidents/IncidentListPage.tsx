@@ -2,7 +2,6 @@ import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } 
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconShieldCheck, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useMe } from '../auth/auth-api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { useAccess } from '../customers/customers-api.ts';
 import { IncidentFilterBar } from './IncidentFilterBar.tsx';
@@ -14,9 +13,8 @@ export function IncidentListPage() {
   useDocumentTitle('Incidents — Muster');
   const [filters, setFilters, filtersActive] = useIncidentFilters();
   const list = useIncidentList(filters);
-  const { data: user } = useMe();
-  const canReport = user?.role !== 'viewer';
   const { data: access } = useAccess();
+  const canReport = access?.allowed.reportIncident ?? false;
   // Not an admin and in no customer: an empty list says nothing about incidents, only about access.
   const memberOfNone = access !== undefined && access.user.role !== 'admin' && Object.keys(access.memberships).length === 0;
   const incidents = list.data?.pages.flatMap((p) => p.items) ?? [];

@@ -53,8 +53,7 @@ export function IncidentPage() {
 
 function IncidentView({ incident }: { incident: Incident }) {
   const actions = useIncidentActions(incident);
-  const { data: user } = useMe();
-  const canAct = user?.role !== 'viewer';
+  const canAct = incident.allowed.change;
   // On narrow screens the next steps come first: they are what a responder opens the page for.
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const nextSteps = <NextStepsPanel incident={incident} actions={actions} canAct={canAct} />;

@@ -4,8 +4,6 @@ import { useState } from 'react';
 import type { Incident } from '../../shared/api-types.ts';
 import type { Notification } from '../../shared/notification-types.ts';
 import { QueryView } from '../core/QueryView.tsx';
-import { useAccess } from '../customers/customers-api.ts';
-import { canReportFor } from '../customers/permissions.ts';
 import { obligationStageNames } from '../plans/plan-format.ts';
 import { useIncidentPlan } from '../plans/plans-api.ts';
 import { AcknowledgeModal } from './AcknowledgeModal.tsx';
@@ -27,8 +25,7 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
   const query = useIncidentNotifications(incident.id);
   const plan = useIncidentPlan(incident.id, incident.version);
   const actions = useNotificationActions(incident);
-  const { data: access } = useAccess();
-  const canAct = canReportFor(access, incident.customerId);
+  const canAct = incident.allowed.change;
   const [notifying, setNotifying] = useState(false);
   const [declaring, setDeclaring] = useState(false);
   const [acking, setAcking] = useState<Notification | null>(null);

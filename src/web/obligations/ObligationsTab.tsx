@@ -5,8 +5,8 @@ import type { CustomerObligation } from '../../shared/prepare-types.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { RemoveModal } from '../core/RemoveModal.tsx';
+import { useScopeAllowed } from '../customers/customers-api.ts';
 import { useContactsInScope } from '../pace/pace-api.ts';
-import { usePrepareAccess } from '../plans/prepare-access.ts';
 import { ContractTemplateForm } from './ContractTemplateForm.tsx';
 import { CustomObligationForm } from './CustomObligationForm.tsx';
 import { ObligationCard } from './ObligationCard.tsx';
@@ -20,7 +20,7 @@ export function ObligationsTab({ customerId }: { customerId: string }) {
   const library = useObligationLibrary();
   const obligations = useCustomerObligations(customerId);
   const contacts = useContactsInScope(customerId);
-  const access = usePrepareAccess(customerId);
+  const access = useScopeAllowed(customerId);
   const archive = useArchiveObligation();
   const [editing, setEditing] = useState<CustomerObligation | 'new' | null>(null);
   const [archiving, setArchiving] = useState<CustomerObligation | null>(null);
@@ -54,7 +54,7 @@ export function ObligationsTab({ customerId }: { customerId: string }) {
   const inScope = contacts.data;
   const own = items.filter((o) => o.libraryId === null);
   const switchedOn = items.filter((o) => o.enabled).length;
-  const canEdit = access.canEdit;
+  const canEdit = access.edit;
 
   return (
     <Stack gap="lg">

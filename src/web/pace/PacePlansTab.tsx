@@ -1,7 +1,7 @@
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { PACE_PURPOSES } from '../../shared/prepare-types.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
-import { usePrepareAccess } from '../plans/prepare-access.ts';
+import { useScopeAllowed } from '../customers/customers-api.ts';
 import { PaceLadderCard } from './PaceLadderCard.tsx';
 import { useContactsInScope, usePacePlans } from './pace-api.ts';
 
@@ -13,7 +13,7 @@ export function PacePlansTab({ customerId }: { customerId: string | null }) {
   const own = usePacePlans(customerId ?? 'organisation');
   const defaults = usePacePlans('organisation');
   const contacts = useContactsInScope(customerId);
-  const access = usePrepareAccess(customerId);
+  const access = useScopeAllowed(customerId);
 
   const failed = [own, defaults, contacts].find((q) => q.isError);
   if (failed) {
@@ -50,7 +50,7 @@ export function PacePlansTab({ customerId }: { customerId: string | null }) {
           ? 'For each communication need: a Primary, Alternate, Contingency and Emergency channel, each independent of the others, and when to move down the ladder. Purposes without a customer-specific ladder use our organisation’s default.'
           : 'Our organisation’s default ladders: every customer without a ladder of its own for a purpose uses these.'}
       </Text>
-      {!access.canEdit && !access.loading && (
+      {!access.edit && !access.loading && (
         <Text size="sm" c="dimmed">
           {customerId
             ? 'You can read these ladders; a manager of this customer can change them.'
@@ -65,7 +65,7 @@ export function PacePlansTab({ customerId }: { customerId: string | null }) {
           own={ownPlans.find((p) => p.purpose === purpose)}
           fallback={defaultPlans.find((p) => p.purpose === purpose)}
           contacts={inScope}
-          canEdit={access.canEdit}
+          canEdit={access.edit}
         />
       ))}
     </Stack>

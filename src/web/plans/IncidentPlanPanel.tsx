@@ -4,8 +4,6 @@ import { Link } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
 import { PACE_PURPOSE_LABELS } from '../../shared/prepare-types.ts';
 import { QueryView } from '../core/QueryView.tsx';
-import { useAccess } from '../customers/customers-api.ts';
-import { canReportFor } from '../customers/permissions.ts';
 import { PaceLadderTable } from '../pace/PaceLadderTable.tsx';
 import { CHANNEL_TYPE_LABELS } from '../pace/pace-labels.ts';
 import { IncidentPlaybooks } from '../playbooks/IncidentPlaybooks.tsx';
@@ -36,8 +34,7 @@ export function IncidentPlanPanel({ incident }: { incident: Incident }) {
 
 function PlanPanel({ incident }: { incident: Incident }) {
   const query = useIncidentPlan(incident.id, incident.version);
-  const { data: access } = useAccess();
-  const canAct = canReportFor(access, incident.customerId);
+  const canAct = incident.allowed.change;
   const now = useTicker(1000);
   const plan = query.data;
 

@@ -1,18 +1,20 @@
 import { Badge, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
+import { useMe } from '../auth/auth-api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
+import { useScopeAllowed } from '../customers/customers-api.ts';
 import { PlanDraftSummary } from './PlanDraftSummary.tsx';
 import { PlanVersionsTable } from './PlanVersionsTable.tsx';
 import { PublishPlanForm } from './PublishPlanForm.tsx';
 import { usePlanDraft, usePlanDraftChanges, usePlanVersions } from './plans-api.ts';
-import { usePrepareAccess } from './prepare-access.ts';
 
 /** A customer's contingency plan: the draft as it stands, publishing a version, and the published versions. */
 export function PlansTab({ customerId }: { customerId: string }) {
   const draft = usePlanDraft(customerId);
   const versions = usePlanVersions(customerId);
   const changes = usePlanDraftChanges(customerId);
-  const access = usePrepareAccess(customerId);
+  const allowed = useScopeAllowed(customerId);
+  const { data: me } = useMe();
   const latest = versions.data?.[0];
 
   return (
@@ -44,13 +46,13 @@ export function PlansTab({ customerId }: { customerId: string }) {
           />
         )}
         {draft.data && <PlanDraftSummary snapshot={draft.data} />}
-        {access.canPublish && (
+        {allowed.publish && (
           <Paper mt="lg" pt="md" radius={0} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
             <Title order={4} fz="md" mb="sm">
               Publish plan version
             </Title>
             {versions.isSuccess && changes.isSuccess && (
-              <PublishPlanForm customerId={customerId} me={access.userName} latest={latest} changes={changes.data} />
+              <PublishPlanForm customerId={customerId} me={me?.name ?? ''} latest={latest} changes={changes.data} />
             )}
             {changes.isError && (
               <ErrorState
@@ -62,7 +64,7 @@ export function PlansTab({ customerId }: { customerId: string }) {
             )}
           </Paper>
         )}
-        {!access.canPublish && !access.loading && (
+        {!allowed.publish && !allowed.loading && (
           <Text size="sm" c="dimmed" mt="md">
             A manager of this customer publishes the plan.
           </Text>
@@ -102,7 +104,7 @@ export function PlansTab({ customerId }: { customerId: string }) {
             withIndicatorBackground
             title="No published plan yet"
             description={
-              access.canPublish
+              allowed.publish
                 ? 'Check the draft above, then publish the first version: incidents of this customer then work from it, and its offline kit can be printed for the binder.'
                 : 'Until a manager publishes one, incidents of this customer work from the unpublished draft.'
             }

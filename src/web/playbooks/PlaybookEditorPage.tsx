@@ -8,8 +8,8 @@ import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { PageLoadError } from '../core/PageLoadError.tsx';
 import { RemoveModal } from '../core/RemoveModal.tsx';
+import { useScopeAllowed } from '../customers/customers-api.ts';
 import { useCustomerRecord } from '../plans/plans-api.ts';
-import { usePrepareAccess } from '../plans/prepare-access.ts';
 import { PlaybookForm } from './PlaybookForm.tsx';
 import { PlaybookHistory } from './PlaybookHistory.tsx';
 import { PlaybookSourceBadge } from './PlaybookSourceBadge.tsx';
@@ -58,9 +58,9 @@ function PlaybookPageLayout({ library, stored, libraryItems = [] }: LayoutProps)
   // The customer the user came from (copy target and back link); a customer's own copy names its customer itself.
   const contextCustomer = stored?.customerId ?? params.get('customer');
   const customer = useCustomerRecord(contextCustomer);
-  const scopeAccess = usePrepareAccess(stored ? stored.customerId : null);
-  const customerAccess = usePrepareAccess(contextCustomer);
-  const organisationAccess = usePrepareAccess(null);
+  const scopeAccess = useScopeAllowed(stored ? stored.customerId : null);
+  const customerAccess = useScopeAllowed(contextCustomer);
+  const organisationAccess = useScopeAllowed(null);
   const copy = useCopyPlaybook();
   const archive = useArchivePlaybook();
   const [confirmArchive, setConfirmArchive] = useState(false);
@@ -71,7 +71,7 @@ function PlaybookPageLayout({ library, stored, libraryItems = [] }: LayoutProps)
   const backTo = contextCustomer
     ? `/customers/${encodeURIComponent(contextCustomer)}?tab=playbooks`
     : '/organisation?tab=playbooks';
-  const canEdit = Boolean(stored) && scopeAccess.canEdit;
+  const canEdit = Boolean(stored) && scopeAccess.edit;
 
   const copyFor = (customerId: string | null) =>
     copy.mutate(
@@ -86,7 +86,7 @@ function PlaybookPageLayout({ library, stored, libraryItems = [] }: LayoutProps)
     );
 
   const copyActions: React.ReactNode[] = [];
-  if (contextCustomer && customerAccess.canEdit && source !== 'customer') {
+  if (contextCustomer && customerAccess.edit && source !== 'customer') {
     copyActions.push(
       <Button
         key="customer"
@@ -98,7 +98,7 @@ function PlaybookPageLayout({ library, stored, libraryItems = [] }: LayoutProps)
       </Button>,
     );
   }
-  if (source === 'library' && organisationAccess.canEdit) {
+  if (source === 'library' && organisationAccess.edit) {
     copyActions.push(
       <Button
         key="organisation"

@@ -3,7 +3,7 @@ import { IconCopy, IconHandStop } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
-import { usePrepareAccess } from '../plans/prepare-access.ts';
+import { useScopeAllowed } from '../customers/customers-api.ts';
 import { PlaybookSourceBadge } from './PlaybookSourceBadge.tsx';
 import { playbookCategoryLabel, playbookHref } from './playbook-labels.ts';
 import {
@@ -22,7 +22,7 @@ export function PlaybooksTab({ customerId }: { customerId: string | null }) {
   const library = useLibraryPlaybooks();
   const ours = usePlaybookList('organisation');
   const theirs = usePlaybookList(customerId ?? '', customerId !== null);
-  const access = usePrepareAccess(customerId);
+  const access = useScopeAllowed(customerId);
   const copy = useCopyPlaybook();
   const navigate = useNavigate();
 
@@ -69,7 +69,7 @@ export function PlaybooksTab({ customerId }: { customerId: string | null }) {
       },
     );
   const copyLabel = customerId ? 'Copy for this customer' : 'Copy for our organisation';
-  const canCopy = (p: PlaybookInForce) => access.canEdit && (customerId ? p.source !== 'customer' : p.source === 'library');
+  const canCopy = (p: PlaybookInForce) => access.edit && (customerId ? p.source !== 'customer' : p.source === 'library');
 
   return (
     <Stack gap="md">
@@ -158,7 +158,7 @@ export function PlaybooksTab({ customerId }: { customerId: string | null }) {
                           to={playbookHref(p, customerId)}
                           aria-label={`Open ${p.name}`}
                         >
-                          {access.canEdit && p.stored ? 'Edit' : 'Open'}
+                          {access.edit && p.stored ? 'Edit' : 'Open'}
                         </Button>
                       )}
                     </Table.Td>

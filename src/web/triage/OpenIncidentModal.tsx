@@ -8,8 +8,7 @@ import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
-import { useAccess, useCustomers } from '../customers/customers-api.ts';
-import { canReportFor } from '../customers/permissions.ts';
+import { useCustomers } from '../customers/customers-api.ts';
 import { SeverityBadge } from '../incidents/SeverityBadge.tsx';
 import { EarlierDismissal } from './EarlierDismissal.tsx';
 import type { TriageActions } from './triage-api.ts';
@@ -45,8 +44,7 @@ interface OpenValues {
 function OpenIncidentForm({ onClose, item, actions }: Omit<OpenIncidentModalProps, 'opened'>) {
   const needsCustomer = !item.customerId;
   const customers = useCustomers(needsCustomer);
-  const { data: access } = useAccess();
-  const reportable = (customers.data ?? []).filter((c) => canReportFor(access, c.id));
+  const reportable = (customers.data ?? []).filter((c) => c.allowed.reportIncident);
   const form = useForm<OpenValues>({
     initialValues: { title: item.title, customerId: '' },
     validate: {

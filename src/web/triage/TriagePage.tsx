@@ -18,10 +18,9 @@ import { IconBellRinging, IconInbox, IconSettings } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TRIAGE_STATUSES, type TriageItem, type TriageStatus } from '../../shared/triage-types.ts';
-import { useMe } from '../auth/auth-api.ts';
 import { pageHotkeys } from '../core/page-hotkeys.ts';
 import { QueryView } from '../core/QueryView.tsx';
-import { useCustomers } from '../customers/customers-api.ts';
+import { useAccess, useCustomers } from '../customers/customers-api.ts';
 import { TriageItemPanel } from './TriageItemPanel.tsx';
 import { TriageQueue } from './TriageQueue.tsx';
 import { useTriageQueue } from './triage-api.ts';
@@ -46,7 +45,7 @@ const EMPTY: Record<TriageStatus, { title: string; description: string }> = {
 export function TriagePage() {
   useDocumentTitle('Triage — Muster');
   const [params, setParams] = useSearchParams();
-  const { data: user } = useMe();
+  const { data: access } = useAccess();
   const statusParam = params.get('status') as TriageStatus | null;
   const status: TriageStatus = statusParam && TRIAGE_STATUSES.includes(statusParam) ? statusParam : 'triage';
   const selectedId = params.get('item');
@@ -121,7 +120,7 @@ export function TriagePage() {
             title={EMPTY[status].title}
             description={EMPTY[status].description}
           >
-            {status === 'triage' && user?.role === 'admin' && (
+            {status === 'triage' && access?.allowed.manageAlertSources && (
               <EmptyState.Actions>
                 <Button component={Link} to="/admin/alerts" variant="light" leftSection={<IconSettings size={16} />}>
                   Alert sources

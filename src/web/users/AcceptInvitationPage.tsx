@@ -12,7 +12,7 @@ import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { formatAbsolute } from '../core/time.ts';
-import { MEMBERSHIP_LABELS } from '../customers/permissions.ts';
+import { MEMBERSHIP_LABELS } from '../customers/membership-labels.ts';
 import { USER_ROLE_LABELS } from './user-labels.ts';
 import { type InvitationOffer, useAcceptInvitation, useInvitationOffer } from './users-api.ts';
 

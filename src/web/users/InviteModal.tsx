@@ -7,7 +7,7 @@ import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { useCustomers } from '../customers/customers-api.ts';
-import { MEMBERSHIP_DESCRIPTIONS, ROLE_OPTIONS } from '../customers/permissions.ts';
+import { MEMBERSHIP_DESCRIPTIONS, ROLE_OPTIONS } from '../customers/membership-labels.ts';
 import { InviteResult } from './InviteResult.tsx';
 import { USER_ROLE_DESCRIPTIONS, USER_ROLE_OPTIONS } from './user-labels.ts';
 import { type Invited, useInvite } from './users-api.ts';

@@ -5,7 +5,7 @@ import { notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { ConfirmModal } from '../customers/ConfirmModal.tsx';
-import { MEMBERSHIP_LABELS } from '../customers/permissions.ts';
+import { MEMBERSHIP_LABELS } from '../customers/membership-labels.ts';
 import { USER_ROLE_LABELS } from './user-labels.ts';
 import { type Invitation, useInvitations, useRevokeInvitation } from './users-api.ts';
 
