@@ -1,6 +1,7 @@
 import { Badge, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { ErrorState } from '../core/ErrorState.tsx';
+import { KitTimeZoneNote } from './KitTimeZoneNote.tsx';
 import { PlanDraftSummary } from './PlanDraftSummary.tsx';
 import { PlanVersionsTable } from './PlanVersionsTable.tsx';
 import { PublishPlanForm } from './PublishPlanForm.tsx';
@@ -97,7 +98,14 @@ export function PlansTab({ customerId }: { customerId: string }) {
             }
           />
         )}
-        {versions.data && versions.data.length > 0 && <PlanVersionsTable versions={versions.data} />}
+        {versions.data && versions.data.length > 0 && (
+          <>
+            <Group px="md">
+              <KitTimeZoneNote customerId={customerId} />
+            </Group>
+            <PlanVersionsTable versions={versions.data} />
+          </>
+        )}
       </Paper>
     </Stack>
   );
