@@ -105,7 +105,7 @@ export interface IncidentPage {
   nextCursor: string | null;
   /** The page before this one; null on the first. */
   prevCursor: string | null;
-  /** Incidents matching, counted up to 10,000; totalExact is false when there are more. */
+  /** Incidents matching, counted up to 1,000 (LIST_COUNT_CAP); totalExact is false when there are more. */
   total: number;
   totalExact: boolean;
 }

@@ -45,20 +45,19 @@ function decodeCursor(text: string, sort: IncidentSort, order: SortOrder): Incid
   try {
     c = JSON.parse(Buffer.from(text, 'base64url').toString());
   } catch {}
-  const byTime = sort === 'reported' || sort === 'updated';
-  const valid =
-    c !== null &&
-    typeof c === 'object' &&
-    typeof c.i === 'string' &&
-    typeof c.b === 'boolean' &&
-    (byTime ? typeof c.v === 'string' : Number.isInteger(c.v));
-  if (!valid) throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
-  if (c?.s !== sort || c?.o !== order) {
+  if (c === null || typeof c !== 'object' || typeof c.i !== 'string' || typeof c.b !== 'boolean') {
+    throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
+  }
+  if (c.s !== sort || c.o !== order) {
     throw new AppError(
       'invalid',
-      `cursor belongs to the list sorted by ${String(c?.s)} ${String(c?.o)}, not ${sort} ${order}: start again without it`,
+      `cursor belongs to the list sorted by ${String(c.s)} ${String(c.o)}, not ${sort} ${order}: start again without it`,
       'cursor',
     );
+  }
+  const byTime = sort === 'reported' || sort === 'updated';
+  if (byTime ? typeof c.v !== 'string' : !Number.isInteger(c.v)) {
+    throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
   }
   return { value: c.v as string | number, id: c.i as string, before: c.b as boolean };
 }
