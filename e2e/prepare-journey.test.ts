@@ -289,11 +289,14 @@ describe('prepare journey in the browser', { skip: unavailable ?? false }, () =>
     // 8. The offline kit, fetched with the page's cookies from the links the page offers.
     const kitHref = await v1.getByRole('link', { name: 'Offline kit (HTML) of version 1' }).getAttribute('href');
     assert.ok(kitHref, 'the HTML kit link has an address');
+    assert.ok(!kitHref.includes('timeZone'), 'the kit is printed in the customer’s zone, not the browser’s');
+    await page.getByText('Times are printed in Europe/Oslo (the customer’s time zone)').first().waitFor();
     const kit = await page.request.get(new URL(kitHref, server.url).toString());
     assert.equal(kit.status(), 200);
     assert.match(kit.headers()['content-type'] ?? '', /^text\/html/);
     assert.equal(kit.headers()['x-plan-sha256'], sha256);
     const kitHtml = await kit.text();
+    assert.ok(kitHtml.includes('<tr><th>Times in this binder</th><td>Europe/Oslo</td></tr>'));
     for (const text of [CUSTOMER.name, `plan v1 · SHA-256 ${sha256}`, SERVICE, ...CONNECTIONS.map((c) => c.target)]) {
       assert.ok(kitHtml.includes(text), `the offline kit holds "${text}"`);
     }

@@ -104,7 +104,13 @@ export interface Waiver {
 
 export interface IncidentPage {
   items: Incident[];
+  /** The page after this one; null on the last. */
   nextCursor: string | null;
+  /** The page before this one; null on the first. */
+  prevCursor: string | null;
+  /** Incidents matching, counted up to 1,000 (LIST_COUNT_CAP); totalExact is false when there are more. */
+  total: number;
+  totalExact: boolean;
 }
 
 export interface Actor {

@@ -11,6 +11,7 @@ import { assertIncidentAccess, projectAccess } from './incident-access.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
+import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
 import { findIncident, updateIncident } from './incidents.queries.ts';
 
@@ -89,6 +90,7 @@ export async function appendToIncident(
           throw new VersionRace();
         await refreshDeadlines(tx, deps, next, events, now);
         await projectAccess(tx, events);
+        await projectRoles(tx, state, next);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });

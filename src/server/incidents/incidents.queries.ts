@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
+import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
+import { INCIDENT_STATUSES, type IncidentStatus, SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
 import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from './incident.ts';
 import { readableIncident } from './incident-access.queries.ts';
+import { involvedIn } from './incident-roles.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
 /** The incident's row: its state as JSON, and the copies of some fields that queries filter and sort on. */
@@ -24,14 +27,25 @@ export function incidentRow(state: IncidentState, headHash: string): IncidentsTa
     version: state.version,
     head_hash: headHash,
     state: JSON.stringify(state),
+    severity_rank: severityRank(effectiveSeverity(state)),
+    status_rank: statusRank(state.status),
   };
 }
+
+/** The list's sort keys: severity from 0 (unassessed) to 4 (critical), status by its place in the lifecycle. */
+export const severityRank = (severity: string | null) => (severity ? SEVERITIES.indexOf(severity as Severity) + 1 : 0);
+export const statusRank = (status: string) => {
+  const rank = INCIDENT_STATUSES.indexOf(status as IncidentStatus);
+  return rank === -1 ? INCIDENT_STATUSES.length : rank;
+};
 
 const UPDATED_COLUMNS = [
   'title',
   'description',
   'status',
+  'status_rank',
   'severity',
+  'severity_rank',
   'tlp',
   'exercise',
   'customer_id',
@@ -51,15 +65,18 @@ export async function insertIncident(tx: Tx, dialect: Dialect, state: IncidentSt
   await insertIncidentQuery(tx, dialect, incidentRow(state, headHash));
 }
 
-// shape 1 leaves status out of SET: most changes (notes, edits) keep it, and SQLite rewrites the entry of every
-// index whose column is SET, changed or not.
-const updateIncidentQuery = prepared((db, slot, _dialect, shape) =>
-  db
+// shape bit 1 leaves status (and its rank) out of SET, bit 2 the severity's rank: most changes (notes, edits) keep
+// them, and SQLite rewrites the entry of every index whose column is SET, changed or not.
+const KEPT: Record<number, readonly string[]> = { 1: ['status', 'status_rank'], 2: ['severity_rank'] };
+const updateIncidentQuery = prepared((db, slot, _dialect, shape) => {
+  const kept = [1, 2].filter((bit) => shape & bit).flatMap((bit) => KEPT[bit]);
+  const columns = UPDATED_COLUMNS.filter((c) => !kept.includes(c));
+  return db
     .updateTable('incidents')
-    .set(Object.fromEntries(UPDATED_COLUMNS.filter((c) => shape !== 1 || c !== 'status').map((c) => [c, slot(c)])))
+    .set(Object.fromEntries(columns.map((c) => [c, slot(c)])))
     .where('id', '=', slot('id'))
-    .where('version', '=', slot('previousVersion')),
-);
+    .where('version', '=', slot('previousVersion'));
+});
 
 /** Writes the new state only if nobody else moved the incident past previous.version; false otherwise. */
 export async function updateIncident(
@@ -70,7 +87,8 @@ export async function updateIncident(
   previous: IncidentState,
 ): Promise<boolean> {
   const values = { ...incidentRow(state, headHash), previousVersion: previous.version };
-  const result = await updateIncidentQuery(tx, dialect, values, state.status === previous.status ? 1 : 0);
+  const shape = (state.status === previous.status ? 1 : 0) | (effectiveSeverity(state) === effectiveSeverity(previous) ? 2 : 0);
+  const result = await updateIncidentQuery(tx, dialect, values, shape);
   return Number(result.numAffectedRows) === 1;
 }
 
@@ -109,12 +127,42 @@ export interface IncidentFilter {
   severity?: string[];
   exercise?: boolean;
   q?: string;
-  limit: number;
-  after?: { reportedAt: string; id: string };
+  /** Only the incidents this user is involved in (see involvedIn). */
+  mine?: string;
 }
 
-export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter): Promise<IncidentState[]> {
-  let query = tx.selectFrom('incidents').select('state');
+/** Where a page starts: just past (or, `before`, just ahead of) the incident with this sort value and id. */
+export interface IncidentKeyset {
+  value: string | number;
+  id: string;
+  before: boolean;
+}
+
+export interface IncidentListQuery extends IncidentFilter {
+  /** Default: reported, newest first. */
+  sort?: IncidentSort;
+  order?: SortOrder;
+  page?: IncidentKeyset;
+  limit: number;
+}
+
+/** The column each order of the list sorts on; every one has an index ending in the id (migration 0010). */
+const SORT_COLUMN = {
+  reported: 'reported_at',
+  updated: 'updated_at',
+  severity: 'severity_rank',
+  status: 'status_rank',
+} as const satisfies Record<IncidentSort, keyof IncidentsTable>;
+
+/** The value an incident's row has in a sort's column, for the cursor that starts after it. */
+export function sortValue(state: IncidentState, sort: IncidentSort): string | number {
+  if (sort === 'reported') return state.times.reportedAt;
+  if (sort === 'updated') return state.updatedAt;
+  return sort === 'severity' ? severityRank(effectiveSeverity(state)) : statusRank(state.status);
+}
+
+function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter) {
+  let query = tx.selectFrom('incidents');
   if (filter.visible !== null) {
     const visible = filter.visible;
     query = query.where((eb) =>
@@ -122,6 +170,7 @@ export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFi
     );
   }
   if (filter.reader !== null) query = query.where(readableIncident('incidents.id', filter.reader));
+  if (filter.mine !== undefined) query = query.where(involvedIn('incidents.id', filter.mine));
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.severity?.length) query = query.where('severity', 'in', filter.severity);
@@ -134,14 +183,43 @@ export async function listIncidents(tx: Tx, dialect: Dialect, filter: IncidentFi
         sql<boolean>`(${eb.ref('title')} ${like} ${pattern} escape '\\' or ${eb.ref('description')} ${like} ${pattern} escape '\\' or ${eb.ref('key')} ${like} ${pattern} escape '\\')`,
     );
   }
-  if (filter.after) {
-    const { reportedAt, id } = filter.after;
-    query = query.where((eb) =>
-      eb.or([eb('reported_at', '<', reportedAt), eb.and([eb('reported_at', '=', reportedAt), eb('id', '<', id)])]),
-    );
+  return query;
+}
+
+/**
+ * One page of the incidents matching the filter, in the asked order with the id as the tiebreak, starting at the
+ * keyset: the page reads as many index entries as it shows, however deep it is. A `before` page is read backwards
+ * and handed back in the list's order.
+ */
+export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<IncidentState[]> {
+  const sort = query.sort ?? 'reported';
+  const column = SORT_COLUMN[sort];
+  const backwards = query.page?.before ?? false;
+  const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
+  const direction = descending !== backwards ? 'desc' : 'asc';
+  let select = matching(tx, dialect, query).select('state');
+  if (query.page) {
+    const { value, id } = query.page;
+    const past = direction === 'desc' ? '<' : '>';
+    // The range on the sort column alone lets both planners walk its index in order; the id breaks ties.
+    select = select.where((eb) => eb.and([eb(column, `${past}=`, value), eb.or([eb(column, past, value), eb('id', past, id)])]));
   }
-  const rows = await query.orderBy('reported_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
-  return rows.map((r) => JSON.parse(r.state));
+  const rows = await select.orderBy(column, direction).orderBy('id', direction).limit(query.limit).execute();
+  const states = rows.map((r) => JSON.parse(r.state) as IncidentState);
+  return backwards ? states.reverse() : states;
+}
+
+/** How many incidents match, counted up to `cap` + 1 so that a huge match costs no more than `cap` rows. */
+export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter, cap: number): Promise<number> {
+  const capped = matching(tx, dialect, filter)
+    .select(sql<number>`1`.as('one'))
+    .limit(cap + 1)
+    .as('capped');
+  const row = await tx
+    .selectFrom(capped)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 // One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).

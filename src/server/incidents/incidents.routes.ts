@@ -2,28 +2,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
-import { assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
-import { AppError } from '../core/errors.ts';
 import { toStoredEvents } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
 import { verifyIncidentIntegrity } from '../integrity/verify-incident-integrity.ts';
 import { changeIncident } from './change-incident.ts';
-import type { IncidentState } from './incident-state.ts';
-import { listIncidents } from './incidents.queries.ts';
 import * as S from './incidents.schemas.ts';
 import { incidentView, timelineEventView } from './incidents.views.ts';
+import { listIncidentPage } from './list-incidents.ts';
 import { readIncident } from './read-incident.ts';
 import { reportIncident } from './report-incident.ts';
-
-const encodeCursor = (s: IncidentState) => Buffer.from(JSON.stringify([s.times.reportedAt, s.id])).toString('base64url');
-function decodeCursor(cursor: string): { reportedAt: string; id: string } {
-  try {
-    const [reportedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (typeof reportedAt === 'string' && typeof id === 'string') return { reportedAt, id };
-  } catch {}
-  throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
-}
 
 export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -41,31 +29,11 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
 
   api.get(
     '/api/v1/incidents',
-    {
-      schema: {
-        tags,
-        querystring: S.ListQuery,
-        response: { 200: Type.Object({ items: Type.Array(S.Incident), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
-      },
-    },
+    { schema: { tags, querystring: S.ListQuery, response: { 200: S.IncidentPage } } },
     async (request) => {
       const actor = actorOf(request);
-      const { cursor, limit = 50, ...filter } = request.query;
-      if (filter.customerId) {
-        assertCan(actor, 'incident.read', { customerId: filter.customerId, notFound: `No customer ${filter.customerId}` });
-      }
-      const items = await listIncidents(deps.database.db, deps.database.dialect, {
-        ...filter,
-        visible: visibleCustomers(actor),
-        reader: listReader(actor),
-        limit: limit + 1,
-        after: cursor ? decodeCursor(cursor) : undefined,
-      });
-      const page = items.slice(0, limit);
-      return {
-        items: page.map((state) => incidentView(state, actor)),
-        nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]) : null,
-      };
+      const page = await listIncidentPage(deps, actor, { ...request.query, limit: request.query.limit ?? 50 });
+      return { ...page, items: page.items.map((state) => incidentView(state, actor)) };
     },
   );
 

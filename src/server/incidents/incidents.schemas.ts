@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { INCIDENT_SORTS, SORT_ORDERS } from '../../shared/incident-list.ts';
 import {
   CATEGORIES,
   IMPACT_LEVELS,
@@ -109,6 +110,9 @@ export const ListQuery = Type.Object(
     severity: Type.Optional(Type.Array(SeverityValue)),
     exercise: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ maxLength: 200 })),
+    mine: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Enum(INCIDENT_SORTS)),
+    order: Type.Optional(Enum(SORT_ORDERS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
   },
@@ -208,4 +212,12 @@ export const Integrity = Type.Object({
   head: Type.String(),
   firstInvalidSeq: Type.Optional(Type.Integer()),
   problem: Type.Optional(Type.String()),
+});
+
+export const IncidentPage = Type.Object({
+  items: Type.Array(Incident),
+  nextCursor: Nullable(Type.String()),
+  prevCursor: Nullable(Type.String()),
+  total: Type.Integer(),
+  totalExact: Type.Boolean(),
 });

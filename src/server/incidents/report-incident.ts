@@ -10,6 +10,7 @@ import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
 import { projectAccess } from './incident-access.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
+import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
 import { insertIncident, nextCounterValue } from './incidents.queries.ts';
 
@@ -57,5 +58,6 @@ export async function reportIncidentIn(
   await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
   await refreshDeadlines(tx, deps, next, stored, now);
   await projectAccess(tx, stored);
+  await projectRoles(tx, null, next);
   return next;
 }

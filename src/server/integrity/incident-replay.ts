@@ -16,6 +16,8 @@ const COLUMN_WORDS: Partial<Record<keyof IncidentsTable, string>> = {
   customer_id: 'customer',
   reported_at: 'report time',
   updated_at: 'time of the last change',
+  severity_rank: 'severity rank',
+  status_rank: 'status rank',
 };
 
 /** An incident's row must be exactly what writing the fold of its timeline gives: every column and the state JSON. */

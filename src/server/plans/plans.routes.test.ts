@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { pdfText } from '../testing/pdf-text.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -142,6 +143,45 @@ for (const dialect of await testDialects()) {
       );
       const zone = await call('GET', `/api/v1/plans/${plan.id}/kit.html?timeZone=Nowhere/Land`);
       assert.equal(zone.status, 400);
+    });
+
+    it('prints the kit, the PDF and the PACE card in the customer’s time zone unless ?timeZone= says otherwise', async () => {
+      const plan = await created(`/api/v1/customers/${customer.id}/plans`, { approver: 'Kari CISO' });
+      const kit = (await call('GET', `/api/v1/plans/${plan.id}/kit.html`)).body as string;
+      assert.match(kit, /<tr><th>Times in this binder<\/th><td>Europe\/Oslo<\/td><\/tr>/);
+      assert.match(kit, /<tr><th>Published<\/th><td>[^<]* Europe\/Oslo \(UTC\+0[12]:00\)/);
+      assert.doesNotMatch(kit, /\d\d:\d\d UTC\b/, 'no time printed in UTC');
+      const card = (await call('GET', `/api/v1/plans/${plan.id}/pace-card.html`)).body as string;
+      assert.ok(card.includes('Log every attempt: time (Europe/Oslo)'), 'the PACE card logs in the customer’s zone');
+      const pdf = await server.request('GET', `/api/v1/plans/${plan.id}/kit.pdf`, { token: admin });
+      const text = pdfText(Buffer.from(await pdf.arrayBuffer())).replace(/\s+/g, ' ');
+      assert.ok(text.includes('Times in Europe/Oslo'), 'the PDF’s log sheet names the customer’s zone');
+      assert.match(text, /Europe\/Oslo \(UTC\+0[12]:00\)/);
+
+      const override = (await call('GET', `/api/v1/plans/${plan.id}/kit.html?timeZone=America/New_York`)).body as string;
+      assert.match(override, /<tr><th>Times in this binder<\/th><td>America\/New_York<\/td><\/tr>/);
+      const overriddenPdf = await server.request('GET', `/api/v1/plans/${plan.id}/kit.pdf?timeZone=UTC`, { token: admin });
+      assert.ok(
+        pdfText(Buffer.from(await overriddenPdf.arrayBuffer()))
+          .replace(/\s+/g, ' ')
+          .includes('Times in UTC'),
+      );
+      for (const kind of ['kit.html', 'kit.pdf', 'pace-card.html']) {
+        const bad = await call('GET', `/api/v1/plans/${plan.id}/${kind}?timeZone=Mars/Olympus`);
+        assert.equal(bad.status, 400, kind);
+        assert.equal(bad.body.error.field, 'timeZone');
+        assert.match(bad.body.error.message, /Mars\/Olympus/);
+      }
+
+      // The zone is the customer's as it is now: changing it changes the next print of an existing version.
+      const moved = await call('PATCH', `/api/v1/customers/${customer.id}`, { timeZone: 'Asia/Tokyo' });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      try {
+        const again = (await call('GET', `/api/v1/plans/${plan.id}/kit.html`)).body as string;
+        assert.match(again, /<tr><th>Times in this binder<\/th><td>Asia\/Tokyo<\/td><\/tr>/);
+      } finally {
+        await call('PATCH', `/api/v1/customers/${customer.id}`, { timeZone: 'Europe/Oslo' });
+      }
     });
 
     it('links new incidents to the plan in force and shows the obligations that apply now, with their clocks', async () => {

@@ -14,6 +14,7 @@ import { comparePlans } from './compare-plans.ts';
 import { incidentPlan } from './incident-plan.ts';
 import { currentPlanContents } from './plan-contents.ts';
 import { findPlanVersion, latestPlanVersion, listCurrentPlanVersions, listPlanVersions } from './plans.queries.ts';
+import { printTimeZone } from './print-time-zone.ts';
 import { planSummary, publishPlan } from './publish-plan.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
@@ -49,16 +50,6 @@ async function readPlan(deps: Deps, actor: Actor, id: string): Promise<PlanVersi
  */
 function publicSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
   return { ...snapshot, contacts: snapshot.contacts.map(publicContact) };
-}
-
-function validTimeZone(timeZone: string | undefined): string | undefined {
-  if (timeZone === undefined) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    throw new AppError('invalid', `Unknown time zone "${timeZone}"`, 'timeZone');
-  }
 }
 
 /** Contingency plans: the draft, publishing, versions, comparison, the offline kit, and the plan on an incident. */
@@ -129,17 +120,14 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  const kit = (
-    suffix: string,
-    type: string,
-    render: (plan: PlanVersion, timeZone: string | undefined) => Promise<string | Buffer>,
-  ) =>
+  const kit = (suffix: string, type: string, render: (plan: PlanVersion, timeZone: string) => Promise<string | Buffer>) =>
     api.get(
       `/api/v1/plans/:id/${suffix}`,
       { schema: { tags, params: Params, querystring: KitQuery } },
       async (request, reply) => {
         const plan = await readPlan(deps, actorOf(request), request.params.id);
-        const body = await render(plan, validTimeZone(request.query.timeZone));
+        const zone = await printTimeZone(deps.database.db, deps.database.dialect, plan, request.query.timeZone);
+        const body = await render(plan, zone);
         const code = plan.snapshot.customer.code || 'plan';
         const name = `${code}-contingency-plan-v${plan.version}-${suffix}`.replace(/[^A-Za-z0-9._-]/g, '_');
         reply.header('content-type', type);
@@ -151,7 +139,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
       },
     );
   // The kit's renderers (and the PDF library) are loaded on first use: most servers rarely print.
-  const options = (timeZone: string | undefined) => ({ generatedAt: deps.clock.now(), timeZone });
+  const options = (timeZone: string) => ({ generatedAt: deps.clock.now(), timeZone });
   const renderers = () => import('./offline-kit.ts');
   kit('kit.html', 'text/html; charset=utf-8', async (plan, tz) => (await renderers()).renderPlanHtml(plan, options(tz)));
   kit('pace-card.html', 'text/html; charset=utf-8', async (plan, tz) =>

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Chip, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -6,6 +6,7 @@ import { INCIDENT_STATUSES, type IncidentStatus, SEVERITIES, type Severity } fro
 import { useCustomers } from '../customers/customers-api.ts';
 import { SEVERITY_LABELS, STATUS_LABELS } from './incident-labels.ts';
 import type { IncidentFilters } from './incidents-api.ts';
+import { NO_FILTERS } from './use-incident-filters.ts';
 
 const STATUS_OPTIONS = INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }));
@@ -93,6 +94,15 @@ export function IncidentFilterBar({ filters, onChange, active }: IncidentFilterB
           w={{ base: '100%', sm: 240 }}
         />
       )}
+      <Chip
+        checked={filters.mine}
+        onChange={(mine) => onChange({ mine })}
+        variant="outline"
+        mb={4}
+        title="Only incidents where you hold a role"
+      >
+        Mine
+      </Chip>
       {active && (
         <Button
           variant="subtle"
@@ -100,7 +110,7 @@ export function IncidentFilterBar({ filters, onChange, active }: IncidentFilterB
           leftSection={<IconX size={14} />}
           onClick={() => {
             setQ('');
-            onChange({ status: [], severity: [], exercise: 'all', q: '', customerId: null });
+            onChange(NO_FILTERS);
           }}
         >
           Clear filters

@@ -1,13 +1,14 @@
-import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconShieldCheck, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { useAccess } from '../customers/customers-api.ts';
 import { IncidentFilterBar } from './IncidentFilterBar.tsx';
+import { IncidentPager } from './IncidentPager.tsx';
 import { IncidentTable, IncidentTableSkeleton } from './IncidentTable.tsx';
 import { useIncidentList } from './incidents-api.ts';
-import { useIncidentFilters } from './use-incident-filters.ts';
+import { NO_FILTERS, useIncidentFilters } from './use-incident-filters.ts';
 
 export function IncidentListPage() {
   useDocumentTitle('Incidents — Muster');
@@ -17,7 +18,11 @@ export function IncidentListPage() {
   const canReport = access?.allowed.reportIncident ?? false;
   // Not an admin and in no customer: an empty list says nothing about incidents, only about access.
   const memberOfNone = access !== undefined && access.user.role !== 'admin' && Object.keys(access.memberships).length === 0;
-  const incidents = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const incidents = list.data?.items ?? [];
+  const onPage = (cursor: string | null) => {
+    setFilters({ cursor });
+    window.scrollTo({ top: 0 });
+  };
 
   let body: React.ReactNode;
   if (list.isPending) {
@@ -38,13 +43,14 @@ export function IncidentListPage() {
         icon={<IconFilterOff size={30} />}
         withIndicatorBackground
         title="No incidents match these filters"
-        description="Try another search, or widen the status and severity filters."
+        description={
+          filters.mine
+            ? 'You hold a role on none of the incidents that match. Turn off “Mine” to see everyone’s.'
+            : 'Try another search, or widen the status and severity filters.'
+        }
       >
         <EmptyState.Actions>
-          <Button
-            variant="default"
-            onClick={() => setFilters({ status: [], severity: [], exercise: 'all', q: '', customerId: null })}
-          >
+          <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
             Clear filters
           </Button>
         </EmptyState.Actions>
@@ -81,18 +87,12 @@ export function IncidentListPage() {
   } else {
     body = (
       <>
-        <IncidentTable incidents={incidents} />
-        {list.hasNextPage && (
-          <Center mt="md">
-            <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Load more
-            </Button>
-          </Center>
-        )}
-        {list.isFetchNextPageError && (
-          <Text c="red" size="sm" ta="center" mt="xs" role="alert">
-            Could not load more incidents. Try again.
-          </Text>
+        <IncidentTable
+          incidents={incidents}
+          sorting={{ sort: filters.sort, order: filters.order, onSort: (sort, order) => setFilters({ sort, order }) }}
+        />
+        {list.data && (
+          <IncidentPager page={list.data} paged={filters.cursor !== null} onPage={onPage} busy={list.isPlaceholderData} />
         )}
       </>
     );
@@ -106,10 +106,10 @@ export function IncidentListPage() {
             <Title order={1} fz="h2">
               Incidents
             </Title>
-            {list.isFetching && !list.isPending && !list.isFetchingNextPage && <Loader size="xs" aria-label="Refreshing" />}
+            {list.isFetching && !list.isPending && <Loader size="xs" aria-label="Refreshing" />}
           </Group>
           <Text c="dimmed" size="sm">
-            Everything reported, newest first. Changes by others appear live.
+            Everything reported that you may see. Sort by a column’s header; changes by others appear live.
           </Text>
         </div>
       </Group>

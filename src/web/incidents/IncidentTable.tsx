@@ -1,6 +1,8 @@
-import { Anchor, Group, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
+import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { useCustomers } from '../customers/customers-api.ts';
 import { ExerciseBadge } from './ExerciseBadge.tsx';
@@ -9,25 +11,81 @@ import { SeverityBadge } from './SeverityBadge.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 
-const COLUMNS = ['Key', 'Title', 'Status', 'Severity', 'TLP', 'Reported'];
+interface Column {
+  label: string;
+  /** The list order this column's header switches to; none: not sortable. */
+  sort?: IncidentSort;
+}
 
-function Header({ withCustomer = false }: { withCustomer?: boolean }) {
-  const columns = withCustomer ? [...COLUMNS.slice(0, 2), 'Customer', ...COLUMNS.slice(2)] : COLUMNS;
+const COLUMNS: Column[] = [
+  { label: 'Key' },
+  { label: 'Title' },
+  { label: 'Status', sort: 'status' },
+  { label: 'Severity', sort: 'severity' },
+  { label: 'TLP' },
+  { label: 'Reported', sort: 'reported' },
+  { label: 'Updated', sort: 'updated' },
+];
+
+/** The list's order and how to change it: a sortable header sorts by its column, or flips the order when it already does. */
+export interface TableSort {
+  sort: IncidentSort;
+  order: SortOrder;
+  onSort(sort: IncidentSort, order: SortOrder): void;
+}
+
+const ORDER_WORDS: Record<IncidentSort, Record<SortOrder, string>> = {
+  reported: { desc: 'newest first', asc: 'oldest first' },
+  updated: { desc: 'latest change first', asc: 'longest unchanged first' },
+  severity: { desc: 'most severe first', asc: 'least severe first' },
+  status: { asc: 'earliest stage first', desc: 'latest stage first' },
+};
+
+function SortableHeader({ column, sorting }: { column: Column & { sort: IncidentSort }; sorting: TableSort }) {
+  const active = sorting.sort === column.sort;
+  const next: SortOrder = active ? (sorting.order === 'asc' ? 'desc' : 'asc') : DEFAULT_SORT_ORDER[column.sort];
+  const Icon = !active ? IconSelector : sorting.order === 'asc' ? IconChevronUp : IconChevronDown;
+  return (
+    <Table.Th scope="col" aria-sort={active ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton
+        onClick={() => sorting.onSort(column.sort, next)}
+        title={`Sort by ${column.label.toLowerCase()}, ${ORDER_WORDS[column.sort][next]}`}
+        fw={700}
+        fz="sm"
+      >
+        <Group gap={4} wrap="nowrap" component="span">
+          {column.label}
+          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.45 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function Header({ withCustomer = false, sorting }: { withCustomer?: boolean; sorting?: TableSort }) {
+  const columns = withCustomer ? [...COLUMNS.slice(0, 2), { label: 'Customer' }, ...COLUMNS.slice(2)] : COLUMNS;
   return (
     <Table.Thead>
       <Table.Tr>
-        {columns.map((c) => (
-          <Table.Th key={c} scope="col">
-            {c}
-          </Table.Th>
-        ))}
+        {columns.map((c) =>
+          c.sort && sorting ? (
+            <SortableHeader key={c.label} column={{ ...c, sort: c.sort }} sorting={sorting} />
+          ) : (
+            <Table.Th key={c.label} scope="col">
+              {c.label}
+            </Table.Th>
+          ),
+        )}
       </Table.Tr>
     </Table.Thead>
   );
 }
 
-/** Incidents, newest first. The key is a real link; the whole row is clickable for the mouse. */
-export function IncidentTable({ incidents }: { incidents: Incident[] }) {
+/**
+ * Incidents in the list's order; with `sorting`, the Status, Severity, Reported and Updated headers sort (buttons
+ * with aria-sort). The key is a real link; the whole row is clickable for the mouse.
+ */
+export function IncidentTable({ incidents, sorting }: { incidents: Incident[]; sorting?: TableSort }) {
   const navigate = useNavigate();
   // Once customers exist, each incident shows whose it is.
   const customers = useCustomers();
@@ -37,9 +95,9 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
     return customer ? customer.name : id ? 'Archived customer' : '—';
   };
   return (
-    <Table.ScrollContainer minWidth={withCustomer ? 880 : 760}>
+    <Table.ScrollContainer minWidth={withCustomer ? 980 : 860}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Incidents" data-phone-list>
-        <Header withCustomer={withCustomer} />
+        <Header withCustomer={withCustomer} sorting={sorting} />
         <Table.Tbody>
           {incidents.map((incident) => {
             const category = categoryLabel(incident.category);
@@ -95,6 +153,9 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
                 <Table.Td>
                   <RelativeTime value={incident.times.reportedAt ?? incident.createdAt} fz="sm" c="dimmed" />
                 </Table.Td>
+                <Table.Td>
+                  <RelativeTime value={incident.updatedAt} fz="sm" c="dimmed" />
+                </Table.Td>
               </Table.Tr>
             );
           })}
@@ -106,7 +167,7 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
 
 export function IncidentTableSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" aria-label="Loading incidents" aria-busy>
         <Header />
         <Table.Tbody>
@@ -127,6 +188,9 @@ export function IncidentTableSkeleton({ rows = 6 }: { rows?: number }) {
               </Table.Td>
               <Table.Td>
                 <Skeleton h={20} w={90} />
+              </Table.Td>
+              <Table.Td>
+                <Skeleton h={14} w={90} />
               </Table.Td>
               <Table.Td>
                 <Skeleton h={14} w={90} />

@@ -2,12 +2,12 @@ import {
   keepPreviousData,
   type QueryClient,
   replaceEqualDeep,
-  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
 import type { Incident, IncidentChanges, IncidentPage, Integrity, NewIncident, TimelineEvent } from '../../shared/api-types.ts';
+import type { IncidentSort, SortOrder } from '../../shared/incident-list.ts';
 import type { IncidentStatus, Milestone, Severity } from '../../shared/incident-vocabulary.ts';
 import { api } from '../core/api.ts';
 
@@ -18,6 +18,12 @@ export interface IncidentFilters {
   q: string;
   /** Only this customer's incidents; null: every customer's. */
   customerId: string | null;
+  /** Only incidents where I hold a role. */
+  mine: boolean;
+  sort: IncidentSort;
+  order: SortOrder;
+  /** Where the page starts (a cursor the API handed out); null: the first page. */
+  cursor: string | null;
 }
 
 export const incidentKeys = {
@@ -37,10 +43,11 @@ export const DEADLINES_KEY = ['deadlines'] as const;
 const PAGE_SIZE = 50;
 const TIMELINE_PAGE = 200;
 
+/** One page of the list as the filters, order and cursor say; the page shown stays while the next one loads. */
 export function useIncidentList(filters: IncidentFilters) {
-  return useInfiniteQuery({
+  return useQuery({
     queryKey: incidentKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+    queryFn: ({ signal }) =>
       api<IncidentPage>('/incidents', {
         signal,
         query: {
@@ -49,12 +56,13 @@ export function useIncidentList(filters: IncidentFilters) {
           q: filters.q.trim(),
           exercise: filters.exercise === 'all' ? undefined : filters.exercise === 'exercise',
           customerId: filters.customerId,
+          mine: filters.mine || undefined,
+          sort: filters.sort,
+          order: filters.order,
           limit: PAGE_SIZE,
-          cursor: pageParam,
+          cursor: filters.cursor,
         },
       }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }

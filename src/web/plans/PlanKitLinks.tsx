@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { IconAddressBook, IconFileTypeHtml, IconFileTypePdf } from '@tabler/icons-react';
 import { kitUrl } from './plan-format.ts';
 
-/** The offline kit of a plan version: plain download links (GETs with the session cookie), in the user's zone. */
+/** The offline kit of a plan version: plain download links (GETs with the session cookie), in the customer's zone. */
 export function PlanKitLinks({ planId, version, size = 'xs' }: { planId: string; version: number; size?: 'xs' | 'sm' }) {
   return (
     <Group gap={6} wrap="wrap">

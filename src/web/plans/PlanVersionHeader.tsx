@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { PlanVersion, PlanVersionSummary } from '../../shared/prepare-types.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { CompareMenu } from './CompareMenu.tsx';
+import { KitTimeZoneNote } from './KitTimeZoneNote.tsx';
 import { PlanKitLinks } from './PlanKitLinks.tsx';
 import { ReviewByBadge } from './ReviewByBadge.tsx';
 
@@ -94,6 +95,7 @@ export function PlanVersionHeader({ plan, versions }: PlanVersionHeaderProps) {
           </DataList>
           <Stack gap="xs" align="flex-end">
             <PlanKitLinks planId={plan.id} version={plan.version} size="sm" />
+            <KitTimeZoneNote customerId={plan.customerId} />
             <CompareMenu plan={plan} versions={versions} size="sm" />
           </Stack>
         </Group>

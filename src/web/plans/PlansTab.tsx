@@ -3,6 +3,7 @@ import { IconFileCertificate } from '@tabler/icons-react';
 import { useMe } from '../auth/auth-api.ts';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { useScopeAllowed } from '../customers/customers-api.ts';
+import { KitTimeZoneNote } from './KitTimeZoneNote.tsx';
 import { PlanDraftSummary } from './PlanDraftSummary.tsx';
 import { PlanVersionsTable } from './PlanVersionsTable.tsx';
 import { PublishPlanForm } from './PublishPlanForm.tsx';
@@ -110,7 +111,14 @@ export function PlansTab({ customerId }: { customerId: string }) {
             }
           />
         )}
-        {versions.data && versions.data.length > 0 && <PlanVersionsTable versions={versions.data} />}
+        {versions.data && versions.data.length > 0 && (
+          <>
+            <Group px="md">
+              <KitTimeZoneNote customerId={customerId} />
+            </Group>
+            <PlanVersionsTable versions={versions.data} />
+          </>
+        )}
       </Paper>
     </Stack>
   );

@@ -1,5 +1,4 @@
 import type { IncidentPlan } from '../../shared/prepare-types.ts';
-import { userTimeZone } from '../core/time.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -10,11 +9,12 @@ export function formatDate(iso: string): string {
 
 export type KitKind = 'kit.html' | 'kit.pdf' | 'pace-card.html';
 
-/** A plan's offline kit as a plain link: a GET with the session cookie, rendered in the user's zone. */
+/**
+ * A plan's offline kit as a plain link: a GET with the session cookie. Its times come out in the customer's zone
+ * (the server's default); the reader's own zone would mean nothing to the people holding the paper.
+ */
 export function kitUrl(planId: string, kind: KitKind, download = true): string {
-  const query = new URLSearchParams({ timeZone: userTimeZone() });
-  if (download) query.set('download', 'true');
-  return `/api/v1/plans/${encodeURIComponent(planId)}/${kind}?${query}`;
+  return `/api/v1/plans/${encodeURIComponent(planId)}/${kind}${download ? '?download=true' : ''}`;
 }
 
 /** "5e53e3f7…1250": enough to compare with a printed copy by eye. */

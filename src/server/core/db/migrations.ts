@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Dialect } from './database.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
+import { listMigrations } from './list-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
@@ -351,6 +352,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     ...hardeningMigrations(),
     ...peopleMigrations(),
+    ...listMigrations(),
   };
 }
 

@@ -92,6 +92,17 @@ export interface IncidentsTable {
   head_hash: string;
   /** The full domain state (IncidentState) as JSON; the columns above are copies for querying. */
   state: string;
+  /** Sort keys of the list: 0 unassessed, 1 low … 4 critical; the status's place in the lifecycle. */
+  severity_rank: number;
+  status_rank: number;
+}
+
+/** Who holds which role on an incident (a projection of its assignments), for the list's "Mine" filter. */
+export interface IncidentRolesTable {
+  incident_id: string;
+  role: string;
+  /** A user's id, or the free text an assignment may hold instead. */
+  holder: string;
 }
 
 export interface EventsTable {
@@ -243,6 +254,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   counters: CountersTable;
   incidents: IncidentsTable;
+  incident_roles: IncidentRolesTable;
   events: EventsTable;
   records: RecordsTable;
   memberships: MembershipsTable;

@@ -1,0 +1,19 @@
+import { sql } from 'kysely';
+import type { Tx } from '../core/db/transaction.ts';
+
+/** Makes the incident's role table say what its assignments say (role → user id, or a name typed as text). */
+export async function replaceIncidentRoles(tx: Tx, incidentId: string, assignments: Record<string, string | undefined>) {
+  await tx.deleteFrom('incident_roles').where('incident_id', '=', incidentId).execute();
+  const rows = Object.entries(assignments)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .map(([role, holder]) => ({ incident_id: incidentId, role, holder }));
+  if (rows.length) await tx.insertInto('incident_roles').values(rows).execute();
+}
+
+/**
+ * The SQL form of "mine", for the list: `userId` holds a role on the incident whose id is in `incidentId`.
+ * Tasks are the other half of it: once they exist, an open task assigned to the user joins here with an `or`.
+ */
+export function involvedIn(incidentId: 'incidents.id', userId: string) {
+  return sql<boolean>`exists (select 1 from incident_roles held where held.incident_id = ${sql.ref(incidentId)} and held.holder = ${userId})`;
+}

@@ -1,0 +1,98 @@
+import { DEFAULT_SORT_ORDER, type IncidentSort, LIST_COUNT_CAP, type SortOrder } from '../../shared/incident-list.ts';
+import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
+import { AppError } from '../core/errors.ts';
+import type { IncidentState } from './incident-state.ts';
+import { countIncidents, type IncidentFilter, type IncidentKeyset, listIncidents, sortValue } from './incidents.queries.ts';
+
+export interface ListIncidentsRequest {
+  customerId?: string;
+  status?: string[];
+  severity?: string[];
+  exercise?: boolean;
+  q?: string;
+  /** Only incidents where the caller holds a role (and, once tasks exist, has open tasks). */
+  mine?: boolean;
+  sort?: IncidentSort;
+  order?: SortOrder;
+  cursor?: string;
+  limit: number;
+}
+
+export interface IncidentListPage {
+  items: IncidentState[];
+  /** The page after this one; null on the last. */
+  nextCursor: string | null;
+  /** The page before this one; null on the first. */
+  prevCursor: string | null;
+  /** How many incidents match, counted up to LIST_COUNT_CAP; totalExact is false when there are more. */
+  total: number;
+  totalExact: boolean;
+}
+
+interface Cursor extends IncidentKeyset {
+  sort: IncidentSort;
+  order: SortOrder;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  const { sort, order, value, id, before } = cursor;
+  return Buffer.from(JSON.stringify({ s: sort, o: order, v: value, i: id, b: before })).toString('base64url');
+}
+
+function decodeCursor(text: string, sort: IncidentSort, order: SortOrder): IncidentKeyset {
+  let c: Record<string, unknown> | undefined;
+  try {
+    c = JSON.parse(Buffer.from(text, 'base64url').toString());
+  } catch {}
+  if (c === null || typeof c !== 'object' || typeof c.i !== 'string' || typeof c.b !== 'boolean') {
+    throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
+  }
+  if (c.s !== sort || c.o !== order) {
+    throw new AppError(
+      'invalid',
+      `cursor belongs to the list sorted by ${String(c.s)} ${String(c.o)}, not ${sort} ${order}: start again without it`,
+      'cursor',
+    );
+  }
+  const byTime = sort === 'reported' || sort === 'updated';
+  if (byTime ? typeof c.v !== 'string' : !Number.isInteger(c.v)) {
+    throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
+  }
+  return { value: c.v as string | number, id: c.i as string, before: c.b as boolean };
+}
+
+/**
+ * One page of the incidents the actor may see (their customers' and those of no customer; TLP:RED only when on
+ * its list), in a stable order, with cursors to the pages either side and a count of all that match.
+ */
+export async function listIncidentPage(deps: Deps, actor: Actor, request: ListIncidentsRequest): Promise<IncidentListPage> {
+  if (request.customerId) {
+    assertCan(actor, 'incident.read', { customerId: request.customerId, notFound: `No customer ${request.customerId}` });
+  }
+  const { cursor, limit, mine, sort = 'reported', order = DEFAULT_SORT_ORDER[sort], ...rest } = request;
+  const filter: IncidentFilter = {
+    ...rest,
+    visible: visibleCustomers(actor),
+    reader: listReader(actor),
+    mine: mine ? actor.id : undefined,
+  };
+  const page = cursor ? decodeCursor(cursor, sort, order) : undefined;
+  const { db, dialect } = deps.database;
+  const [rows, total] = await Promise.all([
+    listIncidents(db, dialect, { ...filter, sort, order, page, limit: limit + 1 }),
+    countIncidents(db, dialect, filter, LIST_COUNT_CAP),
+  ]);
+  // One row past the page says whether there is more in the direction read (for a `before` page, it comes first).
+  const more = rows.length > limit;
+  // Back at the start: the first page as it is now, whole (new incidents may have come in ahead of it).
+  if (page?.before && !more) return listIncidentPage(deps, actor, { ...request, cursor: undefined });
+  const items = page?.before ? rows.slice(rows.length - Math.min(limit, rows.length)) : rows.slice(0, limit);
+  const at = (state: IncidentState | undefined, before: boolean) =>
+    state ? encodeCursor({ sort, order, value: sortValue(state, sort), id: state.id, before }) : null;
+  const nextCursor = page?.before || more ? at(items.at(-1), false) : null;
+  let prevCursor: string | null = null;
+  if (page?.before) prevCursor = at(items[0], true);
+  else if (page) prevCursor = items.length ? at(items[0], true) : encodeCursor({ sort, order, ...page, before: true });
+  return { items, nextCursor, prevCursor, total: Math.min(total, LIST_COUNT_CAP), totalExact: total <= LIST_COUNT_CAP };
+}
