@@ -185,14 +185,14 @@ function upsertSql(dialect: Dialect, rows: number): string {
   return text;
 }
 
-export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id'>;
+export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id' | 'starts_at'>;
 
 /** What is known of these fingerprints of one customer: enough to tell new, repeated and re-fired alerts apart. */
 // Built and compiled once per slice size: this runs for every alert request.
 const findStatesQuery = prepared<AlertState & { fingerprint: string }>((db, slot, _dialect, size) =>
   db
     .selectFrom('alerts')
-    .select(['fingerprint', 'status', 'group_id', 'source_id'])
+    .select(['fingerprint', 'status', 'group_id', 'source_id', 'starts_at'])
     .where('customer_id', '=', slot('customer'))
     .where(
       'fingerprint',

@@ -18,7 +18,7 @@ import {
   upsertAlerts,
 } from './alerts.queries.ts';
 import { type AlertOrigin, higherSeverity } from './grouping.ts';
-import type { FoldedAlert } from './normalize-alert.ts';
+import { type FoldedAlert, mergeFolded, newOccurrences } from './normalize-alert.ts';
 
 export interface PlannedAlert {
   alert: FoldedAlert;
@@ -50,10 +50,13 @@ export async function storeAlerts(
     origin.customerId,
     planned.map((p) => p.alert.fingerprint),
   );
-  const needsGroup = planned.filter(({ alert }) => {
-    const state = states.get(alert.fingerprint);
-    return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
-  });
+  // In the order the alerts started: a new group takes its title and description from its first alert.
+  const needsGroup = planned
+    .filter(({ alert }) => {
+      const state = states.get(alert.fingerprint);
+      return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
+    })
+    .sort(byStart);
   const silenced = needsGroup.length > 0 ? await silencedFingerprints(tx, origin.customerId, at) : new Set<string>();
   const keptOut = new Set<string>();
 
@@ -89,9 +92,10 @@ export async function storeAlerts(
     const state = states.get(alert.fingerprint);
     const previous = state?.group_id ?? null;
     const groupId = joins ?? previous;
+    const count = newOccurrences(alert, state?.starts_at);
     if (groupId) {
       const change = groups.get(groupId) ?? { row: known.get(groupId) ?? null, joined: 0, occurrences: 0 };
-      change.occurrences += alert.count;
+      change.occurrences += count;
       if (joins && joins !== previous) change.joined += 1;
       if (change.row) {
         const severity = higherSeverity(change.row.severity as never, alert.severity);
@@ -109,7 +113,7 @@ export async function storeAlerts(
       labels: JSON.stringify(alert.labels),
       annotations: JSON.stringify(alert.annotations),
       status: alert.status,
-      count: alert.count,
+      count,
       first_seen: at,
       last_seen: at,
       starts_at: alert.startsAt,
@@ -195,6 +199,14 @@ async function openGroup(tx: Tx, deps: Deps, origin: AlertOrigin, entry: Planned
   return row;
 }
 
+/** Earliest start first; alerts that started together in fingerprint order. */
+function byStart(a: PlannedAlert, b: PlannedAlert): number {
+  const x = a.alert.startsAt ?? '';
+  const y = b.alert.startsAt ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  return a.alert.fingerprint < b.alert.fingerprint ? -1 : 1;
+}
+
 /**
  * PostgreSQL: concurrent requests whose alerts share a grouping key take turns (transaction advisory locks,
  * in one order), so that two of them never both start a group for the same key. SQLite has one writer anyway.
@@ -213,19 +225,7 @@ export function mergePlanned(parts: PlannedAlert[][]): PlannedAlert[] {
   for (const part of parts) {
     for (const entry of part) {
       const seen = byFingerprint.get(entry.alert.fingerprint);
-      byFingerprint.set(
-        entry.alert.fingerprint,
-        seen
-          ? {
-              ...entry,
-              alert: {
-                ...entry.alert,
-                count: seen.alert.count + entry.alert.count,
-                startsAt: seen.alert.startsAt ?? entry.alert.startsAt,
-              },
-            }
-          : entry,
-      );
+      byFingerprint.set(entry.alert.fingerprint, seen ? { ...entry, alert: mergeFolded(seen.alert, entry.alert) } : entry);
     }
   }
   return [...byFingerprint.values()].sort((a, b) => (a.alert.fingerprint < b.alert.fingerprint ? -1 : 1));
