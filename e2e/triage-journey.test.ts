@@ -121,12 +121,12 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     await create.getByRole('button', { name: 'Create source' }).click();
     await create.waitFor({ state: 'hidden' });
 
-    // 2. The token, shown once, with the Alertmanager receiver to paste; read it from the page.
+    // 2. The token, shown once, with the Alertmanager configuration to paste; read it from the page.
     const shown = page.getByRole('dialog', { name: `Token for ${SOURCE}` });
     await shown.getByText('The token is shown only once').waitFor();
     const token = await shown.getByRole('textbox', { name: 'Token' }).inputValue();
     assert.ok(token.length >= 32, `a token is shown: ${token}`);
-    const receiver = await shown.getByLabel('Alertmanager receiver', { exact: true }).textContent();
+    const receiver = await shown.getByLabel('Alertmanager configuration', { exact: true }).textContent();
     assert.match(receiver ?? '', new RegExp(`url: ${server.url}/api/v1/alerts/alertmanager`));
     assert.match(receiver ?? '', new RegExp(`credentials: ${token}`));
     await shot(page, '02-token');
