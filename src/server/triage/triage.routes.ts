@@ -7,12 +7,14 @@ import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 import { attachTriageItem } from './attach-triage-item.ts';
 import { dismissTriageItem } from './dismiss-triage-item.ts';
+import type { AlertsForTriage } from './feed-triage.ts';
 import { openTriageItem } from './open-triage-item.ts';
 import { listTriage, readTriageItem, triageItemNow } from './read-triage.ts';
 
 const IdParams = Type.Object({ id: Text(100, 1) });
 
-export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
+/** `alerts` answers for the alerts of groups (alerts/alerts-for-triage.ts): triage never reads alert tables. */
+export function registerTriageRoutes(app: FastifyInstance, deps: Deps, alerts: AlertsForTriage): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['triage'];
 
@@ -33,12 +35,12 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const { status, incident, limit } = request.query;
-      return { items: await listTriage(deps, actorOf(request), { status, incidentId: incident, limit }) };
+      return { items: await listTriage(deps, alerts, actorOf(request), { status, incidentId: incident, limit }) };
     },
   );
 
   api.get('/api/v1/triage/:id', { schema: { tags, params: IdParams } }, async (request) =>
-    readTriageItem(deps, actorOf(request), request.params.id),
+    readTriageItem(deps, alerts, actorOf(request), request.params.id),
   );
 
   api.post(
@@ -55,7 +57,7 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const { item, incident } = await openTriageItem(deps, actorOf(request), request.params.id, request.body ?? {});
-      return reply.status(201).send({ item: await triageItemNow(deps, item), incident });
+      return reply.status(201).send({ item: await triageItemNow(deps, alerts, item), incident });
     },
   );
 
@@ -64,7 +66,7 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: IdParams, body: Type.Object({ incident: Text(100, 1) }, { additionalProperties: false }) } },
     async (request) => {
       const item = await attachTriageItem(deps, actorOf(request), request.params.id, request.body.incident);
-      return { item: await triageItemNow(deps, item) };
+      return { item: await triageItemNow(deps, alerts, item) };
     },
   );
 
@@ -81,8 +83,8 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const item = await dismissTriageItem(deps, actorOf(request), request.params.id, request.body);
-      return { item: await triageItemNow(deps, item) };
+      const item = await dismissTriageItem(deps, alerts, actorOf(request), request.params.id, request.body);
+      return { item: await triageItemNow(deps, alerts, item) };
     },
   );
 }
