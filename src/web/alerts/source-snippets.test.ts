@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { sourceSnippets } from './source-snippets.ts';
 
-// amtool is not installed here; this checks what `amtool check-config` requires of a file: a top-level route with a
-// receiver, and that receiver in the receivers list, with a webhook config that posts to Muster with the token.
+// What `amtool check-config` requires of a file: a top-level route with a receiver, and that receiver in the
+// receivers list, with a webhook config that posts to Muster with the token. Where amtool is installed (Debian:
+// apt-get install prometheus-alertmanager), amtool itself checks the file too.
+const amtool = spawnSync('amtool', ['--version']).status === 0;
 describe('the Alertmanager snippet of an alert source', () => {
   const origin = 'https://muster.example.org';
   const token = 'msrc_0123456789abcdef';
@@ -29,6 +35,18 @@ describe('the Alertmanager snippet of an alert source', () => {
   it('uses only durations Alertmanager can read for its timers', () => {
     for (const key of ['group_wait', 'group_interval', 'repeat_interval']) {
       assert.match(String(config.route[key]), /^\d+[smhdwy]$/, key);
+    }
+  });
+
+  it('passes amtool check-config', { skip: amtool ? false : 'amtool is not installed' }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-am-'));
+    try {
+      const file = path.join(dir, 'alertmanager.yml');
+      fs.writeFileSync(file, sourceSnippets(origin, token).alertmanager);
+      const checked = spawnSync('amtool', ['check-config', file], { encoding: 'utf8' });
+      assert.equal(checked.status, 0, `${checked.stdout}${checked.stderr}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
