@@ -7,11 +7,11 @@ import { startTestServer, type TestServer } from '../src/server/testing/test-ser
 import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
 
 // The Identify journey through the web UI: an administrator adds an alert source for a customer and copies its
-// token from the page; Prometheus Alertmanager posts the same alert twice and a related one (same alert name, other
-// instance) once; the triage page shows one group of 2 alerts and 3 occurrences, a responder opens an incident
-// from it, and when Alertmanager sends the resolved notification the group and its alerts show as resolved, on the
-// triage page and on the incident. Then a disk alert is dismissed from the keyboard, and on second thoughts attached
-// to the same incident from the "Dismissed" list.
+// token from the page; Prometheus Alertmanager posts the same alert twice (a re-send: one occurrence) and a related
+// one (same alert name, other instance) once; the triage page shows one group of 2 alerts and 2 occurrences, a
+// responder opens an incident from it, and when Alertmanager sends the resolved notification the group and its
+// alerts show as resolved, on the triage page and on the incident. Then a disk alert is dismissed from the
+// keyboard, and on second thoughts attached to the same incident from the "Dismissed" list.
 
 const CUSTOMER = { name: 'Fjordkraft Handel AS', code: 'FJORD', timeZone: 'Europe/Oslo' };
 const SOURCE = 'Prometheus production';
@@ -121,12 +121,12 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     await create.getByRole('button', { name: 'Create source' }).click();
     await create.waitFor({ state: 'hidden' });
 
-    // 2. The token, shown once, with the Alertmanager receiver to paste; read it from the page.
+    // 2. The token, shown once, with the Alertmanager configuration to paste; read it from the page.
     const shown = page.getByRole('dialog', { name: `Token for ${SOURCE}` });
     await shown.getByText('The token is shown only once').waitFor();
     const token = await shown.getByRole('textbox', { name: 'Token' }).inputValue();
     assert.ok(token.length >= 32, `a token is shown: ${token}`);
-    const receiver = await shown.getByLabel('Alertmanager receiver', { exact: true }).textContent();
+    const receiver = await shown.getByLabel('Alertmanager configuration', { exact: true }).textContent();
     assert.match(receiver ?? '', new RegExp(`url: ${server.url}/api/v1/alerts/alertmanager`));
     assert.match(receiver ?? '', new RegExp(`credentials: ${token}`));
     await shot(page, '02-token');
@@ -141,7 +141,8 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     await alertmanagerPosts(token, amPayload('firing', [amAlert(WEB_1, 'firing')]));
     await alertmanagerPosts(token, amPayload('firing', [amAlert(WEB_2, 'firing')]));
 
-    // 4. Triage, from the main navigation with its badge: ONE group of 2 alerts and 3 occurrences, both firing.
+    // 4. Triage, from the main navigation with its badge: ONE group of 2 alerts and 2 occurrences, both firing (the
+    // re-send of web-1 with the same startsAt is not a new occurrence).
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Triage, 1 waiting' }).click();
     await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
@@ -153,7 +154,7 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     await entry.getByText(SUMMARY).waitFor();
     await entry.getByText(CUSTOMER.name).waitFor();
     await entry.getByText('2 alerts').waitFor();
-    await entry.getByText('3 occurrences').waitFor();
+    await entry.getByText('2 occurrences').waitFor();
     await entry.getByText('2 firing').waitFor();
 
     // The group is selected: its alerts, with their labels, counts and shortened fingerprints.
@@ -164,7 +165,7 @@ describe('triage journey in the browser', { skip: unavailable ?? false }, () => 
     const web2 = alerts.locator(`[data-alert-fingerprint="${WEB_2.fingerprint}"]`);
     await web1.getByText(`instance=${WEB_1.instance}`).waitFor();
     await web2.getByText(`instance=${WEB_2.instance}`).waitFor();
-    assert.equal(await web1.locator('[data-alert-count]').textContent(), '2');
+    assert.equal(await web1.locator('[data-alert-count]').textContent(), '1');
     assert.equal(await web2.locator('[data-alert-count]').textContent(), '1');
     assert.equal(await alerts.locator('[data-alert-status="firing"]').count(), 2);
     await shot(page, '03-queue');

@@ -26,6 +26,26 @@ for (const file of files) {
     if (!isSupport && dep.startsWith(path.join('src', 'server', 'testing')))
       problems.push(`production code imports test support: ${file} → ${dep}`);
   if (/^index\.tsx?$/.test(path.basename(file)) && /^\s*export \* from/m.test(text)) problems.push(`barrel file: ${file}`);
+  problems.push(...feedDirection(file, deps));
+}
+
+/**
+ * Feeders feed triage in one direction (docs/architecture.md): alerts and intake reach triage only through its
+ * entry point, and triage never reaches into alerts. Production code only; tests may set up what they need.
+ */
+function feedDirection(file: string, deps: string[]): string[] {
+  if (!file.startsWith(path.join('src', 'server')) || /\.test\.tsx?$/.test(file)) return [];
+  const triage = path.join('src', 'server', 'triage');
+  const entry = path.join(triage, 'feed-triage.ts');
+  const feeders = ['alerts', 'intake'].map((d) => path.join('src', 'server', d) + path.sep);
+  const out: string[] = [];
+  for (const dep of deps) {
+    if (feeders.some((f) => file.startsWith(f)) && dep.startsWith(triage + path.sep) && dep !== entry)
+      out.push(`a feeder reaches into triage past its entry point (${entry}): ${file} → ${dep}`);
+    if (file.startsWith(triage + path.sep) && dep.startsWith(path.join('src', 'server', 'alerts') + path.sep))
+      out.push(`triage reads the alerts domain (it asks through AlertsForTriage instead): ${file} → ${dep}`);
+  }
+  return out;
 }
 
 const state = new Map<string, 'visiting' | 'done'>();

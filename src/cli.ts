@@ -13,6 +13,7 @@ import { buildWeb } from './server/build-web.ts';
 import { systemClock } from './server/core/clock.ts';
 import { loadConfig } from './server/core/config.ts';
 import { openDatabase } from './server/core/db/database.ts';
+import { databaseLocation } from './server/core/db/database-location.ts';
 import { migrateToLatest } from './server/core/db/migrations.ts';
 import type { Deps } from './server/core/deps.ts';
 import { AppError } from './server/core/errors.ts';
@@ -105,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     case 'demo':
       return withDeps(async (deps) => {
         const { loadDemo } = await import('./server/demo/load-demo.ts');
+        console.log(`Loading the demo into ${databaseLocation(deps.config)}`);
         const demo = await loadDemo(deps);
         console.log(`Loaded ${demo.customers} customers with published plans and ${demo.incidents} incidents.`);
         if (demo.password) console.log(`Sign in as ${demo.email} with the password ${demo.password}`);

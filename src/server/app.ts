@@ -10,6 +10,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { registerAjvFormats } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerAlertRoutes } from './alerts/alerts.routes.ts';
+import { alertsForTriage } from './alerts/alerts-for-triage.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { registerTokenRoutes } from './auth/tokens.routes.ts';
@@ -139,7 +140,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerPlanRoutes(app, deps);
   registerStreamRoutes(app, deps);
   registerAlertRoutes(app, deps);
-  registerTriageRoutes(app, deps);
+  registerTriageRoutes(app, deps, alertsForTriage);
   registerPublicReportRoutes(app, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

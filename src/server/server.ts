@@ -61,6 +61,8 @@ export async function startServer(
   if (setupUrl) {
     const shown = config.port === 0 ? setupUrl.replace(/:\d+\//, `:${port}/`) : setupUrl;
     log.warn(`No user exists yet. Create the first admin at: ${shown}`);
+    // Also as plain text, the URL alone on its line: easy to find and copy among the JSON log lines.
+    if (!options.quiet) process.stderr.write(`\nNo user exists yet. Create the first admin at:\n${shown}\n\n`);
   }
   let closed = false;
   return {

@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { CompiledQuery, type Selectable } from 'kysely';
 import type { Database, Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
-import type { AlertsTable, TriageItemsTable } from '../core/db/schema.ts';
+import type { AlertsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { eventLoopTurns } from '../core/event-loop.ts';
 
@@ -185,14 +185,14 @@ function upsertSql(dialect: Dialect, rows: number): string {
   return text;
 }
 
-export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id'>;
+export type AlertState = Pick<AlertsTable, 'status' | 'group_id' | 'source_id' | 'starts_at'>;
 
 /** What is known of these fingerprints of one customer: enough to tell new, repeated and re-fired alerts apart. */
 // Built and compiled once per slice size: this runs for every alert request.
 const findStatesQuery = prepared<AlertState & { fingerprint: string }>((db, slot, _dialect, size) =>
   db
     .selectFrom('alerts')
-    .select(['fingerprint', 'status', 'group_id', 'source_id'])
+    .select(['fingerprint', 'status', 'group_id', 'source_id', 'starts_at'])
     .where('customer_id', '=', slot('customer'))
     .where(
       'fingerprint',
@@ -229,42 +229,6 @@ export async function silencedFingerprints(tx: Tx, customerId: string, at: strin
     .where('customer_id', '=', customerId)
     .execute();
   return new Set(rows.map((r) => r.fingerprint));
-}
-
-/** The group alerts with this key join: the latest one seen since `since` that was not dismissed. */
-export function findOpenGroup(tx: Tx, groupKey: string, since: string): Promise<Selectable<TriageItemsTable> | undefined> {
-  return tx
-    .selectFrom('triage_items')
-    .selectAll()
-    .where('group_key', '=', groupKey)
-    .where('last_seen', '>=', since)
-    .where('status', '!=', 'dismissed')
-    .orderBy('last_seen', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-/** Adds to a group's counts: `joined` alerts became members, `occurrences` notifications arrived. */
-// shape 1: the group's severity changes too.
-const countIntoGroupQuery = prepared((db, slot, _dialect, shape) =>
-  db
-    .updateTable('triage_items')
-    .set((eb) => ({
-      alert_count: eb('alert_count', '+', slot('joined')),
-      occurrences: eb('occurrences', '+', slot('occurrences')),
-      last_seen: slot('at'),
-      updated_at: slot('at'),
-      ...(shape === 1 ? { severity: slot('severity') } : {}),
-    }))
-    .where('id', '=', slot('id')),
-);
-
-export async function countIntoGroup(
-  tx: Tx,
-  dialect: Dialect,
-  change: { id: string; joined: number; occurrences: number; at: string; severity?: string | null },
-): Promise<void> {
-  await countIntoGroupQuery(tx, dialect, change, change.severity === undefined ? 0 : 1);
 }
 
 export function listGroupAlerts(tx: Tx, groupId: string, limit: number): Promise<AlertRow[]> {

@@ -13,6 +13,11 @@ export interface NormalizedAlert {
   status: AlertStatus;
   startsAt: string | null;
   endsAt: string | null;
+  /**
+   * The startsAt the sender gave (null: none). Alertmanager re-sends every alert of a group whenever the group
+   * changes: firing notifications with the same startsAt are one occurrence, sent again.
+   */
+  episode: string | null;
 }
 
 /**
@@ -36,6 +41,7 @@ export function normalizeAlert(input: AlertInput, fingerprintLabels: readonly st
     status: input.status,
     startsAt: time(input.startsAt, 'startsAt', at),
     endsAt: time(input.endsAt, 'endsAt', null),
+    episode: time(input.startsAt, 'startsAt', null),
   };
 }
 
@@ -48,22 +54,55 @@ function time(value: string | undefined, field: string, fallback: string | null)
 }
 
 export interface FoldedAlert extends NormalizedAlert {
-  /** How many times it was sent as firing (a resolved notification ends an alert; it is not a repeat). */
+  /**
+   * How many times it started firing: each firing notification without a startsAt, and each distinct startsAt
+   * of firing ones (a resolved notification ends an alert; a re-send of the same startsAt is not a repeat).
+   */
   count: number;
+  /** The distinct startsAt of its firing notifications, each counted once in `count`. */
+  episodes: string[];
+}
+
+/** One firing notification more: a new occurrence unless its startsAt was counted already. */
+function withFiring(folded: FoldedAlert, alert: NormalizedAlert): FoldedAlert {
+  if (alert.status !== 'firing') return folded;
+  if (alert.episode === null) return { ...folded, count: folded.count + 1 };
+  if (folded.episodes.includes(alert.episode)) return folded;
+  return { ...folded, count: folded.count + 1, episodes: [...folded.episodes, alert.episode] };
 }
 
 /**
- * Folds the repeats of one fingerprint inside a request into one entry (the last one wins, firings add up),
- * so that each fingerprint is written once per request.
+ * Folds the repeats of one fingerprint inside a request into one entry (the last one wins, new occurrences add
+ * up), so that each fingerprint is written once per request.
  */
 export function foldAlerts(alerts: NormalizedAlert[]): FoldedAlert[] {
   const byFingerprint = new Map<string, FoldedAlert>();
   for (const alert of alerts) {
     const seen = byFingerprint.get(alert.fingerprint);
-    const firing = alert.status === 'firing' ? 1 : 0;
-    if (seen)
-      byFingerprint.set(alert.fingerprint, { ...alert, startsAt: seen.startsAt ?? alert.startsAt, count: seen.count + firing });
-    else byFingerprint.set(alert.fingerprint, { ...alert, count: firing });
+    const base = seen
+      ? { ...alert, startsAt: seen.startsAt ?? alert.startsAt, count: seen.count, episodes: seen.episodes }
+      : { ...alert, count: 0, episodes: [] };
+    byFingerprint.set(alert.fingerprint, withFiring(base, alert));
   }
   return [...byFingerprint.values()];
+}
+
+/** Two requests' folds of one fingerprint as one: the later one's content, occurrences of both counted once. */
+export function mergeFolded(earlier: FoldedAlert, later: FoldedAlert): FoldedAlert {
+  const shared = later.episodes.filter((e) => earlier.episodes.includes(e)).length;
+  return {
+    ...later,
+    startsAt: earlier.startsAt ?? later.startsAt,
+    count: earlier.count + later.count - shared,
+    episodes: shared === later.episodes.length ? earlier.episodes : [...new Set([...earlier.episodes, ...later.episodes])],
+  };
+}
+
+/**
+ * The occurrences a write adds to an alert already stored: a firing notification whose startsAt is the one
+ * stored is the same occurrence sent again.
+ */
+export function newOccurrences(alert: FoldedAlert, storedStartsAt: string | null | undefined): number {
+  if (storedStartsAt && alert.count > 0 && alert.episodes.includes(storedStartsAt)) return alert.count - 1;
+  return alert.count;
 }

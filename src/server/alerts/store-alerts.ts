@@ -1,24 +1,14 @@
-import { randomUUIDv7 } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Severity } from '../../shared/incident-vocabulary.ts';
 import type { AlertReceipt, AlertRule } from '../../shared/triage-types.ts';
 import type { AlertsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { eventLoopTurns } from '../core/event-loop.ts';
-import { enqueue } from '../core/jobs/jobs.ts';
-import { insertTriageItem, newTriageItem, type TriageItemRow } from '../triage/triage.queries.ts';
-import { recordTriageEvent } from '../triage/triage-events.ts';
-import { ATTACH_GROUP_JOB, OPEN_GROUP_JOB } from '../triage/triage-jobs.ts';
-import {
-  countIntoGroup,
-  countRepeats,
-  findAlertStates,
-  findOpenGroup,
-  silencedFingerprints,
-  upsertAlerts,
-} from './alerts.queries.ts';
+import { countIntoTriageItem, type FedItem, feedTriage } from '../triage/feed-triage.ts';
+import { countRepeats, findAlertStates, silencedFingerprints, upsertAlerts } from './alerts.queries.ts';
 import { type AlertOrigin, higherSeverity } from './grouping.ts';
-import type { FoldedAlert } from './normalize-alert.ts';
+import { type FoldedAlert, mergeFolded, newOccurrences } from './normalize-alert.ts';
 
 export interface PlannedAlert {
   alert: FoldedAlert;
@@ -50,17 +40,22 @@ export async function storeAlerts(
     origin.customerId,
     planned.map((p) => p.alert.fingerprint),
   );
-  const needsGroup = planned.filter(({ alert }) => {
-    const state = states.get(alert.fingerprint);
-    return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
-  });
+  // In the order the alerts started: a new group takes its title and description from its first alert.
+  const needsGroup = planned
+    .filter(({ alert }) => {
+      const state = states.get(alert.fingerprint);
+      return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
+    })
+    .sort(byStart);
   const silenced = needsGroup.length > 0 ? await silencedFingerprints(tx, origin.customerId, at) : new Set<string>();
   const keptOut = new Set<string>();
 
   // The groups this request touches, with what it adds to each.
-  const groups = new Map<string, { row: TriageItemRow | null; joined: number; occurrences: number; severity?: string | null }>();
-  const byKey = new Map<string, TriageItemRow>();
-  const known = new Map<string, TriageItemRow>();
+  const groups = new Map<
+    string,
+    { severity: Severity | null | undefined; joined: number; occurrences: number; rises?: boolean }
+  >();
+  const byKey = new Map<string, FedItem>();
   let newGroups = 0;
   for (const entry of needsGroup) {
     if (silenced.has(entry.alert.fingerprint)) {
@@ -69,17 +64,27 @@ export async function storeAlerts(
     }
     let group = byKey.get(entry.key);
     if (!group) {
-      const since = new Date(now.getTime() - entry.rule.windowMinutes * 60_000).toISOString();
-      group = await findOpenGroup(tx, entry.key, since);
-      if (!group) {
-        group = await openGroup(tx, deps, origin, entry, now);
-        newGroups += 1;
-      }
+      const { alert, rule } = entry;
+      group = await feedTriage(tx, {
+        source: 'alerts',
+        dialect,
+        now,
+        sourceRef: origin.sourceId,
+        customerId: origin.customerId,
+        serviceId: origin.serviceId,
+        groupKey: entry.key,
+        openSince: new Date(now.getTime() - rule.windowMinutes * 60_000).toISOString(),
+        title: alert.title,
+        description: alert.annotations.description ?? '',
+        severity: alert.severity,
+        rule: { id: rule.id, name: rule.name, action: rule.action, incident: rule.incident },
+      });
+      if (group.opened) newGroups += 1;
       byKey.set(entry.key, group);
-      known.set(group.id, group);
     }
     entry.joins = group.id;
   }
+  const known = new Map([...byKey.values()].map((group) => [group.id, group.severity]));
 
   const rows: AlertsTable[] = [];
   const repeats: AlertsTable[] = [];
@@ -89,13 +94,18 @@ export async function storeAlerts(
     const state = states.get(alert.fingerprint);
     const previous = state?.group_id ?? null;
     const groupId = joins ?? previous;
+    const count = newOccurrences(alert, state?.starts_at);
     if (groupId) {
-      const change = groups.get(groupId) ?? { row: known.get(groupId) ?? null, joined: 0, occurrences: 0 };
-      change.occurrences += alert.count;
+      // The severity of a group fed in this write is known, and may rise; another's is left as it is.
+      const change = groups.get(groupId) ?? { severity: known.get(groupId), joined: 0, occurrences: 0 };
+      change.occurrences += count;
       if (joins && joins !== previous) change.joined += 1;
-      if (change.row) {
-        const severity = higherSeverity(change.row.severity as never, alert.severity);
-        if (severity !== change.row.severity) change.severity = change.row.severity = severity;
+      if (change.severity !== undefined) {
+        const severity = higherSeverity(change.severity, alert.severity);
+        if (severity !== change.severity) {
+          change.severity = severity;
+          change.rises = true;
+        }
       }
       groups.set(groupId, change);
     }
@@ -109,7 +119,7 @@ export async function storeAlerts(
       labels: JSON.stringify(alert.labels),
       annotations: JSON.stringify(alert.annotations),
       status: alert.status,
-      count: alert.count,
+      count,
       first_seen: at,
       last_seen: at,
       starts_at: alert.startsAt,
@@ -129,12 +139,12 @@ export async function storeAlerts(
   for (const id of [...groups.keys()].sort()) {
     const change = groups.get(id);
     if (change)
-      await countIntoGroup(tx, dialect, {
-        id,
+      await countIntoTriageItem(tx, dialect, {
+        itemId: id,
         joined: change.joined,
         occurrences: change.occurrences,
         at,
-        severity: change.severity,
+        severity: change.rises ? change.severity : undefined,
       });
   }
   const receipts = new Map<string, AlertReceipt>();
@@ -151,48 +161,12 @@ export async function storeAlerts(
   return { receipts, newGroups };
 }
 
-/** A new group in the triage queue, recorded on its own stream; a rule that opens or attaches enqueues that. */
-async function openGroup(tx: Tx, deps: Deps, origin: AlertOrigin, entry: PlannedAlert, now: Date): Promise<TriageItemRow> {
-  const at = now.toISOString();
-  const { alert, rule } = entry;
-  const row = newTriageItem(at, {
-    id: randomUUIDv7(),
-    kind: 'alerts',
-    customer_id: origin.customerId,
-    service_id: origin.serviceId,
-    source_id: origin.sourceId,
-    rule_id: rule.id,
-    group_key: entry.key,
-    title: alert.title,
-    description: alert.annotations.description ?? '',
-    severity: alert.severity,
-  });
-  await insertTriageItem(tx, row);
-  const by = { id: `rule:${rule.id}`, name: `Grouping rule "${rule.name}"` };
-  await recordTriageEvent(
-    tx,
-    deps.database.dialect,
-    { id: row.id, customerId: origin.customerId },
-    by,
-    now,
-    'triage.group_opened',
-    { title: row.title, rule: rule.name, action: rule.action, customerId: origin.customerId },
-    true,
-  );
-  if (rule.action === 'open') {
-    await enqueue(tx, { name: OPEN_GROUP_JOB, payload: { itemId: row.id, rule: rule.name }, uniqueKey: `open:${row.id}` }, now);
-  } else if (rule.action === 'attach') {
-    await enqueue(
-      tx,
-      {
-        name: ATTACH_GROUP_JOB,
-        payload: { itemId: row.id, rule: rule.name, incident: rule.incident },
-        uniqueKey: `attach:${row.id}`,
-      },
-      now,
-    );
-  }
-  return row;
+/** Earliest start first; alerts that started together in fingerprint order. */
+function byStart(a: PlannedAlert, b: PlannedAlert): number {
+  const x = a.alert.startsAt ?? '';
+  const y = b.alert.startsAt ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  return a.alert.fingerprint < b.alert.fingerprint ? -1 : 1;
 }
 
 /**
@@ -213,19 +187,7 @@ export function mergePlanned(parts: PlannedAlert[][]): PlannedAlert[] {
   for (const part of parts) {
     for (const entry of part) {
       const seen = byFingerprint.get(entry.alert.fingerprint);
-      byFingerprint.set(
-        entry.alert.fingerprint,
-        seen
-          ? {
-              ...entry,
-              alert: {
-                ...entry.alert,
-                count: seen.alert.count + entry.alert.count,
-                startsAt: seen.alert.startsAt ?? entry.alert.startsAt,
-              },
-            }
-          : entry,
-      );
+      byFingerprint.set(entry.alert.fingerprint, seen ? { ...entry, alert: mergeFolded(seen.alert, entry.alert) } : entry);
     }
   }
   return [...byFingerprint.values()].sort((a, b) => (a.alert.fingerprint < b.alert.fingerprint ? -1 : 1));

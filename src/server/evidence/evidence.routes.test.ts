@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-import { fileReportForTriage } from '../triage/file-report.ts';
+import { feedTriage } from '../triage/feed-triage.ts';
 import { assignTriageEvidenceToIncident } from './evidence.queries.ts';
 import { contentDisposition } from './evidence.routes.ts';
 import { recordEvidenceOnTimeline, storeEvidence } from './store-evidence.ts';
@@ -57,14 +57,20 @@ for (const dialect of await testDialects()) {
         }),
       );
     const triageItem = (customerId: string | null) =>
-      inTransaction((tx) =>
-        fileReportForTriage(
-          tx,
-          dialect,
-          { kind: 'email', customerId, title: 'Suspicious mail', description: '', reporter: { anonymous: true } },
-          SYSTEM_ACTOR,
-          new Date(),
-        ),
+      inTransaction(
+        async (tx) =>
+          (
+            await feedTriage(tx, {
+              source: 'email',
+              dialect,
+              now: new Date(),
+              by: SYSTEM_ACTOR,
+              customerId,
+              title: 'Suspicious mail',
+              description: '',
+              reporter: { anonymous: true },
+            })
+          ).id,
       );
     const download = (id: string, token: string) => server.request('GET', `/api/v1/evidence/${id}/content`, { token });
 

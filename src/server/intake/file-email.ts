@@ -19,7 +19,7 @@ import { resolveIncidentCustomer } from '../incidents/incident-customer.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
 import { reportIncidentIn } from '../incidents/report-incident.ts';
 import { listRecords } from '../registry/records.queries.ts';
-import { fileReportForTriage } from '../triage/file-report.ts';
+import { feedTriage } from '../triage/feed-triage.ts';
 
 /** A message as the listener parsed it: valid MIME with a sender address. */
 export interface InboundEmail {
@@ -154,8 +154,16 @@ async function fileNew(
       return { kind: 'incident', incidentId: state.id, key: state.key } as EmailOutcome;
     }
     const reporter = { email: sender, ...(email.from.name ? { name: email.from.name } : {}), anonymous: false };
-    const report = { kind: 'email' as const, customerId: route.customerId, title, description, reporter };
-    const triageItemId = await fileReportForTriage(tx, deps.database.dialect, report, actor, now);
+    const { id: triageItemId } = await feedTriage(tx, {
+      source: 'email',
+      dialect: deps.database.dialect,
+      now,
+      by: actor,
+      customerId: route.customerId,
+      title,
+      description,
+      reporter,
+    });
     await storeAll(tx, deps, actor, email, now, { triageItemId, customerId: route.customerId });
     return { kind: 'triage', triageItemId } as EmailOutcome;
   });

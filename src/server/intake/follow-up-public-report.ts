@@ -1,10 +1,8 @@
-import type { Reporter } from '../../shared/triage-types.ts';
 import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { changeIncident } from '../incidents/change-incident.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
-import { addToTriageReport } from '../triage/file-report.ts';
-import { findTriageItemByReceipt, findTriageItemForUpdate, type TriageItemRow } from '../triage/triage.queries.ts';
+import { addToTriageReport, findTriageReport, type TriageReport } from '../triage/feed-triage.ts';
 import { normaliseReceiptKey, PUBLIC_REPORTER, receiptHash } from './submit-public-report.ts';
 
 /** All a reporter learns about their report: three plain states, never a key, a name or a decision's reason. */
@@ -16,17 +14,9 @@ export interface FollowUp {
   added: boolean;
 }
 
-function reporterOf(item: TriageItemRow): Reporter {
-  try {
-    return item.reporter ? (JSON.parse(item.reporter) as Reporter) : { anonymous: true };
-  } catch {
-    return { anonymous: true };
-  }
-}
-
-async function statusOf(deps: Deps, item: TriageItemRow): Promise<PublicReportStatus> {
-  if (item.incident_id) {
-    const incident = await findIncident(deps.database.db, deps.database.dialect, item.incident_id);
+async function statusOf(deps: Deps, item: TriageReport): Promise<PublicReportStatus> {
+  if (item.incidentId) {
+    const incident = await findIncident(deps.database.db, deps.database.dialect, item.incidentId);
     const status = incident?.state.status;
     return status === 'closed' || status === 'dismissed' ? 'closed' : 'incident';
   }
@@ -42,28 +32,19 @@ export async function followUpPublicReport(deps: Deps, key: string, information 
   const normalised = normaliseReceiptKey(key);
   if (!normalised) return null;
   const hash = receiptHash(normalised);
-  const found = await findTriageItemByReceipt(deps.database.db, hash);
+  const found = await findTriageReport(deps.database.db, hash);
   if (!found) return null;
   const body = information.trim();
   if (!body) return { status: await statusOf(deps, found), added: false };
 
-  // Read again, locked (PostgreSQL), inside the transaction: the item may have become an incident since the page
-  // was shown, and a decision taken meanwhile waits for this message rather than missing it.
-  const incidentId = await commit(deps, async (tx) => {
-    const item = await findTriageItemForUpdate(tx, deps.database.dialect, found.id);
-    if (!item || item.incident_id) return item?.incident_id ?? null;
-    await addToTriageReport(
-      tx,
-      deps.database.dialect,
-      item.id,
-      { author: reporterOf(item), body },
-      PUBLIC_REPORTER,
-      deps.clock.now(),
-    );
-    return null;
-  });
+  // Triage reads the item again, locked (PostgreSQL), inside the transaction: it may have become an incident since
+  // the page was shown, and a decision taken meanwhile waits for this message rather than missing it.
+  const outcome = await commit(deps, (tx) =>
+    addToTriageReport(tx, { dialect: deps.database.dialect, itemId: found.id, body, by: PUBLIC_REPORTER, now: deps.clock.now() }),
+  );
+  const incidentId = outcome.added ? null : outcome.incidentId;
   // Notes are allowed in every stage, closed included: what the reporter adds reaches the timeline even late.
   if (incidentId) await changeIncident(deps, PUBLIC_REPORTER, incidentId, { type: 'add-note', body });
-  const item = (await findTriageItemByReceipt(deps.database.db, hash)) ?? found;
+  const item = (await findTriageReport(deps.database.db, hash)) ?? found;
   return { status: await statusOf(deps, item), added: true };
 }

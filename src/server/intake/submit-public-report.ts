@@ -4,7 +4,7 @@ import type { Actor } from '../auth/policy.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
-import { fileReportForTriage } from '../triage/file-report.ts';
+import { feedTriage } from '../triage/feed-triage.ts';
 
 export const REPORT_KINDS = [
   ['phishing', 'Phishing e-mail'],
@@ -160,20 +160,17 @@ export async function submitPublicReport(deps: Deps, form: ReportFormValues): Pr
   ].join('\n');
   const now = deps.clock.now();
   await commit(deps, (tx) =>
-    fileReportForTriage(
-      tx,
-      deps.database.dialect,
-      {
-        kind: 'form',
-        customerId: null,
-        title: reportTitle(form.kind, form.description),
-        description,
-        reporter,
-        receiptHash: receiptHash(receiptKey),
-      },
-      PUBLIC_REPORTER,
+    feedTriage(tx, {
+      source: 'form',
+      dialect: deps.database.dialect,
       now,
-    ),
+      by: PUBLIC_REPORTER,
+      customerId: null,
+      title: reportTitle(form.kind, form.description),
+      description,
+      reporter,
+      receiptHash: receiptHash(receiptKey),
+    }),
   );
   return { receiptKey, stored: true };
 }

@@ -140,6 +140,21 @@ for (const dialect of await testDialects()) {
       assert.doesNotMatch(text, SECRET, 'kit.pdf');
     });
 
+    it("shows a webhook's scheme, host and port as they are in PACE warnings, the draft and the published plan", async () => {
+      // The receiver listens on plain http and a port of its own: neither may turn into https or vanish.
+      assert.match(f.hook.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const shown = `Signed webhook ${f.hook.url}/…`;
+      const ladders = await f.call('GET', `/api/v1/pace-plans?customerId=${f.customer.id}`);
+      const messages = JSON.stringify(ladders.body);
+      assert.ok(messages.includes(`SOC chat's ${shown}`), `PACE warnings: ${messages}`);
+      const draft = await f.call('GET', `/api/v1/customers/${f.customer.id}/plan-draft`);
+      assert.ok(JSON.stringify(draft.body).includes(shown), 'the plan draft');
+      const current = await f.call('GET', `/api/v1/customers/${f.customer.id}/plans`);
+      const kit = await f.call('GET', `/api/v1/plans/${current.body.items[0].id}/kit.html`);
+      assert.ok(kit.body.includes(`${f.hook.url}/…`), 'the offline kit');
+      assert.doesNotMatch(messages, /https:\/\/127\.0\.0\.1\//);
+    });
+
     it('gives the address whole to who may change the contact, and masked to a viewer', async () => {
       const manager = await f.server.memberToken(f.customer.id, 'manager');
       const viewer = await f.server.memberToken(f.customer.id, 'viewer');

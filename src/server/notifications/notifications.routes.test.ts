@@ -89,6 +89,18 @@ for (const dialect of await testDialects()) {
       assert.equal(escalated?.data.to, 'alternate');
       assert.match(escalated?.data.reason, /no acknowledgement within 15 min/);
       assert.equal((await f.notification(sent.id)).status, 'delivered');
+
+      // The delivery id names the notification and the level it went out on, in the header, the body and e-mail.
+      const delivery = `${sent.id}.1`;
+      assert.equal(request.headers['x-muster-delivery'], delivery);
+      assert.equal(body.id, delivery);
+      assert.equal(f.sink.messages[0]?.messageId, `<${sent.id}.0@muster>`);
+      const byDelivery = await f.call('GET', `/api/v1/notifications/${delivery}`);
+      assert.equal(byDelivery.status, 200, JSON.stringify(byDelivery.body));
+      assert.equal(byDelivery.body.id, sent.id);
+      const noSuchLevel = await f.call('GET', `/api/v1/notifications/${sent.id}.7`);
+      assert.equal(noSuchLevel.status, 404);
+      assert.match(noSuchLevel.body.error.message, /delivery id.*has no level 7/);
     });
 
     it('moves on after bounded retries when SMTP refuses connections, then when the webhook answers 500 or hangs', async () => {

@@ -22,9 +22,21 @@ import { declareChannelCompromised, setCommunicationLevel } from './steer-commun
 import { testChannel } from './test-channel.ts';
 
 /** A notification the actor may see: one of a visible incident, or a channel test of a visible customer. */
+/**
+ * The notification named by its id, or by a delivery id (`<notification id>.<level>`: the webhooks'
+ * X-Muster-Delivery and `id`, the e-mail Message-ID without `@muster`), with a 404 that says which part is wrong.
+ */
 async function readNotification(deps: Deps, actor: Actor, id: string): Promise<Notification> {
-  const n = await findNotification(deps.database.db, deps.database.dialect, id);
+  const { db, dialect } = deps.database;
+  const delivery = /^(.+)\.(\d{1,2})$/.exec(id);
+  const n = (await findNotification(db, dialect, id)) ?? (delivery ? await findNotification(db, dialect, delivery[1]) : null);
   if (!n) throw new AppError('not_found', `No notification ${id}`);
+  if (n.id !== id && delivery && Number(delivery[2]) >= n.ladder.length) {
+    throw new AppError(
+      'not_found',
+      `${id} is a delivery id (<notification id>.<level>), but notification ${n.id} has no level ${delivery[2]}: its levels are 0 to ${n.ladder.length - 1}`,
+    );
+  }
   if (n.incidentId) await readIncident(deps, actor, n.incidentId);
   else assertCan(actor, 'registry.read', { customerId: n.customerId, notFound: `No notification ${id}` });
   return n;

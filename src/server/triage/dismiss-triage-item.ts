@@ -1,9 +1,8 @@
-import { groupFingerprints } from '../alerts/alerts.queries.ts';
-import { silenceFingerprints } from '../alerts/silence-alerts.ts';
 import type { Actor } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import type { AlertsForTriage } from './feed-triage.ts';
 import { assertNotDecided, itemToDecide, recordDecision } from './item-to-decide.ts';
 import { incidentKeyOf, type TriageItemRow } from './triage.queries.ts';
 
@@ -13,6 +12,7 @@ import { incidentKeyOf, type TriageItemRow } from './triage.queries.ts';
  */
 export async function dismissTriageItem(
   deps: Deps,
+  alerts: AlertsForTriage,
   actor: Actor,
   id: string,
   input: { reason: string; silenceMinutes?: number },
@@ -24,14 +24,14 @@ export async function dismissTriageItem(
     if (item.status === 'dismissed') throw new AppError('conflict', `This was already dismissed by ${item.decided_by}`);
     let silenced = 0;
     if (input.silenceMinutes && item.kind === 'alerts' && item.customer_id) {
-      const fingerprints = (await groupFingerprints(tx, item.id)).map((a) => a.fingerprint);
-      await silenceFingerprints(
-        tx,
+      silenced = await alerts.silenceGroup(tx, {
         actor,
-        { customerId: item.customer_id, fingerprints, minutes: input.silenceMinutes, reason: input.reason },
+        itemId: item.id,
+        customerId: item.customer_id,
+        minutes: input.silenceMinutes,
+        reason: input.reason,
         now,
-      );
-      silenced = fingerprints.length;
+      });
     }
     return recordDecision(tx, deps.database.dialect, actor, item, { status: 'dismissed', decision_reason: input.reason }, now, {
       type: 'triage.dismissed',

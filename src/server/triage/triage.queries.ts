@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Dialect } from '../core/db/database.ts';
+import { prepared } from '../core/db/prepared.ts';
 import type { TriageItemsTable, TriageMessagesTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
@@ -111,4 +112,40 @@ export async function incidentKeyOf(tx: Tx, incidentId: string | null): Promise<
   if (!incidentId) return null;
   const row = await tx.selectFrom('incidents').select('key').where('id', '=', incidentId).executeTakeFirst();
   return row?.key ?? null;
+}
+
+/** The group alerts with this key join: the latest one seen since `since` that was not dismissed. */
+export function findOpenTriageGroup(tx: Tx, groupKey: string, since: string): Promise<TriageItemRow | undefined> {
+  return tx
+    .selectFrom('triage_items')
+    .selectAll()
+    .where('group_key', '=', groupKey)
+    .where('last_seen', '>=', since)
+    .where('status', '!=', 'dismissed')
+    .orderBy('last_seen', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Adds to a group's counts: `joined` alerts became members, `occurrences` notifications arrived. */
+// shape 1: the group's severity changes too.
+const countIntoGroupQuery = prepared((db, slot, _dialect, shape) =>
+  db
+    .updateTable('triage_items')
+    .set((eb) => ({
+      alert_count: eb('alert_count', '+', slot('joined')),
+      occurrences: eb('occurrences', '+', slot('occurrences')),
+      last_seen: slot('at'),
+      updated_at: slot('at'),
+      ...(shape === 1 ? { severity: slot('severity') } : {}),
+    }))
+    .where('id', '=', slot('id')),
+);
+
+export async function countIntoTriageGroup(
+  tx: Tx,
+  dialect: Dialect,
+  change: { id: string; joined: number; occurrences: number; at: string; severity?: string | null },
+): Promise<void> {
+  await countIntoGroupQuery(tx, dialect, change, change.severity === undefined ? 0 : 1);
 }

@@ -5,7 +5,7 @@ import { withTransaction } from '../core/db/transaction.ts';
 import { storeEvidence } from '../evidence/store-evidence.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-import { addToTriageReport, fileReportForTriage } from './file-report.ts';
+import { addToTriageReport, feedTriage } from './feed-triage.ts';
 
 for (const dialect of await testDialects()) {
   describe(`the triage queue on ${dialect}`, () => {
@@ -26,27 +26,24 @@ for (const dialect of await testDialects()) {
     /** A report from someone nobody vouched for, with one attachment, as e-mail intake files it. */
     const report = (title: string) =>
       withTransaction(server.deps.database, async (tx) => {
-        const id = await fileReportForTriage(
-          tx,
+        const { id } = await feedTriage(tx, {
+          source: 'email',
           dialect,
-          {
-            kind: 'email',
-            customerId: null,
-            title,
-            description: 'Strange invoice mail',
-            reporter: { email: 'x@example.net', anonymous: false },
-          },
-          SYSTEM_ACTOR,
-          new Date(),
-        );
-        await addToTriageReport(
-          tx,
+          now: new Date(),
+          by: SYSTEM_ACTOR,
+          customerId: null,
+          title,
+          description: 'Strange invoice mail',
+          reporter: { email: 'x@example.net', anonymous: false },
+        });
+        await addToTriageReport(tx, {
           dialect,
-          id,
-          { author: { anonymous: true }, body: 'It came twice.' },
-          SYSTEM_ACTOR,
-          new Date(),
-        );
+          itemId: id,
+          author: { anonymous: true },
+          body: 'It came twice.',
+          by: SYSTEM_ACTOR,
+          now: new Date(),
+        });
         await storeEvidence(tx, dialect, {
           triageItemId: id,
           customerId: null,

@@ -11,6 +11,7 @@ import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 import { attachTriageItem } from './attach-triage-item.ts';
 import { dismissTriageItem } from './dismiss-triage-item.ts';
+import type { AlertsForTriage } from './feed-triage.ts';
 import { openTriageItem } from './open-triage-item.ts';
 import { listTriage, readTriageItem, triageItemNow } from './read-triage.ts';
 
@@ -28,7 +29,8 @@ const Item = Type.Object(
 const ItemReply = Type.Object({ item: Item }, { additionalProperties: true });
 const shown = (actor: Actor, item: TriageItemFacts) => ({ ...item, allowed: triageItemAllowed(actor, item) });
 
-export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
+/** `alerts` answers for the alerts of groups (alerts/alerts-for-triage.ts): triage never reads alert tables. */
+export function registerTriageRoutes(app: FastifyInstance, deps: Deps, alerts: AlertsForTriage): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['triage'];
 
@@ -51,14 +53,14 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       const { status, incident, limit } = request.query;
-      const items = await listTriage(deps, actor, { status, incidentId: incident, limit });
+      const items = await listTriage(deps, alerts, actor, { status, incidentId: incident, limit });
       return { items: items.map((item) => shown(actor, item)) };
     },
   );
 
   api.get('/api/v1/triage/:id', { schema: { tags, params: IdParams, response: { 200: ItemReply } } }, async (request) => {
     const actor = actorOf(request);
-    const detail = await readTriageItem(deps, actor, request.params.id);
+    const detail = await readTriageItem(deps, alerts, actor, request.params.id);
     return { ...detail, item: shown(actor, detail.item) };
   });
 
@@ -78,7 +80,7 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { item, incident } = await openTriageItem(deps, actor, request.params.id, request.body ?? {});
-      return reply.status(201).send({ item: shown(actor, await triageItemNow(deps, item)), incident });
+      return reply.status(201).send({ item: shown(actor, await triageItemNow(deps, alerts, item)), incident });
     },
   );
 
@@ -95,7 +97,7 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       const item = await attachTriageItem(deps, actor, request.params.id, request.body.incident);
-      return { item: shown(actor, await triageItemNow(deps, item)) };
+      return { item: shown(actor, await triageItemNow(deps, alerts, item)) };
     },
   );
 
@@ -114,8 +116,8 @@ export function registerTriageRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      const item = await dismissTriageItem(deps, actor, request.params.id, request.body);
-      return { item: shown(actor, await triageItemNow(deps, item)) };
+      const item = await dismissTriageItem(deps, alerts, actor, request.params.id, request.body);
+      return { item: shown(actor, await triageItemNow(deps, alerts, item)) };
     },
   );
 }

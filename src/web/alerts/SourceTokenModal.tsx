@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import type { SourceWithToken } from './alerts-api.ts';
+import { sourceSnippets } from './source-snippets.ts';
 
 function CopyIcon({ value, label }: { value: string; label: string }) {
   return (
@@ -30,29 +31,6 @@ function Snippet({ text, copyLabel, label }: { text: string; copyLabel: string; 
       </Code>
     </Stack>
   );
-}
-
-/** Example requests for a source, with its token filled in. */
-export function sourceSnippets(origin: string, token: string) {
-  const curl = [
-    `curl -sS -X POST '${origin}/api/v1/alerts' \\`,
-    `  -H 'Authorization: Bearer ${token}' \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    `  -d '{"title": "Disk almost full on db-1", "status": "firing", "severity": "high",`,
-    `       "labels": {"alertname": "DiskFull", "instance": "db-1"}}'`,
-  ].join('\n');
-  const alertmanager = [
-    'receivers:',
-    '  - name: muster',
-    '    webhook_configs:',
-    `      - url: ${origin}/api/v1/alerts/alertmanager`,
-    '        send_resolved: true',
-    '        http_config:',
-    '          authorization:',
-    '            type: Bearer',
-    `            credentials: ${token}`,
-  ].join('\n');
-  return { curl, alertmanager };
 }
 
 interface SourceTokenModalProps {
@@ -101,10 +79,15 @@ export function SourceTokenModal({ shown, reason, onClose }: SourceTokenModalPro
             <Tabs.Panel value="alertmanager" pt="sm">
               <Stack gap="xs">
                 <Text size="sm" c="dimmed">
-                  In <Code>alertmanager.yml</Code>, a receiver that posts to Muster, resolved notifications included; route the
-                  customer’s alerts to it.
+                  A complete <Code>alertmanager.yml</Code> that sends every alert to Muster, resolved notifications included. To
+                  add Muster to an existing file, copy its receiver under <Code>receivers</Code> and route the customer’s alerts
+                  to it.
                 </Text>
-                <Snippet text={snippets.alertmanager} label="Alertmanager receiver" copyLabel="Copy the Alertmanager receiver" />
+                <Snippet
+                  text={snippets.alertmanager}
+                  label="Alertmanager configuration"
+                  copyLabel="Copy the Alertmanager configuration"
+                />
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="curl" pt="sm">
