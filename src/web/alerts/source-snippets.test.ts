@@ -11,6 +11,7 @@ import { sourceSnippets } from './source-snippets.ts';
 // receivers list, with a webhook config that posts to Muster with the token. Where amtool is installed (Debian:
 // apt-get install prometheus-alertmanager), amtool itself checks the file too.
 const amtool = spawnSync('amtool', ['--version']).status === 0;
+if (!amtool && process.env.MUSTER_TEST_AMTOOL === 'required') throw new Error('amtool is required (MUSTER_TEST_AMTOOL=required) but not installed');
 describe('the Alertmanager snippet of an alert source', () => {
   const origin = 'https://muster.example.org';
   const token = 'msrc_0123456789abcdef';
