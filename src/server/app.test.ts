@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorAnswer } from './testing/error-answer.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 describe('serving the web interface', () => {
@@ -26,6 +27,6 @@ describe('serving the web interface', () => {
     const token = await server.userToken('viewer');
     const res = await server.request('GET', '/api/v1/nothing-here', { token });
     assert.equal(res.status, 404);
-    assert.equal(((await res.json()) as any).error.code, 'not_found');
+    assert.equal(((await res.json()) as ErrorAnswer).error.code, 'not_found');
   });
 });
