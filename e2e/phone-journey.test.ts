@@ -124,7 +124,9 @@ describe('phone journey in the browser', { skip: unavailable ?? false }, () => {
 
     // An alert waits in triage.
     const admin = await server.userToken('admin', 'Setup script');
-    const customers = (await (await server.request('GET', '/api/v1/customers', { token: admin })).json()) as any;
+    const customers = (await (await server.request('GET', '/api/v1/customers', { token: admin })).json()) as {
+      items: { id: string }[];
+    };
     const source = await server.request('POST', '/api/v1/alert-sources', {
       token: admin,
       body: { name: 'Prometheus production', customerId: customers.items[0].id },
@@ -133,7 +135,10 @@ describe('phone journey in the browser', { skip: unavailable ?? false }, () => {
     const startsAt = new Date(Date.now() - 10 * 60_000).toISOString();
     const alert = await fetch(`${server.url}/api/v1/alerts/alertmanager`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${((await source.json()) as any).token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${((await source.json()) as { token: string }).token}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
         version: '4',
         groupKey: '{}:{alertname="HighErrorRateOnCheckout"}',
@@ -244,7 +249,9 @@ describe('phone journey in the browser', { skip: unavailable ?? false }, () => {
     assert.equal(await menuButton.evaluate((el) => el === document.activeElement), true, 'focus is back on the menu button');
 
     // Every other page fits the screen too.
-    const customers = (await page.evaluate(() => fetch('/api/v1/customers').then((r) => r.json()))) as any;
+    const customers = (await page.evaluate(() => fetch('/api/v1/customers').then((r) => r.json()))) as {
+      items: { id: string }[];
+    };
     for (const url of [
       `/customers/${customers.items[0].id}`,
       '/incidents/new',

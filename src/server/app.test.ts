@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
+import type { ErrorAnswer } from './testing/error-answer.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 describe('serving the web interface', () => {
@@ -28,7 +29,7 @@ describe('serving the web interface', () => {
     const token = await server.userToken('viewer');
     const res = await server.request('GET', '/api/v1/nothing-here', { token });
     assert.equal(res.status, 404);
-    assert.equal(((await res.json()) as any).error.code, 'not_found');
+    assert.equal(((await res.json()) as ErrorAnswer).error.code, 'not_found');
   });
 });
 

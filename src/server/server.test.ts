@@ -33,7 +33,7 @@ for (const dialect of await testDialects()) {
         const post = async (t: string, route: string, body: unknown) => {
           const res = await fetch(`${url}${route}`, { method: 'POST', headers: as(t), body: JSON.stringify(body) });
           assert.ok(res.status < 300, `${route}: ${res.status} ${await res.clone().text()}`);
-          return (await res.json()) as any;
+          return (await res.json()) as { id: string; channels: { id: string }[] };
         };
         const desk = await post(adminToken, '/api/v1/contacts', {
           name: 'Duty desk',

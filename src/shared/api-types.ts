@@ -1,5 +1,6 @@
 import type { IncidentAllowed } from './allowed.ts';
 import type { Impact, IncidentRole, IncidentSource, IncidentStatus, Origin, Severity, Tlp } from './incident-vocabulary.ts';
+import type { IncidentEvent } from './timeline-events.ts';
 
 /** Shapes of the HTTP API (docs/api.md), shared by the server and the web UI. Types only. */
 
@@ -118,18 +119,17 @@ export interface Actor {
   name: string;
 }
 
-export interface TimelineEvent {
+/** One event of an incident's timeline: its type and data as timeline-events.ts names them. */
+export type TimelineEvent = {
   position: number;
   incidentId: string;
   seq: number;
-  type: string;
   actor: Actor | null;
   occurredAt: string;
   recordedAt: string;
-  data: Record<string, unknown>;
   prevHash: string;
   hash: string;
-}
+} & IncidentEvent;
 
 export interface Integrity {
   valid: boolean;

@@ -29,7 +29,7 @@ export interface LadderStep {
 export interface DeliveryAttempt {
   /** Index of the ladder step. */
   level: number;
-  levelName: string;
+  levelName: PaceLevelName;
   at: string;
   channel: string;
   /** accepted by the channel, failed, skipped (compromised), or a task handed to a person. */

@@ -59,7 +59,7 @@ for (const dialect of await testDialects()) {
       });
       const admin = await server.userToken('admin');
       const call = async (url: string, body: unknown) =>
-        (await server.request('POST', url, { token: admin, body })).json() as any;
+        (await server.request('POST', url, { token: admin, body })).json() as Promise<{ id: string; token: string }>;
       const nordlys = await call('/api/v1/customers', { name: 'Nordlys Energi', code: 'NLE', timeZone: 'UTC' });
       const fjord = await call('/api/v1/customers', { name: 'Fjord Bank', code: 'FJB', timeZone: 'UTC' });
       tokens.a = (await call('/api/v1/alert-sources', { name: 'prometheus-a', customerId: nordlys.id })).token;

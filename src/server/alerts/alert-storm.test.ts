@@ -25,9 +25,10 @@ for (const dialect of await testDialects()) {
       const { child, url } = await serveProcess(env);
       const json = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
       const post = async (route: string, body: unknown) =>
-        (await (
-          await fetch(`${url}${route}`, { method: 'POST', headers: json(admin), body: JSON.stringify(body) })
-        ).json()) as any;
+        (await (await fetch(`${url}${route}`, { method: 'POST', headers: json(admin), body: JSON.stringify(body) })).json()) as {
+          id: string;
+          token: string;
+        };
       const customer = await post('/api/v1/customers', { name: 'Storm AS', code: 'STO', timeZone: 'UTC' });
       const { token } = await post('/api/v1/alert-sources', { name: 'storm', customerId: customer.id });
 
@@ -87,10 +88,10 @@ for (const dialect of await testDialects()) {
         const lost = acknowledged.filter((f) => !stored.has(f));
         assert.equal(lost.length, 0, `${lost.length} acknowledged alerts are gone, e.g. ${lost.slice(0, 3).join(', ')}`);
         // The queue is usable after the restart: the storm's groups are there with their counts.
-        const queue = (await (
-          await fetch(`${restarted.url}/api/v1/triage?status=triage`, { headers: json(admin) })
-        ).json()) as any;
-        const counted = queue.items.reduce((sum: number, item: any) => sum + item.alertCount, 0);
+        const queue = (await (await fetch(`${restarted.url}/api/v1/triage?status=triage`, { headers: json(admin) })).json()) as {
+          items: { alertCount: number }[];
+        };
+        const counted = queue.items.reduce((sum, item) => sum + item.alertCount, 0);
         assert.ok(counted >= acknowledged.length, `groups count ${counted} alerts, ${acknowledged.length} were acknowledged`);
       } finally {
         await database.close();
@@ -108,7 +109,7 @@ for (const dialect of await testDialects()) {
       const post = async (token: string, route: string, body: unknown) =>
         (await (
           await fetch(`${url}${route}`, { method: 'POST', headers: headers(token), body: JSON.stringify(body) })
-        ).json()) as any;
+        ).json()) as { id: string; token: string };
       try {
         const customer = await post(admin, '/api/v1/customers', { name: 'Gale AS', code: 'GAL', timeZone: 'UTC' });
         const { token } = await post(admin, '/api/v1/alert-sources', { name: 'gale', customerId: customer.id });

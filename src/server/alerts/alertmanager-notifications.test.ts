@@ -4,6 +4,7 @@ import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 type Status = 'firing' | 'resolved';
+type GroupAlert = { fingerprint: string; count: number };
 
 /** One alert as Alertmanager puts it in a webhook notification. */
 function amAlert(
@@ -58,9 +59,12 @@ for (const dialect of await testDialects()) {
     };
     const group = async (id: string) => {
       const response = await server.request('GET', `/api/v1/triage/${id}`, { token: admin });
-      return (await response.json()) as { item: any; alerts: any[] };
+      return (await response.json()) as {
+        item: { title: string; description: string | null; occurrences: number; alertCount: number; firingCount: number };
+        alerts: GroupAlert[];
+      };
     };
-    const countOf = (detail: { alerts: any[] }, fingerprint: string) =>
+    const countOf = (detail: { alerts: GroupAlert[] }, fingerprint: string) =>
       detail.alerts.find((a) => a.fingerprint === fingerprint)?.count;
 
     before(async () => {

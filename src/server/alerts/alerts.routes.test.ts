@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Alert, AlertRule, AlertSilence, AlertSource, TriageItem } from '../../shared/triage-types.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -24,7 +25,7 @@ for (const dialect of await testDialects()) {
       status: 'firing',
       ...extra,
     });
-    const queue = async () => (await call('GET', '/api/v1/triage?status=triage')).body.items as any[];
+    const queue = async () => (await call('GET', '/api/v1/triage?status=triage')).body.items as TriageItem[];
 
     before(async () => {
       server = await startTestServer({ dialect, worker: { autoStart: false } });
@@ -67,7 +68,7 @@ for (const dialect of await testDialects()) {
       assert.notEqual(theirs.body.alerts[0].groupId, mine.body.alerts[0].groupId);
       const group = (await call('GET', `/api/v1/triage/${mine.body.alerts[0].groupId}`)).body;
       assert.deepEqual(
-        group.alerts.map((x: any) => x.customerId),
+        group.alerts.map((x: Alert) => x.customerId),
         [customer.id, customer.id],
       );
     });
@@ -150,7 +151,7 @@ for (const dialect of await testDialects()) {
       assert.equal(refired.body.alerts[0].silenced, true);
       assert.ok(!(await queue()).some((item) => item.title === a.title));
       const silences = (await call('GET', '/api/v1/alert-silences')).body.silences;
-      const silence = silences.find((s: any) => s.fingerprint === refired.body.alerts[0].fingerprint);
+      const silence = silences.find((s: AlertSilence) => s.fingerprint === refired.body.alerts[0].fingerprint);
       assert.equal(silence.active, true);
       const ended = await call('DELETE', `/api/v1/alert-silences/${silence.id}`);
       assert.equal(ended.body.silence.active, false);
@@ -188,7 +189,7 @@ for (const dialect of await testDialects()) {
       assert.equal(attached.incidentId, item.incidentId);
       const timeline = (await call('GET', `/api/v1/incidents/${item.incidentId}/timeline`)).body;
       const events = timeline.items ?? timeline.events ?? timeline;
-      assert.ok(events.some((e: any) => e.type === 'triage.attached'));
+      assert.ok(events.some((e: { type: string }) => e.type === 'triage.attached'));
       await call('DELETE', `/api/v1/alert-rules/${rule.body.rule.id}`);
       await call('DELETE', `/api/v1/alert-rules/${attach.body.rule.id}`);
     });
@@ -283,7 +284,7 @@ for (const dialect of await testDialects()) {
       const last = (await rule('Appended')).body.rule;
       const first = (await rule('Placed first', 1)).body.rule;
       assert.equal(first.position, 1);
-      const listed = (await call('GET', '/api/v1/alert-rules')).body.rules.map((r: any) => r.name);
+      const listed = (await call('GET', '/api/v1/alert-rules')).body.rules.map((r: AlertRule) => r.name);
       assert.ok(listed.indexOf('Placed first') < listed.indexOf('Appended'));
       const a = await post(alert({ alertname: 'Order1', instance: 'i1', team: 'ordering' }));
       const b = await post(alert({ alertname: 'Order2', instance: 'i1', team: 'ordering' }));
@@ -298,7 +299,7 @@ for (const dialect of await testDialects()) {
       await call('POST', `/api/v1/alert-sources/${created.source.id}/revoke`);
       assert.equal((await post(alert({ alertname: 'A', instance: 'b' }), created.token)).status, 401);
       const list = (await call('GET', '/api/v1/alert-sources')).body.sources;
-      assert.ok(list.find((s: any) => s.id === sourceId).lastUsedAt);
+      assert.ok(list.find((s: AlertSource) => s.id === sourceId).lastUsedAt);
     });
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorAnswer } from '../testing/error-answer.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -7,7 +8,18 @@ for (const dialect of await testDialects()) {
   describe(`authentication on ${dialect}`, () => {
     let server: TestServer;
     let cookie = '';
-    const json = (res: Response) => res.json() as Promise<any>;
+    // The fields this file reads from the API's answers.
+    type Answer = ErrorAnswer & {
+      needed: boolean;
+      source: string;
+      id: string;
+      token: string;
+      items: { id: string; lastUsedAt: string | null }[];
+      user: { email: string; role: string };
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    const json = (res: Response) => res.json() as Promise<Answer>;
     const withCookie = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
       server.request(method, url, { body, headers: { cookie, ...headers } });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorAnswer } from '../testing/error-answer.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { createUser } from './create-user.ts';
@@ -13,7 +14,7 @@ for (const dialect of await testDialects()) {
   describe(`PUT /api/v1/auth/password on ${dialect}`, () => {
     let server: TestServer;
     let users = 0;
-    const json = (res: Response) => res.json() as Promise<any>;
+    const json = (res: Response) => res.json() as Promise<ErrorAnswer>;
     const newUser = async () => {
       const email = `walker${++users}@example.test`;
       const user = await createUser(server.deps, SYSTEM_ACTOR, {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorAnswer } from '../testing/error-answer.ts';
 import { MAIN, processEnv, runFile } from '../testing/serve-process.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
-const json = (res: Response) => res.json() as Promise<any>;
+const json = (res: Response) => res.json() as Promise<ErrorAnswer>;
 
 for (const dialect of await testDialects()) {
   describe(`first admin setup on ${dialect}`, () => {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import type { Notification } from '../../shared/notification-types.ts';
 import { MINUTE, type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
 import { testDialects } from '../testing/test-db.ts';
+
+type Listed = { incidentId: string; exercise: boolean };
 
 const HOUR = 60 * MINUTE;
 
@@ -14,7 +17,9 @@ for (const dialect of await testDialects()) {
     beforeEach(() => f.reset());
     after(() => f.close());
     const clock = async (incidentId: string) =>
-      (await f.call('GET', '/api/v1/deadlines?scope=all')).body.items.find((d: any) => d.incidentId === incidentId);
+      (await f.call('GET', '/api/v1/deadlines?scope=all')).body.items.find(
+        (d: { incidentId: string }) => d.incidentId === incidentId,
+      );
 
     it('starts the GDPR clock at awareness, reminds the team, records a miss and is met only by a submission', async () => {
       const awareAt = new Date(Date.now() - 2 * HOUR).toISOString();
@@ -60,7 +65,9 @@ for (const dialect of await testDialects()) {
       d = await clock(inc.id);
       assert.equal(d.status, 'met-late');
       assert.ok(d.missedAt, 'the miss stays visible');
-      const open = (await f.call('GET', '/api/v1/deadlines')).body.items.filter((x: any) => x.incidentId === inc.id);
+      const open = (await f.call('GET', '/api/v1/deadlines')).body.items.filter(
+        (x: { incidentId: string }) => x.incidentId === inc.id,
+      );
       assert.equal(open.length, 0, 'a met clock leaves the open list');
       const twice = await f.call('POST', `/api/v1/incidents/${inc.id}/obligations/gdpr-art-33/stages/notification/submissions`, {
         reference: 'again',
@@ -72,8 +79,8 @@ for (const dialect of await testDialects()) {
       const drill = await f.incident({ personalData: true, exercise: true, title: 'Tabletop: ransomware' });
       const real = await f.incident({ personalData: true });
       const listed = (await f.call('GET', '/api/v1/deadlines')).body.items;
-      assert.equal(listed.find((d: any) => d.incidentId === drill.id).exercise, true);
-      assert.equal(listed.find((d: any) => d.incidentId === real.id).exercise, false);
+      assert.equal(listed.find((d: Listed) => d.incidentId === drill.id)?.exercise, true);
+      assert.equal(listed.find((d: Listed) => d.incidentId === real.id)?.exercise, false);
 
       const edited = await f.call('PATCH', `/api/v1/incidents/${real.id}`, { exercise: true, expectedVersion: real.version });
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
@@ -152,7 +159,7 @@ for (const dialect of await testDialects()) {
       assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
       await f.work();
       const list = (await f.call('GET', `/api/v1/incidents/${inc.id}/notifications`)).body.items;
-      const draft = list.find((n: any) => n.status === 'draft');
+      const draft = list.find((n: Notification) => n.status === 'draft');
       assert.ok(draft, `a draft was prepared: ${JSON.stringify(list)}`);
       assert.match(draft.body, /sap\.nordlys\.internal/);
       assert.equal(f.sink.messages.length, 0, 'nothing is sent before the click');

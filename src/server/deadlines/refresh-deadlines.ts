@@ -1,4 +1,5 @@
 import type { StageClock } from '../../shared/prepare-types.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
@@ -42,7 +43,7 @@ export async function refreshDeadlines(
   tx: Tx,
   deps: Deps,
   state: IncidentState,
-  events: StoredEvent[],
+  events: StoredEvent<IncidentEvent>[],
   now: Date,
 ): Promise<void> {
   if (!state.customerId || !events.some((e) => RELEVANT.has(e.type))) return;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { storedEventTypes } from '../core/events/events.queries.ts';
+import { undeclaredEventTypes } from '../testing/event-vocabulary.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { loadDemo } from './load-demo.ts';
@@ -29,6 +31,13 @@ for (const dialect of await testDialects()) {
       const ladders = await get(`/api/v1/pace-plans?customerId=${leak.customerId}`);
       assert.ok(ladders.items[0].warnings.some((w: { code: string }) => w.code === 'shared-infrastructure'));
       await assert.rejects(loadDemo(server.deps), /already has customers/);
+    });
+
+    it('stores only event types the vocabulary declares, on every kind of stream it fills', async () => {
+      // Runs after the load above: the demo's incidents, registry objects and published plans.
+      assert.deepEqual(await undeclaredEventTypes(server.deps.database), []);
+      const kinds = new Set((await storedEventTypes(server.deps.database.db)).map((e) => e.stream_type));
+      assert.deepEqual([...kinds].sort(), ['incident', 'record']);
     });
   });
 }

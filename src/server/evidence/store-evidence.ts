@@ -1,10 +1,11 @@
 import { createHash, randomUUIDv7 } from 'node:crypto';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { EvidenceItem } from '../../shared/triage-types.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
-import { appendEvents, type NewEvent } from '../core/events/event-store.ts';
+import { appendEvents } from '../core/events/event-store.ts';
 import { evolve } from '../incidents/incident.ts';
 import { forgetIncident } from '../incidents/incident-cache.ts';
 import { findIncident, updateIncident } from '../incidents/incidents.queries.ts';
@@ -76,7 +77,7 @@ export async function storeEvidence(tx: Tx, _dialect: Dialect, evidence: NewEvid
 }
 
 /** The timeline's proof of custody for one item: what it is (by its hash), where it came from, and (as the actor) who. */
-export function evidenceAddedEvent(item: EvidenceItem): NewEvent {
+export function evidenceAddedEvent(item: EvidenceItem): IncidentEvent {
   return {
     type: 'evidence.added',
     data: {

@@ -1,10 +1,11 @@
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { isUniqueViolation } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { appendEvents, type NewEvent, type StoredEvent } from '../core/events/event-store.ts';
+import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
@@ -32,7 +33,7 @@ export function changeIncident(
   idOrKey: string,
   command: ChangeCommand,
   expectedVersion?: number,
-): Promise<{ state: IncidentState; events: StoredEvent[] }> {
+): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
   return appendToIncident(deps, actor, idOrKey, {
     expectedVersion,
     decide: async (tx, state, now) => decide(state, await withCustomerChecked(tx, deps, actor, state, command), now),
@@ -42,9 +43,9 @@ export function changeIncident(
 /** A change to an incident decided by another domain (notifications, deadlines) from the incident's current state. */
 export interface IncidentChange {
   /** The events to append; none: nothing happens. Runs inside the transaction and again on a retry. */
-  decide(tx: Tx, state: IncidentState, now: Date): Promise<NewEvent[]> | NewEvent[];
+  decide(tx: Tx, state: IncidentState, now: Date): Promise<IncidentEvent[]> | IncidentEvent[];
   /** The other writes of the same transaction (their own tables, jobs), after the incident's. */
-  alongside?(tx: Tx, next: IncidentState, events: StoredEvent[], now: Date): Promise<void>;
+  alongside?(tx: Tx, next: IncidentState, events: StoredEvent<IncidentEvent>[], now: Date): Promise<void>;
   expectedVersion?: number;
   /** Replaces the usual check (may change it, and is on the list of a TLP:RED incident); break-glass uses it. */
   authorize?(tx: Tx, state: IncidentState): Promise<void>;
@@ -59,7 +60,7 @@ export async function appendToIncident(
   actor: Actor,
   idOrKey: string,
   change: IncidentChange,
-): Promise<{ state: IncidentState; events: StoredEvent[] }> {
+): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
   const { expectedVersion } = change;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -78,12 +79,14 @@ export async function appendToIncident(
         }
         const now = deps.clock.now();
         const newEvents = await change.decide(tx, state, now);
-        if (newEvents.length === 0) return { state, events: [] as StoredEvent[] };
+        if (newEvents.length === 0) return { state, events: [] as StoredEvent<IncidentEvent>[] };
         const head = { seq: state.version, hash: headHash };
-        const moved = newEvents.find((e) => e.type === 'incident.updated' && 'customerId' in (e.data.changes as object));
+        const moved = newEvents
+          .flatMap((e) => (e.type === 'incident.updated' ? [e.data.changes] : []))
+          .find((c) => 'customerId' in c);
         const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
           streamType: 'incident',
-          customerId: moved ? (moved.data.changes as { customerId: string | null }).customerId : state.customerId,
+          customerId: moved ? (moved.customerId ?? null) : state.customerId,
         });
         const next = events.reduce(evolve, state);
         if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))

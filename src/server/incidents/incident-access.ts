@@ -1,3 +1,4 @@
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { type Action, type Actor, assertCan, needsAccessList } from '../auth/policy.ts';
 import type { IncidentAccessTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
@@ -30,9 +31,8 @@ export async function assertIncidentAccess(
  * explicit access.granted / access.revoked events, the reporter, whoever sets TLP:RED and everyone given a role
  * join the list: all of it follows from the timeline, so the list can be rebuilt from it.
  */
-export async function projectAccess(tx: Tx, events: StoredEvent[]): Promise<void> {
+export async function projectAccess(tx: Tx, events: StoredEvent<IncidentEvent>[]): Promise<void> {
   for (const event of events) {
-    const d = event.data as Record<string, any>;
     const entry = (userId: string, userName: string, reason: string): IncidentAccessTable => ({
       incident_id: event.streamId,
       user_id: userId,
@@ -49,18 +49,20 @@ export async function projectAccess(tx: Tx, events: StoredEvent[]): Promise<void
     switch (event.type) {
       case 'incident.reported':
         if (await isUser(tx, event.actor.id)) await insertAccess(tx, entry(event.actor.id, event.actor.name, 'reporter'));
-        await assigned(d.assignments);
+        await assigned(event.data.assignments);
         break;
       case 'incident.updated':
-        if (d.changes.tlp === RED && (await isUser(tx, event.actor.id)))
+        if (event.data.changes.tlp === RED && (await isUser(tx, event.actor.id)))
           await insertAccess(tx, entry(event.actor.id, event.actor.name, 'set-red'));
-        await assigned(d.changes.assignments);
+        await assigned(event.data.changes.assignments);
         break;
-      case 'access.granted':
-        await insertAccess(tx, entry(d.userId, d.userName, d.breakGlass ? 'break-glass' : 'added'));
+      case 'access.granted': {
+        const { userId, userName, breakGlass } = event.data;
+        await insertAccess(tx, entry(userId, userName, breakGlass ? 'break-glass' : 'added'));
         break;
+      }
       case 'access.revoked':
-        await deleteAccess(tx, event.streamId, d.userId);
+        await deleteAccess(tx, event.streamId, event.data.userId);
         break;
     }
   }

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
-import type { NewEvent, StoredEvent } from '../core/events/event-store.ts';
+import type { StoredEvent } from '../core/events/event-store.ts';
 import { decide, effectiveSeverity, evolve, type IncidentCommand } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
 import { allowedTransitions } from './lifecycle.ts';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
-function apply(state: IncidentState | null, events: NewEvent[]): IncidentState {
+function apply(state: IncidentState | null, events: IncidentEvent[]): IncidentState {
   let seq = state?.version ?? 0;
   return events.reduce<IncidentState | null>((s, e) => {
     seq += 1;
-    const stored: StoredEvent = {
+    const stored: StoredEvent<IncidentEvent> = {
       ...e,
       position: seq,
       streamId: 'i1',
@@ -69,8 +70,9 @@ describe('incident lifecycle', () => {
   });
 
   it('records DP1 as a false positive when dismissing', () => {
-    const events = decide(reported(), { type: 'transition', to: 'dismissed', reason: 'Pen test' }, NOW);
-    assert.equal(events[0].data.outcome, 'false-positive');
+    const [decision] = decide(reported(), { type: 'transition', to: 'dismissed', reason: 'Pen test' }, NOW);
+    assert.ok(decision.type === 'decision.recorded');
+    assert.equal(decision.data.outcome, 'false-positive');
   });
 
   it('refuses a DP1 decision without a reason', () => {
@@ -109,6 +111,7 @@ describe('incident lifecycle', () => {
       changes: classified,
     });
     const [dp2] = decide(ready, { type: 'transition', to: 'responding', reason: 'go' }, NOW);
+    assert.ok(dp2.type === 'decision.recorded' && dp2.data.point === 'DP2');
     assert.deepEqual(dp2.data.classification, { ...classified, severity: 'high', tlp: 'TLP:AMBER' });
   });
 

@@ -1,38 +1,19 @@
+import type { IncidentSource, IncidentStatus, Milestone, Severity } from '../../shared/incident-vocabulary.ts';
 import type {
-  Impact,
-  IncidentRole,
-  IncidentSource,
-  IncidentStatus,
-  Milestone,
-  Origin,
-  Severity,
-  Tlp,
-} from '../../shared/incident-vocabulary.ts';
+  DecisionRecorded,
+  FieldChanges,
+  IncidentEvent,
+  IncidentFields,
+  IncidentReported,
+} from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
-import type { NewEvent, StoredEvent } from '../core/events/event-store.ts';
+import type { StoredEvent } from '../core/events/event-store.ts';
 import type { IncidentState, IncidentTimes } from './incident-state.ts';
 import { ruleFor, type TransitionRule } from './lifecycle.ts';
 import { deriveSeverity } from './severity.ts';
 
-/** Fields a report or an update may set directly. */
-export interface EditableFields {
-  title: string;
-  description: string;
-  category: string | null;
-  origin: Origin;
-  impact: Impact | null;
-  tlp: Tlp;
-  exercise: boolean;
-  personalData: boolean | null;
-  occurredAt: string | null;
-  detectedAt: string | null;
-  awareAt: string | null;
-  assignments: Partial<Record<IncidentRole, string>>;
-  customerId: string | null;
-  serviceIds: string[];
-  /** Set by the use-cases from the customer's current plan, never by a caller. */
-  planVersionId: string | null;
-}
+/** Fields a report or an update may set directly (planVersionId: by the use-cases, never by a caller). */
+export type EditableFields = IncidentFields;
 
 export type IncidentCommand =
   | { type: 'report'; id: string; key: string; source: IncidentSource; fields: Partial<EditableFields> & { title: string } }
@@ -50,7 +31,7 @@ export function effectiveSeverity(state: IncidentState): Severity | null {
 }
 
 /** Pure: what happens when command meets state. Throws AppError when the command is not allowed. */
-export function decide(state: IncidentState | null, command: IncidentCommand, now: Date): NewEvent[] {
+export function decide(state: IncidentState | null, command: IncidentCommand, now: Date): IncidentEvent[] {
   if (command.type === 'report') {
     if (state) throw new AppError('conflict', 'This incident already exists');
     const f = command.fields;
@@ -88,20 +69,21 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
       if (state.status === 'closed' || state.status === 'dismissed') {
         throw new AppError('conflict', `The incident is ${state.status}; reopen it before changing it`);
       }
-      const events: NewEvent[] = [];
-      const changes: Record<string, unknown> = {};
-      const previous: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(command.changes)) {
-        if (value === undefined) continue;
-        const current = field in state.times ? state.times[field as keyof IncidentTimes] : state[field as keyof IncidentState];
-        if (JSON.stringify(current) === JSON.stringify(value)) continue;
-        changes[field] = value;
-        previous[field] = current ?? null;
+      const events: IncidentEvent[] = [];
+      const changed: FieldChanges<IncidentFields> = { changes: {}, previous: {} };
+      const current = fieldsOf(state);
+      for (const field of Object.keys(command.changes) as (keyof IncidentFields)[]) {
+        recordChange(changed, current, command.changes, field);
       }
+      const { changes } = changed;
       if (Object.keys(changes).length > 0) {
-        const times = Object.fromEntries(TIME_FIELDS.map((f) => [f, f in changes ? changes[f] : state.times[f]]));
-        checkTimes(times as Pick<IncidentTimes, (typeof TIME_FIELDS)[number]>, now);
-        events.push({ type: 'incident.updated', data: { changes, previous } });
+        const times = {
+          occurredAt: 'occurredAt' in changes ? (changes.occurredAt ?? null) : state.times.occurredAt,
+          detectedAt: 'detectedAt' in changes ? (changes.detectedAt ?? null) : state.times.detectedAt,
+          awareAt: 'awareAt' in changes ? (changes.awareAt ?? null) : state.times.awareAt,
+        };
+        checkTimes(times, now);
+        events.push({ type: 'incident.updated', data: changed });
       }
       const override = command.severityOverride;
       if (override !== undefined && JSON.stringify(state.severityOverride) !== JSON.stringify(override)) {
@@ -109,7 +91,7 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
           throw new AppError('invalid', 'Say why the severity is overridden', 'severityOverride.reason');
         events.push({
           type: 'incident.severity_overridden',
-          data: { severity: override?.severity ?? null, reason: override?.reason ?? null },
+          data: override ? { severity: override.severity, reason: override.reason } : { severity: null, reason: null },
         });
       }
       return events;
@@ -131,7 +113,7 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
   }
 }
 
-function decideTransition(state: IncidentState, to: IncidentStatus, reason: string | null, now: Date): NewEvent[] {
+function decideTransition(state: IncidentState, to: IncidentStatus, reason: string | null, now: Date): IncidentEvent[] {
   const rule = ruleFor(state.status, to);
   if (!rule) throw new AppError('conflict', `An incident that is ${state.status} cannot move to ${to}`, 'to');
   const blocked = rule.blockedBy?.(state);
@@ -140,7 +122,7 @@ function decideTransition(state: IncidentState, to: IncidentStatus, reason: stri
     throw new AppError('invalid', `A reason is required to move from ${state.status} to ${to}`, 'reason');
   }
   const at = now.toISOString();
-  const events: NewEvent[] = [];
+  const events: IncidentEvent[] = [];
   if (rule.decision) {
     events.push({
       type: 'decision.recorded',
@@ -151,7 +133,7 @@ function decideTransition(state: IncidentState, to: IncidentStatus, reason: stri
   return events;
 }
 
-function decisionData(rule: TransitionRule, state: IncidentState, reason: string | null): Record<string, unknown> {
+function decisionData(rule: TransitionRule, state: IncidentState, reason: string | null): DecisionRecorded {
   if (rule.decision === 'DP2') {
     return {
       point: 'DP2',
@@ -163,9 +145,46 @@ function decisionData(rule: TransitionRule, state: IncidentState, reason: string
   return { point: 'DP1', outcome: rule.to === 'dismissed' ? 'false-positive' : 'incident', reason };
 }
 
+/** The fields of the state an update compares against (the times live in state.times). */
+function fieldsOf(state: IncidentState): IncidentFields {
+  const { title, description, category, origin, impact, tlp, exercise, personalData } = state;
+  const { assignments, customerId, serviceIds, planVersionId } = state;
+  const { occurredAt, detectedAt, awareAt } = state.times;
+  return {
+    title,
+    description,
+    category,
+    origin,
+    impact,
+    tlp,
+    exercise,
+    personalData,
+    occurredAt,
+    detectedAt,
+    awareAt,
+    assignments,
+    customerId,
+    serviceIds,
+    planVersionId,
+  };
+}
+
+/** Adds field to the change when its new value differs from the current one. */
+function recordChange<F extends keyof IncidentFields>(
+  changed: FieldChanges<IncidentFields>,
+  current: IncidentFields,
+  next: Partial<IncidentFields>,
+  field: F,
+): void {
+  const value = next[field];
+  if (value === undefined || JSON.stringify(current[field]) === JSON.stringify(value)) return;
+  changed.changes[field] = value;
+  changed.previous[field] = current[field] ?? null;
+}
+
 const MILESTONE_TIME = { contained: 'containedAt', eradicated: 'eradicatedAt', resolved: 'resolvedAt' } as const;
 
-function decideMilestone(state: IncidentState, milestone: Milestone, at: string, now: Date): NewEvent[] {
+function decideMilestone(state: IncidentState, milestone: Milestone, at: string, now: Date): IncidentEvent[] {
   if (state.status !== 'responding' && state.status !== 'recovering') {
     throw new AppError('conflict', `Milestones are recorded while responding or recovering; the incident is ${state.status}`);
   }
@@ -195,73 +214,39 @@ function checkTimes(times: Pick<IncidentTimes, 'occurredAt' | 'detectedAt' | 'aw
 }
 
 /** Pure: the state after event. The first event of a stream must be incident.reported. */
-export function evolve(state: IncidentState | null, event: StoredEvent): IncidentState {
-  const d = event.data as Record<string, any>;
-  if (event.type === 'incident.reported') {
-    return {
-      id: d.id,
-      key: d.key,
-      title: d.title,
-      description: d.description,
-      status: 'reported',
-      category: d.category,
-      origin: d.origin,
-      impact: d.impact,
-      severityOverride: null,
-      tlp: d.tlp,
-      exercise: d.exercise,
-      personalData: d.personalData,
-      source: d.source,
-      customerId: d.customerId ?? null,
-      serviceIds: d.serviceIds ?? [],
-      planVersionId: d.planVersionId ?? null,
-      determinations: {},
-      submissions: {},
-      waivers: {},
-      communicationLevel: null,
-      steps: {},
-      assignments: d.assignments,
-      times: {
-        occurredAt: d.occurredAt,
-        detectedAt: d.detectedAt,
-        awareAt: d.awareAt,
-        reportedAt: d.reportedAt,
-        classifiedAt: null,
-        containedAt: null,
-        eradicatedAt: null,
-        resolvedAt: null,
-        closedAt: null,
-      },
-      version: event.seq,
-      createdAt: event.recordedAt,
-      updatedAt: event.recordedAt,
-    };
-  }
+export function evolve(state: IncidentState | null, event: StoredEvent<IncidentEvent>): IncidentState {
+  if (event.type === 'incident.reported') return reportedState(event.data, event);
   if (!state) throw new Error(`Stream ${event.streamId} does not start with incident.reported`);
   const next: IncidentState = { ...state, times: { ...state.times }, version: event.seq, updatedAt: event.recordedAt };
   switch (event.type) {
-    case 'incident.updated':
-      for (const [field, value] of Object.entries(d.changes as Record<string, unknown>)) {
-        if (field in next.times) (next.times as any)[field] = value;
-        else (next as any)[field] = value;
-      }
+    case 'incident.updated': {
+      const { occurredAt, detectedAt, awareAt, ...fields } = event.data.changes;
+      Object.assign(next, fields);
+      const times = { occurredAt, detectedAt, awareAt };
+      for (const field of TIME_FIELDS) if (field in event.data.changes) next.times[field] = times[field] ?? null;
       break;
-    case 'incident.severity_overridden':
+    }
+    case 'incident.severity_overridden': {
+      const d = event.data;
       next.severityOverride = d.severity ? { severity: d.severity, reason: d.reason } : null;
       break;
-    case 'incident.transitioned':
+    }
+    case 'incident.transitioned': {
+      const d = event.data;
       next.status = d.to;
       if (d.to === 'responding' && !next.times.classifiedAt) next.times.classifiedAt = d.at;
       if (d.to === 'closed') next.times.closedAt = d.at;
       if (d.to === 'assessing' && (d.from === 'closed' || d.from === 'dismissed')) next.times.closedAt = null;
       break;
+    }
     case 'determination.recorded':
-      next.determinations = { ...next.determinations, [d.name]: d.at };
+      next.determinations = { ...next.determinations, [event.data.name]: event.data.at };
       break;
     case 'milestone.recorded':
-      next.times[MILESTONE_TIME[d.milestone as Milestone]] = d.at;
+      next.times[MILESTONE_TIME[event.data.milestone]] = event.data.at;
       break;
-    case 'obligation.submitted':
+    case 'obligation.submitted': {
+      const d = event.data;
       next.submissions = {
         ...next.submissions,
         [`${d.obligationId}/${d.stageId}`]: {
@@ -273,18 +258,65 @@ export function evolve(state: IncidentState | null, event: StoredEvent): Inciden
         },
       };
       break;
-    case 'obligation.waived':
+    }
+    case 'obligation.waived': {
+      const d = event.data;
       next.waivers = {
         ...next.waivers,
         [`${d.obligationId}/${d.stageId}`]: { at: d.at, reason: d.reason, by: event.actor.name },
       };
       break;
+    }
     case 'step.completed':
-      next.steps = { ...next.steps, [d.stepRef]: { at: event.occurredAt, by: event.actor.name, override: d.override ?? null } };
+      next.steps = {
+        ...next.steps,
+        [event.data.stepRef]: { at: event.occurredAt, by: event.actor.name, override: event.data.override ?? null },
+      };
       break;
     case 'communication.level_set':
-      next.communicationLevel = d.level;
+      next.communicationLevel = event.data.level;
       break;
   }
   return next;
+}
+
+function reportedState(d: IncidentReported, event: StoredEvent): IncidentState {
+  return {
+    id: d.id,
+    key: d.key,
+    title: d.title,
+    description: d.description,
+    status: 'reported',
+    category: d.category,
+    origin: d.origin,
+    impact: d.impact,
+    severityOverride: null,
+    tlp: d.tlp,
+    exercise: d.exercise,
+    personalData: d.personalData,
+    source: d.source,
+    customerId: d.customerId ?? null,
+    serviceIds: d.serviceIds ?? [],
+    planVersionId: d.planVersionId ?? null,
+    determinations: {},
+    submissions: {},
+    waivers: {},
+    communicationLevel: null,
+    steps: {},
+    assignments: d.assignments,
+    times: {
+      occurredAt: d.occurredAt,
+      detectedAt: d.detectedAt,
+      awareAt: d.awareAt,
+      reportedAt: d.reportedAt,
+      classifiedAt: null,
+      containedAt: null,
+      eradicatedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+    },
+    version: event.seq,
+    createdAt: event.recordedAt,
+    updatedAt: event.recordedAt,
+  };
 }

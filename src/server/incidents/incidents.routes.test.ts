@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import type { ErrorAnswer } from '../testing/error-answer.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -86,7 +87,7 @@ for (const dialect of await testDialects()) {
           headers: { 'content-type': 'application/json' },
         });
         assert.equal(res.status, 400);
-        assert.equal(((await res.json()) as any).error.code, 'invalid');
+        assert.equal(((await res.json()) as ErrorAnswer).error.code, 'invalid');
       });
 
       it('round-trips emoji, right-to-left text and SQL metacharacters as plain text', async () => {

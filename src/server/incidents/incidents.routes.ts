@@ -51,7 +51,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: S.IncidentParams, body: S.UpdateIncidentBody, response: { 200: S.Incident } } },
     async (request) => {
       const actor = actorOf(request);
-      const { expectedVersion, severityOverride, ...changes } = request.body as Record<string, any>;
+      const { expectedVersion, severityOverride, ...changes } = request.body;
       const command = { type: 'update' as const, changes, severityOverride };
       const result = await changeIncident(deps, actor, request.params.id, command, expectedVersion);
       return incidentView(result.state, actor);

@@ -64,7 +64,7 @@ export const ReportIncidentBody = Type.Object(
 
 export const UpdateIncidentBody = Type.Object(
   {
-    ...Object.fromEntries(Object.entries(editable).map(([k, v]) => [k, Type.Optional(v)])),
+    ...Type.Partial(Type.Object(editable)).properties,
     assignments: Type.Optional(Assignments),
     severityOverride: Type.Optional(
       Nullable(

@@ -47,7 +47,15 @@ export function timelineEventView(event: StoredEvent) {
   const { streamId, ...rest } = event;
   const fields = channelFields(event);
   if (fields.length === 0) return { ...rest, incidentId: streamId };
-  const data = { ...event.data };
-  for (const field of fields) if (typeof data[field] === 'string') data[field] = redactUrls(data[field]);
-  return { ...rest, data, incidentId: streamId };
+  return { ...rest, data: withUrlsMasked(event.data, fields), incidentId: streamId };
+}
+
+/** data with the URLs in the text of fields masked: the same shape, only text shortened. */
+function withUrlsMasked<D extends Record<string, unknown>>(data: D, fields: readonly string[]): D {
+  const masked: Record<string, unknown> = { ...data };
+  for (const field of fields) {
+    const value = masked[field];
+    if (typeof value === 'string') masked[field] = redactUrls(value);
+  }
+  return masked as D;
 }

@@ -21,7 +21,7 @@ const COLUMN_WORDS: Partial<Record<keyof IncidentsTable, string>> = {
 };
 
 /** An incident's row must be exactly what writing the fold of its timeline gives: every column and the state JSON. */
-export function incidentReplay(row: IncidentsTable): Replay<IncidentState> {
+export function incidentReplay(row: IncidentsTable): Replay<IncidentState, 'incident'> {
   return {
     kind: 'incident',
     stored: { version: Number(row.version), head: row.head_hash },

@@ -1,3 +1,4 @@
+import type { RecordEvent } from '../../shared/timeline-events.ts';
 import type { RecordsTable } from '../core/db/schema.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { jsonDifferences, type Replay, same, shown } from './verify-stream.ts';
@@ -21,11 +22,10 @@ export interface RecordState {
 }
 
 /** The fold of a registry object's stream (`<kind>.created`, `.updated` with changes and previous values, `.archived`). */
-export function evolveRecord(state: RecordState | null, event: StoredEvent): RecordState {
-  const d = event.data as Record<string, any>;
+export function evolveRecord(state: RecordState | null, event: StoredEvent<RecordEvent>): RecordState {
   if (!state) {
-    if (!event.type.endsWith('.created')) throw new Error(`the stream starts with ${event.type}, not with a creation`);
-    const { customerId, ...data } = d;
+    if (!isCreation(event)) throw new Error(`the stream starts with ${event.type}, not with a creation`);
+    const { customerId, ...data } = event.data;
     return {
       kind: event.type.slice(0, -'.created'.length),
       customerId: customerId ?? null,
@@ -37,23 +37,33 @@ export function evolveRecord(state: RecordState | null, event: StoredEvent): Rec
     };
   }
   const next = { ...state, updatedAt: event.recordedAt };
-  if (event.type === `${state.kind}.updated`) {
+  if (event.type === `${state.kind}.updated` && isUpdate(event)) {
     const data = { ...state.data };
+    const { changes, previous } = event.data;
     // A field in `previous` but not in `changes` was removed (its new value was undefined, which JSON leaves out).
-    for (const field of new Set([...Object.keys(d.previous ?? {}), ...Object.keys(d.changes ?? {})])) {
-      if (field in (d.changes ?? {})) data[field] = d.changes[field];
+    for (const field of new Set([...Object.keys(previous ?? {}), ...Object.keys(changes ?? {})])) {
+      if (field in (changes ?? {})) data[field] = changes[field];
       else delete data[field];
     }
     next.data = data;
   } else if (event.type === `${state.kind}.archived`) {
     next.archivedAt = event.recordedAt;
-  } else if (event.type === 'plan.published' && typeof d.planVersionId === 'string') {
-    next.publications = [
-      ...state.publications,
-      { planVersionId: d.planVersionId, customerId: event.streamId, version: d.version, sha256: d.sha256 },
-    ];
+  } else if (event.type === 'plan.published' && typeof event.data.planVersionId === 'string') {
+    const { planVersionId, version, sha256 } = event.data;
+    next.publications = [...state.publications, { planVersionId, customerId: event.streamId, version, sha256 }];
   }
   return next;
+}
+
+type Creation = Extract<RecordEvent, { type: `${string}.created` }>;
+type Update = Extract<RecordEvent, { type: `${string}.updated` }>;
+
+function isCreation(event: RecordEvent): event is Creation {
+  return event.type.endsWith('.created');
+}
+
+function isUpdate(event: RecordEvent): event is Update {
+  return event.type.endsWith('.updated');
 }
 
 const COLUMNS = [
@@ -65,7 +75,7 @@ const COLUMNS = [
 ] as const;
 
 /** A record's row must hold what its history says: its kind, customer, times and every field of its data. */
-export function recordReplay(row: RecordsTable): Replay<RecordState> {
+export function recordReplay(row: RecordsTable): Replay<RecordState, 'record'> {
   return {
     kind: 'record',
     stored: { version: Number(row.version), head: row.head_hash },

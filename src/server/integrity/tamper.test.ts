@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import type { EventRow } from '../core/events/events.queries.ts';
 import { hashEvent } from '../core/events/hash-chain.ts';
 import { MAIN, runFile } from '../testing/serve-process.ts';
 import { testDialects } from '../testing/test-db.ts';
@@ -27,13 +28,13 @@ for (const dialect of await testDialects()) {
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     };
-    /** Runs SQL on its own connection, outside Muster; `?` marks a parameter on both dialects. */
-    const rawSql = async (query: string, ...params: unknown[]): Promise<any[]> => {
+    /** Runs SQL on its own connection, outside Muster; `?` marks a parameter on both dialects. Reads text columns. */
+    const rawSql = async <R = Record<string, string>>(query: string, ...params: unknown[]): Promise<R[]> => {
       if (dialect === 'sqlite') {
         const raw = new DatabaseSync(server.testDb.file as string);
         try {
           const statement = raw.prepare(query);
-          if (/^\s*select/i.test(query)) return statement.all(...(params as never[]));
+          if (/^\s*select/i.test(query)) return statement.all(...(params as never[])) as R[];
           statement.run(...(params as never[]));
           return [];
         } finally {
@@ -253,7 +254,7 @@ for (const dialect of await testDialects()) {
       assert.equal((await verify('--anchor', file)).code, 0);
 
       // Rewrite history as one with write access could: new title, every hash recomputed, the row to match.
-      const events = await rawSql('select * from events where stream_id = ? order by seq', id);
+      const events = await rawSql<EventRow>('select * from events where stream_id = ? order by seq', id);
       let prevHash = events[0].prev_hash;
       for (const e of events) {
         const data = e.seq === 1 ? { ...JSON.parse(e.data), title: 'Routine maintenance' } : JSON.parse(e.data);

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { TriageEvent } from '../../shared/timeline-events.ts';
 import type { TriageItemsTable } from '../core/db/schema.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { type Replay, same, shown } from './verify-stream.ts';
@@ -17,16 +18,16 @@ export interface TriageState {
 }
 
 /** The fold of a triage item's stream: what it is, and every decision on it with who and when. */
-export function evolveTriage(state: TriageState | null, event: StoredEvent): TriageState {
-  const d = event.data as Record<string, any>;
-  const customer = 'customerId' in d ? (d.customerId as string | null) : undefined;
+export function evolveTriage(state: TriageState | null, event: StoredEvent<TriageEvent>): TriageState {
+  const d = event.data;
+  const customer = 'customerId' in d ? (d.customerId ?? null) : undefined;
   if (!state) {
     if (event.type !== 'triage.group_opened' && event.type !== 'triage.reported') {
       throw new Error(`the stream starts with ${event.type}, not with the item's arrival`);
     }
     return {
-      kind: event.type === 'triage.group_opened' ? 'alerts' : d.kind,
-      title: d.title,
+      kind: event.type === 'triage.group_opened' ? 'alerts' : event.data.kind,
+      title: event.data.title,
       status: 'triage',
       incidentId: null,
       decisionReason: null,
@@ -40,9 +41,16 @@ export function evolveTriage(state: TriageState | null, event: StoredEvent): Tri
   switch (event.type) {
     case 'triage.incident_opened':
     case 'triage.attached':
-      return { ...state, ...decided, status: 'incident', incidentId: d.incidentId, decisionReason: null, customerId: customer };
+      return {
+        ...state,
+        ...decided,
+        status: 'incident',
+        incidentId: event.data.incidentId,
+        decisionReason: null,
+        customerId: customer,
+      };
     case 'triage.dismissed':
-      return { ...state, ...decided, status: 'dismissed', decisionReason: d.reason };
+      return { ...state, ...decided, status: 'dismissed', decisionReason: event.data.reason };
     default:
       return state;
   }
@@ -66,7 +74,7 @@ const COLUMNS: [keyof Row, string, (s: TriageState) => unknown][] = [
  * A triage item's row must agree with its stream on what the stream records. Counts, severity, description and
  * the reporter are not on the stream, so they cannot be checked against it.
  */
-export function triageReplay(row: Row): Replay<TriageState> {
+export function triageReplay(row: Row): Replay<TriageState, 'triage'> {
   return {
     kind: 'triage',
     stored: { version: Number(row.version), head: row.head_hash },

@@ -1,14 +1,15 @@
+import type { StreamEvents } from '../../shared/timeline-events.ts';
 import { type StoredEvent, toStoredEvent } from '../core/events/event-store.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 import { canonicalJson, chainWalker } from '../core/events/hash-chain.ts';
 import type { StreamKind } from './integrity.queries.ts';
 
 /** How one stream's projection must follow from its events. Pure: the caller reads the rows. */
-export interface Replay<S> {
-  kind: StreamKind;
+export interface Replay<S, K extends StreamKind = StreamKind> {
+  kind: K;
   /** The head stored beside the projection (version and hash): the one head verify and the endpoint both check. */
   stored: { version: number; head: string };
-  evolve(state: S | null, event: StoredEvent): S;
+  evolve(state: S | null, event: StoredEvent<StreamEvents[K]>): S;
   /** The customer the stream belongs to after an event, by its chained events; undefined when they do not say. */
   customerOf(state: S): string | null | undefined;
   /** How the stored projection differs from the replayed state, in words; empty when it matches. */
@@ -33,7 +34,7 @@ const NOUN: Record<StreamKind, string> = { incident: 'incident', record: 'regist
  * cover (stream type, customer) against the replay, where it ends against the stored head, optionally the
  * event an anchor recorded, and finally the projection against the replayed state. Stops at the first problem.
  */
-export function streamVerifier<S>(replay: Replay<S>, anchor?: { seq: number; hash: string }) {
+export function streamVerifier<S, K extends StreamKind>(replay: Replay<S, K>, anchor?: { seq: number; hash: string }) {
   const walker = chainWalker();
   let state: S | null = null;
   let broken: StreamVerdict | null = null;
@@ -49,7 +50,8 @@ export function streamVerifier<S>(replay: Replay<S>, anchor?: { seq: number; has
     if (linkProblem) return { seq: walker.count + 1, problem: linkProblem };
     const { seq } = event;
     try {
-      state = replay.evolve(state, event);
+      // Replayed as what its stream holds: the fold throws on what it cannot read, and a wrong type is reported below.
+      state = replay.evolve(state, event as StoredEvent<StreamEvents[K]>);
     } catch (error) {
       return { seq, problem: `event #${seq} cannot be replayed: ${(error as Error).message}` };
     }

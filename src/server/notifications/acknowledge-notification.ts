@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/prepare-types.ts';
+import type { Contact, PacePurpose } from '../../shared/prepare-types.ts';
 import { type Actor, SYSTEM_ACTOR } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
@@ -44,7 +44,7 @@ export async function acknowledgeNotification(deps: Deps, actor: Actor, id: stri
             note: ack.note ?? '',
             // For whom: the timeline names the recipient (or, on a level without a contact, whom the purpose addresses).
             recipient: step?.contactName || null,
-            purpose: n.purpose,
+            purpose: n.purpose as PacePurpose, // written only from a PACE plan's purpose
             // A person did the manual level (a call, a visit): the acknowledgement is the delivery itself.
             byHand: n.status === 'awaiting-person',
           },

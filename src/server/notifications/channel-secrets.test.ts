@@ -91,7 +91,7 @@ for (const dialect of await testDialects()) {
           ['accepted', `webhook to SOC chat <${f.hook.url}/…>`],
         ],
       );
-      assert.match(attempted[0].data.reason, /webhook answered HTTP 404: no hook at http:\/\/127\.0\.0\.1:\d+\/…/);
+      assert.match(attempted[0].data.reason ?? '', /webhook answered HTTP 404: no hook at http:\/\/127\.0\.0\.1:\d+\/…/);
       assert.ok(timeline.some((e) => e.type === 'channel.compromised'));
       assert.doesNotMatch(JSON.stringify(timeline), SECRET, 'timeline');
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import type { Playbook, PlaybookStep } from '../../shared/prepare-types.ts';
 import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
 import { testDialects } from '../testing/test-db.ts';
 
@@ -15,9 +16,9 @@ for (const dialect of await testDialects()) {
     it('blocks a step that needs the customer’s instruction until the contact answers through the link', async () => {
       const inc = await f.incident({ category: 'malicious-code/infected-system' });
       const plan = (await f.call('GET', `/api/v1/incidents/${inc.id}/plan`)).body.incidentPlan;
-      const playbook = plan.playbooks.find((p: any) => p.steps.some((s: any) => s.needsCustomerInstruction));
-      const gated = playbook.steps.find((s: any) => s.needsCustomerInstruction);
-      const free = playbook.steps.find((s: any) => !s.needsCustomerInstruction);
+      const playbook = plan.playbooks.find((p: Playbook) => p.steps.some((s) => s.needsCustomerInstruction));
+      const gated = playbook.steps.find((s: PlaybookStep) => s.needsCustomerInstruction);
+      const free = playbook.steps.find((s: PlaybookStep) => !s.needsCustomerInstruction);
       const stepRef = `${playbook.slug}/${gated.id}`;
 
       const early = await f.call('POST', `/api/v1/incidents/${inc.id}/steps`, { stepRef });
@@ -60,8 +61,8 @@ for (const dialect of await testDialects()) {
     it('lets a step go ahead without the instruction only with a reason, flagged for the review', async () => {
       const inc = await f.incident({ category: 'malicious-code/infected-system' });
       const plan = (await f.call('GET', `/api/v1/incidents/${inc.id}/plan`)).body.incidentPlan;
-      const playbook = plan.playbooks.find((p: any) => p.steps.some((s: any) => s.needsCustomerInstruction));
-      const stepRef = `${playbook.slug}/${playbook.steps.find((s: any) => s.needsCustomerInstruction).id}`;
+      const playbook = plan.playbooks.find((p: Playbook) => p.steps.some((s) => s.needsCustomerInstruction));
+      const stepRef = `${playbook.slug}/${playbook.steps.find((s: PlaybookStep) => s.needsCustomerInstruction).id}`;
       const overridden = await f.call('POST', `/api/v1/incidents/${inc.id}/steps`, {
         stepRef,
         overrideReason: 'Active encryption spreading; the customer could not be reached',

@@ -1,7 +1,7 @@
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import type { NotifyConfig } from '../core/config.ts';
 import type { Deps } from '../core/deps.ts';
-import type { NewEvent } from '../core/events/event-store.ts';
 import { instanceSecret } from '../core/instance-secret.ts';
 import type { JobDefinition } from '../core/jobs/jobs.ts';
 import { retryDelayMs } from '../core/jobs/jobs.ts';
@@ -144,7 +144,7 @@ export function recordAttempt(
     providerId: result.outcome === 'accepted' ? result.providerId : null,
     attempt: payload.attempt,
   };
-  const attempted: NewEvent = {
+  const attempted: IncidentEvent = {
     type: 'notification.attempted',
     data: { notificationId: n.id, ...attempt, channel: attempt.channel },
   };

@@ -12,7 +12,9 @@ export interface MessageContext {
 /** Replaces {{name.path}} with values from the context; unknown names are left visible so a typo shows. */
 export function fillTemplate(template: string, context: Record<string, unknown>): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, path: string) => {
-    const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as any)[k] : undefined), context);
+    const value = path
+      .split('.')
+      .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), context);
     return value === undefined || value === null ? whole : String(value);
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import type { DeliveryAttempt } from '../../shared/notification-types.ts';
 import { MINUTE, type NotifyFixture, startNotifyFixture, WEBHOOK_SECRET } from '../testing/notify-fixture.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { verifyWebhookSignature } from './channels/signed-webhook.ts';
@@ -113,7 +114,7 @@ for (const dialect of await testDialects()) {
       await f.work();
       let n = await f.notification(sent.id);
       assert.deepEqual(
-        n.attempts.map((a: any) => [a.levelName, a.outcome]),
+        n.attempts.map((a: DeliveryAttempt) => [a.levelName, a.outcome]),
         [
           ['primary', 'failed'],
           ['primary', 'failed'],

@@ -1,5 +1,6 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { PACE_LEVELS, PACE_PURPOSE_LABELS, type PacePurpose } from '../../shared/prepare-types.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
@@ -96,7 +97,7 @@ export async function sendNotification(
         acknowledgedBy: null,
       };
       created = n;
-      const requested = {
+      const requested: IncidentEvent = {
         type: draft.draft ? 'notification.prepared' : 'notification.requested',
         data: {
           notificationId: n.id,
@@ -155,7 +156,7 @@ export function sendDraft(deps: Deps, actor: Actor, id: string): Promise<Notific
   return changeNotification(deps, actor, id, ({ notification: n, incident, compromised, now }) => {
     if (n.status !== 'draft') throw new AppError('conflict', 'This notification was already sent');
     const moved = moveToLevel(n, startLevel(n, incident), 'sent', compromised, now);
-    const requested = {
+    const requested: IncidentEvent = {
       type: 'notification.requested',
       data: { notificationId: n.id, purpose: n.purpose, kind: n.kind, subject: n.subject, levels: n.ladder.map((s) => s.level) },
     };

@@ -1,5 +1,5 @@
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { NotificationsTable } from '../core/db/schema.ts';
-import type { NewEvent } from '../core/events/event-store.ts';
 import type { NewJob } from '../core/jobs/jobs.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { describeStep } from './ladder.ts';
@@ -16,7 +16,7 @@ export interface DeliverPayload {
 
 /** What one step of the engine does to a notification: timeline events, the row's new fields, jobs to enqueue. */
 export interface NotificationDecision {
-  events: NewEvent[];
+  events: IncidentEvent[];
   set: Partial<NotificationsTable>;
   jobs: NewJob[];
 }
@@ -45,19 +45,23 @@ export function noAckJob(n: Notification, now: Date): NewJob[] {
  * A notification sent as the submission of an obligation stage meets it once it reached the recipient: accepted
  * by the channel, or handed over by a person on a manual level. Nothing when the stage was already met.
  */
-export function submissionBy(n: Notification, incident: IncidentState | null, at: string, how: string): NewEvent[] {
+export function submissionBy(n: Notification, incident: IncidentState | null, at: string, how: string): IncidentEvent[] {
   if (!n.obligationRef || !incident || incident.submissions?.[n.obligationRef]) return [];
   const [obligationId, stageId] = n.obligationRef.split('/');
-  const data = {
-    obligationId,
-    stageId,
-    at,
-    reference: `Muster notification ${n.id}`,
-    via: 'notification',
-    notificationId: n.id,
-    note: how,
-  };
-  return [{ type: 'obligation.submitted', data }];
+  return [
+    {
+      type: 'obligation.submitted',
+      data: {
+        obligationId,
+        stageId,
+        at,
+        reference: `Muster notification ${n.id}`,
+        via: 'notification',
+        notificationId: n.id,
+        note: how,
+      },
+    },
+  ];
 }
 
 export function withAttempt(n: Notification, attempt: DeliveryAttempt): Pick<NotificationsTable, 'attempts'> {
@@ -76,25 +80,26 @@ export function moveToLevel(
   now: Date,
 ): NotificationDecision {
   const at = now.toISOString();
-  const events: NewEvent[] = [];
+  const events: IncidentEvent[] = [];
   const attempts = [...n.attempts];
   let level = to;
   while (level < n.ladder.length) {
     const step = n.ladder[level];
     const why = step.channelId ? compromised.get(step.channelId) : undefined;
     if (why === undefined) break;
+    const reason = `channel declared compromised: ${why}`;
     const skipped: DeliveryAttempt = {
       level,
       levelName: step.level,
       at,
       channel: describeStep(step),
       outcome: 'skipped',
-      reason: `channel declared compromised: ${why}`,
+      reason,
       providerId: null,
       attempt: 0,
     };
     attempts.push(skipped);
-    events.push({ type: 'notification.skipped', data: { notificationId: n.id, level: step.level, reason: skipped.reason } });
+    events.push({ type: 'notification.skipped', data: { notificationId: n.id, level: step.level, reason } });
     level += 1;
   }
   const from = n.ladder[n.level]?.level ?? null;

@@ -42,7 +42,7 @@ export async function publishPlan(
   let row: PlanVersionsTable | undefined;
   await changeRecord(deps, actor, CUSTOMER, customerId, {
     action: 'plan.publish',
-    effect: async (tx) => {
+    event: async (tx) => {
       const snapshot = await currentPlanContents(tx, deps.database.dialect, customerId, now);
       const snapshotText = canonicalJson(snapshot);
       const previous = await latestPlanVersion(tx, customerId);
@@ -59,9 +59,11 @@ export async function publishPlan(
         snapshot: snapshotText,
       };
       await insertPlanVersion(tx, row);
-      return { planVersionId: row.id, version: row.version, sha256: row.sha256, approver: row.approver };
+      return {
+        type: 'plan.published',
+        data: { planVersionId: row.id, version: row.version, sha256: row.sha256, approver: row.approver },
+      };
     },
-    event: { type: 'plan.published', data: {} },
   });
   if (!row) throw new Error('the plan was not stored');
   return planSummary(row, now);

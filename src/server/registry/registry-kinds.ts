@@ -50,9 +50,9 @@ async function contactInScope(context: PrepareContext<unknown>, contactId: strin
 }
 
 /** Refuses a second object where one per customer (and key) is the rule. */
-async function assertOnly<T>(context: PrepareContext<T>, kind: string, same: (data: any) => boolean, message: string) {
+async function assertOnly<T>(context: PrepareContext<T>, kind: string, same: (data: T) => boolean, message: string) {
   const rows = await listRecords(context.tx, { kind, customerId: context.customerId, visible: null });
-  if (rows.some((r) => r.id !== context.id && same(JSON.parse(r.data)))) throw new AppError('conflict', message);
+  if (rows.some((r) => r.id !== context.id && same(JSON.parse(r.data) as T))) throw new AppError('conflict', message);
 }
 
 export const CUSTOMER: RecordKind<CustomerData> = {

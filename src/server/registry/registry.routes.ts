@@ -1,12 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { RecordEvent } from '../../shared/timeline-events.ts';
 import { CustomerAllowedSchema, RecordAllowedSchema } from '../auth/allowed.schemas.ts';
 import { customerAllowed, recordAllowed } from '../auth/allowed.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { type Actor, assertCan, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
-import { toStoredEvent } from '../core/events/event-store.ts';
+import { ofStream, toStoredEvent } from '../core/events/event-store.ts';
 import { readStream } from '../core/events/events.queries.ts';
 import { Nullable } from '../core/http/schema-types.ts';
 import { contactEventFor, contactFor } from './public-address.ts';
@@ -18,11 +19,7 @@ import { changeRecord, createRecord, type RecordKind, readRecord, recordView, ty
 /** Extra shaping of a record on its way out (e.g. PACE warnings computed from the current contacts). */
 export type RecordPresenter<T> = (deps: Deps, actor: Actor, records: StoredRecord<T>[]) => Promise<unknown[]>;
 /** The same for the data of the record's history events. */
-export type HistoryPresenter = (
-  actor: Actor,
-  customerId: string | null,
-  data: Record<string, unknown>,
-) => Record<string, unknown>;
+export type HistoryPresenter = (actor: Actor, customerId: string | null, data: RecordEvent['data']) => Record<string, unknown>;
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const ListQuery = Type.Object(
@@ -140,7 +137,7 @@ export function registerRecordRoutes<T extends object>(
     const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, kind, request.params.id);
     const rows = await readStream(deps.database.db, record.id);
     return {
-      events: rows.map(toStoredEvent).map(({ streamId, streamType, customerId, ...event }) => ({
+      events: ofStream(rows.map(toStoredEvent), 'record').map(({ streamId, streamType, customerId, ...event }) => ({
         ...event,
         data: presentHistory(actor, record.customerId, event.data),
         recordId: streamId,

@@ -1,4 +1,5 @@
 import { randomUUIDv7 } from 'node:crypto';
+import type { RecordEvent, RecordKindName } from '../../shared/timeline-events.ts';
 import { type Action, type Actor, assertCan } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Database, Dialect } from '../core/db/database.ts';
@@ -6,7 +7,7 @@ import type { RecordsTable } from '../core/db/schema.ts';
 import { isUniqueViolation, type Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { appendEvents, type NewEvent } from '../core/events/event-store.ts';
+import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { findRecord, insertRecord, updateRecord } from './records.queries.ts';
 
@@ -17,7 +18,7 @@ import { findRecord, insertRecord, updateRecord } from './records.queries.ts';
  * `<kind>.archived`), so the registry has the same audit trail as incidents.
  */
 export interface RecordKind<T extends object> {
-  kind: string;
+  kind: RecordKindName;
   /** How a person calls one, for messages: "service", "PACE plan". */
   label: string;
   /**
@@ -138,10 +139,11 @@ export interface RecordChange<T> {
   archive?: boolean;
   /**
    * Something else that happened to the object (a member added, a plan published), recorded on its stream;
-   * effect writes it in the same transaction and may return more facts for the event's data.
+   * effect writes it in the same transaction. An event that follows from what it writes is made by a function
+   * of the transaction that writes it.
    */
-  event?: NewEvent;
-  effect?: (tx: Tx) => Promise<unknown>;
+  event?: RecordEvent | ((tx: Tx) => Promise<RecordEvent>);
+  effect?: (tx: Tx) => Promise<void>;
   /** What the change needs the right to do; registry.change unless said. */
   action?: Action;
 }
@@ -188,12 +190,12 @@ export async function changeRecord<T extends object>(
         changes[field] = value;
         previous[field] = before ?? null;
       }
-      const newEvents: NewEvent[] = [];
+      const newEvents: RecordEvent[] = [];
       if (Object.keys(changes).length) newEvents.push({ type: `${kind.kind}.updated`, data: { changes, previous } });
       if (change.archive) newEvents.push({ type: `${kind.kind}.archived`, data: {} });
       if (change.event) {
-        const facts = await change.effect?.(tx);
-        newEvents.push({ ...change.event, data: { ...change.event.data, ...(facts && typeof facts === 'object' ? facts : {}) } });
+        await change.effect?.(tx);
+        newEvents.push(typeof change.event === 'function' ? await change.event(tx) : change.event);
       }
       if (newEvents.length === 0) return record;
       const now = clock.now();

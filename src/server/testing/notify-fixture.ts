@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import { type HttpRecorder, startHttpRecorder } from './http-recorder.ts';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.ts';
@@ -97,7 +98,7 @@ export async function startNotifyFixture(dialect: Dialect, env: Record<string, s
     advance(ms: number) {
       offsetMs += ms;
     },
-    async timeline(id: string): Promise<{ type: string; data: any; position: number }[]> {
+    async timeline(id: string): Promise<TimelineEvent[]> {
       return (await call('GET', `/api/v1/incidents/${id}/timeline`)).body.events;
     },
     async notification(id: string) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, type Dialect, openDatabase } from '../core/db/database.ts';
+import { vocabularyProblem } from './event-vocabulary.ts';
 
 const ADMIN_URL = process.env.MUSTER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let postgresAvailable: Promise<boolean> | null = null;
@@ -57,7 +58,9 @@ export async function createTestDb(dialect: Dialect): Promise<TestDatabase> {
       file,
       async drop() {
         await database.close().catch(() => undefined);
+        const problem = await vocabularyProblem(open);
         fs.rmSync(dir, { recursive: true, force: true });
+        if (problem) throw new Error(problem);
       },
     };
   }
@@ -77,10 +80,12 @@ export async function createTestDb(dialect: Dialect): Promise<TestDatabase> {
     file: null,
     async drop() {
       await database.close().catch(() => undefined);
+      const problem = await vocabularyProblem(open);
       const client = new pg.Client({ connectionString: ADMIN_URL });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
+      if (problem) throw new Error(problem);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { TriageKind } from '../../shared/triage-types.ts';
 import { type Actor, canSee } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
@@ -36,7 +37,13 @@ export async function attachTriageItem(deps: Deps, actor: Actor, id: string, inc
       return [
         {
           type: 'triage.attached',
-          data: { itemId: item.id, kind: item.kind, title: item.title, alerts: item.alert_count, occurrences: item.occurrences },
+          data: {
+            itemId: item.id,
+            kind: item.kind as TriageKind,
+            title: item.title,
+            alerts: item.alert_count,
+            occurrences: item.occurrences,
+          },
         },
         ...evidence.map((e) => evidenceAddedEvent(e)),
       ];

@@ -1,3 +1,4 @@
+import type { TriageEventData, TriageEventType } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import { assertCan } from '../auth/policy.ts';
 import type { Dialect } from '../core/db/database.ts';
@@ -25,14 +26,14 @@ export function assertNotDecided(item: TriageItemRow, incidentKey: string | null
  * Records a decision on an item: its new status (and whatever else changes) with who and when, and the event on
  * the item's own stream, in the caller's transaction. Returns the item as it now is.
  */
-export async function recordDecision(
+export async function recordDecision<T extends TriageEventType>(
   tx: Tx,
   dialect: Dialect,
   actor: Actor,
   item: TriageItemRow,
   changes: Pick<TriageItemRow, 'status'> & Partial<TriageItemRow>,
   now: Date,
-  event: { type: string; data: Record<string, unknown> },
+  event: { type: T; data: TriageEventData[T] },
 ): Promise<TriageItemRow> {
   const at = now.toISOString();
   const decided = { ...changes, decided_by: actor.name, decided_at: at, updated_at: at };

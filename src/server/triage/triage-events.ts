@@ -1,3 +1,4 @@
+import type { TriageEvent, TriageEventData, TriageEventType } from '../../shared/timeline-events.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { appendEvents, type EventActor, type StoredEvent } from '../core/events/event-store.ts';
@@ -9,23 +10,24 @@ import { setTriageHead } from './triage.queries.ts';
  * Records what happened to a triage item on its own hash-chained stream: the audit trail of who decided what,
  * and the signal that open triage pages refresh on. Counts changing under an alert storm are not events.
  */
-export async function recordTriageEvent(
+export async function recordTriageEvent<T extends TriageEventType>(
   tx: Tx,
   dialect: Dialect,
   item: { id: string; customerId: string | null },
   by: EventActor,
   now: Date,
-  type: string,
-  data: Record<string, unknown>,
+  type: T,
+  data: TriageEventData[T],
   isNew = false,
-): Promise<StoredEvent> {
+): Promise<StoredEvent<TriageEvent>> {
   const head = isNew ? { seq: 0, hash: null } : await streamHead(tx, item.id);
   const [stored] = await appendEvents(
     tx,
     dialect,
     item.id,
     { seq: head.seq, hash: head.hash ?? GENESIS_HASH },
-    [{ type, data }],
+    // The data is that of the type (T is one type; TypeScript cannot tie the pair to the union by itself).
+    [{ type, data } as TriageEvent],
     by,
     now,
     { streamType: 'triage', customerId: item.customerId },

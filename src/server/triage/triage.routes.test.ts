@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { AlertSilence } from '../../shared/triage-types.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import { storeEvidence } from '../evidence/store-evidence.ts';
@@ -21,7 +22,7 @@ for (const dialect of await testDialects()) {
     };
     const timeline = async (id: string) => {
       const body = (await call('GET', `/api/v1/incidents/${id}/timeline`)).body;
-      return (body.items ?? body.events ?? body) as { type: string; data: any }[];
+      return (body.items ?? body.events ?? body) as { type: string; data: Record<string, unknown> }[];
     };
     /** A report from someone nobody vouched for, with one attachment, as e-mail intake files it. */
     const report = (title: string) =>
@@ -125,7 +126,7 @@ for (const dialect of await testDialects()) {
       ).body.alerts[0].groupId;
       assert.equal((await call('GET', `/api/v1/triage/${group}`, undefined, viewer)).status, 404);
       const seen = (await call('GET', '/api/v1/triage', undefined, viewer)).body.items;
-      assert.ok(!seen.some((item: any) => item.customerId === acme.id));
+      assert.ok(!seen.some((item: { customerId: string | null }) => item.customerId === acme.id));
       assert.equal((await call('POST', `/api/v1/triage/${group}/dismiss`, { reason: 'x' }, viewer)).status, 404);
     });
 
@@ -180,7 +181,9 @@ for (const dialect of await testDialects()) {
       assert.ok(longer.body.silence.expiresAt > first.body.silence.expiresAt);
       const shorter = await call('POST', '/api/v1/alert-silences', { customerId: acme.id, fingerprint, minutes: 5, reason: 'x' });
       assert.equal(shorter.body.silence.expiresAt, longer.body.silence.expiresAt);
-      const mine = (await call('GET', '/api/v1/alert-silences')).body.silences.filter((s: any) => s.fingerprint === fingerprint);
+      const mine = (await call('GET', '/api/v1/alert-silences')).body.silences.filter(
+        (s: AlertSilence) => s.fingerprint === fingerprint,
+      );
       assert.equal(mine.length, 1);
     });
   });

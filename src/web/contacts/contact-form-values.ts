@@ -7,9 +7,10 @@ export interface ChannelRow extends Omit<ChannelFields, 'lastTestedAt'> {
   lastTestedAt: string;
 }
 
-export interface ContactFormValues extends Omit<ContactFields, 'channels'> {
+// A type, not an interface: form values are a plain record of fields (useRecordForm asks for one).
+export type ContactFormValues = Omit<ContactFields, 'channels'> & {
   channels: ChannelRow[];
-}
+};
 
 let nextKey = 0;
 const rowKey = () => `channel-${++nextKey}`;

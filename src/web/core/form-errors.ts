@@ -39,7 +39,7 @@ function exists(values: unknown, path: string): boolean {
  * Shows an API refusal next to the field it names and puts the cursor there. Returns false when the error names
  * no field of this form (show it above the buttons instead).
  */
-export function placeApiError(form: UseFormReturnType<any>, error: unknown): boolean {
+export function placeApiError<V>(form: UseFormReturnType<V>, error: unknown): boolean {
   const path = apiErrorPath(error);
   if (!path) return false;
   if (!exists(form.getValues(), path)) return false;
@@ -49,6 +49,6 @@ export function placeApiError(form: UseFormReturnType<any>, error: unknown): boo
 }
 
 /** An API refusal next to the field it names, or else as the form's `_api` error (shown above its buttons). */
-export function showApiError(form: UseFormReturnType<any>, error: unknown): void {
+export function showApiError<V>(form: UseFormReturnType<V>, error: unknown): void {
   if (!placeApiError(form, error)) form.setFieldError('_api', errorMessage(error));
 }

@@ -35,7 +35,7 @@ interface RecordFormOptions<R extends Stored, Values, Fields> {
  * `changedMeanwhile` is set and `loadTheirs` starts again from their version. An API refusal is shown next to the
  * field it names, or above the buttons (`form.errors._api`).
  */
-export function useRecordForm<R extends Stored, Values extends Record<string, any>, Fields extends { name: string }>(
+export function useRecordForm<R extends Stored, Values extends Record<string, unknown>, Fields extends { name: string }>(
   options: RecordFormOptions<R, Values, Fields>,
 ) {
   const { kind, record, customerId, empty, valuesOf, fieldsOf, validate, onDone } = options;

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import { PACE_LEVELS, type PaceLevelName, type PacePurpose } from '../../shared/prepare-types.ts';
+import type { IncidentEventData, StageRef } from '../../shared/timeline-events.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { DECISION_STYLE, purposeNoun } from '../notifications/notification-labels.ts';
 import { PACE_LEVEL_LABELS } from '../pace/pace-labels.ts';
@@ -12,17 +13,14 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
-/** "the primary level", "the Alternate level" → level names as people say them. */
-function level(value: unknown): string {
-  return PACE_LEVELS.includes(value as PaceLevelName)
-    ? PACE_LEVEL_LABELS[value as PaceLevelName].toLowerCase()
-    : String(value ?? '?');
+/** "the primary level", "the Alternate level" → level names as people say them (a name this version does not know as it is). */
+function level(value: PaceLevelName | null): string {
+  return value && PACE_LEVELS.includes(value) ? PACE_LEVEL_LABELS[value].toLowerCase() : String(value ?? '?');
 }
 
 /** "GDPR: notify the supervisory authority … — Notification", or the ids when the plan does not name them. */
-function stageWords(d: Record<string, unknown>, names?: EventNames): string {
-  const obligationId = String(d.obligationId ?? '');
-  const stageId = String(d.stageId ?? '');
+function stageWords(d: StageRef & { obligation?: string; stage?: string }, names?: EventNames): string {
+  const { obligationId, stageId } = d;
   const named = names?.stage(obligationId, stageId);
   if (named) return `${named.obligation} — ${named.stage}`;
   const obligation = str(d.obligation);
@@ -32,7 +30,7 @@ function stageWords(d: Record<string, unknown>, names?: EventNames): string {
 }
 
 /** A subject as the timeline shows it: only when it is not a bare template. */
-function subjectLine(value: unknown): string[] {
+function subjectLine(value: string): string[] {
   const subject = str(value);
   return subject && !subject.includes('{{') ? [`Subject: ${subject}`] : [];
 }
@@ -51,8 +49,11 @@ const AUDIENCES: Record<PacePurpose, string> = {
  * ladder step's contact. Older events carry neither the recipient nor whether it was by hand (and their `by` is the
  * user who recorded it): those come from the notification's ladder when the page has it.
  */
-function acknowledgement(event: TimelineEvent, names?: EventNames): string {
-  const d = event.data;
+function acknowledgement(
+  d: IncidentEventData['notification.acknowledged'],
+  actorName: string | undefined,
+  names?: EventNames,
+): string {
   const where = `${level(d.level)} level`;
   if (d.via === 'link') return `acknowledged a notification (${where})`;
   const step = names?.ladderStep?.(String(d.notificationId ?? ''), str(d.level)) ?? null;
@@ -61,16 +62,17 @@ function acknowledgement(event: TimelineEvent, names?: EventNames): string {
   const byHand = typeof d.byHand === 'boolean' ? d.byHand : (step?.manual ?? false);
   if (byHand) return `delivered a notification by hand to ${recipient ?? 'its recipient'} (${where})`;
   const by = str(d.by);
-  const someoneElse = by && by !== event.actor?.name ? by : null;
+  const someoneElse = by && by !== actorName ? by : null;
   return `recorded that ${recipient ?? someoneElse ?? 'the recipient'} has a notification (${where})`;
 }
 
 /** The words for a communication, obligation or playbook-step event; null for any other type. */
 export function describeCommunicationEvent(event: TimelineEvent, names?: EventNames): EventDescription | null {
-  const d = event.data;
+  // Destructured, so that the switch on the type narrows the data to that type's.
+  const { type, data: d } = event;
   const base = { details: [] as string[], reason: null as string | null, markdown: null as string | null };
   const communication = { ...base, kind: 'communication' as const };
-  switch (event.type) {
+  switch (type) {
     case 'notification.requested':
       return {
         ...communication,
@@ -79,18 +81,18 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
             ? 'asked the customer for an instruction'
             : d.kind === 'reminder'
               ? 'sent a deadline reminder to the responders'
-              : `sent a ${purposeNoun(String(d.purpose))}`,
+              : `sent a ${purposeNoun(d.purpose)}`,
         details: subjectLine(d.subject),
       };
     case 'notification.prepared':
       return {
         ...communication,
-        summary: `prepared a ${purposeNoun(String(d.purpose))}, ready to send`,
+        summary: `prepared a ${purposeNoun(d.purpose)}, ready to send`,
         details: subjectLine(d.subject),
       };
     case 'notification.attempted': {
       const where = `on the ${level(d.levelName)} level`;
-      const attempt = typeof d.attempt === 'number' && d.attempt > 1 ? ` (try ${d.attempt})` : '';
+      const attempt = d.attempt > 1 ? ` (try ${d.attempt})` : '';
       const accepted = d.outcome === 'accepted';
       return {
         ...communication,
@@ -124,9 +126,13 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
         details: str(d.instruction) ? [`To do: ${d.instruction}`] : [],
       };
     case 'notification.acknowledged':
-      return { ...communication, summary: acknowledgement(event, names), details: str(d.note) ? [`Note: ${d.note}`] : [] };
+      return {
+        ...communication,
+        summary: acknowledgement(d, event.actor?.name, names),
+        details: str(d.note) ? [`Note: ${d.note}`] : [],
+      };
     case 'instruction.answered': {
-      const decision = DECISION_STYLE[d.decision as keyof typeof DECISION_STYLE]?.label.toLowerCase() ?? String(d.decision);
+      const decision = DECISION_STYLE[d.decision]?.label.toLowerCase() ?? String(d.decision);
       return { ...communication, summary: `answered the request for instruction: ${decision}`, markdown: str(d.text) };
     }
     case 'communication.level_set':
@@ -166,7 +172,7 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
         ...base,
         kind: 'missed',
         summary: `missed the deadline of ${stageWords(d, names)}`,
-        details: str(d.dueAt) ? [`It was due ${formatAbsolute(d.dueAt as string)}`] : [],
+        details: str(d.dueAt) ? [`It was due ${formatAbsolute(d.dueAt)}`] : [],
       };
     case 'step.completed':
       return {

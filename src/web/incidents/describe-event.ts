@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
-import type { Impact, IncidentStatus, Milestone, Origin, Severity, Tlp } from '../../shared/incident-vocabulary.ts';
+import type { Impact, Origin, Tlp } from '../../shared/incident-vocabulary.ts';
+import type { TriageKind } from '../../shared/triage-types.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
@@ -95,7 +96,7 @@ function sourcePhrase(source: string | null): string {
   return phrase ? ` ${phrase}` : '';
 }
 
-const REPORT_ORIGIN: Record<string, string> = {
+const REPORT_ORIGIN: Partial<Record<TriageKind, string>> = {
   email: 'Reported by e-mail',
   form: 'Reported through the public report form',
 };
@@ -105,9 +106,10 @@ const REPORT_ORIGIN: Record<string, string> = {
  * repeating the reason the decision already shows; `names` words the ids some events carry.
  */
 export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, names?: EventNames): EventDescription {
-  const d = event.data;
+  // Destructured, so that the switch on the type narrows the data to that type's.
+  const { type, data: d } = event;
   const base = { details: [] as string[], reason: null as string | null, markdown: null as string | null };
-  switch (event.type) {
+  switch (type) {
     case 'incident.reported': {
       const source = str(d.source);
       return {
@@ -120,9 +122,8 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       };
     }
     case 'incident.updated': {
-      const changes = (d.changes ?? {}) as Record<string, unknown>;
-      const previous = (d.previous ?? {}) as Record<string, unknown>;
-      const fields = Object.keys(changes);
+      const { changes, previous } = d;
+      const fields = Object.keys(changes) as (keyof typeof changes)[];
       return {
         ...base,
         kind: 'update',
@@ -135,7 +136,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       };
     }
     case 'incident.severity_overridden': {
-      const severity = d.severity as Severity | null;
+      const { severity } = d;
       return {
         ...base,
         kind: 'severity',
@@ -157,9 +158,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
             : d.outcome === 'respond'
               ? 'classified, start the response'
               : String(d.outcome ?? '');
-      const c = d.classification as
-        | { category?: string | null; impact?: Impact | null; severity?: Severity | null; tlp?: Tlp }
-        | undefined;
+      const c = d.point === 'DP2' ? d.classification : undefined;
       const details = c
         ? [
             `Category: ${fieldValueText('category', c.category)}`,
@@ -171,8 +170,8 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       return { ...base, kind: 'decision', summary: `decided at ${point}: ${outcome}`, details, reason: str(d.reason) };
     }
     case 'incident.transitioned': {
-      const from = STATUS_LABELS[d.from as IncidentStatus] ?? String(d.from);
-      const to = STATUS_LABELS[d.to as IncidentStatus] ?? String(d.to);
+      const from = STATUS_LABELS[d.from] ?? String(d.from);
+      const to = STATUS_LABELS[d.to] ?? String(d.to);
       const reason = str(d.reason);
       const decided = previous?.type === 'decision.recorded' && str(previous.data.reason) === reason;
       return {
@@ -183,7 +182,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       };
     }
     case 'milestone.recorded': {
-      const milestone = MILESTONE_LABELS[d.milestone as Milestone] ?? String(d.milestone);
+      const milestone = MILESTONE_LABELS[d.milestone] ?? String(d.milestone);
       const at = str(d.at);
       return {
         ...base,
@@ -202,7 +201,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
     case 'evidence.added': {
       // The hash is the proof of custody: the summary shows enough to recognise it, the details all of it.
       const sha256 = str(d.sha256);
-      const facts = [typeof d.size === 'number' ? formatSize(d.size) : null, sha256 ? `SHA-256 ${sha256.slice(0, 8)}…` : null];
+      const facts = [formatSize(d.size), sha256 ? `SHA-256 ${sha256.slice(0, 8)}…` : null];
       const collectedAt = str(d.collectedAt);
       return {
         ...base,
@@ -228,7 +227,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
           summary: `attached the alert group${title} (${count(d.alerts, 'alert')}, ${count(d.occurrences, 'occurrence')})`,
         };
       }
-      const origin = REPORT_ORIGIN[String(d.kind)];
+      const origin = REPORT_ORIGIN[d.kind];
       return { ...base, kind: 'report', summary: `attached the report${title}`, details: origin ? [origin] : [] };
     }
     case 'access.granted':

@@ -4,9 +4,10 @@ import type { ConnectionFields, ServiceFields, StoredService } from './services-
 /** A connection row in the editor; rowKey keeps React's row identity for rows without a server id yet. */
 export type ConnectionRow = ConnectionFields & { rowKey: string };
 
-export interface ServiceFormValues extends Omit<ServiceFields, 'connections'> {
+// A type, not an interface: form values are a plain record of fields (useRecordForm asks for one).
+export type ServiceFormValues = Omit<ServiceFields, 'connections'> & {
   connections: ConnectionRow[];
-}
+};
 
 let nextKey = 0;
 const rowKey = () => `row-${++nextKey}`;

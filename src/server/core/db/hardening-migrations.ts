@@ -1,5 +1,20 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 
+/** The tables 0006 reads and fills, as they were when it was written. */
+type Tables0006 = {
+  users: { id: string; name: string };
+  events: { stream_id: string; recorded_at: string; actor: string; type: string };
+  incident_access: {
+    incident_id: string;
+    user_id: string;
+    user_name: string;
+    reason: string;
+    added_by_id: string;
+    added_by_name: string;
+    added_at: string;
+  };
+};
+
 // The migrations of the hardening: TLP:RED access lists, the sign-in throttle with one setup token at a time, and
 // triage heads for verify. Each runs on both dialects; never edit a released migration, add a new one.
 export function hardeningMigrations(): Record<string, Migration> {
@@ -7,7 +22,7 @@ export function hardeningMigrations(): Record<string, Migration> {
     '0006_incident_access_need_to_know': {
       // Who may read a TLP:RED incident: a projection of the timeline (the reporter, whoever set RED, the people
       // given a role, and access.granted / access.revoked events), kept for one indexed check per read.
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('incident_access')
           .addColumn('incident_id', 'text', (c) => c.notNull())
@@ -21,8 +36,9 @@ export function hardeningMigrations(): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('incident_access_by_user').on('incident_access').columns(['user_id']).execute();
         // Incidents reported before the list existed: their reporters (people, not intake) are on it.
-        const users = new Map((await db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
-        const reports = await db
+        const tables = db.withTables<Tables0006>();
+        const users = new Map((await tables.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+        const reports = await tables
           .selectFrom('events')
           .select(['stream_id', 'recorded_at', 'actor'])
           .where('type', '=', 'incident.reported')
@@ -32,7 +48,7 @@ export function hardeningMigrations(): Record<string, Migration> {
           .filter((e) => users.has(e.id))
           .map((e) => ({ ...e, name: users.get(e.id) as string }));
         for (const r of reported) {
-          await db
+          await tables
             .insertInto('incident_access')
             .values({
               incident_id: r.stream_id,
@@ -48,7 +64,7 @@ export function hardeningMigrations(): Record<string, Migration> {
       },
     },
     '0007_accounts_login_throttle': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         // Failed sign-ins per submitted e-mail address (known or not), shared by every instance.
         await db.schema
           .createTable('login_throttle')
@@ -73,7 +89,7 @@ export function hardeningMigrations(): Record<string, Migration> {
     // Triage items keep their stream's head like incidents and registry records do, so that verify can tell a
     // stream cut short from an intact one. Existing items take the head their events have now.
     '0008_tamper_triage_heads': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         const genesis = '0'.repeat(64);
         await db.schema
           .alterTable('triage_items')

@@ -2,10 +2,16 @@ import { type Kysely, type Migration, sql } from 'kysely';
 
 // The migrations of the incident list at volume: sort keys with their indexes, and who holds which role. Each runs
 // on both dialects; never edit a released migration, add a new one.
+/** The tables 0010 reads and fills, as they were when it was written. */
+type Tables0010 = {
+  incidents: { id: string; state: string };
+  incident_roles: { incident_id: string; role: string; holder: string };
+};
+
 export function listMigrations(): Record<string, Migration> {
   return {
     '0010_incident_list_sorting_and_roles': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         // Severity and status sort by meaning (critical before high, reported before closed), not by spelling: an
         // integer rank each, kept by the writer of the row like the other copied columns.
         await db.schema
@@ -37,14 +43,15 @@ export function listMigrations(): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('incident_roles_by_holder').on('incident_roles').columns(['holder', 'incident_id']).execute();
         // The roles of incidents reported before the table existed, from their state.
-        const rows = await db.selectFrom('incidents').select(['id', 'state']).execute();
+        const tables = db.withTables<Tables0010>();
+        const rows = await tables.selectFrom('incidents').select(['id', 'state']).execute();
         const roles = rows.flatMap((row) =>
           Object.entries((JSON.parse(row.state).assignments ?? {}) as Record<string, string>)
             .filter(([, holder]) => holder)
             .map(([role, holder]) => ({ incident_id: row.id, role, holder })),
         );
         for (let i = 0; i < roles.length; i += 500) {
-          await db
+          await tables
             .insertInto('incident_roles')
             .values(roles.slice(i, i + 500))
             .execute();

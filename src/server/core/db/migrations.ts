@@ -8,7 +8,7 @@ import { peopleMigrations } from './people-migrations.ts';
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_foundation': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('users')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -85,7 +85,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0002_prepare': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         // Which customer an event concerns and what kind of stream it belongs to: routing for the live stream,
         // so that nobody is sent another customer's events. Not part of the hash (the chain covers the content).
         await db.schema
@@ -133,7 +133,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0003_jobs': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('jobs')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -154,7 +154,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0004_notifications': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('settings')
           .addColumn('name', 'text', (c) => c.primaryKey())
@@ -223,7 +223,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0005_identify': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('alert_sources')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -357,7 +357,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 /** Applies every pending migration; safe to run concurrently from several instances (Kysely locks). */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+export async function migrateToLatest<D>(db: Kysely<D>, dialect: Dialect): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();

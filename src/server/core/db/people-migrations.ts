@@ -5,7 +5,7 @@ import type { Kysely, Migration } from 'kysely';
 export function peopleMigrations(): Record<string, Migration> {
   return {
     '0009_people_invitations_token_expiry': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         // An invitation is a single-use link (its secret stored as SHA-256 only) for one e-mail address, with the
         // global role and optionally a customer and the role there. Rows stay after use: they record who invited whom.
         await db.schema

@@ -4,7 +4,14 @@ import type { DB } from './schema.ts';
 
 const SLOT = '\u0000slot:';
 
-type Slot = (name: string) => any;
+/**
+ * A placeholder for a value bound at run time. Typed never so that it fits wherever the query wants a value:
+ * what it stands for is only known when run() binds it.
+ */
+type Slot = (name: string) => never;
+
+// The placeholder is the marked name as text; run() swaps it for the value before the query reaches the driver.
+const slot = ((name: string) => SLOT + name) as Slot;
 
 /**
  * A query built and compiled once per dialect (and shape), then run with new values. For the few statements on
@@ -19,7 +26,7 @@ export function prepared<R = unknown>(
     const key = `${dialect}:${shape}`;
     let entry = cache.get(key);
     if (!entry) {
-      const query = build(db, (name) => SLOT + name, dialect, shape).compile();
+      const query = build(db, slot, dialect, shape).compile();
       const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(SLOT) ? p.slice(SLOT.length) : null));
       entry = { query, slots };
       cache.set(key, entry);

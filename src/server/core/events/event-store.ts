@@ -1,3 +1,4 @@
+import type { StreamEvents, StreamType, TimelineEventBody } from '../../../shared/timeline-events.ts';
 import type { Dialect } from '../db/database.ts';
 import type { Tx } from '../db/transaction.ts';
 import { type EventRow, insertEvents } from './events.queries.ts';
@@ -9,29 +10,29 @@ export interface EventActor {
   name: string;
 }
 
-export interface NewEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
-
 /** Where an event is delivered: what kind of stream it belongs to and which customer it concerns (null: none). */
-export interface EventRoute {
-  streamType: 'incident' | 'record' | 'plan' | 'triage';
+export interface EventRoute<S extends StreamType = StreamType> {
+  streamType: S;
   customerId: string | null;
 }
 
-export interface StoredEvent extends EventRoute {
+/** What every stored event has besides its type and data. */
+export interface StoredEventFields extends EventRoute {
   position: number;
   streamId: string;
   seq: number;
-  type: string;
   actor: EventActor;
   occurredAt: string;
   recordedAt: string;
-  data: Record<string, unknown>;
   prevHash: string;
   hash: string;
 }
+
+/**
+ * An event as stored and read back; E narrows it to the events of one stream (src/shared/timeline-events.ts
+ * names them). Events are only ever appended through appendEvents, so what is read back has those shapes.
+ */
+export type StoredEvent<E extends TimelineEventBody = TimelineEventBody> = StoredEventFields & E;
 
 export interface StreamHead {
   seq: number;
@@ -50,22 +51,23 @@ export function appendedIn(tx: Tx): boolean {
  * Appends events to a stream after head, chaining their hashes. A concurrent append at the same
  * seq fails on the unique (stream_id, seq) constraint, so the caller can reload and retry.
  */
-export async function appendEvents(
+export async function appendEvents<S extends StreamType>(
   tx: Tx,
   dialect: Dialect,
   streamId: string,
   head: StreamHead,
-  events: NewEvent[],
+  events: StreamEvents[S][],
   by: EventActor,
   now: Date,
-  route: EventRoute,
-): Promise<StoredEvent[]> {
+  route: EventRoute<S>,
+): Promise<StoredEvent<StreamEvents[S]>[]> {
   // Only who it was goes on the record: never the caller's role, memberships or how they signed in.
   const actor: EventActor = { id: by.id, name: by.name };
   if (events.length) appending.add(tx);
   const recordedAt = now.toISOString();
   const actorText = canonicalJson(actor);
-  const chained: (Omit<StoredEvent, 'position' | keyof EventRoute> & { dataText: string })[] = [];
+  const chained: (Omit<StoredEventFields, 'position' | keyof EventRoute> & { type: string; data: unknown; dataText: string })[] =
+    [];
   let prevHash = head.hash;
   let seq = head.seq;
   for (const event of events) {
@@ -103,7 +105,15 @@ export async function appendEvents(
       customer_id: route.customerId,
     })),
   );
-  return chained.map(({ dataText, ...e }, i) => ({ ...e, ...route, position: positions[i] }));
+  // Each is one of `events` with its data read back from the stored text: the same type and shape.
+  return chained.map(
+    ({ dataText, ...e }, i) => ({ ...e, ...route, position: positions[i] }) as unknown as StoredEvent<StreamEvents[S]>,
+  );
+}
+
+/** The events of one kind of stream among events (a stream holds the events of its own kind only). */
+export function ofStream<S extends StreamType>(events: StoredEvent[], streamType: S): StoredEvent<StreamEvents[S]>[] {
+  return events.filter((e) => e.streamType === streamType) as StoredEvent<StreamEvents[S]>[];
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -115,16 +125,17 @@ function withActor(row: EventRow, actor: EventActor): StoredEvent {
     position: row.position,
     streamId: row.stream_id,
     seq: row.seq,
-    type: row.type,
+    // The stored type and data are what appendEvents wrote: one of the declared events of the stream.
+    type: row.type as TimelineEventBody['type'],
     actor,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     data: JSON.parse(row.data),
     prevHash: row.prev_hash,
     hash: row.hash,
-    streamType: row.stream_type as EventRoute['streamType'],
+    streamType: row.stream_type as StreamType,
     customerId: row.customer_id,
-  };
+  } as StoredEvent;
 }
 
 /** toStoredEvent for many rows. A timeline has few distinct actors, so each actor's JSON is parsed once. */

@@ -97,3 +97,8 @@ export async function streamHead(tx: Tx, streamId: string): Promise<{ seq: numbe
     .executeTakeFirst();
   return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: null };
 }
+
+/** Every event type stored, with the kind of stream it is on. */
+export function storedEventTypes(tx: Tx): Promise<{ stream_type: string; type: string }[]> {
+  return tx.selectFrom('events').select(['stream_type', 'type']).distinct().orderBy('type').execute();
+}

@@ -6,6 +6,11 @@ import { sql } from 'kysely';
 import { testDialects } from '../../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
+/** The part of an OpenAPI operation the fuzzer reads: its JSON body's schema. */
+interface Operation {
+  requestBody?: { content?: { 'application/json'?: { schema?: Schema } } };
+}
+
 // Every write route of the OpenAPI document gets hostile input, sent raw, with garbage ids in its path.
 // The run is fixed by its seed; replay or widen it with MUSTER_FUZZ_SEED and MUSTER_FUZZ_RUNS.
 const SEED = Number(process.env.MUSTER_FUZZ_SEED ?? 20261210);
@@ -332,7 +337,7 @@ for (const dialect of await testDialects()) {
       server = await startTestServer({ dialect, worker: { autoStart: false } });
       admin = await server.userToken('admin');
       const call = async (url: string, body: unknown) =>
-        (await server.request('POST', url, { token: admin, body })).json() as any;
+        (await server.request('POST', url, { token: admin, body })).json() as Promise<{ id: string; token: string }>;
       const customer = await call('/api/v1/customers', { name: 'Nordlys Energi', code: 'NLE', timeZone: 'Europe/Oslo' });
       const incident = await call('/api/v1/incidents', { title: 'Ransom note on the file server', customerId: customer.id });
       await call(`/api/v1/incidents/${incident.id}/notes`, { body: 'Backups are offline since 02:00.' });
@@ -340,7 +345,7 @@ for (const dialect of await testDialects()) {
       seeded = { customerId: customer.id, incidentId: incident.id };
       known.customerId = customer.id;
       const spec = await get('/api/v1/openapi.json');
-      routes = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, operations]) =>
+      routes = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(([path, operations]) =>
         Object.entries(operations)
           .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
           .map(([method, operation]) => ({

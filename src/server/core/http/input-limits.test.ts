@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ErrorAnswer } from '../../testing/error-answer.ts';
 import { testDialects } from '../../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
@@ -33,7 +34,7 @@ for (const dialect of await testDialects()) {
         body: { email: 'a\u0000@example.test', password: 'x' },
       });
       assert.equal(login.status, 400);
-      assert.equal(((await login.json()) as any).error.field, 'email');
+      assert.equal(((await login.json()) as ErrorAnswer).error.field, 'email');
       const incident = await call('POST', '/api/v1/incidents', { title: 'Ransom\u0000note' });
       assert.equal(incident.status, 400);
       assert.equal(incident.body.error.field, 'title');
@@ -44,7 +45,7 @@ for (const dialect of await testDialects()) {
       const alert = { title: 'Disk full', labels: { alertname: 'Disk\u0000Full' }, status: 'firing' };
       const res = await server.request('POST', '/api/v1/alerts', { token: sourceToken, body: [alert] });
       assert.equal(res.status, 400);
-      assert.equal(((await res.json()) as any).error.field, '0.labels.alertname');
+      assert.equal(((await res.json()) as ErrorAnswer).error.field, '0.labels.alertname');
       const key = await server.request('POST', '/api/v1/alerts', {
         token: sourceToken,
         body: { ...alert, labels: { 'alert\u0000name': 'x' } },
@@ -78,7 +79,7 @@ for (const dialect of await testDialects()) {
         body: Buffer.concat([Buffer.from('{"title":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
       });
       assert.equal(bytes.status, 400);
-      assert.match(((await bytes.json()) as any).error.message, /not valid UTF-8/);
+      assert.match(((await bytes.json()) as ErrorAnswer).error.message, /not valid UTF-8/);
     });
 
     it('bounds every integer of a request to what the database holds', async () => {
@@ -109,7 +110,7 @@ for (const dialect of await testDialects()) {
       for (const origin of ['http://[', 'not a url', `https://${own.host}`, `http://${own.hostname}:1`, 'https://evil.example']) {
         const res = await post(origin);
         assert.equal(res.status, 403, origin);
-        assert.equal(((await res.json()) as any).error.code, 'forbidden');
+        assert.equal(((await res.json()) as ErrorAnswer).error.code, 'forbidden');
       }
       assert.equal((await post(own.origin)).status, 201);
       assert.equal((await post('null')).status, 201, 'privacy-sensitive contexts send "null"; the CSRF header still counts');

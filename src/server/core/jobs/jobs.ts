@@ -6,7 +6,7 @@ import { insertJob } from './jobs.queries.ts';
  * A kind of durable job. handle must be safe to run twice for the same job (a worker can die after the work
  * and before recording it): use the job id or the payload as an idempotency key where the effect is external.
  */
-export interface JobDefinition<P = any> {
+export interface JobDefinition<P = unknown> {
   name: string;
   handle(payload: P, context: JobContext): Promise<void>;
   /** Attempts before the job becomes a dead letter (default 8). */

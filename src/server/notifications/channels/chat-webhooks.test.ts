@@ -73,12 +73,18 @@ describe('chat payloads', () => {
     assert.equal(payload.attachments.length, 1);
     const [attachment] = payload.attachments;
     assert.equal(attachment.contentType, 'application/vnd.microsoft.card.adaptive');
-    const card = attachment.content as { type: string; version: string; $schema: string; body: any[]; actions: any[] };
+    const card = attachment.content as {
+      type: string;
+      version: string;
+      $schema: string;
+      body: { type: string; text?: string; facts?: { title: string; value: string }[] }[];
+      actions: unknown[];
+    };
     assert.equal(card.type, 'AdaptiveCard');
     assert.equal(card.version, '1.4');
     assert.equal(card.$schema, 'http://adaptivecards.io/schemas/adaptive-card.json');
     assert.deepEqual(card.body[0], { type: 'TextBlock', text: message.subject, weight: 'Bolder', size: 'Medium', wrap: true });
-    const facts = card.body.find((b) => b.type === 'FactSet').facts;
+    const facts = card.body.find((b) => b.type === 'FactSet')?.facts ?? [];
     assert.deepEqual(facts[1], { title: 'Incident', value: 'INC-2026-0007' });
     assert.ok(card.body.some((b) => b.type === 'TextBlock' && b.text === message.text));
     assert.deepEqual(card.actions[0], { type: 'Action.OpenUrl', title: 'Acknowledge', url: message.ackUrl });

@@ -45,7 +45,7 @@ describe('deliver', () => {
   });
 
   it('sends chat payloads by channel type', async () => {
-    const shapes: [DeliveryTarget['type'], (body: any) => boolean][] = [
+    const shapes: [DeliveryTarget['type'], (body: Record<string, unknown>) => boolean][] = [
       ['slack', (body) => Array.isArray(body.blocks)],
       ['teams', (body) => body.type === 'message'],
       ['mattermost', (body) => typeof body.text === 'string' && body.blocks === undefined],

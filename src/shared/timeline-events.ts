@@ -1,0 +1,268 @@
+import type {
+  Impact,
+  IncidentRole,
+  IncidentSource,
+  IncidentStatus,
+  Milestone,
+  Origin,
+  Severity,
+  Tlp,
+} from './incident-vocabulary.ts';
+import type { DeliveryAttempt, InstructionAnswer, NotificationKind } from './notification-types.ts';
+import type { MembershipRole, PaceLevelName, PacePurpose } from './prepare-types.ts';
+import type { RuleAction, TriageKind } from './triage-types.ts';
+
+// The vocabulary of the event streams: every event type the server appends, with the shape of its data. The
+// server's builders and folds and the web's timeline words are checked against it. Types only, no logic.
+//
+// Stored events never change (the hash chain covers their bytes): a field that events recorded before it was
+// added lack is optional here, and stays so. A new event type is declared here before anything appends it.
+// Event data are type aliases, not interfaces, so that each is also a plain Record<string, unknown> (JSON).
+
+/** The fields of an incident a report or an update sets (`incident.updated` records them changed). */
+export interface IncidentFields {
+  title: string;
+  description: string;
+  category: string | null;
+  origin: Origin;
+  impact: Impact | null;
+  tlp: Tlp;
+  exercise: boolean;
+  personalData: boolean | null;
+  occurredAt: string | null;
+  detectedAt: string | null;
+  awareAt: string | null;
+  assignments: Partial<Record<IncidentRole, string>>;
+  customerId: string | null;
+  serviceIds: string[];
+  /** The customer's plan version in force; set by the server from the customer's current plan, never by a caller. */
+  planVersionId: string | null;
+}
+
+/** Changed fields and their values before (null where there was none). */
+export type FieldChanges<T> = {
+  changes: Partial<T>;
+  previous: { [F in keyof T]?: T[F] | null };
+};
+
+export type IncidentReported = Omit<IncidentFields, 'customerId' | 'serviceIds' | 'planVersionId'> & {
+  id: string;
+  key: string;
+  source: IncidentSource;
+  reportedAt: string;
+  /** Absent on incidents reported before customers, services and plans were kept. */
+  customerId?: string | null;
+  serviceIds?: string[];
+  planVersionId?: string | null;
+};
+
+/** DP1 (is it an incident?) or DP2 (classified: respond), with the classification DP2 was made on. */
+export type DecisionRecorded =
+  | { point: 'DP1'; outcome: 'incident' | 'false-positive'; reason: string | null }
+  | {
+      point: 'DP2';
+      outcome: 'respond';
+      reason: string | null;
+      classification: { category: string | null; impact: Impact | null; severity: Severity | null; tlp: Tlp };
+    };
+
+/** The obligation stage an event is about. */
+export type StageRef = {
+  obligationId: string;
+  stageId: string;
+};
+
+/** The notification an event is about. */
+type OfNotification = {
+  notificationId: string;
+};
+
+export type NotificationRequested = OfNotification & {
+  purpose: string;
+  kind: NotificationKind;
+  subject: string;
+  levels: PaceLevelName[];
+  /** Absent when a prepared draft is sent (its notification.prepared holds them). */
+  obligationRef?: string | null;
+  stepRef?: string | null;
+};
+
+/** Data of each event type on an incident's timeline. */
+export interface IncidentEventData {
+  'incident.reported': IncidentReported;
+  'incident.updated': FieldChanges<IncidentFields>;
+  /** severity null: the override was removed. */
+  'incident.severity_overridden': { severity: Severity; reason: string } | { severity: null; reason: null };
+  'note.added': { body: string };
+  'decision.recorded': DecisionRecorded;
+  'incident.transitioned': { from: IncidentStatus; to: IncidentStatus; reason: string | null; at: string };
+  'milestone.recorded': { milestone: Milestone; at: string };
+  'determination.recorded': { name: string; reason: string; at: string };
+  'evidence.added': {
+    evidenceId: string;
+    name: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    source: string;
+    collectedBy: string;
+    collectedAt: string;
+  };
+  /** A triage item joined to the incident: what it was, by its figures. */
+  'triage.attached': { itemId: string; kind: TriageKind; title: string; alerts: number; occurrences: number };
+  'access.granted': { userId: string; userName: string; breakGlass: boolean };
+  'access.revoked': { userId: string; userName: string };
+  'notification.prepared': NotificationRequested;
+  'notification.requested': NotificationRequested;
+  'notification.attempted': OfNotification & Pick<DeliveryAttempt, keyof DeliveryAttempt>;
+  'notification.escalated': OfNotification & { from: PaceLevelName; to: PaceLevelName; reason: string };
+  'notification.skipped': OfNotification & { level: PaceLevelName; reason: string };
+  /** from: the level it was on (null: it had not started). */
+  'notification.exhausted': OfNotification & { from: PaceLevelName | null; reason: string };
+  'notification.task_created': OfNotification & { level: PaceLevelName; instruction: string };
+  'notification.acknowledged': OfNotification & {
+    level: PaceLevelName | null;
+    /** Who has it, as they or the person recording it named them. */
+    by: string;
+    via: 'link' | 'manual';
+    note: string;
+    /** For whom (the ladder step's contact), the ladder's purpose and whether a person did the step: events
+     * recorded before these fields existed lack them. */
+    recipient?: string | null;
+    purpose?: PacePurpose;
+    byHand?: boolean;
+  };
+  'instruction.answered': OfNotification & { stepRef: string | null } & Pick<InstructionAnswer, keyof InstructionAnswer>;
+  'communication.level_set': { from: PaceLevelName; level: PaceLevelName; reason: string };
+  'channel.compromised': { channelId: string; channel: string; scope: 'incident' | 'customer'; reason: string };
+  'obligation.submitted': StageRef & {
+    at: string;
+    reference: string;
+    via: 'manual' | 'notification';
+    /** Absent on submissions recorded before these were kept. */
+    notificationId?: string | null;
+    note?: string;
+  };
+  'obligation.waived': StageRef & { reason: string; at: string };
+  'deadline.missed': StageRef & { obligation: string; stage: string; dueAt: string };
+  'step.completed': {
+    stepRef: string;
+    title: string;
+    /** Why it was done without the customer's instruction it needed (absent on older steps: none). */
+    override?: string | null;
+    blockedBy?: string;
+    forReview?: true;
+  };
+}
+
+/** The customer of a triage item (absent on streams recorded before it was put in their data). */
+type OfCustomer = {
+  customerId?: string | null;
+};
+
+/** Data of each event type on a triage item's stream. */
+export interface TriageEventData {
+  'triage.group_opened': OfCustomer & { title: string; rule: string; action: RuleAction };
+  'triage.reported': OfCustomer & { kind: Exclude<TriageKind, 'alerts'>; title: string };
+  /** The reporter added to a report in triage: how much (what they wrote is in the item's messages). */
+  'triage.information_added': { length: number };
+  'triage.incident_opened': OfCustomer & { incidentId: string; incidentKey: string };
+  'triage.attached': OfCustomer & { incidentId: string; incidentKey: string };
+  'triage.dismissed': { reason: string; silenced: number; silenceMinutes: number | null };
+}
+
+/** The kinds of registry object, each on its own stream (`<kind>.created`, `.updated`, `.archived`). */
+export const RECORD_KINDS = ['customer', 'service', 'contact', 'roster', 'pace-plan', 'obligation', 'playbook'] as const;
+export type RecordKindName = (typeof RECORD_KINDS)[number];
+
+/**
+ * A registry object's fields as created (its data in `records`, plus its customer). Their shape is each kind's
+ * (prepare-types.ts), checked by its schema; the history treats them as named values.
+ */
+export type RecordCreated = {
+  customerId: string | null;
+  [field: string]: unknown;
+};
+
+/** Data of each event type on a registry object's stream. */
+export type RecordEventData = { [K in `${RecordKindName}.created`]: RecordCreated } & {
+  [K in `${RecordKindName}.updated`]: FieldChanges<Record<string, unknown>>;
+} & { [K in `${RecordKindName}.archived`]: Record<string, never> } & {
+  'customer.member_set': { userId: string; userName: string; role: MembershipRole };
+  'customer.member_removed': { userId: string };
+  /** A plan version frozen, on the customer's stream. */
+  'plan.published': { planVersionId: string; version: number; sha256: string; approver: string };
+};
+
+/** One event as built: its type and the data of that type. */
+export type EventOf<M> = { [T in keyof M & string]: { type: T; data: M[T] } }[keyof M & string];
+
+export type IncidentEvent = EventOf<IncidentEventData>;
+export type TriageEvent = EventOf<TriageEventData>;
+export type RecordEvent = EventOf<RecordEventData>;
+
+export type IncidentEventType = IncidentEvent['type'];
+export type TriageEventType = TriageEvent['type'];
+export type RecordEventType = RecordEvent['type'];
+
+/** The events each kind of stream holds. */
+export interface StreamEvents {
+  incident: IncidentEvent;
+  triage: TriageEvent;
+  record: RecordEvent;
+}
+export type StreamType = keyof StreamEvents;
+
+/** Any event of any stream. */
+export type TimelineEventBody = StreamEvents[StreamType];
+
+const INCIDENT_TYPES = {
+  'incident.reported': true,
+  'incident.updated': true,
+  'incident.severity_overridden': true,
+  'note.added': true,
+  'decision.recorded': true,
+  'incident.transitioned': true,
+  'milestone.recorded': true,
+  'determination.recorded': true,
+  'evidence.added': true,
+  'triage.attached': true,
+  'access.granted': true,
+  'access.revoked': true,
+  'notification.prepared': true,
+  'notification.requested': true,
+  'notification.attempted': true,
+  'notification.escalated': true,
+  'notification.skipped': true,
+  'notification.exhausted': true,
+  'notification.task_created': true,
+  'notification.acknowledged': true,
+  'instruction.answered': true,
+  'communication.level_set': true,
+  'channel.compromised': true,
+  'obligation.submitted': true,
+  'obligation.waived': true,
+  'deadline.missed': true,
+  'step.completed': true,
+} satisfies Record<IncidentEventType, true>;
+
+const TRIAGE_TYPES = {
+  'triage.group_opened': true,
+  'triage.reported': true,
+  'triage.information_added': true,
+  'triage.incident_opened': true,
+  'triage.attached': true,
+  'triage.dismissed': true,
+} satisfies Record<TriageEventType, true>;
+
+/** The name of every event type, by the stream that holds it (each list checked against the types above). */
+export const EVENT_TYPES: { [S in StreamType]: readonly StreamEvents[S]['type'][] } = {
+  incident: Object.keys(INCIDENT_TYPES) as IncidentEventType[],
+  triage: Object.keys(TRIAGE_TYPES) as TriageEventType[],
+  record: [
+    ...RECORD_KINDS.flatMap((kind) => [`${kind}.created`, `${kind}.updated`, `${kind}.archived`] as const),
+    'customer.member_set',
+    'customer.member_removed',
+    'plan.published',
+  ],
+};
