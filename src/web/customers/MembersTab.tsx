@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   EmptyState,
@@ -11,7 +10,6 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { IconMailPlus, IconUserMinus, IconUsers } from '@tabler/icons-react';
@@ -19,6 +17,7 @@ import { useState } from 'react';
 import { MEMBERSHIP_ROLES, type Membership, type MembershipRole } from '../../shared/prepare-types.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
+import { RemoveIconButton } from '../core/RemoveIconButton.tsx';
 import { InviteModal } from '../users/InviteModal.tsx';
 import { PendingInvitations } from '../users/PendingInvitations.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
@@ -140,16 +139,11 @@ export function MembersTab({ customerId }: { customerId: string }) {
                         />
                       </Table.Td>
                       <Table.Td>
-                        <Tooltip label={`Remove ${member.userName}`} withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Remove ${member.userName}`}
-                            onClick={() => setRemoving(member)}
-                          >
-                            <IconUserMinus size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RemoveIconButton
+                          label={`Remove ${member.userName}`}
+                          icon={<IconUserMinus size={16} />}
+                          onClick={() => setRemoving(member)}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -25,6 +25,7 @@ import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
+import { RemoveIconButton } from '../core/RemoveIconButton.tsx';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { ConfirmModal } from '../customers/ConfirmModal.tsx';
@@ -196,16 +197,11 @@ export function ApiTokensCard() {
                         </Table.Td>
                         <Table.Td>
                           {state.label === 'Active' && (
-                            <Tooltip label={`Revoke ${t.label}`} withArrow>
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label={`Revoke ${t.label}`}
-                                onClick={() => setRevoking(t)}
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
+                            <RemoveIconButton
+                              label={`Revoke ${t.label}`}
+                              icon={<IconTrash size={16} />}
+                              onClick={() => setRevoking(t)}
+                            />
                           )}
                         </Table.Td>
                       </Table.Tr>

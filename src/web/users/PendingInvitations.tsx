@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconMailX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
+import { RemoveIconButton } from '../core/RemoveIconButton.tsx';
 import { ConfirmModal } from '../customers/ConfirmModal.tsx';
 import { MEMBERSHIP_LABELS } from '../customers/membership-labels.ts';
 import { USER_ROLE_LABELS } from './user-labels.ts';
@@ -56,16 +57,11 @@ export function PendingInvitations({ customerId = null }: { customerId?: string 
                         <RelativeTime value={i.expiresAt} size="sm" />
                       </Table.Td>
                       <Table.Td>
-                        <Tooltip label={`Withdraw the invitation to ${i.email}`} withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Withdraw the invitation to ${i.email}`}
-                            onClick={() => setWithdrawing(i)}
-                          >
-                            <IconMailX size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RemoveIconButton
+                          label={`Withdraw the invitation to ${i.email}`}
+                          icon={<IconMailX size={16} />}
+                          onClick={() => setWithdrawing(i)}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
