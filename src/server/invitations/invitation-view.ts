@@ -1,27 +1,12 @@
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
+import type { Invitation, InvitationStatus } from '../../shared/invitation-types.ts';
 import type { MembershipRole } from '../../shared/prepare-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { InvitationsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { findRecord } from '../registry/records.queries.ts';
 
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
-
-/** An invitation as the API shows it; never its secret, which is not stored. */
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: UserRole;
-  customerId: string | null;
-  customerName: string | null;
-  customerRole: MembershipRole | null;
-  invitedBy: { id: string; name: string };
-  createdAt: string;
-  expiresAt: string;
-  status: InvitationStatus;
-  acceptedAt: string | null;
-  revokedAt: string | null;
-}
+export type InvitationView = Invitation;
 
 export function statusOf(row: InvitationsTable, now: Date): InvitationStatus {
   if (row.accepted_at) return 'accepted';

@@ -1,6 +1,7 @@
 import { Badge, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconMailX } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { Invitation } from '../../shared/invitation-types.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
@@ -8,7 +9,7 @@ import { RemoveIconButton } from '../core/RemoveIconButton.tsx';
 import { ConfirmModal } from '../customers/ConfirmModal.tsx';
 import { MEMBERSHIP_LABELS } from '../customers/membership-labels.ts';
 import { USER_ROLE_LABELS } from './user-labels.ts';
-import { type Invitation, useInvitations, useRevokeInvitation } from './users-api.ts';
+import { useInvitations, useRevokeInvitation } from './users-api.ts';
 
 /** Invitations not yet accepted, with who sent them and until when they work; each can be withdrawn. */
 export function PendingInvitations({ customerId = null }: { customerId?: string | null }) {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
+import type { Invitation } from '../../shared/invitation-types.ts';
 import type { MembershipRole } from '../../shared/prepare-types.ts';
 import { authKeys, type User } from '../auth/auth-api.ts';
 import { api } from '../core/api.ts';
@@ -11,21 +12,6 @@ export interface ListedUser extends User {
 }
 
 export type UserStatus = 'active' | 'inactive' | 'all';
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: UserRole;
-  customerId: string | null;
-  customerName: string | null;
-  customerRole: MembershipRole | null;
-  invitedBy: { id: string; name: string };
-  createdAt: string;
-  expiresAt: string;
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  acceptedAt: string | null;
-  revokedAt: string | null;
-}
 
 export interface Invited {
   invitation: Invitation;
