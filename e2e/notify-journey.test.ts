@@ -214,7 +214,7 @@ describe('notify journey in the browser', { skip: unavailable ?? false }, () => 
     await page.getByRole('heading', { name: 'Deadlines', level: 1 }).waitFor();
     await page.getByText('No reporting clocks are running').waitFor();
     await page.getByRole('radiogroup', { name: 'Which clocks' }).getByText('All, with met and waived').click();
-    const row = page.getByRole('table', { name: 'Deadlines' }).locator('[data-deadline-status="met"]');
+    const row = page.getByRole('table', { name: 'Deadlines', exact: true }).locator('[data-deadline-status="met"]');
     await row.getByRole('link', { name: incidentKey }).waitFor();
     await row.getByText(GDPR).waitFor();
     await shot(page, '09-deadlines');

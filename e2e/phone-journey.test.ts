@@ -316,7 +316,7 @@ describe('phone journey in the browser', { skip: unavailable ?? false }, () => {
 
     // 4. Deadlines: a list whose badges read whole, each row leading to its incident.
     await page.goto('/deadlines');
-    const deadlines = page.getByRole('table', { name: 'Deadlines' });
+    const deadlines = page.getByRole('table', { name: 'Deadlines', exact: true });
     await deadlines.waitFor();
     await assertFits(page, 'the deadlines page');
     await shot(page, '05-deadlines');

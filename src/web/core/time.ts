@@ -36,7 +36,7 @@ export function formatShort(iso: string): string {
 /** "5 minutes ago", "in 2 hours"; "just now" within a minute either way (clocks are never quite in step). */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   if (Math.abs(now - Date.parse(iso)) < 60_000) return 'just now';
-  return formatDistanceStrict(Date.parse(iso), now, { addSuffix: true, roundingMethod: 'floor' });
+  return formatDistanceStrict(Date.parse(iso), now, { addSuffix: true, roundingMethod: 'round' });
 }
 
 /** An API time (UTC) as the value of an <input type="datetime-local"> in the user's zone. */
