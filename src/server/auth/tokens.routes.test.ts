@@ -91,6 +91,16 @@ for (const dialect of await testDialects()) {
       assert.equal((await call('DELETE', `/api/v1/tokens/${theirs.id}`, admin)).status, 204);
       assert.equal((await call('GET', '/api/v1/auth/me', theirs.token)).status, 401);
     });
+
+    it('revokes a token named in the query too, and says which field is missing', async () => {
+      const own = (await call('POST', '/api/v1/tokens', rita, { label: 'phone' })).body;
+      const missing = await call('DELETE', '/api/v1/tokens', rita);
+      assert.equal(missing.status, 400);
+      assert.match(JSON.stringify(missing.body), /id/);
+      assert.equal((await call('GET', '/api/v1/auth/me', own.token)).status, 200, 'nothing revoked by a bad call');
+      assert.equal((await call('DELETE', `/api/v1/tokens?id=${own.id}`, rita)).status, 204);
+      assert.equal((await call('GET', '/api/v1/auth/me', own.token)).status, 401);
+    });
   });
 
   describe(`managing users on ${dialect}`, () => {

@@ -86,18 +86,32 @@ export function registerTokenRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
+  const revoke = async (actor: ReturnType<typeof actorOf>, id: string) => {
+    if (!(await revokeToken(deps, actor, id))) throw new AppError('not_found', 'No such active token of yours', 'id');
+  };
+  const TokenId = Type.String({ minLength: 1, maxLength: 100 });
+
   api.delete(
     '/api/v1/tokens/:id',
+    { schema: { tags, params: Type.Object({ id: TokenId }), response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await revoke(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // The same, for clients that name the token in the query (`DELETE /api/v1/tokens?id=…`).
+  api.delete(
+    '/api/v1/tokens',
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
+        querystring: Type.Object({ id: TokenId }, { additionalProperties: false }),
         response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
-      if (!(await revokeToken(deps, actorOf(request), request.params.id)))
-        throw new AppError('not_found', 'No such active token of yours');
+      await revoke(actorOf(request), request.query.id);
       return reply.status(204).send(null);
     },
   );
