@@ -214,6 +214,11 @@ describe('phone journey in the browser', { skip: unavailable ?? false }, () => {
     const problems = watchPage(page); // from here: before signing in, the app's "who am I?" is answered 401
     await assertFits(page, 'the incident list');
     await shot(page, '01-incidents');
+    // No column headers on a phone: the list is ordered from one select, kept in the address.
+    await page.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'Most severe first' });
+    await page.waitForURL(/[?&]sort=severity/);
+    await page.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'Newest first' });
+    await page.waitForURL((url) => !url.search.includes('sort='));
 
     // 1. The header's links are hidden on a phone; the menu button opens them, and a tap on one closes the menu.
     const menuButton = page.getByRole('button', { name: 'Open the menu' });

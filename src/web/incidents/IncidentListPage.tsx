@@ -8,6 +8,7 @@ import { IncidentFilterBar } from './IncidentFilterBar.tsx';
 import { IncidentPager } from './IncidentPager.tsx';
 import { IncidentTable, IncidentTableSkeleton } from './IncidentTable.tsx';
 import { useIncidentList } from './incidents-api.ts';
+import { PhoneSortSelect } from './PhoneSortSelect.tsx';
 import { NO_FILTERS, useIncidentFilters } from './use-incident-filters.ts';
 
 export function IncidentListPage() {
@@ -87,6 +88,7 @@ export function IncidentListPage() {
   } else {
     body = (
       <>
+        <PhoneSortSelect sort={filters.sort} order={filters.order} onSort={(sort, order) => setFilters({ sort, order })} />
         <IncidentTable
           incidents={incidents}
           sorting={{ sort: filters.sort, order: filters.order, onSort: (sort, order) => setFilters({ sort, order }) }}
