@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, UsersTable } from '../core/db/schema.ts';
+import type { UsersTable } from '../core/db/people-schema.ts';
+import type { DB } from '../core/db/schema.ts';
 
 type Db = Kysely<DB>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
-import type { UsersTable } from '../core/db/schema.ts';
+import type { UsersTable } from '../core/db/people-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { isUniqueViolation } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';

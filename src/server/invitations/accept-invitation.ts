@@ -5,7 +5,7 @@ import { insertPreparedUser, type PublicUser, prepareUser } from '../auth/create
 import { forgetAllCredentials, sha256 } from '../auth/credentials.ts';
 import { type Actor, can } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
-import type { InvitationsTable } from '../core/db/schema.ts';
+import type { InvitationsTable } from '../core/db/people-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';

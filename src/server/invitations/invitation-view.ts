@@ -2,7 +2,7 @@ import type { UserRole } from '../../shared/incident-vocabulary.ts';
 import type { Invitation, InvitationStatus } from '../../shared/invitation-types.ts';
 import type { MembershipRole } from '../../shared/prepare-types.ts';
 import type { Dialect } from '../core/db/database.ts';
-import type { InvitationsTable } from '../core/db/schema.ts';
+import type { InvitationsTable } from '../core/db/people-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { findRecord } from '../registry/records.queries.ts';
 

@@ -1,4 +1,4 @@
-import type { InvitationsTable } from '../core/db/schema.ts';
+import type { InvitationsTable } from '../core/db/people-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
 export async function insertInvitation(db: Tx, row: InvitationsTable): Promise<void> {
