@@ -10,6 +10,7 @@ import { errorMessage } from '../core/error-message.ts';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { useSetup, useSetupStatus } from './auth-api.ts';
+import { NEW_ACCOUNT_RULES } from './new-account-rules.ts';
 import { PasswordStrength } from './PasswordStrength.tsx';
 import { SetupPendingNotice } from './SetupPendingNotice.tsx';
 
@@ -27,9 +28,7 @@ export function SetupPage() {
     initialValues: { email: '', name: '', password: '', confirm: '' },
     validate: {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid e-mail address'),
-      name: (v) => (v.trim() ? null : 'Enter your name, as colleagues will see it on the timeline'),
-      password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`),
-      confirm: (v, values) => (v === values.password ? null : 'The passwords do not match'),
+      ...NEW_ACCOUNT_RULES,
     },
   });
 

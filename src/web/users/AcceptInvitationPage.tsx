@@ -5,6 +5,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { MIN_PASSWORD_LENGTH } from '../../shared/password-strength.ts';
 import { AuthLayout } from '../auth/AuthLayout.tsx';
+import { NEW_ACCOUNT_RULES } from '../auth/new-account-rules.ts';
 import { PasswordStrength } from '../auth/PasswordStrength.tsx';
 import { isApiError } from '../core/api.ts';
 import { errorMessage } from '../core/error-message.ts';
@@ -34,9 +35,7 @@ export function AcceptInvitationPage() {
   const form = useForm({
     initialValues: { name: '', password: '', confirm: '' },
     validate: {
-      name: (v) => (v.trim() ? null : 'Enter your name, as colleagues will see it on the timeline'),
-      password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`),
-      confirm: (v, values) => (v === values.password ? null : 'The passwords do not match'),
+      ...NEW_ACCOUNT_RULES,
     },
   });
 
