@@ -85,6 +85,8 @@ export type NotificationRequested = OfNotification & {
   /** Absent when a prepared draft is sent (its notification.prepared holds them). */
   obligationRef?: string | null;
   stepRef?: string | null;
+  /** To one user through their own channels (a role given, a task due), not a customer's ladder. */
+  to?: { userId: string; name: string };
 };
 
 /** Data of each event type on an incident's timeline. */

@@ -9,7 +9,11 @@ export function findUserByEmail(db: Db, email: string): Promise<UsersTable | und
 }
 
 export function findUserById(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'contact_id as contactId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findUserWithPassword(db: Db, id: string): Promise<UsersTable | undefined> {
@@ -18,10 +22,14 @@ export function findUserWithPassword(db: Db, id: string): Promise<UsersTable | u
 
 /** Users by name; `status` active (the default) or inactive keeps only those, all keeps everyone. */
 export function listUsers(db: Db, status: 'active' | 'inactive' | 'all' = 'active') {
-  let query = db.selectFrom('users').select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at']);
+  let query = db.selectFrom('users').select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at', 'contact_id']);
   if (status === 'active') query = query.where('disabled_at', 'is', null);
   if (status === 'inactive') query = query.where('disabled_at', 'is not', null);
   return query.orderBy('name').execute();
+}
+
+export async function setUserContact(db: Db, id: string, contactId: string | null): Promise<void> {
+  await db.updateTable('users').set({ contact_id: contactId }).where('id', '=', id).execute();
 }
 
 export async function setUserName(db: Db, id: string, name: string): Promise<void> {
@@ -184,7 +192,11 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 export function findUserRecord(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'disabled_at', 'contact_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Ends every session of a user but one (null: all of them). */

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { USER_ROLES } from '../../shared/incident-vocabulary.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { Enum } from '../core/http/schema-types.ts';
+import { Enum, Nullable } from '../core/http/schema-types.ts';
 import { anyCustomerExists } from '../incidents/incident-customer.ts';
 import { SessionAllowedSchema } from './allowed.schemas.ts';
 import { sessionAllowed } from './allowed.ts';
@@ -24,7 +24,10 @@ const User = Type.Object({
   email: Type.String(),
   name: Type.String(),
   role: Type.String(),
+  /** The registry contact whose channels reach this person (roles given, tasks due); null: the account's e-mail. */
+  contactId: Type.Optional(Nullable(Type.String())),
 });
+const ContactLink = Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 })));
 const UserReply = Type.Object({ user: User });
 const Email = Type.String({ minLength: 3, maxLength: 320 });
 const Password = Type.String({ maxLength: 1024 });
@@ -139,7 +142,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['auth'],
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), contactId: ContactLink },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: { 200: UserReply },
       },
     },
@@ -176,6 +182,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
           role: u.role,
           active: u.disabled_at === null,
           createdAt: u.created_at,
+          contactId: u.contact_id,
         })),
       };
     },
@@ -188,7 +195,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['auth'],
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
         body: Type.Object(
-          { role: Type.Optional(Enum(USER_ROLES)), active: Type.Optional(Type.Boolean()) },
+          { role: Type.Optional(Enum(USER_ROLES)), active: Type.Optional(Type.Boolean()), contactId: ContactLink },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: {
@@ -198,6 +205,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
             name: Type.String(),
             role: Type.String(),
             active: Type.Boolean(),
+            contactId: Nullable(Type.String()),
           }),
         },
       },

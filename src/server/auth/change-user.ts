@@ -4,6 +4,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { countActiveAdmins, endAllCredentialsOf, findUserRecord, setUserDisabled, setUserRole } from './auth.queries.ts';
 import { forgetAllCredentials } from './credentials.ts';
+import { linkContact } from './link-contact.ts';
 import { type Actor, assertCan } from './policy.ts';
 
 export interface ManagedUser {
@@ -12,6 +13,7 @@ export interface ManagedUser {
   name: string;
   role: UserRole;
   active: boolean;
+  contactId: string | null;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function changeUser(
   deps: Deps,
   actor: Actor,
   id: string,
-  changes: { role?: UserRole; active?: boolean },
+  changes: { role?: UserRole; active?: boolean; contactId?: string | null },
 ): Promise<ManagedUser> {
   assertCan(actor, 'user.manage');
   const now = deps.clock.now().toISOString();
@@ -46,7 +48,9 @@ export async function changeUser(
       await endAllCredentialsOf(tx, id, now);
     }
     if (active && found.disabled_at !== null) await setUserDisabled(tx, id, null);
-    return { id, email: found.email, name: found.name, role, active };
+    if (changes.contactId !== undefined) await linkContact(tx, deps.database.dialect, actor, id, changes.contactId);
+    const contactId = changes.contactId === undefined ? found.contact_id : changes.contactId;
+    return { id, email: found.email, name: found.name, role, active, contactId };
   });
   forgetAllCredentials();
   deps.log.info({ userId: id, by: actor.id, changes }, 'user changed');

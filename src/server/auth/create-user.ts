@@ -39,6 +39,7 @@ export async function prepareUser(
     password_hash: await hashPassword(input.password),
     created_at: deps.clock.now().toISOString(),
     disabled_at: null,
+    contact_id: null,
   };
 }
 

@@ -230,6 +230,8 @@ for (const dialect of await testDialects()) {
         await rawSql(`drop index ${index}`);
       await rawSql('alter table incidents drop column severity_rank');
       await rawSql('alter table incidents drop column status_rank');
+      await rawSql('alter table users drop column contact_id');
+      await rawSql("delete from kysely_migration where name like '0011_%'");
       await rawSql('drop table incident_roles');
       await rawSql("delete from kysely_migration where name like '0010_%'");
       await rawSql('drop table invitations');

@@ -104,3 +104,13 @@ export async function compromisedReasons(
 ): Promise<Map<string, string>> {
   return new Map((await compromisedChannels(tx, incidentId, customerId)).map((c) => [c.channelId, c.reason]));
 }
+
+/** An active user as a message reaches them: name, account e-mail and the contact they are linked to. */
+export function findPersonToTell(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'contact_id'])
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}

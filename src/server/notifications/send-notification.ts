@@ -2,16 +2,18 @@ import { randomUUIDv7 } from 'node:crypto';
 import { PACE_LEVELS, PACE_PURPOSE_LABELS, type PacePurpose } from '../../shared/prepare-types.ts';
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
 import { planStage } from '../deadlines/incident-snapshot.ts';
-import { appendToIncident } from '../incidents/change-incident.ts';
+import { appendToIncident, type IncidentChange } from '../incidents/change-incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
 import { changeNotification } from './change-notification.ts';
 import { resolveLadder } from './ladder.ts';
 import { compromisedReasons, findNotification, insertNotification, type Notification } from './notifications.queries.ts';
+import { personLadder } from './person-ladder.ts';
 import { moveToLevel, type NotificationDecision } from './walk-ladder.ts';
 
 export interface NotificationDraft {
@@ -26,6 +28,8 @@ export interface NotificationDraft {
   stepRef?: string | null;
   /** Prepare it for one-click sending instead of sending now. */
   draft?: boolean;
+  /** To one user through their own channels (see personLadder) instead of the customer's ladder for the purpose. */
+  to?: { userId: string };
 }
 
 const DEFAULT_SUBJECT = '{{incident.key}}: {{incident.title}}';
@@ -49,9 +53,27 @@ export async function sendNotification(
   incidentIdOrKey: string,
   draft: NotificationDraft,
 ): Promise<Notification> {
+  const change = notificationChange(deps, actor, draft);
+  await appendToIncident(deps, actor, incidentIdOrKey, change);
+  return (await findNotification(deps.database.db, deps.database.dialect, change.created().id)) as Notification;
+}
+
+/**
+ * A notification as one part of an incident change: its events come from decide and its row and jobs from
+ * alongside, so a use-case can tell someone in the same transaction as the change it tells them of.
+ */
+export function notificationChange(
+  deps: Deps,
+  actor: Actor,
+  draft: NotificationDraft,
+): Required<Pick<IncidentChange, 'decide' | 'alongside'>> & { created(): Notification } {
   let created: Notification | null = null;
   let decision: NotificationDecision | null = null;
-  await appendToIncident(deps, actor, incidentIdOrKey, {
+  return {
+    created() {
+      if (!created) throw new Error('The notification was not decided');
+      return created;
+    },
     async decide(tx, incident, now) {
       if (draft.obligationRef) {
         const [obligationId, stageId] = draft.obligationRef.split('/');
@@ -63,16 +85,9 @@ export async function sendNotification(
           );
         }
       }
-      const { contacts, pacePlans } = await communicationContents(tx, deps.database.dialect, incident.customerId, now);
-      const plan = pacePlans.find((p) => p.purpose === draft.purpose);
-      const ladder = plan ? resolveLadder(plan, contacts) : [];
-      if (ladder.length === 0) {
-        throw new AppError(
-          'conflict',
-          `There is no PACE ladder to "${PACE_PURPOSE_LABELS[draft.purpose].toLowerCase()}" for this incident's customer; set one up on the customer's PACE tab`,
-          'purpose',
-        );
-      }
+      const ladder = draft.to
+        ? await personLadder(tx, deps.database.dialect, draft.to.userId)
+        : await purposeLadder(tx, deps, incident, draft.purpose, now);
       const at = now.toISOString();
       const n: Notification = {
         id: randomUUIDv7(),
@@ -107,13 +122,14 @@ export async function sendNotification(
           levels: ladder.map((s) => s.level),
           obligationRef: n.obligationRef,
           stepRef: n.stepRef,
+          ...(draft.to ? { to: { userId: draft.to.userId, name: ladder[0]?.contactName ?? '' } } : {}),
         },
       };
       if (draft.draft) {
         decision = { events: [requested], set: {}, jobs: [] };
       } else {
         const compromised = await compromisedReasons(tx, incident.id, incident.customerId);
-        const moved = moveToLevel(n, startLevel(n, incident), 'sent', compromised, now);
+        const moved = moveToLevel(n, startLevel(n, draft.to ? null : incident), 'sent', compromised, now);
         decision = { ...moved, events: [requested, ...moved.events] };
       }
       return decision.events;
@@ -146,9 +162,22 @@ export async function sendNotification(
       });
       for (const job of decision.jobs) await enqueue(tx, job, now);
     },
-  });
-  const { id } = created as unknown as Notification;
-  return (await findNotification(deps.database.db, deps.database.dialect, id)) as Notification;
+  };
+}
+
+/** The customer's PACE ladder for the purpose; 409 naming the purpose when the plan has none. */
+async function purposeLadder(tx: Tx, deps: Deps, incident: IncidentState, purpose: PacePurpose, now: Date) {
+  const { contacts, pacePlans } = await communicationContents(tx, deps.database.dialect, incident.customerId, now);
+  const plan = pacePlans.find((p) => p.purpose === purpose);
+  const ladder = plan ? resolveLadder(plan, contacts) : [];
+  if (ladder.length === 0) {
+    throw new AppError(
+      'conflict',
+      `There is no PACE ladder to "${PACE_PURPOSE_LABELS[purpose].toLowerCase()}" for this incident's customer; set one up on the customer's PACE tab`,
+      'purpose',
+    );
+  }
+  return ladder;
 }
 
 /** Sends a prepared draft ("one click to send"), from the level the incident's communication is at now. */

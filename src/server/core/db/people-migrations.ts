@@ -31,5 +31,12 @@ export function peopleMigrations(): Record<string, Migration> {
         await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
       },
     },
+    '0011_users_linked_contact': {
+      async up(db: Kysely<unknown>) {
+        // A user may be linked to a contact of the registry: Muster then reaches the person (a role given, a task
+        // due) through that contact's channels, in order, instead of only the account's e-mail address.
+        await db.schema.alterTable('users').addColumn('contact_id', 'text').execute();
+      },
+    },
   };
 }

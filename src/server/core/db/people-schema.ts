@@ -8,6 +8,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** The registry contact whose channels reach this person; null: the account's e-mail only. */
+  contact_id: string | null;
 }
 
 export interface SessionsTable {
