@@ -17,3 +17,18 @@ export async function replaceIncidentRoles(tx: Tx, incidentId: string, assignmen
 export function involvedIn(incidentId: 'incidents.id', userId: string) {
   return sql<boolean>`exists (select 1 from incident_roles held where held.incident_id = ${sql.ref(incidentId)} and held.holder = ${userId})`;
 }
+
+/** The active users among these ids. */
+export function findUsersById(tx: Tx, ids: string[]) {
+  return tx.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).where('disabled_at', 'is', null).execute();
+}
+
+/** The active users linked to these contacts (see users.contact_id). */
+export function findUsersByContact(tx: Tx, contactIds: string[]) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'name', 'contact_id'])
+    .where('contact_id', 'in', contactIds)
+    .where('disabled_at', 'is', null)
+    .execute();
+}
