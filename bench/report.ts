@@ -3,6 +3,7 @@
 import type { FanoutResult } from './fanout.ts';
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
+import type { RespondResult } from './respond.ts';
 import type { StormLatencyResult } from './storm-latency.ts';
 
 export type Target =
@@ -38,6 +39,8 @@ export interface SuiteResult {
   operations: OperationResult[];
   /** Notification delivery under load (issue: p99 < 1 s, escalations within ±2 s). */
   notify?: NotifyResult;
+  /** The response phase (issue 12): applying playbooks, my tasks, first reports by themselves. */
+  respond?: RespondResult;
   /** Alert intake (issue: single posts ≥ 0.5 × floor, 100,000 alerts/s in batches, de-duplication within 20 %). */
   alerts?: AlertsResult;
   /** GET /healthz during 8 senders of 5,000-alert batches (issue 10: p99 < 100 ms), with the floor's p99 before it. */

@@ -33,6 +33,7 @@ import {
   suiteTables,
   type Target,
 } from './report.ts';
+import { measureRespond, respondTable } from './respond.ts';
 import {
   cpuSecondsOf,
   freePort,
@@ -264,6 +265,9 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     notes.push(`stream fan-out: only ${fanout.delivered} of ${fanout.streams} streams got the note`);
   log('▶ notifications: trigger to SMTP sink under 100 incidents/s, and escalation timing');
   const notify = await measureNotifications(api, sink, log);
+  log('▶ response phase: applying playbooks, my tasks among 10,000 open, first reports under 100 reported attacks/s');
+  const respond = await measureRespond(api, sink, dialect, log);
+  await measure('my open tasks (10,000 open)', { method: 'GET', path: '/api/v1/tasks?assignee=me&status=open', headers: auth });
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
   floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
   const stormLatency = await measureStormLatency(api, server.origin, STORM_LATENCY_SECONDS, log);
@@ -311,6 +315,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     operations,
     fanout,
     notify,
+    respond,
     alerts,
     stormLatency: { ...stormLatency, floorP99Ms: floorP99 },
     notes,
@@ -412,6 +417,7 @@ async function main(): Promise<number> {
     if (suite.stormLatency) {
       console.log(`\n${stormLatencyTable(suite.stormLatency, suite.stormLatency.floorP99Ms, suite.dialect !== 'sqlite')}`);
     }
+    if (suite.respond) console.log(`\n${respondTable(suite.respond, suite.dialect !== 'sqlite')}`);
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
@@ -423,6 +429,13 @@ async function main(): Promise<number> {
       ...(s.startup.met ? [] : ['start to /readyz']),
       ...(s.idleRss && !s.idleRss.met ? ['idle RSS'] : []),
       ...(s.alerts && !s.alerts.batchTargetMet ? ['alert batches'] : []),
+      ...(s.respond
+        ? [
+            ...(s.respond.apply.met ? [] : ['applying a playbook']),
+            ...(s.respond.myTasks.met ? [] : ['my tasks']),
+            ...(s.respond.firstReport.met ? [] : ['first report']),
+          ]
+        : []),
       ...(s.stormLatency && !s.stormLatency.met ? ['GET /healthz during an alert storm'] : []),
       ...(s.alerts && s.alerts.dedupRatio < DEDUP_TARGET ? ['de-duplication with many stored'] : []),
     ]);
