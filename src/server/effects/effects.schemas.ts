@@ -12,7 +12,7 @@ const Dimension = Enum(['confidentiality', 'integrity', 'availability'] as const
 const QuestionId = Type.String({ description: `One of: ${EFFECT_QUESTIONS.map((q) => q.id).join(', ')}` });
 
 const Scan = Type.Object(
-  { toolkit: Text(200, 1), result: Enum(SCAN_RESULTS), note: Type.Optional(Text(2000)) },
+  { toolkit: Text(200, 1), result: Enum(SCAN_RESULTS), note: Type.Optional(Text(500)) },
   { additionalProperties: false },
 );
 
@@ -21,7 +21,7 @@ const AnswerInput = Type.Object(
   {
     question: Text(100, 1),
     answer: Choice,
-    detail: Type.Optional(Text(20_000)),
+    detail: Type.Optional(Text(5000)),
     confidence: Type.Optional(Nullable(ConfidenceValue)),
     volume: Type.Optional(Text(500)),
     scans: Type.Optional(Type.Array(Scan, { maxItems: 20 })),

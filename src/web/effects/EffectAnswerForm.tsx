@@ -70,7 +70,7 @@ export function EffectAnswerForm({ incident, saved }: { incident: Incident; save
           autosize
           minRows={2}
           maxRows={10}
-          maxLength={20_000}
+          maxLength={5000}
           value={draft.detail}
           onChange={(e) => update({ detail: e.currentTarget.value })}
         />

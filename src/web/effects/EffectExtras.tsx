@@ -93,7 +93,7 @@ function ScansInput({ draft, onChange }: Omit<ExtrasProps, 'question'>) {
             <TextInput
               label={`Finding ${i + 1}`}
               placeholder="Signature or note"
-              maxLength={2000}
+              maxLength={500}
               value={scan.note}
               onChange={(e) => set(i, { note: e.currentTarget.value })}
               style={{ flex: '1 1 10rem' }}
