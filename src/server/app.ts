@@ -21,6 +21,7 @@ import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
+import { registerEffectsRoutes } from './effects/effects.routes.ts';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
 import { registerIncidentAccessRoutes } from './incidents/incident-access.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerIncidentRoutes(app, deps);
   registerIncidentAccessRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
+  registerEffectsRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerObligationRoutes(app, deps);

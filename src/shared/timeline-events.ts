@@ -1,3 +1,4 @@
+import type { EffectAnswerValue, EffectQuestionId } from './effects.ts';
 import type {
   Impact,
   IncidentRole,
@@ -155,6 +156,8 @@ export interface IncidentEventData {
     blockedBy?: string;
     forReview?: true;
   };
+  /** Effects assessment answers given or changed (each whole), with what they were before (null: unanswered). */
+  'effects.assessed': FieldChanges<Record<EffectQuestionId, EffectAnswerValue>>;
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -246,6 +249,7 @@ const INCIDENT_TYPES = {
   'obligation.waived': true,
   'deadline.missed': true,
   'step.completed': true,
+  'effects.assessed': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

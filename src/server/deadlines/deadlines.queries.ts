@@ -88,3 +88,14 @@ export function listDeadlines(tx: Tx, filter: DeadlineFilter): Promise<ListedDea
   if (filter.scope === 'open') query = query.where('deadlines.status', 'in', ['running', 'overdue']);
   return query.orderBy('deadlines.due_at').orderBy('deadlines.incident_key').limit(filter.limit).execute();
 }
+
+/** One incident's clocks, by obligation and stage (the dialects order a null due time differently, so not by it). */
+export function listIncidentDeadlines(tx: Tx, incidentId: string): Promise<DeadlineRow[]> {
+  return tx
+    .selectFrom('deadlines')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('obligation_id')
+    .orderBy('stage_id')
+    .execute();
+}

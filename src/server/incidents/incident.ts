@@ -1,3 +1,4 @@
+import type { EffectAnswerValue, EffectQuestionId } from '../../shared/effects.ts';
 import type { IncidentSource, IncidentStatus, Milestone, Severity } from '../../shared/incident-vocabulary.ts';
 import type {
   DecisionRecorded,
@@ -276,6 +277,16 @@ export function evolve(state: IncidentState | null, event: StoredEvent<IncidentE
     case 'communication.level_set':
       next.communicationLevel = event.data.level;
       break;
+    case 'effects.assessed': {
+      const effects = { ...next.effects };
+      const at = event.occurredAt;
+      const by = event.actor.name;
+      for (const [question, value] of Object.entries(event.data.changes) as [EffectQuestionId, EffectAnswerValue][]) {
+        effects[question] = { ...value, at, by };
+      }
+      next.effects = effects;
+      break;
+    }
   }
   return next;
 }

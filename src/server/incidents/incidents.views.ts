@@ -9,8 +9,10 @@ import { deriveSeverity } from './severity.ts';
 
 /** The API shape of an incident: its state plus what is derived from it, and what the actor may do with it. */
 export function incidentView(state: IncidentState, actor: Actor) {
+  // The effects assessment has its own routes (src/server/effects/); its free text stays out of every incident list.
+  const { effects, ...incident } = state;
   return {
-    ...state,
+    ...incident,
     // Incidents stored before these fields existed.
     submissions: state.submissions ?? {},
     waivers: state.waivers ?? {},

@@ -5,6 +5,7 @@ import type { Incident } from '../../shared/api-types.ts';
 import { useMe } from '../auth/auth-api.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { PageLoadError } from '../core/PageLoadError.tsx';
+import { EffectsPanel } from '../effects/EffectsPanel.tsx';
 import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
@@ -77,6 +78,7 @@ function IncidentView({ incident }: { incident: Incident }) {
               </Paper>
             )}
             <IncidentAlertsPanel incident={incident} />
+            <EffectsPanel incident={incident} />
             <NotificationPanel incident={incident} />
             <IncidentEvidencePanel incident={incident} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">

@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Impact, Origin, Tlp } from '../../shared/incident-vocabulary.ts';
 import type { TriageKind } from '../../shared/triage-types.ts';
 import { formatAbsolute } from '../core/time.ts';
+import { describeEffectsAssessed } from '../effects/describe-effects-event.ts';
 import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
 import { describeCommunicationEvent } from './describe-communication-event.ts';
@@ -236,6 +237,8 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
         : { ...base, kind: 'other', summary: `added ${str(d.userName) ?? 'someone'} to the access list` };
     case 'access.revoked':
       return { ...base, kind: 'other', summary: `removed ${str(d.userName) ?? 'someone'} from the access list` };
+    case 'effects.assessed':
+      return describeEffectsAssessed(d);
     default:
       return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }
