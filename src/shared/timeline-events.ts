@@ -1,3 +1,4 @@
+import type { CheckAnswerStatus, ConnectionToCheck } from './connection-check-types.ts';
 import type {
   Impact,
   IncidentRole,
@@ -153,6 +154,22 @@ export interface IncidentEventData {
     blockedBy?: string;
     forReview?: true;
   };
+  /** The customer was asked, in the notification, to check these connections through a single-use link. */
+  'connection_check.requested': { checkId: string; notificationId: string; connections: ConnectionToCheck[]; expiresAt: string };
+  /** The customer answered through the link (the actor): each connection's status and note. */
+  'connection_check.answered': {
+    checkId: string;
+    notificationId: string;
+    /** The name they typed; null when they gave none. */
+    by: string | null;
+    answers: {
+      connectionId: string;
+      serviceName: string;
+      target: string;
+      status: CheckAnswerStatus;
+      note: string;
+    }[];
+  };
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -244,6 +261,8 @@ const INCIDENT_TYPES = {
   'obligation.waived': true,
   'deadline.missed': true,
   'step.completed': true,
+  'connection_check.requested': true,
+  'connection_check.answered': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

@@ -2,6 +2,7 @@ import { randomUUIDv7 } from 'node:crypto';
 import { PACE_LEVELS, PACE_PURPOSE_LABELS, type PacePurpose } from '../../shared/prepare-types.ts';
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
+import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueue } from '../core/jobs/jobs.ts';
@@ -28,6 +29,18 @@ export interface NotificationDraft {
   draft?: boolean;
 }
 
+/**
+ * What another domain records together with a notification (a connection check): it may refuse, or word the
+ * message, from the incident as it is inside the transaction, and its events and rows commit with the
+ * notification's, so that neither exists without the other. Called again on a retry.
+ */
+export interface NotificationCompanion {
+  prepare(tx: Tx, incident: IncidentState, now: Date): Promise<Pick<NotificationDraft, 'subject' | 'body'>>;
+  /** Events that go on the timeline just before the notification's own. */
+  events(n: Notification): IncidentEvent[];
+  write(tx: Tx, n: Notification, now: Date): Promise<void>;
+}
+
 const DEFAULT_SUBJECT = '{{incident.key}}: {{incident.title}}';
 const DEFAULT_BODY = 'A security incident concerns you.\n\n{{incident.description}}';
 
@@ -48,11 +61,15 @@ export async function sendNotification(
   actor: Actor,
   incidentIdOrKey: string,
   draft: NotificationDraft,
+  companion?: NotificationCompanion,
 ): Promise<Notification> {
   let created: Notification | null = null;
   let decision: NotificationDecision | null = null;
   await appendToIncident(deps, actor, incidentIdOrKey, {
     async decide(tx, incident, now) {
+      const worded = companion ? await companion.prepare(tx, incident, now) : {};
+      const subject = worded.subject ?? draft.subject;
+      const body = worded.body ?? draft.body;
       if (draft.obligationRef) {
         const [obligationId, stageId] = draft.obligationRef.split('/');
         if (!(await planStage(tx, deps.database.dialect, incident, obligationId, stageId, now))) {
@@ -83,8 +100,8 @@ export async function sendNotification(
         status: draft.draft ? 'draft' : 'delivering',
         level: -1,
         ladder,
-        subject: draft.subject?.trim() || DEFAULT_SUBJECT,
-        body: draft.body?.trim() || DEFAULT_BODY,
+        subject: subject?.trim() || DEFAULT_SUBJECT,
+        body: body?.trim() || DEFAULT_BODY,
         attempts: [],
         obligationRef: draft.obligationRef ?? null,
         stepRef: draft.stepRef ?? null,
@@ -109,12 +126,13 @@ export async function sendNotification(
           stepRef: n.stepRef,
         },
       };
+      const companions = companion?.events(n) ?? [];
       if (draft.draft) {
-        decision = { events: [requested], set: {}, jobs: [] };
+        decision = { events: [...companions, requested], set: {}, jobs: [] };
       } else {
         const compromised = await compromisedReasons(tx, incident.id, incident.customerId);
         const moved = moveToLevel(n, startLevel(n, incident), 'sent', compromised, now);
-        decision = { ...moved, events: [requested, ...moved.events] };
+        decision = { ...moved, events: [...companions, requested, ...moved.events] };
       }
       return decision.events;
     },
@@ -144,6 +162,7 @@ export async function sendNotification(
         acknowledged_by: null,
         ...decision.set,
       });
+      await companion?.write(tx, n, now);
       for (const job of decision.jobs) await enqueue(tx, job, now);
     },
   });
