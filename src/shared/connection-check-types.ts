@@ -36,12 +36,14 @@ export type ConnectionCheckAnswer = {
 /** sent: the link works; answered: it was used (single use); expired: it was not used in time. */
 export type ConnectionCheckStatus = 'sent' | 'answered' | 'expired';
 
-/** A service of the customer that a connection reported compromised leads to, not yet on the incident. */
-export interface SuggestedService {
+/** A service of the customer that a connection reported compromised leads to (its name is the target). */
+export interface CompromisedService {
   id: string;
   name: string;
   /** The compromised connections whose target names it. */
   connectionIds: string[];
+  /** Already one of the incident's affected services (now); else adding it is suggested. */
+  onIncident: boolean;
 }
 
 /** GET /incidents/:id/connection-checks: one request to the customer and, once they used the link, their answers. */
@@ -59,7 +61,8 @@ export interface ConnectionCheck {
   expiresAt: string;
   createdBy: string;
   createdAt: string;
-  /** Services of the customer not on the incident that a compromised connection leads to (matched by name). */
+  /** The services of compromisedServices not on the incident: adding them is suggested. */
   suggestedServiceIds: string[];
-  suggestedServices: SuggestedService[];
+  /** The customer's services that a compromised connection leads to (matched by name), as the incident is now. */
+  compromisedServices: CompromisedService[];
 }

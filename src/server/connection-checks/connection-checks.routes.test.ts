@@ -103,7 +103,9 @@ for (const dialect of await testDialects()) {
       assert.deepEqual([stored.answers?.[sap].status, stored.answers?.[sap].note], ['clean', 'Logs reviewed, nothing odd']);
       assert.equal(stored.answers?.[link].status, 'compromised');
       assert.deepEqual(stored.suggestedServiceIds, [billing.id], 'the compromised target names the Billing service');
-      assert.deepEqual(stored.suggestedServices, [{ id: billing.id, name: 'Billing', connectionIds: [link] }]);
+      assert.deepEqual(stored.compromisedServices, [
+        { id: billing.id, name: 'Billing', connectionIds: [link], onIncident: false },
+      ]);
 
       const timeline = await f.timeline(inc.id);
       const event = timeline.find((e) => e.type === 'connection_check.answered');
@@ -130,7 +132,9 @@ for (const dialect of await testDialects()) {
       // Once Billing is on the incident, nothing is left to suggest.
       const added = await f.call('PATCH', `/api/v1/incidents/${inc.id}`, { serviceIds: [payroll.id, billing.id] });
       assert.equal(added.status, 200, JSON.stringify(added.body));
-      assert.deepEqual((await checks(inc.id))[0].suggestedServiceIds, []);
+      const now = (await checks(inc.id))[0];
+      assert.deepEqual(now.suggestedServiceIds, []);
+      assert.equal(now.compromisedServices[0].onIncident, true);
     });
 
     it('refuses a form with an answer it does not know, naming the connection and keeping what was entered', async () => {
@@ -152,6 +156,20 @@ for (const dialect of await testDialects()) {
       const [check] = await checks(inc.id);
       assert.equal(check.status, 'sent', 'a refused form does not use the link');
       assert.equal((await f.postForm(path, { 'status-0': 'not-checked', 'status-1': 'clean' })).status, 200);
+    });
+
+    it('takes one of two answers sent at the same moment, and refuses the other with 410', async () => {
+      const inc = await f.incident({ serviceIds: [payroll.id] });
+      const { path } = await linkOf(inc.id);
+      const [a, b] = await Promise.all([
+        f.postForm(path, { 'status-0': 'clean', 'status-1': 'clean', name: 'First' }),
+        f.postForm(path, { 'status-0': 'compromised', 'status-1': 'compromised', name: 'Second' }),
+      ]);
+      assert.deepEqual([a.status, b.status].sort(), [200, 410]);
+      const [check] = await checks(inc.id);
+      const winner = a.status === 200 ? 'First' : 'Second';
+      assert.equal(check.answeredBy, winner);
+      assert.equal((await f.timeline(inc.id)).filter((e) => e.type === 'connection_check.answered').length, 1);
     });
 
     it('answers 404 to another customer’s users and to a token that names no check', async () => {

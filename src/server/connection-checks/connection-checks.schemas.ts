@@ -44,8 +44,13 @@ export const ConnectionCheck = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   suggestedServiceIds: Type.Array(Type.String()),
-  suggestedServices: Type.Array(
-    Type.Object({ id: Type.String(), name: Type.String(), connectionIds: Type.Array(Type.String()) }),
+  compromisedServices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      connectionIds: Type.Array(Type.String()),
+      onIncident: Type.Boolean(),
+    }),
   ),
 });
 

@@ -1,8 +1,8 @@
 import type {
+  CompromisedService,
   ConnectionCheck,
   ConnectionCheckAnswer,
   ConnectionToCheck,
-  SuggestedService,
 } from '../../shared/connection-check-types.ts';
 import type { Service } from '../../shared/prepare-types.ts';
 import type { ConnectionCheckRow } from './connection-checks.queries.ts';
@@ -24,30 +24,35 @@ export function checkStatus(row: Pick<ConnectionCheckRow, 'answered_at' | 'expir
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
- * "Compromised" suggests adding the connected service: the customer's services, not yet on the incident, whose
- * name is a compromised connection's target (ignoring case and spacing). A target that names none of them is left
- * to the card, which suggests assessing and reporting it.
+ * "Compromised" suggests adding the connected service: the customer's services whose name is a compromised
+ * connection's target (ignoring case and spacing), each saying whether it is on the incident already. A target
+ * that names none of them is left to the card, which suggests assessing and reporting it.
  */
-export function suggestServices(
+export function compromisedServices(
   connections: ConnectionToCheck[],
   answers: Record<string, ConnectionCheckAnswer> | null,
   services: Pick<Service, 'id' | 'name'>[],
   onIncident: readonly string[],
-): SuggestedService[] {
-  const byName = new Map(services.filter((s) => !onIncident.includes(s.id)).map((s) => [nameKey(s.name), s]));
-  const suggested = new Map<string, SuggestedService>();
+): CompromisedService[] {
+  const byName = new Map(services.map((s) => [nameKey(s.name), s]));
+  const found = new Map<string, CompromisedService>();
   for (const c of connections) {
     if (answers?.[c.connectionId]?.status !== 'compromised') continue;
     const service = byName.get(nameKey(c.target));
     if (!service || service.id === c.serviceId) continue;
-    const entry = suggested.get(service.id) ?? { id: service.id, name: service.name, connectionIds: [] };
+    const entry = found.get(service.id) ?? {
+      id: service.id,
+      name: service.name,
+      connectionIds: [],
+      onIncident: onIncident.includes(service.id),
+    };
     entry.connectionIds.push(c.connectionId);
-    suggested.set(service.id, entry);
+    found.set(service.id, entry);
   }
-  return [...suggested.values()];
+  return [...found.values()];
 }
 
-export function checkView(row: ConnectionCheckRow, now: Date, suggested: SuggestedService[] = []): ConnectionCheck {
+export function checkView(row: ConnectionCheckRow, now: Date, compromised: CompromisedService[] = []): ConnectionCheck {
   return {
     id: row.id,
     incidentId: row.incident_id,
@@ -60,7 +65,7 @@ export function checkView(row: ConnectionCheckRow, now: Date, suggested: Suggest
     expiresAt: row.expires_at,
     createdBy: row.created_by,
     createdAt: row.created_at,
-    suggestedServiceIds: suggested.map((s) => s.id),
-    suggestedServices: suggested,
+    suggestedServiceIds: compromised.filter((s) => !s.onIncident).map((s) => s.id),
+    compromisedServices: compromised,
   };
 }

@@ -6,11 +6,11 @@ import { readIncident } from '../incidents/read-incident.ts';
 import { listRecords } from '../registry/records.queries.ts';
 import { recordView } from '../registry/save-record.ts';
 import { listIncidentChecks } from './connection-checks.queries.ts';
-import { checkAnswers, checkConnections, checkView, suggestServices } from './connection-checks.views.ts';
+import { checkAnswers, checkConnections, checkView, compromisedServices } from './connection-checks.views.ts';
 
 /**
  * The incident's connection checks, newest first, for whoever may read the incident (404 otherwise); an answered
- * one suggests the services its compromised connections lead to that are not on the incident now.
+ * one names the services its compromised connections lead to, suggesting those not on the incident now.
  */
 export async function listConnectionChecks(deps: Deps, actor: Actor, incidentIdOrKey: string): Promise<ConnectionCheck[]> {
   const { state } = await readIncident(deps, actor, incidentIdOrKey);
@@ -25,6 +25,6 @@ export async function listConnectionChecks(deps: Deps, actor: Actor, incidentIdO
         )
       : [];
   return rows.map((row) =>
-    checkView(row, now, suggestServices(checkConnections(row), checkAnswers(row), services, state.serviceIds)),
+    checkView(row, now, compromisedServices(checkConnections(row), checkAnswers(row), services, state.serviceIds)),
   );
 }

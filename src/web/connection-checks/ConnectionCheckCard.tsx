@@ -1,5 +1,4 @@
-import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
-import type { Incident } from '../../shared/api-types.ts';
+import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ConnectionCheck } from '../../shared/connection-check-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { formatAbsolute } from '../core/time.ts';
@@ -8,14 +7,13 @@ import { ANSWER_STYLE, answerCounts, connectionLine, STATUS_STYLE } from './chec
 
 interface ConnectionCheckCardProps {
   check: ConnectionCheck;
-  incident: Incident;
   canAct: boolean;
   onAddService: (serviceId: string) => void;
   addingService: string | null;
 }
 
 /** One request to the customer: when and by whom, the link's state, and each connection with its answer and note. */
-export function ConnectionCheckCard({ check, incident, canAct, onAddService, addingService }: ConnectionCheckCardProps) {
+export function ConnectionCheckCard({ check, canAct, onAddService, addingService }: ConnectionCheckCardProps) {
   const status = STATUS_STYLE[check.status];
   const counts = answerCounts(check);
   return (
@@ -48,13 +46,13 @@ export function ConnectionCheckCard({ check, incident, canAct, onAddService, add
             {counts && `: ${counts}`}
           </Text>
         )}
-        <CompromisedAdvice check={check} incident={incident} canAct={canAct} onAdd={onAddService} adding={addingService} />
-        <List spacing={6} size="sm" listStyleType="none" aria-label="Connections to check">
+        <CompromisedAdvice check={check} canAct={canAct} onAdd={onAddService} adding={addingService} />
+        <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-label="Connections to check">
           {check.connections.map((c) => {
             const answer = check.answers?.[c.connectionId];
             const style = answer ? ANSWER_STYLE[answer.status] : null;
             return (
-              <List.Item key={c.connectionId} aria-label={c.target}>
+              <Box component="li" key={c.connectionId} aria-label={c.target}>
                 <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
                   <div style={{ minWidth: 0 }}>
                     <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
@@ -81,10 +79,10 @@ export function ConnectionCheckCard({ check, incident, canAct, onAddService, add
                     </Badge>
                   )}
                 </Group>
-              </List.Item>
+              </Box>
             );
           })}
-        </List>
+        </Stack>
       </Stack>
     </Paper>
   );

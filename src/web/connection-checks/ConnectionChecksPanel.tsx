@@ -75,7 +75,6 @@ export function ConnectionChecksPanel({ incident }: { incident: Incident }) {
               <ConnectionCheckCard
                 key={check.id}
                 check={check}
-                incident={incident}
                 canAct={canAct}
                 onAddService={addService}
                 addingService={adding}
