@@ -85,6 +85,8 @@ for (const dialect of await testDialects()) {
       assert.match(form, /sap\.nordlys\.internal/);
       assert.match(form, /name="status-1" value="compromised"/);
       assert.doesNotMatch(form, /<script/i, 'no JavaScript');
+      const ackPage = await (await open(f.linkIn(text, 'ack'))).text();
+      assert.ok(ackPage.includes(path), 'the acknowledgement page shows the check link too');
 
       const answered = await f.postForm(path, {
         'status-0': 'clean',

@@ -17,7 +17,7 @@ export async function listConnectionChecks(deps: Deps, actor: Actor, incidentIdO
   const { db } = deps.database;
   const rows = await listIncidentChecks(db, state.id);
   const now = deps.clock.now();
-  const compromised = rows.some((r) => r.answers?.includes('"compromised"'));
+  const compromised = rows.some((r) => Object.values(checkAnswers(r) ?? {}).some((a) => a.status === 'compromised'));
   const services =
     compromised && state.customerId
       ? (await listRecords(db, { kind: 'service', customerId: state.customerId, visible: null })).map((row) =>
