@@ -14,6 +14,7 @@ import { alertsForTriage } from './alerts/alerts-for-triage.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { registerTokenRoutes } from './auth/tokens.routes.ts';
+import { registerConnectionCheckRoutes } from './connection-checks/connection-checks.routes.ts';
 import type { Deps } from './core/deps.ts';
 import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
 import { registerInputLimits } from './core/http/input-limits.ts';
@@ -126,6 +127,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerOpsRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerConnectionCheckRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerTokenRoutes(app, deps);

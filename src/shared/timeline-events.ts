@@ -1,3 +1,4 @@
+import type { CheckAnswerStatus, ConnectionToCheck } from './connection-check-types.ts';
 import type { EffectAnswerValue, EffectQuestionId } from './effects.ts';
 import type {
   Impact,
@@ -158,6 +159,22 @@ export interface IncidentEventData {
   };
   /** Effects assessment answers given or changed (each whole), with what they were before (null: unanswered). */
   'effects.assessed': FieldChanges<Record<EffectQuestionId, EffectAnswerValue>>;
+  /** The customer was asked, in the notification, to check these connections through a single-use link. */
+  'connection_check.requested': { checkId: string; notificationId: string; connections: ConnectionToCheck[]; expiresAt: string };
+  /** The customer answered through the link (the actor): each connection's status and note. */
+  'connection_check.answered': {
+    checkId: string;
+    notificationId: string;
+    /** The name they typed; null when they gave none. */
+    by: string | null;
+    answers: {
+      connectionId: string;
+      serviceName: string;
+      target: string;
+      status: CheckAnswerStatus;
+      note: string;
+    }[];
+  };
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -250,6 +267,8 @@ const INCIDENT_TYPES = {
   'deadline.missed': true,
   'step.completed': true,
   'effects.assessed': true,
+  'connection_check.requested': true,
+  'connection_check.answered': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

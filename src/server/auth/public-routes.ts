@@ -25,6 +25,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /ack/:token',
   'GET /answer/:token',
   'POST /answer/:token',
+  // The customer answers a connection check through its single-use link (the token is the key).
+  'GET /check/:token',
+  'POST /check/:token',
   // The public report form (answers 404 unless an administrator turned it on).
   'GET /report',
   'POST /report',

@@ -6,6 +6,7 @@ describe('logUrl', () => {
   const table: [string, string][] = [
     ['/ack/v1.abc.def', '/ack/…'],
     ['/answer/v1.abc.def?x=1', '/answer/…?x=1'],
+    ['/check/Zm9vYmFy_-', '/check/…'],
     ['/setup?token=abc&next=/', '/setup?token=…&next=/'],
     ['/api/v1/incidents?q=ack', '/api/v1/incidents?q=ack'],
   ];

@@ -4,9 +4,9 @@ import { redactUrls } from './redact.ts';
 // The log is read by more people, and kept longer, than anything it could quote: it never carries a webhook
 // URL (an error of a failed delivery may quote one) nor the key of a signed link in a request's path.
 
-/** `/ack/<token>` → `/ack/…`, `?token=…` → `?token=…`: the path of a request without the keys it carries. */
+/** `/ack/<token>` → `/ack/…` (also `/answer/`, `/check/`), `?token=…` → `?token=…`: the path of a request without the keys it carries. */
 export function logUrl(url: string): string {
-  return url.replace(/^\/(ack|answer)\/[^/?#]+/, '/$1/…').replace(/([?&](?:token|key|sig|signature)=)[^&#]*/gi, '$1…');
+  return url.replace(/^\/(ack|answer|check)\/[^/?#]+/, '/$1/…').replace(/([?&](?:token|key|sig|signature)=)[^&#]*/gi, '$1…');
 }
 
 /** The process's logger: pino, with requests and errors serialized without secrets. */

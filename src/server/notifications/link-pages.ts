@@ -15,13 +15,14 @@ button{margin-top:1rem;width:100%;font:inherit;font-weight:600;padding:.85rem;bo
 
 export const LINK_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
-function page(title: string, body: string): string {
+/** A recipient's page: the shared look, and a page's own rules (`css`) after it. */
+export function page(title: string, body: string, css = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} — Muster</title><style>${CSS}</style></head>
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} — Muster</title><style>${CSS}${css}</style></head>
 <body><main><p class="meta">Muster · security incident communication</p>${body}</main></body></html>`;
 }
 
-function utc(iso: string): string {
+export function utc(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 

@@ -7,6 +7,8 @@ export interface MessageContext {
   ackUrl: string | null;
   /** What the recipient is asked to do with the link. */
   ackLabel: string;
+  /** A connection check's page, where the customer answers per connection (null or absent: none). */
+  checkUrl?: string | null;
 }
 
 /** Replaces {{name.path}} with values from the context; unknown names are left visible so a typo shows. */
@@ -50,6 +52,8 @@ export function wordMessage(
     );
   } else {
     lines.push(fillTemplate(draft.body, values));
+    // Only where the content goes: the page lists the affected services' connections, which TLP:RED withholds.
+    if (context.checkUrl) lines.push('', `Answer for each connection here (no account needed, works once): ${context.checkUrl}`);
     if (incident) {
       lines.push('', `Incident: ${incident.key} — ${incident.title}`, `Classification: ${incident.tlp}`);
       if (context.incidentUrl) lines.push(`In Muster: ${context.incidentUrl}`);

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf } from '../auth/authenticate.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
+import { checkLinkOf } from '../connection-checks/check-link.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { instanceSecret } from '../core/instance-secret.ts';
@@ -164,7 +165,13 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     const incident = n.incidentId ? ((await findIncident(db, dialect, n.incidentId))?.state ?? null) : null;
     // Worded as for a channel not cleared for TLP:RED: whoever holds the link sees no TLP:RED content.
     const context = { incident, incidentUrl: n.incidentId ? `${deps.config.publicUrl}/incidents/${n.incidentId}` : null };
-    const message = wordMessage({ subject: n.subject, body: n.body }, { ...context, ackUrl: null, ackLabel: '' }, false);
+    // A connection check's page is linked here too, for a customer who opened the acknowledgement first.
+    const checkUrl = await checkLinkOf(deps, n.id);
+    const message = wordMessage(
+      { subject: n.subject, body: n.body },
+      { ...context, ackUrl: null, ackLabel: '', checkUrl },
+      false,
+    );
     return { n, message };
   };
   const linkRoute = { schema: { hide: true, params: S.TokenParams } };

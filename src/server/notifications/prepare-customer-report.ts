@@ -5,6 +5,7 @@ import { incidentSnapshot, obligationFacts } from '../deadlines/incident-snapsho
 import { CUSTOMER_REPORT_JOB } from '../incidents/incident-jobs.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
 import { evaluateObligation, type Obligation } from '../obligations/obligation.ts';
+import { checkListLines, connectionsToCheck } from '../plans/check-list.ts';
 import { currentPlanContents } from '../plans/plan-contents.ts';
 import { listIncidentNotifications } from './notifications.queries.ts';
 import { sendNotification } from './send-notification.ts';
@@ -35,12 +36,7 @@ export function prepareCustomerReportJob(deps: Deps): JobDefinition<{ incidentId
       const stage = owed?.verdict.stages.find((s) => !s.submittedAt);
       // The services as they are now: one added since the plan was published still has its connections checked.
       const { services } = await currentPlanContents(db, dialect, incident.customerId, now);
-      const affected = services.filter((s) => incident.serviceIds.includes(s.id));
-      const connections = affected.flatMap((s) =>
-        s.connections.map(
-          (c) => `- ${s.name} → ${c.target} (${c.direction}, ${c.protocol}${c.account ? `, account ${c.account}` : ''})`,
-        ),
-      );
+      const connections = checkListLines(connectionsToCheck(services, incident.serviceIds));
       const body = [
         'We are handling a security incident that concerns you{{incident.origin}}.',
         '',

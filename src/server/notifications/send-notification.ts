@@ -32,6 +32,18 @@ export interface NotificationDraft {
   to?: { userId: string };
 }
 
+/**
+ * What another domain records together with a notification (a connection check): it may refuse, or word the
+ * message, from the incident as it is inside the transaction, and its events and rows commit with the
+ * notification's, so that neither exists without the other. Called again on a retry.
+ */
+export interface NotificationCompanion {
+  prepare(tx: Tx, incident: IncidentState, now: Date): Promise<Pick<NotificationDraft, 'subject' | 'body'>>;
+  /** Events that go on the timeline just before the notification's own. */
+  events(n: Notification): IncidentEvent[];
+  write(tx: Tx, n: Notification, now: Date): Promise<void>;
+}
+
 const DEFAULT_SUBJECT = '{{incident.key}}: {{incident.title}}';
 const DEFAULT_BODY = 'A security incident concerns you.\n\n{{incident.description}}';
 
@@ -52,8 +64,9 @@ export async function sendNotification(
   actor: Actor,
   incidentIdOrKey: string,
   draft: NotificationDraft,
+  companion?: NotificationCompanion,
 ): Promise<Notification> {
-  const change = notificationChange(deps, actor, draft);
+  const change = notificationChange(deps, actor, draft, companion);
   await appendToIncident(deps, actor, incidentIdOrKey, change);
   return (await findNotification(deps.database.db, deps.database.dialect, change.created().id)) as Notification;
 }
@@ -66,6 +79,7 @@ export function notificationChange(
   deps: Deps,
   actor: Actor,
   draft: NotificationDraft,
+  companion?: NotificationCompanion,
 ): Required<Pick<IncidentChange, 'decide' | 'alongside'>> & { created(): Notification } {
   let created: Notification | null = null;
   let decision: NotificationDecision | null = null;
@@ -75,6 +89,9 @@ export function notificationChange(
       return created;
     },
     async decide(tx, incident, now) {
+      const worded = companion ? await companion.prepare(tx, incident, now) : {};
+      const subject = worded.subject ?? draft.subject;
+      const body = worded.body ?? draft.body;
       if (draft.obligationRef) {
         const [obligationId, stageId] = draft.obligationRef.split('/');
         if (!(await planStage(tx, deps.database.dialect, incident, obligationId, stageId, now))) {
@@ -98,8 +115,8 @@ export function notificationChange(
         status: draft.draft ? 'draft' : 'delivering',
         level: -1,
         ladder,
-        subject: draft.subject?.trim() || DEFAULT_SUBJECT,
-        body: draft.body?.trim() || DEFAULT_BODY,
+        subject: subject?.trim() || DEFAULT_SUBJECT,
+        body: body?.trim() || DEFAULT_BODY,
         attempts: [],
         obligationRef: draft.obligationRef ?? null,
         stepRef: draft.stepRef ?? null,
@@ -125,12 +142,13 @@ export function notificationChange(
           ...(draft.to ? { to: { userId: draft.to.userId, name: ladder[0]?.contactName ?? '' } } : {}),
         },
       };
+      const companions = companion?.events(n) ?? [];
       if (draft.draft) {
-        decision = { events: [requested], set: {}, jobs: [] };
+        decision = { events: [...companions, requested], set: {}, jobs: [] };
       } else {
         const compromised = await compromisedReasons(tx, incident.id, incident.customerId);
         const moved = moveToLevel(n, startLevel(n, draft.to ? null : incident), 'sent', compromised, now);
-        decision = { ...moved, events: [requested, ...moved.events] };
+        decision = { ...moved, events: [...companions, requested, ...moved.events] };
       }
       return decision.events;
     },
@@ -160,6 +178,7 @@ export function notificationChange(
         acknowledged_by: null,
         ...decision.set,
       });
+      await companion?.write(tx, n, now);
       for (const job of decision.jobs) await enqueue(tx, job, now);
     },
   };

@@ -3,6 +3,7 @@ import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useParams } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
 import { useMe } from '../auth/auth-api.ts';
+import { ConnectionChecksPanel } from '../connection-checks/ConnectionChecksPanel.tsx';
 import { Markdown } from '../core/Markdown.tsx';
 import { PageLoadError } from '../core/PageLoadError.tsx';
 import { EffectsPanel } from '../effects/EffectsPanel.tsx';
@@ -80,6 +81,7 @@ function IncidentView({ incident }: { incident: Incident }) {
             <IncidentAlertsPanel incident={incident} />
             <EffectsPanel incident={incident} />
             <NotificationPanel incident={incident} />
+            <ConnectionChecksPanel incident={incident} />
             <IncidentEvidencePanel incident={incident} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
               <Group justify="space-between" mb="md">

@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Impact, Origin, Tlp } from '../../shared/incident-vocabulary.ts';
 import type { TriageKind } from '../../shared/triage-types.ts';
+import { describeConnectionCheckEvent } from '../connection-checks/describe-connection-check-event.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { describeEffectsAssessed } from '../effects/describe-effects-event.ts';
 import { formatSize } from '../evidence/evidence-api.ts';
@@ -239,6 +240,9 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       return { ...base, kind: 'other', summary: `removed ${str(d.userName) ?? 'someone'} from the access list` };
     case 'effects.assessed':
       return describeEffectsAssessed(d);
+    case 'connection_check.requested':
+    case 'connection_check.answered':
+      return describeConnectionCheckEvent(event) ?? { ...base, kind: 'communication', summary: `recorded ${type}` };
     default:
       return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }

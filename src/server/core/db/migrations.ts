@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { connectionCheckMigrations } from './connection-checks-migrations.ts';
 import type { Dialect } from './database.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
@@ -353,6 +354,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...hardeningMigrations(),
     ...peopleMigrations(),
     ...listMigrations(),
+    ...connectionCheckMigrations(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ConnectionChecksTable } from './connection-checks-schema.ts';
 import type {
   ApiTokensTable,
   InvitationsTable,
@@ -213,6 +214,7 @@ export interface DB {
   evidence_blobs: EvidenceBlobsTable;
   evidence: EvidenceTable;
   incident_access: IncidentAccessTable;
+  connection_checks: ConnectionChecksTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */
