@@ -23,6 +23,7 @@ import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
 import { registerIncidentAccessRoutes } from './incidents/incident-access.routes.ts';
+import { registerIncidentRoleRoutes } from './incidents/incident-roles.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerPublicReportRoutes } from './intake/public-report.routes.ts';
 import { registerInvitationRoutes } from './invitations/invitations.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerInvitationRoutes(app, deps);
   registerIncidentRoutes(app, deps);
   registerIncidentAccessRoutes(app, deps);
+  registerIncidentRoleRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerCustomerRoutes(app, deps);

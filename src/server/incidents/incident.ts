@@ -276,6 +276,14 @@ export function evolve(state: IncidentState | null, event: StoredEvent<IncidentE
     case 'communication.level_set':
       next.communicationLevel = event.data.level;
       break;
+    case 'role.assigned':
+      next.assignments = { ...next.assignments, [event.data.role]: event.data.userId };
+      break;
+    case 'role.removed': {
+      const { [event.data.role]: _removed, ...rest } = next.assignments;
+      next.assignments = rest;
+      break;
+    }
   }
   return next;
 }
