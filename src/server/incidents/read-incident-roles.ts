@@ -1,15 +1,10 @@
-import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, type IncidentRole } from '../../shared/incident-vocabulary.ts';
+import type { IncidentRoles } from '../../shared/api-types.ts';
+import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES } from '../../shared/incident-vocabulary.ts';
 import { type Actor, can } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { readIncident } from './read-incident.ts';
 import { roleCandidates } from './role-eligibility.ts';
-import { type RoleHolder, roleHolders } from './role-holders.ts';
-
-export interface IncidentRoles {
-  roles: { role: IncidentRole; label: string; holder: RoleHolder | null; assigned: string | null }[];
-  /** Who may be given a role; empty for a reader who may not change the incident. */
-  candidates: { id: string; name: string }[];
-}
+import { roleHolders } from './role-holders.ts';
 
 /**
  * Every CSIRT role of an incident in the roster's order with its holder (named on the incident, else the roster's

@@ -8,6 +8,7 @@ import { PageLoadError } from '../core/PageLoadError.tsx';
 import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
+import { RolesCard } from '../roles/RolesCard.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
 import { BreakGlassButton } from './BreakGlassButton.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
@@ -99,6 +100,7 @@ function IncidentView({ incident }: { incident: Incident }) {
           <Stack gap="md">
             {wide && nextSteps}
             {wide && <IncidentPlanPanel incident={incident} />}
+            <RolesCard incident={incident} canAct={canAct} />
             <IncidentDetails incident={incident} action={actions.update} canAct={canAct} />
             <IncidentAccessPanel incident={incident} canAct={canAct} />
           </Stack>
