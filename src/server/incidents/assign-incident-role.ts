@@ -11,7 +11,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { notificationChange } from '../notifications/send-notification.ts';
 import { appendToIncident } from './change-incident.ts';
-import { findUsersById } from './incident-roles.queries.ts';
+import { usersAmong } from './incident-access.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 import { eligibleHolder } from './role-eligibility.ts';
 
@@ -25,8 +25,9 @@ export function assertRolesOpen(state: IncidentState): void {
 export async function currentHolder(tx: Tx, state: IncidentState, role: IncidentRole): Promise<RoleHolderNamed | null> {
   const held = state.assignments?.[role];
   if (!held) return null;
-  const [user] = await findUsersById(tx, [held]);
-  // A name typed on the incident (PATCH assignments), or an account deactivated since.
+  // Deactivated accounts included: they are still who held it.
+  const [user] = await usersAmong(tx, [held]);
+  // Else a name typed on the incident (PATCH assignments).
   return user ? { userId: user.id, userName: user.name } : { userId: null, userName: held };
 }
 
