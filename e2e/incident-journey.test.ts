@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { ADMIN, browserUnavailable, fillFirstAdminSetup, launchBrowser, newContext, watchPage } from './browser.ts';
 
-// The main journey through the web UI: first setup, report, DP1, classification, DP2, milestones,
+// The main journey through the web UI: first setup, report, DP1, an incident manager, classification, DP2, milestones,
 // recovery, review and close — while a second signed-in browser watches the incident change live.
 
 const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
@@ -104,9 +104,20 @@ describe('incident journey in the browser', { skip: unavailable ?? false }, () =
     await waitForStatus(pageB, 'Assessing');
     await waitForTimelineText(pageB, 'decided at DP1: this is an incident');
 
-    // DP2 is blocked until the incident is classified.
+    // DP2 is blocked until someone leads the response and the incident is classified.
     const startResponse = pageA.getByRole('button', { name: 'Start response (DP2)' });
     assert.equal(await startResponse.getAttribute('aria-disabled'), 'true');
+    await pageA
+      .getByText('Assign an incident manager and set the category and the C/I/A impact before starting the response (DP2)')
+      .first()
+      .waitFor();
+
+    // Ada takes the incident manager's role on the Roles card.
+    const manager = pageA.getByRole('region', { name: 'Roles' }).locator('li[data-role="incident-manager"]');
+    await manager.getByRole('button', { name: 'Assign the incident manager' }).click();
+    await manager.getByRole('combobox', { name: 'Person to be the incident manager' }).pressSequentially('Ada');
+    await manager.getByRole('combobox', { name: 'Person to be the incident manager' }).press('Enter');
+    await waitForTimelineText(pageB, 'took on the role of incident manager');
     await pageA.getByText('Set the category and the C/I/A impact before starting the response (DP2)').first().waitFor();
 
     // Classify: category and C/I/A impact through the details form.
@@ -163,6 +174,7 @@ describe('incident journey in the browser', { skip: unavailable ?? false }, () =
       'reported the incident',
       'decided at DP1: this is an incident',
       'moved the incident from Reported to Assessing',
+      'took on the role of incident manager',
       'changed category and impact',
       'decided at DP2: classified, start the response',
       'moved the incident from Assessing to Responding',

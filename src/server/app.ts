@@ -25,6 +25,7 @@ import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { registerEffectsRoutes } from './effects/effects.routes.ts';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
 import { registerIncidentAccessRoutes } from './incidents/incident-access.routes.ts';
+import { registerIncidentRoleRoutes } from './incidents/incident-roles.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerPublicReportRoutes } from './intake/public-report.routes.ts';
 import { registerInvitationRoutes } from './invitations/invitations.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerInvitationRoutes(app, deps);
   registerIncidentRoutes(app, deps);
   registerIncidentAccessRoutes(app, deps);
+  registerIncidentRoleRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
   registerEffectsRoutes(app, deps);
   registerRegistryRoutes(app, deps);

@@ -177,3 +177,23 @@ export interface IncidentAccessList {
     reason: 'reporter' | 'set-red' | 'assigned' | 'added' | 'break-glass';
   }[];
 }
+
+/** Who holds a CSIRT role for an incident: named on it, or (not yet taken on) the plan roster's holder with an account. */
+export interface RoleHolder {
+  userId: string;
+  name: string;
+  via: 'incident' | 'roster';
+}
+
+/** The CSIRT roles of an incident (`GET /incidents/:id/roles`), in the roster's order. */
+export interface IncidentRoles {
+  roles: {
+    role: IncidentRole;
+    label: string;
+    holder: RoleHolder | null;
+    /** What the incident names for the role: a user id, or a name typed through PATCH; null: nobody. */
+    assigned: string | null;
+  }[];
+  /** Who may be given a role (active users who may read the incident); empty for one who may not change it. */
+  candidates: { id: string; name: string }[];
+}

@@ -71,6 +71,34 @@ export const INCIDENT_ROLE_LABELS: Record<IncidentRole, string> = {
   scribe: 'Scribe',
 };
 
+/** What each CSIRT role does during an incident (the roster, the Roles card and the message telling a holder). */
+export const INCIDENT_ROLE_DESCRIPTIONS: Record<IncidentRole, string> = {
+  'incident-manager': 'Leads the response and takes the decisions',
+  deputy: 'Stands in for the incident manager',
+  'security-lead': 'Directs the technical investigation and containment',
+  'it-operations': 'Isolates, restores and rebuilds systems',
+  legal: 'Reporting duties, contracts, evidence, law enforcement',
+  communications: 'Statements to staff, press and the public',
+  finance: 'Costs, insurance, payments',
+  'business-management': 'Business decisions and priorities',
+  'customer-liaison': 'Talks with the customer and obtains instructions',
+  scribe: 'Keeps the timeline and records decisions',
+};
+
+/** A role as a person holding it is called in a sentence: "You are now the legal lead of INC-…". */
+export const INCIDENT_ROLE_TITLES: Record<IncidentRole, string> = {
+  'incident-manager': 'incident manager',
+  deputy: 'deputy incident manager',
+  'security-lead': 'security lead',
+  'it-operations': 'IT operations lead',
+  legal: 'legal lead',
+  communications: 'communications lead',
+  finance: 'finance lead',
+  'business-management': 'business management lead',
+  'customer-liaison': 'customer liaison',
+  scribe: 'scribe',
+};
+
 export const USER_ROLES = ['admin', 'responder', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

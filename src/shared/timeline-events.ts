@@ -91,6 +91,12 @@ export type NotificationRequested = OfNotification & {
   to?: { userId: string; name: string };
 };
 
+/** Who held a role, as the timeline names them: a user, or (userId null) a name typed on the incident. */
+export type RoleHolderNamed = {
+  userId: string | null;
+  userName: string;
+};
+
 /** Data of each event type on an incident's timeline. */
 export interface IncidentEventData {
   'incident.reported': IncidentReported;
@@ -116,6 +122,10 @@ export interface IncidentEventData {
   'triage.attached': { itemId: string; kind: TriageKind; title: string; alerts: number; occurrences: number };
   'access.granted': { userId: string; userName: string; breakGlass: boolean };
   'access.revoked': { userId: string; userName: string };
+  /** A user given a CSIRT role on the incident; previous: who held it (userId null: a name typed on the incident). */
+  'role.assigned': { role: IncidentRole; userId: string; userName: string; previous: RoleHolderNamed | null };
+  /** Nobody holds the role on the incident any more (userId null: it was a name typed on the incident). */
+  'role.removed': { role: IncidentRole } & RoleHolderNamed;
   'notification.prepared': NotificationRequested;
   'notification.requested': NotificationRequested;
   'notification.attempted': OfNotification & Pick<DeliveryAttempt, keyof DeliveryAttempt>;
@@ -251,6 +261,8 @@ const INCIDENT_TYPES = {
   'triage.attached': true,
   'access.granted': true,
   'access.revoked': true,
+  'role.assigned': true,
+  'role.removed': true,
   'notification.prepared': true,
   'notification.requested': true,
   'notification.attempted': true,

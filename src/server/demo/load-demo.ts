@@ -260,6 +260,11 @@ export async function loadDemo(
     'web',
   );
   await changeIncident(deps, actor, outage.id, { type: 'transition', to: 'assessing', reason: 'Confirmed outage' });
+  // The roster's incident manager leads it; she has no account in the demo, so the incident names her in words.
+  await changeIncident(deps, actor, outage.id, {
+    type: 'update',
+    changes: { assignments: { 'incident-manager': 'Ingrid Hansen' } },
+  });
   await changeIncident(deps, actor, outage.id, {
     type: 'transition',
     to: 'responding',

@@ -29,7 +29,7 @@ export async function assertIncidentAccess(
 /**
  * Keeps the access list projection in step with the events just appended, in their transaction. Besides the
  * explicit access.granted / access.revoked events, the reporter, whoever sets TLP:RED and everyone given a role
- * join the list: all of it follows from the timeline, so the list can be rebuilt from it.
+ * (through the assignments or role.assigned) join the list: all of it follows from the timeline, so the list can be rebuilt from it.
  */
 export async function projectAccess(tx: Tx, events: StoredEvent<IncidentEvent>[]): Promise<void> {
   for (const event of events) {
@@ -55,6 +55,9 @@ export async function projectAccess(tx: Tx, events: StoredEvent<IncidentEvent>[]
         if (event.data.changes.tlp === RED && (await isUser(tx, event.actor.id)))
           await insertAccess(tx, entry(event.actor.id, event.actor.name, 'set-red'));
         await assigned(event.data.changes.assignments);
+        break;
+      case 'role.assigned':
+        await insertAccess(tx, entry(event.data.userId, event.data.userName, 'assigned'));
         break;
       case 'access.granted': {
         const { userId, userName, breakGlass } = event.data;

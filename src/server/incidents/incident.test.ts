@@ -51,6 +51,9 @@ const classified = {
   impact: { confidentiality: 'high', integrity: 'low', availability: 'none' },
 } as const;
 
+/** An incident manager named on the incident: needed to leave assessing. */
+const led = { assignments: { 'incident-manager': 'u-ingrid' } } as const;
+
 describe('incident lifecycle', () => {
   it('starts reported with awareness defaulting to the report time', () => {
     const s = reported();
@@ -92,7 +95,7 @@ describe('incident lifecycle', () => {
   });
 
   it('refuses DP2 until category and C/I/A impact are set', () => {
-    const assessing = run(reported(), { type: 'transition', to: 'assessing', reason: 'real' });
+    const assessing = run(reported(led), { type: 'transition', to: 'assessing', reason: 'real' });
     rejects(
       () => decide(assessing, { type: 'transition', to: 'responding', reason: 'go' }, NOW),
       'conflict',
@@ -106,7 +109,7 @@ describe('incident lifecycle', () => {
   });
 
   it('records the classification in DP2', () => {
-    const ready = run(run(reported(), { type: 'transition', to: 'assessing', reason: 'real' }), {
+    const ready = run(run(reported(led), { type: 'transition', to: 'assessing', reason: 'real' }), {
       type: 'update',
       changes: classified,
     });
@@ -116,7 +119,7 @@ describe('incident lifecycle', () => {
   });
 
   it('walks the whole lifecycle with milestones and refuses review before resolution', () => {
-    let s = run(reported(classified), { type: 'transition', to: 'assessing', reason: 'real' });
+    let s = run(reported({ ...classified, ...led }), { type: 'transition', to: 'assessing', reason: 'real' });
     s = run(s, { type: 'transition', to: 'responding', reason: 'go' });
     rejects(() => decide(s, { type: 'transition', to: 'recovering', reason: null }, NOW), 'conflict', /contained/);
     rejects(
@@ -141,6 +144,41 @@ describe('incident lifecycle', () => {
     const reopened = run(s, { type: 'transition', to: 'assessing', reason: 'It came back' });
     assert.equal(reopened.status, 'assessing');
     assert.equal(reopened.times.closedAt, null);
+  });
+
+  it('refuses to leave assessing until an incident manager is named on the incident, saying so', () => {
+    const assessing = run(reported(), { type: 'transition', to: 'assessing', reason: 'real' });
+    rejects(
+      () => decide(assessing, { type: 'transition', to: 'dismissed', reason: 'noise' }, NOW),
+      'conflict',
+      /^Assign an incident manager before dismissing/,
+    );
+    rejects(
+      () => decide(assessing, { type: 'transition', to: 'responding', reason: 'go' }, NOW),
+      'conflict',
+      /^Assign an incident manager and set the category and the C\/I\/A impact before starting the response \(DP2\)$/,
+    );
+    const ready = run(assessing, { type: 'update', changes: classified });
+    assert.equal(
+      allowedTransitions(ready).find((t) => t.to === 'responding')?.blockedBy,
+      'Assign an incident manager before starting the response (DP2)',
+    );
+    const assigned = apply(ready, [
+      { type: 'role.assigned', data: { role: 'incident-manager', userId: 'u-ingrid', userName: 'Ingrid', previous: null } },
+    ]);
+    assert.deepEqual(assigned.assignments, { 'incident-manager': 'u-ingrid' });
+    assert.deepEqual(
+      allowedTransitions(assigned).map((t) => [t.to, t.blockedBy]),
+      [
+        ['responding', null],
+        ['dismissed', null],
+      ],
+    );
+    const removed = apply(assigned, [
+      { type: 'role.removed', data: { role: 'incident-manager', userId: 'u-ingrid', userName: 'Ingrid' } },
+    ]);
+    assert.deepEqual(removed.assignments, {});
+    assert.match(allowedTransitions(removed)[1].blockedBy ?? '', /incident manager/);
   });
 
   it('reopens a dismissed incident with a reason', () => {

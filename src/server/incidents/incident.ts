@@ -287,6 +287,14 @@ export function evolve(state: IncidentState | null, event: StoredEvent<IncidentE
       next.effects = effects;
       break;
     }
+    case 'role.assigned':
+      next.assignments = { ...next.assignments, [event.data.role]: event.data.userId };
+      break;
+    case 'role.removed': {
+      const { [event.data.role]: _removed, ...rest } = next.assignments;
+      next.assignments = rest;
+      break;
+    }
   }
   return next;
 }

@@ -150,7 +150,10 @@ for (const dialect of await testDialects()) {
         await step('transitions', { to: 'assessing', reason: 'Confirmed by the SOC' });
         const blocked = await call('POST', `/api/v1/incidents/${id}/transitions`, { to: 'responding', reason: 'go' });
         assert.equal(blocked.status, 409);
-        assert.match(blocked.body.error.message, /category and the C\/I\/A impact/);
+        assert.match(blocked.body.error.message, /incident manager and set the category and the C\/I\/A impact/);
+        const me = (await call('GET', '/api/v1/auth/me')).body.user;
+        const led = await call('PUT', `/api/v1/incidents/${id}/roles/incident-manager`, { userId: me.id });
+        assert.equal(led.status, 200, JSON.stringify(led.body));
         const patched = await call('PATCH', `/api/v1/incidents/${id}`, {
           category: 'intrusions/system-compromise',
           impact: { confidentiality: 'high', integrity: 'medium', availability: 'low' },
@@ -179,6 +182,7 @@ for (const dialect of await testDialects()) {
           'incident.reported',
           'decision.recorded',
           'incident.transitioned',
+          'role.assigned',
           'incident.updated',
           'incident.severity_overridden',
           'decision.recorded',

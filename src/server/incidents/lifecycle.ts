@@ -11,14 +11,30 @@ export interface TransitionRule {
   blockedBy?: (state: IncidentState) => string | null;
 }
 
-const needsClassification = (s: IncidentState) =>
-  !s.category || !s.impact ? 'Set the category and the C/I/A impact before starting the response (DP2)' : null;
+// Someone must lead before the response starts or the incident is set aside: an incident manager named on the
+// incident. The roster's holder does not count until someone takes the role on (one click on the Roles card), so
+// that the person leading is the one who was told and knows it.
+const hasManager = (s: IncidentState) => Boolean(s.assignments?.['incident-manager']);
+
+/** What is missing before DP2, all of it in one sentence. */
+const readyToRespond = (s: IncidentState) => {
+  const missing = [
+    hasManager(s) ? null : 'assign an incident manager',
+    s.category && s.impact ? null : 'set the category and the C/I/A impact',
+  ].filter((m): m is string => m !== null);
+  if (missing.length === 0) return null;
+  const words = missing.join(' and ');
+  return `${words[0].toUpperCase()}${words.slice(1)} before starting the response (DP2)`;
+};
+
+const managerToDismiss = (s: IncidentState) =>
+  hasManager(s) ? null : 'Assign an incident manager before dismissing the incident as a false positive';
 
 export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'reported', to: 'assessing', decision: 'DP1', reasonRequired: true },
   { from: 'reported', to: 'dismissed', decision: 'DP1', reasonRequired: true },
-  { from: 'assessing', to: 'responding', decision: 'DP2', reasonRequired: true, blockedBy: needsClassification },
-  { from: 'assessing', to: 'dismissed', decision: 'DP1', reasonRequired: true },
+  { from: 'assessing', to: 'responding', decision: 'DP2', reasonRequired: true, blockedBy: readyToRespond },
+  { from: 'assessing', to: 'dismissed', decision: 'DP1', reasonRequired: true, blockedBy: managerToDismiss },
   {
     from: 'responding',
     to: 'recovering',

@@ -1,16 +1,10 @@
+import type { RoleHolder } from '../../shared/api-types.ts';
 import { INCIDENT_ROLES, type IncidentRole } from '../../shared/incident-vocabulary.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { incidentSnapshot } from '../deadlines/incident-snapshot.ts';
 import { findUsersByContact, findUsersById } from './incident-roles.queries.ts';
 import type { IncidentState } from './incident-state.ts';
-
-/** Who holds a CSIRT role for an incident, and why: named on the incident, or the roster's holder with an account. */
-export interface RoleHolder {
-  userId: string;
-  name: string;
-  via: 'incident' | 'roster';
-}
 
 /**
  * Every role's holder for this incident: the user assigned to the role on the incident; else, from the roster of

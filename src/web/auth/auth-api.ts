@@ -7,6 +7,8 @@ export interface User {
   email: string;
   name: string;
   role: UserRole;
+  /** The contact whose channels reach this person (roles given, tasks due); null: the account's e-mail. */
+  contactId?: string | null;
 }
 
 export const authKeys = {

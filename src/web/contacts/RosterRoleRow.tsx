@@ -1,8 +1,6 @@
 import { ActionIcon, Badge, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
-import type { IncidentRole } from '../../shared/incident-vocabulary.ts';
-import { INCIDENT_ROLE_LABELS } from '../../shared/incident-vocabulary.ts';
-import { INCIDENT_ROLE_DESCRIPTIONS } from './role-labels.ts';
+import { INCIDENT_ROLE_DESCRIPTIONS, INCIDENT_ROLE_LABELS, type IncidentRole } from '../../shared/incident-vocabulary.ts';
 
 export interface PersonOption {
   value: string;

@@ -10,6 +10,7 @@ import { EffectsPanel } from '../effects/EffectsPanel.tsx';
 import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
+import { RolesCard } from '../roles/RolesCard.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
 import { BreakGlassButton } from './BreakGlassButton.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
@@ -103,6 +104,7 @@ function IncidentView({ incident }: { incident: Incident }) {
           <Stack gap="md">
             {wide && nextSteps}
             {wide && <IncidentPlanPanel incident={incident} />}
+            <RolesCard incident={incident} canAct={canAct} />
             <IncidentDetails incident={incident} action={actions.update} canAct={canAct} />
             <IncidentAccessPanel incident={incident} canAct={canAct} />
           </Stack>

@@ -12,6 +12,7 @@ import {
   IconPoint,
   IconSend,
   IconTargetArrow,
+  IconUserStar,
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryView } from '../core/QueryView.tsx';
@@ -35,6 +36,7 @@ const KIND_STYLE: Record<EventKind, { icon: React.ReactNode; color: string }> = 
   obligation: { icon: <IconFileCheck size={14} />, color: 'teal' },
   missed: { icon: <IconAlarm size={14} />, color: 'red' },
   step: { icon: <IconChecklist size={14} />, color: 'lime' },
+  role: { icon: <IconUserStar size={14} />, color: 'indigo' },
   other: { icon: <IconPoint size={14} />, color: 'gray' },
 };
 

@@ -25,6 +25,8 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
   const label = transitionLabel(transition.from, transition);
   // Someone else moved the incident while this dialog was open: the choice no longer applies.
   const overtaken = incident.status !== transition.from;
+  // What blocks the move now: someone may have removed the incident manager while this was open.
+  const blocked = overtaken ? null : (incident.allowedTransitions.find((t) => t.to === transition.to)?.blockedBy ?? null);
   return (
     <ReasonModal
       opened
@@ -34,7 +36,7 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
       color={transition.to === 'dismissed' ? 'red' : undefined}
       description="Recorded on the timeline with this step. Ctrl+Enter to confirm."
       reasonOptional={!transition.reasonRequired}
-      submitDisabled={overtaken}
+      submitDisabled={overtaken || blocked !== null}
       pending={action.isPending}
       onSubmit={(reason) =>
         action
@@ -46,6 +48,11 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
         <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="The incident moved on" role="alert">
           While this was open, someone else moved {incident.key} to {STATUS_LABELS[incident.status].toLowerCase()}. Close this
           dialog and choose again from the current stage.
+        </Alert>
+      )}
+      {blocked && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="Not yet" role="alert">
+          {blocked}
         </Alert>
       )}
       <Text size="sm">{transitionExplanation(transition.from, transition)}</Text>

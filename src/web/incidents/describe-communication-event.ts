@@ -76,8 +76,9 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
     case 'notification.requested':
       return {
         ...communication,
-        summary:
-          d.kind === 'instruction'
+        summary: d.to
+          ? `sent a message to ${str(d.to.name) ?? 'one person'} through their own channels`
+          : d.kind === 'instruction'
             ? 'asked the customer for an instruction'
             : d.kind === 'reminder'
               ? 'sent a deadline reminder to the responders'

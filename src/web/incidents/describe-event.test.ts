@@ -40,3 +40,50 @@ describe('timeline wording for the Identify events', () => {
     assert.deepEqual(d.details, ['Source: e-mail from x@example.net', `SHA-256: ${sha256}`, 'Type: text/html']);
   });
 });
+
+describe('timeline wording for roles on the incident', () => {
+  const by = (actorId: string, type: string, data: Record<string, unknown>) =>
+    describeEvent({ ...event(type, data), actor: { id: actorId, name: 'Ada' } } as TimelineEvent);
+
+  it('names who was given which role, in place of whom, and one who takes a role on', () => {
+    const given = by('u-ada', 'role.assigned', {
+      role: 'incident-manager',
+      userId: 'u-rita',
+      userName: 'Rita',
+      previous: { userId: null, userName: 'Lars Lawyer' },
+    });
+    assert.equal(given.summary, 'made Rita the incident manager');
+    assert.deepEqual(given.details, ['In place of Lars Lawyer']);
+    const taken = by('u-ada', 'role.assigned', { role: 'legal', userId: 'u-ada', userName: 'Ada', previous: null });
+    assert.equal(taken.summary, 'took on the role of legal lead');
+    assert.deepEqual(taken.details, []);
+  });
+
+  it('says who no longer holds a role, and one who steps down', () => {
+    assert.equal(
+      by('u-ada', 'role.removed', { role: 'it-operations', userId: 'u-sara', userName: 'Sara' }).summary,
+      'removed Sara as the IT operations lead',
+    );
+    assert.equal(
+      by('u-ada', 'role.removed', { role: 'scribe', userId: 'u-ada', userName: 'Ada' }).summary,
+      'stepped down as the scribe',
+    );
+    assert.equal(
+      by('u-ada', 'role.removed', { role: 'legal', userId: null, userName: 'Lars Lawyer' }).summary,
+      'removed Lars Lawyer as the legal lead',
+    );
+  });
+
+  it('says a message to one person went to them through their own channels', () => {
+    const told = describeEvent(
+      event('notification.requested', {
+        purpose: 'coordinate-responders',
+        kind: 'message',
+        subject: 'You are now the incident manager of {{incident.key}}',
+        levels: ['primary'],
+        to: { userId: 'u-rita', name: 'Rita' },
+      }),
+    );
+    assert.equal(told.summary, 'sent a message to Rita through their own channels');
+  });
+});

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
-import type { Impact, Origin, Tlp } from '../../shared/incident-vocabulary.ts';
+import { type Impact, INCIDENT_ROLE_TITLES, type Origin, type Tlp } from '../../shared/incident-vocabulary.ts';
 import type { TriageKind } from '../../shared/triage-types.ts';
 import { describeConnectionCheckEvent } from '../connection-checks/describe-connection-check-event.ts';
 import { formatAbsolute } from '../core/time.ts';
@@ -73,6 +73,11 @@ export function fieldValueText(field: string, value: unknown): string {
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }
+}
+
+/** "incident manager", "legal lead"; a role this version does not know, as it was recorded. */
+function roleTitle(role: string): string {
+  return (INCIDENT_ROLE_TITLES as Record<string, string>)[role] ?? role;
 }
 
 function list(words: string[]): string {
@@ -243,6 +248,26 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
     case 'connection_check.requested':
     case 'connection_check.answered':
       return describeConnectionCheckEvent(event) ?? { ...base, kind: 'communication', summary: `recorded ${type}` };
+    case 'role.assigned': {
+      const title = roleTitle(d.role);
+      const self = event.actor?.id === d.userId;
+      const before = d.previous ? str(d.previous.userName) : null;
+      return {
+        ...base,
+        kind: 'role',
+        summary: self ? `took on the role of ${title}` : `made ${str(d.userName) ?? 'someone'} the ${title}`,
+        details: before ? [`In place of ${before}`] : [],
+      };
+    }
+    case 'role.removed': {
+      const title = roleTitle(d.role);
+      const self = d.userId !== null && event.actor?.id === d.userId;
+      return {
+        ...base,
+        kind: 'role',
+        summary: self ? `stepped down as the ${title}` : `removed ${str(d.userName) ?? 'someone'} as the ${title}`,
+      };
+    }
     default:
       return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
   }

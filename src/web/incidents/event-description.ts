@@ -11,6 +11,7 @@ export type EventKind =
   | 'obligation'
   | 'missed'
   | 'step'
+  | 'role'
   | 'other';
 
 /** A timeline event as words: "<actor> <summary>", optional detail lines, a reason, a Markdown body. */

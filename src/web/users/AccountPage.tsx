@@ -10,10 +10,11 @@ import { notifySuccess } from '../core/notify.ts';
 import { focusFirstInvalid } from '../core/submit-shortcut.ts';
 import { useAccess } from '../customers/customers-api.ts';
 import { ApiTokensCard } from './ApiTokensCard.tsx';
+import { ReachMeCard } from './ReachMeCard.tsx';
 import { USER_ROLE_DESCRIPTIONS, USER_ROLE_LABELS } from './user-labels.ts';
 import { useChangeProfile } from './users-api.ts';
 
-/** `/account`: the signed-in user's profile, password and API tokens. */
+/** `/account`: the signed-in user's profile, the contact that reaches them, password and API tokens. */
 export function AccountPage() {
   useDocumentTitle('Your account — Muster');
   const { data: access } = useAccess();
@@ -83,6 +84,7 @@ export function AccountPage() {
           </form>
         </Stack>
       </Paper>
+      <ReachMeCard user={user} />
       <Paper withBorder radius="md" p="lg">
         <Group justify="space-between">
           <div>

@@ -1,6 +1,7 @@
 import { Badge, Button, Select, Table, Text } from '@mantine/core';
 import type { UserRole } from '../../shared/incident-vocabulary.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
+import { ContactLinkSelect } from './ContactLinkSelect.tsx';
 import { USER_ROLE_OPTIONS } from './user-labels.ts';
 import type { ListedUser } from './users-api.ts';
 
@@ -9,14 +10,15 @@ interface UserTableProps {
   meId: string | undefined;
   busy: boolean;
   onRole: (user: ListedUser, role: UserRole) => void;
+  onContact: (user: ListedUser, contactId: string | null) => void;
   onDeactivate: (user: ListedUser) => void;
   onReactivate: (user: ListedUser) => void;
 }
 
-/** Every account with its global role; deactivate and reactivate. */
-export function UserTable({ users, meId, busy, onRole, onDeactivate, onReactivate }: UserTableProps) {
+/** Every account with its global role and the contact that reaches it; deactivate and reactivate. */
+export function UserTable({ users, meId, busy, onRole, onContact, onDeactivate, onReactivate }: UserTableProps) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing="sm" aria-label="Users">
         <Table.Thead>
           <Table.Tr>
@@ -24,6 +26,9 @@ export function UserTable({ users, meId, busy, onRole, onDeactivate, onReactivat
             <Table.Th scope="col">E-mail</Table.Th>
             <Table.Th scope="col" w={190}>
               Role
+            </Table.Th>
+            <Table.Th scope="col" w={260}>
+              Reached through
             </Table.Th>
             <Table.Th scope="col">Since</Table.Th>
             <Table.Th scope="col" w={140}>
@@ -59,6 +64,15 @@ export function UserTable({ users, meId, busy, onRole, onDeactivate, onReactivat
                   allowDeselect={false}
                   disabled={busy || !user.active}
                   onChange={(v) => v && v !== user.role && onRole(user, v as UserRole)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <ContactLinkSelect
+                  aria-label={`Contact that reaches ${user.name}`}
+                  size="xs"
+                  value={user.contactId ?? null}
+                  disabled={busy || !user.active}
+                  onChange={(contactId) => contactId !== (user.contactId ?? null) && onContact(user, contactId)}
                 />
               </Table.Td>
               <Table.Td>

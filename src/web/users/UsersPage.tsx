@@ -19,7 +19,7 @@ const EMPTY: Record<UserStatus, { title: string; description: string }> = {
   all: { title: 'No users', description: 'Invite the people who work with you.' },
 };
 
-/** `/users` (admins): invite people, set their global role, deactivate and reactivate accounts. */
+/** `/users` (admins): invite people, set their global role and the contact that reaches them, deactivate and reactivate. */
 export function UsersPage() {
   useDocumentTitle('Users — Muster');
   const { data: me } = useMe();
@@ -35,6 +35,19 @@ export function UsersPage() {
       {
         onSuccess: () => notifySuccess(`${user.name} is now ${USER_ROLE_LABELS[role].toLowerCase()}`),
         onError: (error) => notifyError('Role not changed', error),
+      },
+    );
+  const setContact = (user: ListedUser, contactId: string | null) =>
+    change.mutate(
+      { id: user.id, contactId },
+      {
+        onSuccess: () =>
+          notifySuccess(
+            contactId
+              ? `Roles and task reminders reach ${user.name} through this contact`
+              : `Roles and task reminders reach ${user.name} at ${user.email}`,
+          ),
+        onError: (error) => notifyError('Contact not changed', error),
       },
     );
   const reactivate = (user: ListedUser) =>
@@ -54,7 +67,8 @@ export function UsersPage() {
             Users
           </Title>
           <Text c="dimmed" size="sm">
-            Everyone who can sign in to Muster. Customer roles are set on each customer’s Members tab.
+            Everyone who can sign in to Muster. Customer roles are set on each customer’s Members tab. A person given a role on an
+            incident, or with a task due, is told through the contact they are reached through, else at their e-mail.
           </Text>
         </div>
         <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviting(true)}>
@@ -102,6 +116,7 @@ export function UsersPage() {
                 meId={me?.id}
                 busy={change.isPending}
                 onRole={setRole}
+                onContact={setContact}
                 onDeactivate={setDeactivating}
                 onReactivate={reactivate}
               />

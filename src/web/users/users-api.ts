@@ -60,11 +60,11 @@ function useRefreshPeople() {
   };
 }
 
-/** Changes a user's global role, or deactivates / reactivates the account (admins). */
+/** Changes a user's global role or linked contact, or deactivates / reactivates the account (admins). */
 export function useChangeUser() {
   const refresh = useRefreshPeople();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; role?: UserRole; active?: boolean }) =>
+    mutationFn: ({ id, ...body }: { id: string; role?: UserRole; active?: boolean; contactId?: string | null }) =>
       api<ListedUser>(`/users/${id}`, { method: 'PATCH', body }),
     onSettled: refresh,
   });
@@ -149,11 +149,12 @@ export function useRevokeToken() {
   });
 }
 
-/** Changes the signed-in user's own name. */
+/** Changes the signed-in user's own name, or the contact whose channels reach them. */
 export function useChangeProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string }) => api<{ user: User }>('/auth/me', { method: 'PATCH', body }),
+    mutationFn: (body: { name?: string; contactId?: string | null }) =>
+      api<{ user: User }>('/auth/me', { method: 'PATCH', body }),
     onSuccess: ({ user }) => {
       client.setQueryData(authKeys.me, user);
       void client.invalidateQueries({ queryKey: registryKeys.access });
