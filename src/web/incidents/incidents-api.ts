@@ -18,7 +18,7 @@ export interface IncidentFilters {
   q: string;
   /** Only this customer's incidents; null: every customer's. */
   customerId: string | null;
-  /** Only incidents where I hold a role. */
+  /** Only incidents where I hold a role or have an open task. */
   mine: boolean;
   sort: IncidentSort;
   order: SortOrder;
