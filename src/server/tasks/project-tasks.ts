@@ -1,7 +1,7 @@
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
-import { enqueue } from '../core/jobs/jobs.ts';
+import { enqueueMany, type NewJob } from '../core/jobs/jobs.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { dueAtFor, evolveTask, isFinished, type TaskState } from './task.ts';
 import {
@@ -84,29 +84,31 @@ async function foldTaskEvents(
     [...created].map((id) => taskRow(tasks.get(id) as TaskState, incident)),
   );
   for (const [id, task] of tasks) if (!created.has(id)) await updateTask(tx, taskRow(task, incident));
-  for (const { task, key } of remind) await scheduleReminder(tx, tasks.get(task.id) ?? task, now, key);
+  await enqueueMany(
+    tx,
+    remind.flatMap(({ task, key }) => reminderJob(tasks.get(task.id) ?? task, now, key)),
+    now,
+  );
 }
 
 /** Tasks whose due time is an offset from a clock take the clock's new start. */
 async function followClocks(tx: Tx, incident: IncidentState, now: Date): Promise<void> {
+  const jobs: NewJob[] = [];
   for (const row of await tasksFollowingClocks(tx, incident.id)) {
     const task = toTaskState(row);
     const dueAt = dueAtFor(task.due, incident.times);
     if (dueAt === task.dueAt) continue;
     const moved: TaskState = { ...task, dueAt, remindedAt: null };
     await updateTask(tx, taskRow(moved, incident));
-    await scheduleReminder(tx, moved, now, '');
+    jobs.push(...reminderJob(moved, now, ''));
   }
+  await enqueueMany(tx, jobs, now);
 }
 
-/** A reminder job at the task's due time, once per due time (and again after the task is reopened). */
-async function scheduleReminder(tx: Tx, task: TaskState, now: Date, key: string): Promise<void> {
-  if (!task.dueAt || task.remindedAt || isFinished(task.status)) return;
+/** The reminder job at the task's due time: one per due time (and again after the task is reopened), or none. */
+function reminderJob(task: TaskState, now: Date, key: string): NewJob[] {
+  if (!task.dueAt || task.remindedAt || isFinished(task.status)) return [];
   const due = new Date(task.dueAt);
   const payload: TaskDueJobPayload = { incidentId: task.incidentId, taskId: task.id, dueAt: task.dueAt };
-  await enqueue(
-    tx,
-    { name: TASK_DUE_JOB, payload, runAt: due < now ? now : due, uniqueKey: `task-due:${task.id}:${task.dueAt}${key}` },
-    now,
-  );
+  return [{ name: TASK_DUE_JOB, payload, runAt: due < now ? now : due, uniqueKey: `task-due:${task.id}:${task.dueAt}${key}` }];
 }

@@ -280,6 +280,28 @@ for (const dialect of await testDialects()) {
       assert.equal(bad.body.error.field, 'status');
     });
 
+    it('keeps a playbook step’s due offset through the editor’s save, and refuses one that is not a time', async () => {
+      const copy = await f.created('/api/v1/playbooks/copies', { from: 'ransomware', customerId: f.customer.id });
+      assert.deepEqual(copy.steps[0].due, { from: 'aware', after: { minutes: 30 } }, 'the library’s offsets come along');
+      const steps = copy.steps.map((s: { id: string }, i: number) =>
+        i === 0 ? { ...s, due: { from: 'dp2', after: { days: 1 } } } : s,
+      );
+      const saved = await f.call('PATCH', `/api/v1/playbooks/${copy.id}`, { steps });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.deepEqual(saved.body.steps[0].due, { from: 'dp2', after: { days: 1 } });
+      const zero = copy.steps.map((s: { id: string }, i: number) =>
+        i === 0 ? { ...s, due: { from: 'dp1', after: { hours: 0 } } } : s,
+      );
+      const refused = await f.call('PATCH', `/api/v1/playbooks/${copy.id}`, { steps: zero });
+      assert.equal(refused.status, 400);
+      assert.match(refused.body.error.message, /due time must be some time after/);
+      const unknown = copy.steps.map((s: { id: string }, i: number) =>
+        i === 0 ? { ...s, due: { from: 'lunch', after: { hours: 1 } } } : s,
+      );
+      assert.equal((await f.call('PATCH', `/api/v1/playbooks/${copy.id}`, { steps: unknown })).status, 400);
+      await f.call('DELETE', `/api/v1/playbooks/${copy.id}`);
+    });
+
     it('pages through my tasks soonest due first, those without a due time last', async () => {
       const rita = await responder('Rita Paged');
       const inc = await f.incident();
