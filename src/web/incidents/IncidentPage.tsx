@@ -8,6 +8,7 @@ import { PageLoadError } from '../core/PageLoadError.tsx';
 import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
+import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
 import { BreakGlassButton } from './BreakGlassButton.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
@@ -76,6 +77,7 @@ function IncidentView({ incident }: { incident: Incident }) {
                 <Markdown>{incident.description}</Markdown>
               </Paper>
             )}
+            <TasksPanel incident={incident} />
             <IncidentAlertsPanel incident={incident} />
             <NotificationPanel incident={incident} />
             <IncidentEvidencePanel incident={incident} />

@@ -4,6 +4,7 @@ import type { TriageKind } from '../../shared/triage-types.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
+import { describeTaskEvent } from '../tasks/describe-task-event.ts';
 import { describeCommunicationEvent } from './describe-communication-event.ts';
 import type { EventDescription, EventNames } from './event-description.ts';
 import {
@@ -237,6 +238,9 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
     case 'access.revoked':
       return { ...base, kind: 'other', summary: `removed ${str(d.userName) ?? 'someone'} from the access list` };
     default:
-      return describeCommunicationEvent(event, names) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` };
+      return (
+        describeCommunicationEvent(event, names) ??
+        describeTaskEvent(event) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` }
+      );
   }
 }

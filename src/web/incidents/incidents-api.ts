@@ -40,6 +40,9 @@ export const incidentKeys = {
 /** The deadline dashboard's queries (`['deadlines', scope]`), refreshed by live timeline messages. */
 export const DEADLINES_KEY = ['deadlines'] as const;
 
+/** Every task query (see tasks/tasks-api.ts), refreshed by live task events. */
+export const TASKS_KEY = ['tasks'] as const;
+
 const PAGE_SIZE = 50;
 const TIMELINE_PAGE = 200;
 
@@ -226,6 +229,8 @@ export function applyLiveEvent(client: QueryClient, event: TimelineEvent): void 
   void client.invalidateQueries({ queryKey: incidentKeys.notifications(event.incidentId) });
   // Submissions, waivers and missed deadlines change the clocks across incidents.
   void client.invalidateQueries({ queryKey: DEADLINES_KEY });
+  // Task changes and reminders change "My tasks" (an incident's own panel follows the incident's version).
+  if (event.type.startsWith('task')) void client.invalidateQueries({ queryKey: TASKS_KEY });
   void client.invalidateQueries({
     predicate: (query) =>
       query.queryKey[0] === 'incidents' &&
