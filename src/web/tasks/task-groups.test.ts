@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { TimelineEvent } from '../../shared/api-types.ts';
 import type { Task } from '../../shared/task-types.ts';
 import { dueFields, stepDue } from '../playbooks/playbook-form-values.ts';
+import { foldAppliedTasks, taskLine } from './fold-task-events.ts';
 import { dueText, groupByPhase, groupByUrgency } from './task-groups.ts';
 
 const NOW = Date.parse('2026-03-02T12:00:00.000Z');
@@ -67,5 +69,24 @@ describe('the Tasks panel and My tasks', () => {
     assert.equal(dueFields(null).dueFrom, '');
     assert.deepEqual(stepDue({ dueFrom: 'dp2', dueAmount: '3', dueUnit: 'hours' }), { from: 'dp2', after: { hours: 3 } });
     assert.equal(stepDue({ dueFrom: '', dueAmount: 3, dueUnit: 'hours' }), null);
+  });
+
+  it('folds a playbook’s tasks into the timeline entry that applied it, and leaves an ad-hoc task its own', () => {
+    const e = (seq: number, type: string, data: Record<string, unknown>) => ({ seq, type, data }) as unknown as TimelineEvent;
+    const shown = foldAppliedTasks([
+      e(1, 'incident.reported', {}),
+      e(2, 'tasks.applied', { taskIds: ['a', 'b'], playbookName: 'Ransomware' }),
+      e(3, 'task.created', { taskId: 'a', title: 'Isolate', assigneeName: 'Rita' }),
+      e(4, 'task.created', { taskId: 'b', title: 'Report', assigneeName: null }),
+      e(5, 'task.created', { taskId: 'c', title: 'Ad hoc' }),
+    ]);
+    assert.deepEqual(
+      shown.map((s) => [s.event.seq, s.folded.map(taskLine)]),
+      [
+        [1, []],
+        [2, ['Isolate — Rita', 'Report']],
+        [5, []],
+      ],
+    );
   });
 });
