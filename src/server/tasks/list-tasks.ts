@@ -9,16 +9,16 @@ import { suggestPlaybooks } from '../playbooks/playbook.ts';
 import { incidentPlaybooks } from './incident-playbooks.ts';
 import { taskGates } from './task-gate.ts';
 import { taskCandidates } from './task-workers.ts';
-import { appliedPlaybooks, listIncidentTasks, listTasks } from './tasks.queries.ts';
+import { listIncidentTasks, listTasks } from './tasks.queries.ts';
 import { taskView } from './tasks.views.ts';
 
 /** Tasks as the API shows them, with the gate of each that waits for the customer's instruction. */
-export async function presentTasks(
+export async function presentTasks<R extends TasksTable>(
   tx: Tx,
   actor: Actor,
   now: Date,
-  rows: TasksTable[],
-  exercise: (row: TasksTable) => boolean,
+  rows: R[],
+  exercise: (row: R) => boolean,
 ): Promise<Task[]> {
   const gates = await taskGates(tx, rows);
   return rows.map((row) => taskView(row, { actor, now, exercise: exercise(row), gate: gates.get(row.id) ?? null }));
@@ -32,12 +32,12 @@ export async function listIncidentTaskBoard(deps: Deps, actor: Actor, idOrKey: s
   const { db, dialect } = deps.database;
   const { state } = await readIncident(deps, actor, idOrKey);
   const now = deps.clock.now();
-  const [rows, playbooks, applied, candidates] = await Promise.all([
+  const [rows, playbooks, candidates] = await Promise.all([
     listIncidentTasks(db, state.id),
     incidentPlaybooks(db, dialect, state, now),
-    appliedPlaybooks(db, state.id),
     taskCandidates(db, state),
   ]);
+  const applied = new Set(rows.flatMap((r) => (r.playbook_id ? [r.playbook_id] : [])));
   const suggested = new Set(suggestPlaybooks(playbooks, state.category).map((p) => p.slug));
   const offered: ApplicablePlaybook[] = playbooks
     .map((p) => ({
@@ -49,7 +49,6 @@ export async function listIncidentTaskBoard(deps: Deps, actor: Actor, idOrKey: s
     }))
     .sort((a, b) => Number(b.suggested) - Number(a.suggested) || a.name.localeCompare(b.name));
   return {
-    incident: state,
     items: await presentTasks(db, actor, now, rows, () => state.exercise),
     playbooks: offered,
     candidates,
@@ -123,9 +122,7 @@ export async function listTaskPage(deps: Deps, actor: Actor, request: ListTasksR
   const page = rows.slice(0, request.limit);
   const now = deps.clock.now();
   return {
-    items: await presentTasks(deps.database.db, actor, now, page, (row) =>
-      Boolean(Number((row as { exercise?: number }).exercise)),
-    ),
+    items: await presentTasks(deps.database.db, actor, now, page, (row) => Boolean(Number(row.exercise))),
     nextCursor: more ? encodeCursor(page[page.length - 1]) : null,
     now: now.toISOString(),
   };

@@ -28,10 +28,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: Deps): void {
   api.get(
     '/api/v1/incidents/:id/tasks',
     { schema: { tags, params: S.IdParams, response: { 200: S.IncidentTasksReply } } },
-    async (request) => {
-      const { items, playbooks, candidates, now } = await listIncidentTaskBoard(deps, actorOf(request), request.params.id);
-      return { items, playbooks, candidates, now };
-    },
+    async (request) => listIncidentTaskBoard(deps, actorOf(request), request.params.id),
   );
 
   api.post(

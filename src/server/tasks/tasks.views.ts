@@ -2,7 +2,7 @@ import type { Task } from '../../shared/task-types.ts';
 import { incidentAllowed } from '../auth/allowed.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { TasksTable } from '../core/db/task-schema.ts';
-import { isOverdue } from './task.ts';
+import { isFinished, isOverdue } from './task.ts';
 import { toTaskState } from './tasks.queries.ts';
 
 /**
@@ -32,7 +32,7 @@ export function taskView(row: TasksTable, context: { actor: Actor; now: Date; ex
     due: task.due,
     overdue: isOverdue(task, context.now),
     needsInstruction: task.needsInstruction,
-    gate: task.status === 'done' || task.status === 'skipped' ? null : context.gate,
+    gate: isFinished(task.status) ? null : context.gate,
     override: task.override,
     status: task.status,
     note: task.note,

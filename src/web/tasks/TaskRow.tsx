@@ -8,6 +8,7 @@ import { RelativeTime } from '../core/RelativeTime.tsx';
 import { ExerciseBadge } from '../incidents/ExerciseBadge.tsx';
 import { TaskDue } from './TaskDue.tsx';
 import { TaskStatusMenu } from './TaskStatusMenu.tsx';
+import { isOpenTask } from './task-groups.ts';
 
 export interface TaskRowProps {
   task: Task;
@@ -44,7 +45,7 @@ export function TaskRow({
   showIncident = false,
 }: TaskRowProps) {
   const canAct = task.allowed.change;
-  const open = task.status !== 'done' && task.status !== 'skipped';
+  const open = isOpenTask(task);
   const blocked = open && task.gate !== null;
   const setStatus = (status: TaskStatus) => (status === 'done' && blocked ? onOverride() : onChange({ status }));
   const options = candidates ? withCurrent(candidates, task) : [];
