@@ -118,6 +118,13 @@ describe('tasks journey in the browser', { skip: unavailable ?? false }, () => {
       await mine.getByRole('button', { name: `Status of “${MINE}”: To do` }).click();
       await page.getByRole('menuitem', { name: 'In progress' }).click();
       await mine.getByRole('button', { name: `Status of “${MINE}”: In progress` }).waitFor();
+
+      // On a phone the same list reads as one column, nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await mine.waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `My tasks is ${overflow} px wider than a phone`);
+      await shot(page, 'my-tasks-phone');
       assert.deepEqual(problems, []);
     } catch (error) {
       await shot(page, 'failure');
