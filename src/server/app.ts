@@ -38,6 +38,7 @@ import { registerPlanRoutes } from './plans/plans.routes.ts';
 import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
 import { registerRegistryRoutes } from './registry/registry.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
+import { registerTaskRoutes } from './tasks/tasks.routes.ts';
 import { registerTriageRoutes } from './triage/triage.routes.ts';
 
 registerAjvFormats();
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerPlaybookRoutes(app, deps);
   registerPaceRoutes(app, deps);
   registerPlanRoutes(app, deps);
+  registerTaskRoutes(app, deps);
   registerStreamRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerTriageRoutes(app, deps, alertsForTriage);

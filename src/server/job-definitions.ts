@@ -3,6 +3,7 @@ import type { JobDefinition } from './core/jobs/jobs.ts';
 import { deadlineDueJob, deadlineReminderJob } from './deadlines/deadline-jobs.ts';
 import { deliverNotificationJob, noAckNotificationJob, reconsiderNotificationJob } from './notifications/deliver-notification.ts';
 import { prepareCustomerReportJob } from './notifications/prepare-customer-report.ts';
+import { taskDueJob } from './tasks/remind-task.ts';
 import { attachGroupJob, openGroupJob } from './triage/triage-jobs.ts';
 
 /** Every kind of durable job this server works, by explicit import (like the routes in app.ts). */
@@ -14,6 +15,7 @@ export function jobDefinitions(deps: Deps): JobDefinition[] {
     deadlineReminderJob(deps),
     deadlineDueJob(deps),
     prepareCustomerReportJob(deps),
+    taskDueJob(deps),
     openGroupJob(deps),
     attachGroupJob(deps),
   ];

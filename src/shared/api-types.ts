@@ -27,6 +27,8 @@ export interface IncidentTimes {
   detectedAt: string | null;
   awareAt: string | null;
   reportedAt: string;
+  /** DP1: when it was first confirmed as an incident (moved to assessing). Absent on states stored before it was kept and never confirmed. */
+  confirmedAt?: string | null;
   classifiedAt: string | null;
   containedAt: string | null;
   eradicatedAt: string | null;

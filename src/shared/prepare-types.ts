@@ -191,6 +191,16 @@ export interface CustomerObligation extends RecordMeta {
   definition: ObligationDefinition;
 }
 
+/** The clocks a step's due time can run from: awareness, DP1 (confirmed as an incident) and DP2 (classified). */
+export const STEP_DUE_FROM = ['aware', 'dp1', 'dp2'] as const;
+export type StepDueFrom = (typeof STEP_DUE_FROM)[number];
+
+/** When a step's task falls due: this long after one of the incident's clocks started. */
+export interface StepDue {
+  from: StepDueFrom;
+  after: { minutes?: number; hours?: number; days?: number };
+}
+
 export interface PlaybookStep {
   id: string;
   phase: 'contain' | 'investigate' | 'resolve' | 'recover' | 'communicate';
@@ -199,6 +209,8 @@ export interface PlaybookStep {
   role: IncidentRole;
   needsCustomerInstruction: boolean;
   record: string[];
+  /** When its task falls due once the playbook is applied; absent or null: no due time. */
+  due?: StepDue | null;
 }
 
 export interface Playbook extends RecordMeta {

@@ -11,7 +11,8 @@ import type {
   Tlp,
 } from './incident-vocabulary.ts';
 import type { DeliveryAttempt, InstructionAnswer, NotificationKind } from './notification-types.ts';
-import type { MembershipRole, PaceLevelName, PacePurpose } from './prepare-types.ts';
+import type { MembershipRole, PaceLevelName, PacePurpose, StepDue } from './prepare-types.ts';
+import type { TaskPhase, TaskStatus } from './task-types.ts';
 import type { RuleAction, TriageKind } from './triage-types.ts';
 
 // The vocabulary of the event streams: every event type the server appends, with the shape of its data. The
@@ -95,6 +96,45 @@ export type NotificationRequested = OfNotification & {
 export type RoleHolderNamed = {
   userId: string | null;
   userName: string;
+};
+
+/** What a task change may set (`task.changed` records them changed). */
+export interface TaskFields {
+  title: string;
+  detail: string;
+  assigneeId: string | null;
+  /** The assignee's name when given (the timeline reads without a lookup). */
+  assigneeName: string | null;
+  dueAt: string | null;
+  /** The offset the due time follows; set to null when someone fixes the due time by hand. */
+  due: StepDue | null;
+  status: TaskStatus;
+  note: string;
+}
+
+/** The task an event is about, with its title when the event was recorded. */
+type OfTask = {
+  taskId: string;
+  title: string;
+};
+
+export type TaskCreated = OfTask & {
+  detail: string;
+  phase: TaskPhase | null;
+  role: IncidentRole | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dueAt: string | null;
+  due: StepDue | null;
+  needsInstruction: boolean;
+  /** What an instruction request about it names: `playbookSlug/stepId`, or `task/<taskId>`; null when it needs none. */
+  stepRef: string | null;
+  /** The playbook (slug) and step it came from; null for an ad-hoc task. */
+  playbookId: string | null;
+  stepId: string | null;
+  /** Absent: open. A step recorded done before its playbook was applied starts done. */
+  status?: TaskStatus;
+  note?: string;
 };
 
 /** Data of each event type on an incident's timeline. */
@@ -184,6 +224,23 @@ export interface IncidentEventData {
       status: CheckAnswerStatus;
       note: string;
     }[];
+  };
+  /** A playbook's steps became tasks (each one a task.created that follows). */
+  'tasks.applied': { playbookId: string; playbookName: string; version: number; taskIds: string[] };
+  'task.created': TaskCreated;
+  /** override/blockedBy/forReview: marked done without the customer's instruction it needed, and why. */
+  'task.changed': OfTask &
+    FieldChanges<TaskFields> & {
+      override?: string;
+      blockedBy?: string;
+      forReview?: true;
+    };
+  /** The task fell due: its assignee was told (notificationId), or nobody was assigned to tell (null). */
+  'task.reminded': OfTask & {
+    dueAt: string;
+    assigneeId: string | null;
+    assigneeName: string | null;
+    notificationId: string | null;
   };
 }
 
@@ -281,6 +338,10 @@ const INCIDENT_TYPES = {
   'effects.assessed': true,
   'connection_check.requested': true,
   'connection_check.answered': true,
+  'tasks.applied': true,
+  'task.created': true,
+  'task.changed': true,
+  'task.reminded': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

@@ -7,6 +7,7 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
+import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
 import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
@@ -52,8 +53,8 @@ export interface IncidentChange {
 }
 
 /**
- * The one way events reach an incident's timeline: the state, the events, the projections (incident, deadlines)
- * and the jobs the change needs commit together; a concurrent writer causes a reload and a new decision.
+ * The one way events reach an incident's timeline: the state, the events, the projections (incident, deadlines,
+ * tasks) and the jobs the change needs commit together; a concurrent writer causes a reload and a new decision.
  */
 export async function appendToIncident(
   deps: Deps,
@@ -94,6 +95,7 @@ export async function appendToIncident(
         await refreshDeadlines(tx, deps, next, events, now);
         await projectAccess(tx, events);
         await projectRoles(tx, state, next);
+        await projectTasks(tx, state, next, events, now);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });

@@ -11,11 +11,13 @@ export async function replaceIncidentRoles(tx: Tx, incidentId: string, assignmen
 }
 
 /**
- * The SQL form of "mine", for the list: `userId` holds a role on the incident whose id is in `incidentId`.
- * Tasks are the other half of it: once they exist, an open task assigned to the user joins here with an `or`.
+ * The SQL form of "mine", for the list: `userId` holds a role on the incident whose id is in `incidentId`, or has
+ * an unfinished task on it (tasks_by_incident finds it).
  */
 export function involvedIn(incidentId: 'incidents.id', userId: string) {
-  return sql<boolean>`exists (select 1 from incident_roles held where held.incident_id = ${sql.ref(incidentId)} and held.holder = ${userId})`;
+  const id = sql.ref(incidentId);
+  return sql<boolean>`(exists (select 1 from incident_roles held where held.incident_id = ${id} and held.holder = ${userId})
+    or exists (select 1 from tasks mine where mine.incident_id = ${id} and mine.assignee_id = ${userId} and mine.finished = 0))`;
 }
 
 /** The active users among these ids. */

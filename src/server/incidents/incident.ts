@@ -235,6 +235,8 @@ export function evolve(state: IncidentState | null, event: StoredEvent<IncidentE
     case 'incident.transitioned': {
       const d = event.data;
       next.status = d.to;
+      // DP1's clock (task due times run from it): the first time it was taken for an incident.
+      if (d.to === 'assessing' && !next.times.confirmedAt) next.times.confirmedAt = d.at;
       if (d.to === 'responding' && !next.times.classifiedAt) next.times.classifiedAt = d.at;
       if (d.to === 'closed') next.times.closedAt = d.at;
       if (d.to === 'assessing' && (d.from === 'closed' || d.from === 'dismissed')) next.times.closedAt = null;
@@ -328,6 +330,7 @@ function reportedState(d: IncidentReported, event: StoredEvent): IncidentState {
       detectedAt: d.detectedAt,
       awareAt: d.awareAt,
       reportedAt: d.reportedAt,
+      confirmedAt: null,
       classifiedAt: null,
       containedAt: null,
       eradicatedAt: null,

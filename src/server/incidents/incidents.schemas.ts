@@ -173,6 +173,7 @@ export const Incident = Type.Object({
     detectedAt: TimeOrNull,
     awareAt: TimeOrNull,
     reportedAt: Type.String(),
+    confirmedAt: TimeOrNull,
     classifiedAt: TimeOrNull,
     containedAt: TimeOrNull,
     eradicatedAt: TimeOrNull,

@@ -18,6 +18,7 @@ export function incidentView(state: IncidentState, actor: Actor) {
     waivers: state.waivers ?? {},
     communicationLevel: state.communicationLevel ?? null,
     steps: state.steps ?? {},
+    times: { ...state.times, confirmedAt: state.times.confirmedAt ?? null },
     severity: effectiveSeverity(state),
     derivedSeverity: deriveSeverity(state.impact),
     allowedTransitions: allowedTransitions(state),

@@ -11,7 +11,7 @@ export interface ListIncidentsRequest {
   severity?: string[];
   exercise?: boolean;
   q?: string;
-  /** Only incidents where the caller holds a role (and, once tasks exist, has open tasks). */
+  /** Only incidents where the caller holds a role or has an unfinished task. */
   mine?: boolean;
   sort?: IncidentSort;
   order?: SortOrder;

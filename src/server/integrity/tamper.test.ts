@@ -228,6 +228,8 @@ for (const dialect of await testDialects()) {
       // As the database was before the migration: no head columns, the migration not applied, nor those after it.
       await rawSql('drop table connection_checks');
       await rawSql("delete from kysely_migration where name like '0013_%'");
+      await rawSql('drop table tasks');
+      await rawSql("delete from kysely_migration where name like '0012_%'");
       for (const index of ['incidents_by_updated', 'incidents_by_severity_rank', 'incidents_by_status_rank'])
         await rawSql(`drop index ${index}`);
       await rawSql('alter table incidents drop column severity_rank');

@@ -147,6 +147,31 @@ describe('validatePlaybook', () => {
     assert.equal(problems.length, 5, JSON.stringify(problems));
   });
 
+  it('checks a step’s due time: a known clock, whole units, some time after it starts', () => {
+    const due = (value: unknown) => step('x', { due: value as PlaybookStep['due'] });
+    assert.deepEqual(
+      validatePlaybook(playbook('ok', [], [due({ from: 'dp1', after: { hours: 2 } }), step('y', { due: null })])),
+      [],
+    );
+    const problems = validatePlaybook(
+      playbook(
+        'late',
+        [],
+        [
+          due({ from: 'lunch', after: { hours: 1 } }),
+          step('b', { due: { from: 'aware', after: { weeks: 1 } } as unknown as PlaybookStep['due'] }),
+          step('c', { due: { from: 'dp2', after: { minutes: 0 } } }),
+          step('d', { due: { from: 'aware', after: { hours: 1.5 } } }),
+        ],
+      ),
+    );
+    assert.equal(problems.length, 4, JSON.stringify(problems));
+    assert.match(problems[0], /runs from "lunch"/);
+    assert.match(problems[1], /unknown unit "weeks"/);
+    assert.match(problems.join(' '), /step "c": its due time must be some time after its clock starts/);
+    assert.match(problems.join(' '), /step "d": its due time's hours must be a whole number/);
+  });
+
   it('reports a playbook without steps', () => {
     assert.deepEqual(validatePlaybook(playbook('empty', ['availability'], [])), ['Playbook "empty" has no steps.']);
   });

@@ -1,5 +1,5 @@
 import { CATEGORIES, INCIDENT_ROLES, RSIT } from '../../shared/incident-vocabulary.ts';
-import type { PlaybookStep } from '../../shared/prepare-types.ts';
+import { type PlaybookStep, STEP_DUE_FROM } from '../../shared/prepare-types.ts';
 
 /**
  * A playbook is a threat-specific checklist ("have a checklist ready for a set of actions based on threat"):
@@ -65,6 +65,29 @@ export function validatePlaybook(p: Playbook): string[] {
       problems.push(`${where}: unknown phase "${step.phase}" (expected one of ${PLAYBOOK_PHASES.join(', ')}).`);
     }
     if (!ROLES.includes(step.role)) problems.push(`${where}: unknown role "${step.role}".`);
+    if (step.due) problems.push(...dueProblems(step.due, where));
   });
+  return problems;
+}
+
+const DUE_FROM: readonly string[] = STEP_DUE_FROM;
+const DUE_UNITS = ['minutes', 'hours', 'days'];
+
+/** A step's due offset: from awareness, DP1 or DP2, by whole minutes, hours or days, more than nothing. */
+function dueProblems(due: NonNullable<PlaybookStep['due']>, where: string): string[] {
+  const problems: string[] = [];
+  if (!DUE_FROM.includes(due.from)) {
+    problems.push(`${where}: its due time runs from "${due.from}" (expected one of ${STEP_DUE_FROM.join(', ')}).`);
+  }
+  const after = (due.after ?? {}) as Record<string, unknown>;
+  const units = Object.keys(after);
+  for (const unit of units) {
+    if (!DUE_UNITS.includes(unit)) problems.push(`${where}: unknown unit "${unit}" in its due time.`);
+    else if (!Number.isInteger(after[unit]) || (after[unit] as number) < 0) {
+      problems.push(`${where}: its due time's ${unit} must be a whole number, 0 or more.`);
+    }
+  }
+  if (!units.some((unit) => Number(after[unit]) > 0))
+    problems.push(`${where}: its due time must be some time after its clock starts.`);
   return problems;
 }

@@ -7,6 +7,7 @@ import {
   ENVIRONMENTS,
   PACE_LEVELS,
   PACE_PURPOSES,
+  STEP_DUE_FROM,
 } from '../../shared/prepare-types.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 
@@ -171,6 +172,16 @@ export const obligationSchema: KindSchema = {
   defaults: { libraryId: null, enabled: true, recipientContactId: null, definition: null },
 };
 
+/** When a step's task falls due: an offset from awareness, DP1 or DP2 (at most 90 days in all). */
+export const StepDueSchema = Strict({
+  from: Enum(STEP_DUE_FROM),
+  after: Strict({
+    minutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 129_600 })),
+    hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 2160 })),
+    days: Type.Optional(Type.Integer({ minimum: 0, maximum: 90 })),
+  }),
+});
+
 export const playbookSchema: KindSchema = {
   fields: {
     basedOn: Nullable(Text(100)),
@@ -188,6 +199,7 @@ export const playbookSchema: KindSchema = {
         role: Enum(INCIDENT_ROLES),
         needsCustomerInstruction: Type.Optional(Type.Boolean()),
         record: Type.Optional(Type.Array(Text(500), { maxItems: 30 })),
+        due: Type.Optional(Nullable(StepDueSchema)),
       }),
       { minItems: 1, maxItems: 200 },
     ),

@@ -2,6 +2,7 @@ import {
   IconAlarm,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconChecklist,
   IconLayoutDashboard,
   IconList,
   IconUsers,
@@ -26,6 +27,13 @@ export function MainNavLinks({ signedIn, isAdmin, withLabels }: { signedIn: bool
         label="Dashboard"
         icon={<IconLayoutDashboard size={16} />}
         active={pathname.startsWith('/dashboard') || pathname.startsWith('/plans/')}
+        withLabel={withLabels}
+      />
+      <MainNavLink
+        to="/tasks"
+        label="My tasks"
+        icon={<IconChecklist size={16} />}
+        active={pathname.startsWith('/tasks')}
         withLabel={withLabels}
       />
       <MainNavLink

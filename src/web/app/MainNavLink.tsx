@@ -15,11 +15,11 @@ interface MainNavLinkProps {
 /**
  * Whether the header's links show their labels: only where the labels, the live indicator (also "Reconnecting") and
  * "Report incident" fit on one line; below that, icons with their names as tooltips. (Mantine's lg, 1200 px, is too
- * early: between it and about 1330 px the labels wrapped and "Report incident" was cut; with admins' "Users" link the
- * labels need about 1440 px.)
+ * early: between it and about 1330 px the labels wrapped and "Report incident" was cut; with admins' "Users" link and
+ * "My tasks" the labels need about 1560 px.)
  */
 export function useNavLabels(): boolean {
-  return useMediaQuery('(min-width: 92em)', true, { getInitialValueInEffect: false });
+  return useMediaQuery('(min-width: 98em)', true, { getInitialValueInEffect: false });
 }
 
 /** A link of the header's main navigation: icon and label, the label hidden on medium screens (the name stays). */

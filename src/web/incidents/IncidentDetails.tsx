@@ -23,6 +23,7 @@ const TIME_ROWS: { key: keyof IncidentTimes; label: string; always?: boolean }[]
   { key: 'detectedAt', label: 'Detected', always: true },
   { key: 'awareAt', label: 'Aware', always: true },
   { key: 'reportedAt', label: 'Reported', always: true },
+  { key: 'confirmedAt', label: 'Confirmed (DP1)' },
   { key: 'classifiedAt', label: 'Classified' },
   { key: 'containedAt', label: 'Contained' },
   { key: 'eradicatedAt', label: 'Eradicated' },

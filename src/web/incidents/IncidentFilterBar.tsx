@@ -99,7 +99,7 @@ export function IncidentFilterBar({ filters, onChange, active }: IncidentFilterB
         onChange={(mine) => onChange({ mine })}
         variant="outline"
         mb={4}
-        title="Only incidents where you hold a role"
+        title="Only incidents where you hold a role or have an open task"
       >
         Mine
       </Chip>

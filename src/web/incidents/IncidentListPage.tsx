@@ -46,7 +46,7 @@ export function IncidentListPage() {
         title="No incidents match these filters"
         description={
           filters.mine
-            ? 'You hold a role on none of the incidents that match. Turn off “Mine” to see everyone’s.'
+            ? 'You hold a role or an open task on none of the incidents that match. Turn off “Mine” to see everyone’s.'
             : 'Try another search, or widen the status and severity filters.'
         }
       >

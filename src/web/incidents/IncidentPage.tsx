@@ -11,6 +11,7 @@ import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { RolesCard } from '../roles/RolesCard.tsx';
+import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
 import { BreakGlassButton } from './BreakGlassButton.tsx';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
@@ -79,6 +80,7 @@ function IncidentView({ incident }: { incident: Incident }) {
                 <Markdown>{incident.description}</Markdown>
               </Paper>
             )}
+            <TasksPanel incident={incident} />
             <IncidentAlertsPanel incident={incident} />
             <EffectsPanel incident={incident} />
             <NotificationPanel incident={incident} />

@@ -19,6 +19,7 @@ import { QueryView } from '../core/QueryView.tsx';
 import { useIncidentNotifications } from '../notifications/notifications-api.ts';
 import { obligationStageNames } from '../plans/plan-format.ts';
 import { useIncidentPlan } from '../plans/plans-api.ts';
+import { foldAppliedTasks, taskLine } from '../tasks/fold-task-events.ts';
 import { describeEvent } from './describe-event.ts';
 import type { EventKind, EventNames } from './event-description.ts';
 import { useTimeline } from './incidents-api.ts';
@@ -82,26 +83,31 @@ export function IncidentTimeline({ incidentId, version }: { incidentId: string; 
         </Text>
       }
     >
-      {(events) => (
-        <Timeline
-          bulletSize={26}
-          lineWidth={2}
-          active={events.length - 1}
-          aria-label="Timeline"
-          component="ol"
-          style={{ listStyle: 'none', margin: 0 }}
-        >
-          {events.map((event, i) => {
-            const description = describeEvent(event, events[i - 1], names);
-            const style = KIND_STYLE[description.kind];
-            return (
-              <Timeline.Item key={event.seq} bullet={style.icon} color={style.color} component="li">
-                <TimelineEventItem event={event} description={description} />
-              </Timeline.Item>
-            );
-          })}
-        </Timeline>
-      )}
+      {(events) => {
+        const shown = foldAppliedTasks(events);
+        return (
+          <Timeline
+            bulletSize={26}
+            lineWidth={2}
+            active={shown.length - 1}
+            aria-label="Timeline"
+            component="ol"
+            style={{ listStyle: 'none', margin: 0 }}
+          >
+            {shown.map(({ event, folded }, i) => {
+              const described = describeEvent(event, shown[i - 1]?.event, names);
+              // A playbook applied as tasks lists them in its own entry.
+              const description = folded.length ? { ...described, details: folded.map(taskLine) } : described;
+              const style = KIND_STYLE[description.kind];
+              return (
+                <Timeline.Item key={event.seq} bullet={style.icon} color={style.color} component="li">
+                  <TimelineEventItem event={event} description={description} />
+                </Timeline.Item>
+              );
+            })}
+          </Timeline>
+        );
+      }}
     </QueryView>
   );
 }

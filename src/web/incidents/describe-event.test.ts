@@ -87,3 +87,43 @@ describe('timeline wording for roles on the incident', () => {
     assert.equal(told.summary, 'sent a message to Rita through their own channels');
   });
 });
+
+describe('timeline wording for tasks', () => {
+  it('says what a task change did, the override flagged for the review', () => {
+    const changed = (data: Record<string, unknown>) =>
+      describeEvent(event('task.changed', { taskId: 't', title: 'Isolate', ...data }));
+    assert.equal(
+      changed({ changes: { status: 'done' }, previous: { status: 'open' } }).summary,
+      'marked the task “Isolate” done',
+    );
+    const given = changed({
+      changes: { assigneeId: 'u', assigneeName: 'Rita' },
+      previous: { assigneeId: null, assigneeName: null },
+    });
+    assert.equal(given.summary, 'gave the task “Isolate” to Rita');
+    assert.deepEqual(given.details, ['Assignee: nobody → Rita']);
+    const overridden = changed({
+      changes: { status: 'done' },
+      previous: { status: 'blocked' },
+      override: 'No answer',
+      forReview: true,
+    });
+    assert.match(overridden.summary, /without the customer’s instruction \(flagged for the review\)/);
+    assert.equal(overridden.reason, 'No answer');
+    const applied = describeEvent(
+      event('tasks.applied', { playbookId: 'ransomware', playbookName: 'Ransomware', version: 1, taskIds: ['a', 'b'] }),
+    );
+    assert.equal(applied.summary, 'applied the playbook “Ransomware”: 2 tasks');
+    const reminded = describeEvent(
+      event('task.reminded', {
+        taskId: 't',
+        title: 'Isolate',
+        dueAt: '2026-11-23T16:00:00.000Z',
+        assigneeId: 'u',
+        assigneeName: 'Rita',
+        notificationId: 'n',
+      }),
+    );
+    assert.equal(reminded.summary, 'reminded Rita that the task “Isolate” fell due');
+  });
+});

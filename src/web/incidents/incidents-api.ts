@@ -18,7 +18,7 @@ export interface IncidentFilters {
   q: string;
   /** Only this customer's incidents; null: every customer's. */
   customerId: string | null;
-  /** Only incidents where I hold a role. */
+  /** Only incidents where I hold a role or have an open task. */
   mine: boolean;
   sort: IncidentSort;
   order: SortOrder;
@@ -39,6 +39,9 @@ export const incidentKeys = {
 
 /** The deadline dashboard's queries (`['deadlines', scope]`), refreshed by live timeline messages. */
 export const DEADLINES_KEY = ['deadlines'] as const;
+
+/** Every task query (see tasks/tasks-api.ts), refreshed by live task events. */
+export const TASKS_KEY = ['tasks'] as const;
 
 const PAGE_SIZE = 50;
 const TIMELINE_PAGE = 200;
@@ -226,6 +229,8 @@ export function applyLiveEvent(client: QueryClient, event: TimelineEvent): void 
   void client.invalidateQueries({ queryKey: incidentKeys.notifications(event.incidentId) });
   // Submissions, waivers and missed deadlines change the clocks across incidents.
   void client.invalidateQueries({ queryKey: DEADLINES_KEY });
+  // Task changes and reminders change "My tasks" (an incident's own panel follows the incident's version).
+  if (event.type.startsWith('task')) void client.invalidateQueries({ queryKey: TASKS_KEY });
   void client.invalidateQueries({
     predicate: (query) =>
       query.queryKey[0] === 'incidents' &&

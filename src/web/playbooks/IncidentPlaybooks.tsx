@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from '../core/notify.ts';
 import { ReasonModal } from '../core/ReasonModal.tsx';
 import { useIncidentNotifications, useNotificationActions } from '../notifications/notifications-api.ts';
 import { RecordAnswerModal } from '../notifications/RecordAnswerModal.tsx';
+import { useIncidentTasks } from '../tasks/tasks-api.ts';
 import { AskCustomerModal } from './AskCustomerModal.tsx';
 import { IncidentStepRow } from './IncidentStepRow.tsx';
 import { stepRefOf, stepState } from './incident-step-state.ts';
@@ -24,7 +25,8 @@ type StepTarget = { step: PlaybookStep; ref: string };
 
 /**
  * The playbooks suggested for the incident, each step marked done as the response goes; steps that need the
- * customer's instruction wait for it (ask, then do), or are overridden with a reason flagged for the review.
+ * customer's instruction wait for it (ask, then do), or are overridden with a reason flagged for the review. A
+ * playbook applied as tasks is worked in the Tasks panel instead: its steps here give way to a count and a link.
  */
 export function IncidentPlaybooks({ incident, playbooks, canAct }: IncidentPlaybooksProps) {
   const notifications = useIncidentNotifications(incident.id);
@@ -34,6 +36,8 @@ export function IncidentPlaybooks({ incident, playbooks, canAct }: IncidentPlayb
   const [overriding, setOverriding] = useState<StepTarget | null>(null);
   const [answering, setAnswering] = useState<Notification | null>(null);
   const items = notifications.data?.items ?? [];
+  const tasks = useIncidentTasks(incident.id, incident.version).data?.items ?? [];
+  const applied = new Set(tasks.flatMap((t) => (t.playbookId ? [t.playbookId] : [])));
 
   const toggle = (slug: string) =>
     setOpen((previous) => {
@@ -67,18 +71,28 @@ export function IncidentPlaybooks({ incident, playbooks, canAct }: IncidentPlayb
                 <Anchor component={Link} to={playbookHref(p, incident.customerId)} size="sm" fw={600}>
                   {p.name}
                 </Anchor>
-                <UnstyledButton onClick={() => toggle(p.slug)} aria-expanded={expanded} aria-controls={listId} display="block">
-                  <Group gap={4}>
-                    {expanded ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
-                    <Text size="xs" c="dimmed">
-                      {doneCount} of {p.steps.length} steps done
-                      {waiting > 0 && `, ${waiting} wait for the customer`}
-                    </Text>
-                  </Group>
-                </UnstyledButton>
+                {applied.has(p.slug) ? (
+                  <Text size="xs" c="dimmed">
+                    Applied as tasks: {tasks.filter((t) => t.playbookId === p.slug && t.status === 'done').length} of{' '}
+                    {tasks.filter((t) => t.playbookId === p.slug).length} done —{' '}
+                    <Anchor href="#tasks" size="xs">
+                      see Tasks
+                    </Anchor>
+                  </Text>
+                ) : (
+                  <UnstyledButton onClick={() => toggle(p.slug)} aria-expanded={expanded} aria-controls={listId} display="block">
+                    <Group gap={4}>
+                      {expanded ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+                      <Text size="xs" c="dimmed">
+                        {doneCount} of {p.steps.length} steps done
+                        {waiting > 0 && `, ${waiting} wait for the customer`}
+                      </Text>
+                    </Group>
+                  </UnstyledButton>
+                )}
               </div>
             </Group>
-            <Collapse expanded={expanded} id={listId}>
+            <Collapse expanded={expanded && !applied.has(p.slug)} id={listId}>
               <Stack gap="sm" component="ol" pl={0} m={0} style={{ listStyle: 'none' }} aria-label={`Steps of ${p.name}`}>
                 {p.steps.map((step) => {
                   const ref = stepRefOf(p.slug, step.id);

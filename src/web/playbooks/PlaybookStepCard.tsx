@@ -3,6 +3,7 @@ import {
   Badge,
   Collapse,
   Group,
+  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -17,8 +18,10 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconChevronRight, IconHandStop, IconTrash } from '@tabler/icons-react';
 import { INCIDENT_ROLE_LABELS } from '../../shared/incident-vocabulary.ts';
+import { STEP_DUE_FROM } from '../../shared/prepare-types.ts';
 import { TextListInput } from '../obligations/TextListInput.tsx';
-import type { PlaybookFormValues } from './playbook-form-values.ts';
+import { DUE_FROM_LABELS, dueWords } from '../tasks/task-labels.ts';
+import { type PlaybookFormValues, stepDue } from './playbook-form-values.ts';
 import { PHASE_LABELS, PLAYBOOK_PHASES, ROLE_OPTIONS } from './playbook-labels.ts';
 
 interface PlaybookStepCardProps {
@@ -51,6 +54,7 @@ export function PlaybookStepCard({
   const title = step.title.trim() || 'New step';
   const hasError = Object.keys(form.errors).some((k) => k.startsWith(`${path}.`));
   const panelId = `step-${step.key}-fields`;
+  const due = stepDue(step);
 
   return (
     <Paper withBorder radius="md" p="xs" style={hasError ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
@@ -79,6 +83,11 @@ export function PlaybookStepCard({
                 Waits for customer
               </Badge>
             </Tooltip>
+          )}
+          {due && (
+            <Badge size="sm" variant="light" color="blue" tt="none">
+              Due {dueWords(due)}
+            </Badge>
           )}
           <Badge size="sm" variant="outline" color="gray" tt="none">
             {INCIDENT_ROLE_LABELS[step.role]}
@@ -145,6 +154,45 @@ export function PlaybookStepCard({
             color="orange"
             {...form.getInputProps(`${path}.needsCustomerInstruction`, { type: 'checkbox' })}
           />
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            <Select
+              label="Due"
+              data={[
+                { value: '', label: 'No due time' },
+                ...STEP_DUE_FROM.map((from) => ({ value: from, label: `after ${DUE_FROM_LABELS[from]}` })),
+              ]}
+              allowDeselect={false}
+              w={{ base: '100%', sm: 320 }}
+              {...form.getInputProps(`${path}.dueFrom`)}
+            />
+            {step.dueFrom && (
+              <>
+                <NumberInput
+                  label="After"
+                  min={1}
+                  step={1}
+                  allowDecimal={false}
+                  w={100}
+                  {...form.getInputProps(`${path}.dueAmount`)}
+                />
+                <Select
+                  label="Unit"
+                  data={[
+                    { value: 'minutes', label: 'minutes' },
+                    { value: 'hours', label: 'hours' },
+                    { value: 'days', label: 'days' },
+                  ]}
+                  allowDeselect={false}
+                  w={120}
+                  {...form.getInputProps(`${path}.dueUnit`)}
+                />
+              </>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed" mt={-8}>
+            When the playbook is applied, the step’s task falls due this long after its clock starts (awareness, DP1 or DP2), and
+            its assignee is reminded then.
+          </Text>
           <TextListInput
             label="What to record"
             description="What the responder writes down when doing the step. Enter adds the next item."

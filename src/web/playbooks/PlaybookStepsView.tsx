@@ -3,6 +3,7 @@ import { IconHandStop } from '@tabler/icons-react';
 import { INCIDENT_ROLE_LABELS } from '../../shared/incident-vocabulary.ts';
 import type { PlaybookStep } from '../../shared/prepare-types.ts';
 import { Markdown } from '../core/Markdown.tsx';
+import { dueWords } from '../tasks/task-labels.ts';
 import { PHASE_COLORS, PHASE_LABELS, PLAYBOOK_PHASES } from './playbook-labels.ts';
 
 /** A playbook's steps read-only, grouped by phase. */
@@ -27,6 +28,11 @@ export function PlaybookStepsView({ steps }: { steps: PlaybookStep[] }) {
                     {step.needsCustomerInstruction && (
                       <Badge size="sm" color="orange" variant="light" leftSection={<IconHandStop size={12} />}>
                         Waits for customer
+                      </Badge>
+                    )}
+                    {step.due && (
+                      <Badge size="sm" color="blue" variant="light" tt="none">
+                        Due {dueWords(step.due)}
                       </Badge>
                     )}
                     <Badge size="sm" variant="outline" color="gray" tt="none">

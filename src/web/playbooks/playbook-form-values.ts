@@ -1,6 +1,6 @@
 import { randomId } from '@mantine/hooks';
 import type { IncidentRole } from '../../shared/incident-vocabulary.ts';
-import type { Playbook, PlaybookStep } from '../../shared/prepare-types.ts';
+import type { Playbook, PlaybookStep, StepDue, StepDueFrom } from '../../shared/prepare-types.ts';
 import type { PlaybookPhase } from './playbook-labels.ts';
 import type { PlaybookChanges } from './playbooks-api.ts';
 
@@ -15,7 +15,13 @@ export interface StepRow {
   role: IncidentRole;
   needsCustomerInstruction: boolean;
   record: string[];
+  /** When its task falls due: '' for none, else this many units after the clock. */
+  dueFrom: StepDueFrom | '';
+  dueAmount: number | string;
+  dueUnit: DueUnit;
 }
+
+export type DueUnit = 'minutes' | 'hours' | 'days';
 
 export interface PlaybookFormValues {
   name: string;
@@ -35,7 +41,25 @@ export function newStep(phase: PlaybookPhase): StepRow {
     role: 'incident-manager',
     needsCustomerInstruction: false,
     record: [],
+    dueFrom: '',
+    dueAmount: 1,
+    dueUnit: 'hours',
   };
+}
+
+/** A due offset as the form shows it: one amount in the largest unit that says it exactly. */
+export function dueFields(due: StepDue | null | undefined): Pick<StepRow, 'dueFrom' | 'dueAmount' | 'dueUnit'> {
+  if (!due) return { dueFrom: '', dueAmount: 1, dueUnit: 'hours' };
+  const minutes = (due.after.days ?? 0) * 1440 + (due.after.hours ?? 0) * 60 + (due.after.minutes ?? 0);
+  if (minutes > 0 && minutes % 1440 === 0) return { dueFrom: due.from, dueAmount: minutes / 1440, dueUnit: 'days' };
+  if (minutes > 0 && minutes % 60 === 0) return { dueFrom: due.from, dueAmount: minutes / 60, dueUnit: 'hours' };
+  return { dueFrom: due.from, dueAmount: minutes, dueUnit: 'minutes' };
+}
+
+/** The form's due fields as the API's offset; null when the step has none. */
+export function stepDue(row: Pick<StepRow, 'dueFrom' | 'dueAmount' | 'dueUnit'>): StepDue | null {
+  if (!row.dueFrom) return null;
+  return { from: row.dueFrom, after: { [row.dueUnit]: Number(row.dueAmount) } };
 }
 
 export function toPlaybookForm(p: Pick<Playbook, 'name' | 'summary' | 'categories' | 'steps'>): PlaybookFormValues {
@@ -43,18 +67,28 @@ export function toPlaybookForm(p: Pick<Playbook, 'name' | 'summary' | 'categorie
     name: p.name,
     summary: p.summary,
     categories: [...p.categories],
-    steps: p.steps.map((s) => ({ ...s, key: s.id || randomId(), detail: s.detail ?? '', record: [...(s.record ?? [])] })),
+    steps: p.steps.map(({ due, ...s }) => ({
+      ...s,
+      key: s.id || randomId(),
+      detail: s.detail ?? '',
+      record: [...(s.record ?? [])],
+      ...dueFields(due),
+    })),
   };
 }
 
 function toSteps(rows: StepRow[]): (Omit<PlaybookStep, 'id'> & { id?: string })[] {
-  return rows.map(({ key: _key, id, ...step }) => ({
-    ...(id ? { id } : {}),
-    ...step,
-    title: step.title.trim(),
-    detail: step.detail.trim(),
-    record: step.record.map((r) => r.trim()).filter(Boolean),
-  }));
+  return rows.map(({ key: _key, id, dueFrom, dueAmount, dueUnit, ...step }) => {
+    const due = stepDue({ dueFrom, dueAmount, dueUnit });
+    return {
+      ...(id ? { id } : {}),
+      ...step,
+      title: step.title.trim(),
+      detail: step.detail.trim(),
+      record: step.record.map((r) => r.trim()).filter(Boolean),
+      ...(due ? { due } : {}),
+    };
+  });
 }
 
 /** Only what changed, so a save never overwrites fields the user did not touch. */
@@ -74,6 +108,8 @@ export function validatePlaybookForm(values: PlaybookFormValues): Record<string,
   if (values.steps.length === 0) errors.steps = 'A playbook needs at least one step';
   values.steps.forEach((s, i) => {
     if (!s.title.trim()) errors[`steps.${i}.title`] = 'Say what to do, e.g. "Isolate affected systems from the network"';
+    const amount = Number(s.dueAmount);
+    if (s.dueFrom && (!Number.isInteger(amount) || amount < 1)) errors[`steps.${i}.dueAmount`] = 'A whole number, 1 or more';
   });
   return errors;
 }

@@ -4,6 +4,7 @@ import type { Dialect } from './database.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
+import { taskMigrations } from './task-migrations.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -355,6 +356,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...peopleMigrations(),
     ...listMigrations(),
     ...connectionCheckMigrations(),
+    ...taskMigrations(),
   };
 }
 

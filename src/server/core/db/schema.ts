@@ -8,6 +8,7 @@ import type {
   SetupTokensTable,
   UsersTable,
 } from './people-schema.ts';
+import type { TasksTable } from './task-schema.ts';
 
 // Row shapes as stored. Times are RFC 3339 UTC text and booleans 0/1 on both dialects,
 // so that one set of queries serves SQLite and PostgreSQL alike.
@@ -215,6 +216,7 @@ export interface DB {
   evidence: EvidenceTable;
   incident_access: IncidentAccessTable;
   connection_checks: ConnectionChecksTable;
+  tasks: TasksTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */

@@ -9,6 +9,16 @@ export async function insertJob(tx: Tx, row: JobsTable): Promise<void> {
   await query.execute();
 }
 
+/** Several jobs in one statement; a row whose unique_key exists already is left out, as insertJob does. */
+export async function insertJobs(tx: Tx, rows: JobsTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('jobs')
+    .values(rows)
+    .onConflict((oc) => oc.column('unique_key').doNothing())
+    .execute();
+}
+
 /**
  * Leases up to `limit` due jobs to `workerId`: pending ones whose time has come, and running ones whose lease
  * ran out (their worker died). On PostgreSQL SKIP LOCKED lets several instances claim side by side without

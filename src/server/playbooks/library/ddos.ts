@@ -19,6 +19,7 @@ export const DDOS: Playbook = {
         'Agree the next update time.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { minutes: 30 } },
       record: ['time the customer was told', 'who was told and on which channel'],
     },
     {
@@ -52,6 +53,7 @@ export const DDOS: Playbook = {
         'caching, challenge pages, turning off expensive features. Anything beyond that goes to the customer first.',
       role: 'it-operations',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 1 } },
       record: ['measures applied and when', 'effect on attack traffic and on legitimate users'],
     },
     {
@@ -63,6 +65,7 @@ export const DDOS: Playbook = {
         'service. This may change routing, costs and who sees the traffic, so do it on the customer’s instruction.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['provider case reference', 'time protection became active', 'reference to the customer’s instruction'],
     },
     {
@@ -107,6 +110,7 @@ export const DDOS: Playbook = {
         'customer decide with legal advice and the police.',
       role: 'incident-manager',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 4 } },
       record: ['demand received (copy and hash)', 'customer decision'],
     },
     {
@@ -118,6 +122,7 @@ export const DDOS: Playbook = {
         'down too. Give a next-update time and keep it.',
       role: 'communications',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['updates published and when'],
     },
     {
@@ -140,6 +145,7 @@ export const DDOS: Playbook = {
         'with the captured evidence.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 12 } },
       record: ['duties assessed', 'reports submitted and references'],
     },
     {

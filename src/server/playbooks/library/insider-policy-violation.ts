@@ -23,6 +23,7 @@ export const INSIDER: Playbook = {
         'and do not alert them. Use the PACE plan with named recipients only.',
       role: 'incident-manager',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 4 } },
       record: ['who is informed', 'channels used'],
     },
     {
@@ -34,6 +35,7 @@ export const INSIDER: Playbook = {
         'leads. If the contact point could be involved, use the escalation contact in the plan.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 4 } },
       record: ['time the customer was told', 'who was told'],
     },
     {
@@ -90,6 +92,7 @@ export const INSIDER: Playbook = {
         'badges and remote sessions. Access to customer systems is revoked on the customer’s instruction.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['time of revocation', 'accesses revoked'],
     },
     {
@@ -99,6 +102,7 @@ export const INSIDER: Playbook = {
       detail: 'Shared admin passwords, service credentials, API keys, alarm codes. For customer systems, on their instruction.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { days: 1 } },
       record: ['secrets rotated and when'],
     },
     {
@@ -130,6 +134,7 @@ export const INSIDER: Playbook = {
         'risk and the GDPR Art. 33 clock.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 24 } },
       record: ['personal data involved', 'notification decision and who made it'],
     },
     {

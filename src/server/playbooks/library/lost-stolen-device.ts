@@ -28,6 +28,7 @@ export const LOST_DEVICE: Playbook = {
       detail: 'Locking keeps the data and the chance of recovery. Use device management to lock it and show a contact message.',
       role: 'it-operations',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 1 } },
       record: ['time of lock command', 'time lock confirmed'],
     },
     {
@@ -37,6 +38,7 @@ export const LOST_DEVICE: Playbook = {
       detail: 'Tell the contact point what the device could reach and what we propose to revoke.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 2 } },
       record: ['time the customer was told', 'who was told'],
     },
     {
@@ -48,6 +50,7 @@ export const LOST_DEVICE: Playbook = {
         'passwords stored on it. For customer systems, act on their instruction.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['sessions, certificates and keys revoked', 'time of revocation'],
     },
     {
@@ -59,6 +62,7 @@ export const LOST_DEVICE: Playbook = {
         'customer data, on the customer’s instruction.',
       role: 'incident-manager',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 4 } },
       record: ['decision and who made it', 'time of wipe command', 'time wipe confirmed'],
     },
     {
@@ -108,6 +112,7 @@ export const LOST_DEVICE: Playbook = {
       detail: 'A police report is usually needed for insurance and helps if the device turns up.',
       role: 'finance',
       needsCustomerInstruction: false,
+      due: { from: 'dp2', after: { days: 2 } },
       record: ['police report reference', 'insurance claim reference'],
     },
     {
@@ -119,6 +124,7 @@ export const LOST_DEVICE: Playbook = {
         'notification is needed, but record the breach and the reasoning either way.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 24 } },
       record: ['personal data involved', 'notification decision and reasoning'],
     },
     {

@@ -23,6 +23,7 @@ export const PERSONAL_DATA_BREACH: Playbook = {
         'the data protection officer what is known, what is not yet known and when the next update comes.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 12 } },
       record: ['time the customer and the data protection officer were told', 'channel used', 'what was reported'],
     },
     {
@@ -45,6 +46,7 @@ export const PERSONAL_DATA_BREACH: Playbook = {
         'Take a copy of the exposed configuration or resource as it is. Store copies where only responders can read them.',
       role: 'security-lead',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['hashes of log exports and copies', 'where each item is stored', 'who collected it and when'],
     },
     {
@@ -57,6 +59,7 @@ export const PERSONAL_DATA_BREACH: Playbook = {
         'leaking and no answer comes, override only with a recorded reason.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 1 } },
       record: ['time the exposure stopped', 'what was changed', 'reference to the customer’s instruction or override reason'],
     },
     {
@@ -129,6 +132,7 @@ export const PERSONAL_DATA_BREACH: Playbook = {
         'rather than late.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 48 } },
       record: ['time of submission', 'authority reference', 'content submitted'],
     },
     {
@@ -140,6 +144,7 @@ export const PERSONAL_DATA_BREACH: Playbook = {
         'passwords, watch for phishing). The controller decides and signs; prepare the text and the channel.',
       role: 'communications',
       needsCustomerInstruction: true,
+      due: { from: 'dp2', after: { days: 3 } },
       record: ['message sent and to how many', 'time and channel', 'who approved it'],
     },
     {

@@ -25,6 +25,7 @@ export const PHISHING: Playbook = {
         'which accounts give access to the customer’s solutions. Confirm on the agreed channel.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { minutes: 30 } },
       record: ['time the customer was told', 'who was told and on which channel'],
     },
     {
@@ -59,6 +60,7 @@ export const PHISHING: Playbook = {
         'For the customer’s accounts, act on their instruction.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 1 } },
       record: ['accounts reset and time of reset', 'sessions revoked', 'multi-factor methods and app consents removed'],
     },
     {
@@ -70,6 +72,7 @@ export const PHISHING: Playbook = {
         'gateway, proxy and DNS resolver. On the customer’s systems, propose the list and act on their instruction.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['mailboxes cleaned', 'indicators blocked and where', 'time of blocking'],
     },
     {
@@ -125,6 +128,7 @@ export const PHISHING: Playbook = {
         'sent phishing or fraud to outsiders, warn them by phone or from a clean channel.',
       role: 'communications',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 4 } },
       record: ['warnings sent, to whom and when', 'external parties contacted'],
     },
     {
@@ -136,6 +140,7 @@ export const PHISHING: Playbook = {
         'breach; as processor, notify the controller without undue delay (GDPR Art. 33: 72 hours for the controller).',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 24 } },
       record: ['personal data exposed', 'notification decision and who made it'],
     },
     {

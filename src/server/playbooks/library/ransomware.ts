@@ -19,6 +19,7 @@ export const RANSOMWARE: Playbook = {
         'what we propose to do next. Do not wait for the assessment to finish. Confirm in writing on the agreed channel.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { minutes: 30 } },
       record: ['time the customer was told', 'who was told and on which channel', 'what we proposed'],
     },
     {
@@ -31,6 +32,7 @@ export const RANSOMWARE: Playbook = {
         'Do not discuss the response where the attacker can read it.',
       role: 'incident-manager',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 1 } },
       record: ['channels declared compromised', 'PACE level in use and when it changed'],
     },
     {
@@ -44,6 +46,7 @@ export const RANSOMWARE: Playbook = {
         'the same for the systems they run.',
       role: 'security-lead',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['hashes of collected images and log exports', 'where each item is stored', 'who collected it and when'],
     },
     {
@@ -57,6 +60,7 @@ export const RANSOMWARE: Playbook = {
         'not overwrite good copies.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 1 } },
       record: ['time of isolation', 'hosts and segments isolated', 'reference to the customer’s instruction'],
     },
     {
@@ -69,6 +73,7 @@ export const RANSOMWARE: Playbook = {
         'are readable and not encrypted. Keep at least one copy offline or immutable.',
       role: 'it-operations',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['last known good backup per system and its time', 'result of the integrity check', 'retention jobs paused'],
     },
     {
@@ -81,6 +86,7 @@ export const RANSOMWARE: Playbook = {
         'used, and purpose, so they can check those systems for signs of attack.',
       role: 'it-operations',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 4 } },
       record: ['connection list handed over', 'who received it and when'],
     },
     {
@@ -126,6 +132,7 @@ export const RANSOMWARE: Playbook = {
         'supervisory authority (GDPR Art. 33). Check NIS2, sector and contractual reporting duties as well.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 24 } },
       record: [
         'categories of personal data and approximate number of data subjects',
         'time of awareness',
@@ -142,6 +149,7 @@ export const RANSOMWARE: Playbook = {
         'contact details on our own initiative.',
       role: 'incident-manager',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 4 } },
       record: ['the customer’s decision and who made it', 'legal advice received'],
     },
     {
@@ -188,6 +196,7 @@ export const RANSOMWARE: Playbook = {
         'contact the press, partners or data subjects to raise the pressure. Say what is known, not what is hoped.',
       role: 'communications',
       needsCustomerInstruction: false,
+      due: { from: 'dp2', after: { hours: 8 } },
       record: ['statements issued, to whom and when', 'who approved each statement'],
     },
     {
@@ -199,6 +208,7 @@ export const RANSOMWARE: Playbook = {
         'observables; the police may know the group and have decryption keys.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'dp2', after: { days: 2 } },
       record: ['police report reference', 'evidence handed over'],
     },
     {

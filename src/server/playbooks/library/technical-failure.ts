@@ -19,6 +19,7 @@ export const TECHNICAL_FAILURE: Playbook = {
         'infrastructure, move down the PACE ladder at once.',
       role: 'incident-manager',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { minutes: 30 } },
       record: ['time declared', 'incident manager', 'coordination channel and PACE level'],
     },
     {
@@ -28,6 +29,7 @@ export const TECHNICAL_FAILURE: Playbook = {
       detail: 'Tell the contact point what is affected, since when, the likely impact and the next update time.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 1 } },
       record: ['time the customer was told', 'who was told and on which channel'],
     },
     {
@@ -61,6 +63,7 @@ export const TECHNICAL_FAILURE: Playbook = {
         'or read-only mode, shed load. Anything outside the runbook goes to the customer first.',
       role: 'it-operations',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['actions taken and when'],
     },
     {
@@ -128,6 +131,7 @@ export const TECHNICAL_FAILURE: Playbook = {
       detail: 'At a fixed interval, through a status page and channels that do not depend on the failing infrastructure.',
       role: 'communications',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['updates published and when'],
     },
     {
@@ -139,6 +143,7 @@ export const TECHNICAL_FAILURE: Playbook = {
         'data can be a personal data breach.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 12 } },
       record: ['duties assessed', 'reports submitted and references'],
     },
     {

@@ -23,6 +23,7 @@ export const UNINTENTIONAL_ERROR: Playbook = {
         'deleted, to whom, and when.',
       role: 'incident-manager',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 2 } },
       record: ['what happened and when', 'who reported it and when'],
     },
     {
@@ -32,6 +33,7 @@ export const UNINTENTIONAL_ERROR: Playbook = {
       detail: 'Tell them what happened, what data is involved and what we propose to undo it.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 4 } },
       record: ['time the customer was told', 'who was told and on which channel'],
     },
     {
@@ -54,6 +56,7 @@ export const UNINTENTIONAL_ERROR: Playbook = {
         'an immediate answer; if data keeps leaking and none comes, override only with a recorded reason.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['time the error was undone', 'what was changed', 'reference to the customer’s instruction or override reason'],
     },
     {
@@ -65,6 +68,7 @@ export const UNINTENTIONAL_ERROR: Playbook = {
         'to confirm in writing. Message recall rarely works; do not rely on it.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 4 } },
       record: ['recipients contacted', 'deletion confirmations received'],
     },
     {
@@ -105,6 +109,7 @@ export const UNINTENTIONAL_ERROR: Playbook = {
         'confirmed deletion lowers the risk; record the breach and the reasoning even if not notified.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { hours: 24 } },
       record: ['personal data involved', 'risk assessment', 'notification decision and who made it'],
     },
     {

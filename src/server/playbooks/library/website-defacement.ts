@@ -17,6 +17,7 @@ export const WEBSITE_DEFACEMENT: Playbook = {
       detail: 'Tell the contact point which site, what it shows, since when, and what we propose. Confirm in writing.',
       role: 'customer-liaison',
       needsCustomerInstruction: false,
+      due: { from: 'aware', after: { minutes: 30 } },
       record: ['time the customer was told', 'who was told and on which channel'],
     },
     {
@@ -28,6 +29,7 @@ export const WEBSITE_DEFACEMENT: Playbook = {
         'snapshot, and export web-server, application and admin logs. File timestamps matter: do not touch files yet.',
       role: 'security-lead',
       needsCustomerInstruction: false,
+      due: { from: 'dp1', after: { hours: 1 } },
       record: ['hashes of screenshots, copies and log exports', 'where they are stored', 'who collected them and when'],
     },
     {
@@ -39,6 +41,7 @@ export const WEBSITE_DEFACEMENT: Playbook = {
         'instruction. Keep the compromised server running and isolated for investigation.',
       role: 'it-operations',
       needsCustomerInstruction: true,
+      due: { from: 'dp1', after: { hours: 2 } },
       record: ['time the site went offline', 'reference to the customer’s instruction'],
     },
     {
@@ -128,6 +131,7 @@ export const WEBSITE_DEFACEMENT: Playbook = {
         'breach (GDPR Art. 33, 72 hours for the controller) and whether visitors must be warned.',
       role: 'legal',
       needsCustomerInstruction: false,
+      due: { from: 'dp2', after: { days: 1 } },
       record: ['personal data exposed', 'notification decision and who made it'],
     },
     {
@@ -139,6 +143,7 @@ export const WEBSITE_DEFACEMENT: Playbook = {
         'and who answers the press; do not repeat the attacker’s message.',
       role: 'communications',
       needsCustomerInstruction: false,
+      due: { from: 'dp2', after: { hours: 8 } },
       record: ['statements issued and when', 'who approved them'],
     },
     {
