@@ -98,7 +98,10 @@ describe('incident lifecycle', () => {
       'conflict',
       /category and the C\/I\/A impact/,
     );
-    assert.match(allowedTransitions(assessing).find((t) => t.to === 'responding')?.blockedBy ?? '', /category/);
+    assert.match(
+      allowedTransitions(assessing, { openClocks: [] }).find((t) => t.to === 'responding')?.blockedBy ?? '',
+      /category/,
+    );
     const ready = run(assessing, { type: 'update', changes: classified });
     const responding = run(ready, { type: 'transition', to: 'responding', reason: 'go' });
     assert.equal(responding.status, 'responding');
@@ -133,7 +136,23 @@ describe('incident lifecycle', () => {
     );
     s = run(s, { type: 'record-milestone', milestone: 'resolved', at: NOW.toISOString() });
     s = run(s, { type: 'transition', to: 'reviewing', reason: null });
-    s = run(s, { type: 'transition', to: 'closed', reason: null });
+    const gdpr = {
+      obligationId: 'gdpr-art-33',
+      stageId: 'notification',
+      obligation: 'GDPR: notify the supervisory authority of a personal data breach',
+      stage: 'Notification',
+      status: 'running' as const,
+      dueAt: '2026-11-23T12:00:00.000Z',
+    };
+    rejects(
+      () => decide(s, { type: 'transition', to: 'closed', reason: null, openClocks: [gdpr] }, NOW),
+      'conflict',
+      /still open: GDPR: notify the supervisory authority of a personal data breach — Notification \(due 2026-11-23 12:00 UTC, running\)/,
+    );
+    const close = allowedTransitions(s, { openClocks: [gdpr] }).find((t) => t.to === 'closed');
+    assert.match(close?.blockedBy ?? '', /GDPR/, 'the incident says so before anyone tries');
+    assert.deepEqual(close?.openClocks, [gdpr]);
+    s = run(s, { type: 'transition', to: 'closed', reason: null, openClocks: [] });
     assert.equal(s.status, 'closed');
     assert.equal(s.times.closedAt, NOW.toISOString());
     rejects(() => decide(s, { type: 'update', changes: { title: 'x' } }, NOW), 'conflict', /reopen/);
