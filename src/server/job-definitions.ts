@@ -2,7 +2,7 @@ import type { Deps } from './core/deps.ts';
 import type { JobDefinition } from './core/jobs/jobs.ts';
 import { deadlineDueJob, deadlineReminderJob } from './deadlines/deadline-jobs.ts';
 import { deliverNotificationJob, noAckNotificationJob, reconsiderNotificationJob } from './notifications/deliver-notification.ts';
-import { prepareCustomerReportJob } from './notifications/prepare-customer-report.ts';
+import { firstCustomerReportJob } from './notifications/first-customer-report.ts';
 import { attachGroupJob, openGroupJob } from './triage/triage-jobs.ts';
 
 /** Every kind of durable job this server works, by explicit import (like the routes in app.ts). */
@@ -13,7 +13,7 @@ export function jobDefinitions(deps: Deps): JobDefinition[] {
     reconsiderNotificationJob(deps),
     deadlineReminderJob(deps),
     deadlineDueJob(deps),
-    prepareCustomerReportJob(deps),
+    firstCustomerReportJob(deps),
     openGroupJob(deps),
     attachGroupJob(deps),
   ];

@@ -85,6 +85,8 @@ export type NotificationRequested = OfNotification & {
   /** Absent when a prepared draft is sent (its notification.prepared holds them). */
   obligationRef?: string | null;
   stepRef?: string | null;
+  /** Sent by itself (the first report, as the customer's plan says), not asked for by a person; absent otherwise. */
+  automatic?: true;
 };
 
 /** Data of each event type on an incident's timeline. */

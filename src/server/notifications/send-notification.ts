@@ -11,7 +11,13 @@ import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
 import { changeNotification } from './change-notification.ts';
 import { resolveLadder } from './ladder.ts';
-import { compromisedReasons, findNotification, insertNotification, type Notification } from './notifications.queries.ts';
+import {
+  compromisedReasons,
+  findNotification,
+  hasNotificationFor,
+  insertNotification,
+  type Notification,
+} from './notifications.queries.ts';
 import { moveToLevel, type NotificationDecision } from './walk-ladder.ts';
 
 export interface NotificationDraft {
@@ -26,6 +32,8 @@ export interface NotificationDraft {
   stepRef?: string | null;
   /** Prepare it for one-click sending instead of sending now. */
   draft?: boolean;
+  /** Sent by itself (the customer's first report setting), not asked for by a person: the timeline says so. */
+  automatic?: boolean;
 }
 
 const DEFAULT_SUBJECT = '{{incident.key}}: {{incident.title}}';
@@ -49,10 +57,36 @@ export async function sendNotification(
   incidentIdOrKey: string,
   draft: NotificationDraft,
 ): Promise<Notification> {
+  return (await request(deps, actor, incidentIdOrKey, draft, false)) as Notification;
+}
+
+/**
+ * sendNotification, unless the incident already has a notification for the purpose (a draft too): checked in
+ * the same transaction, so however often it runs, one goes. Null when one was there.
+ */
+export function sendFirstNotification(
+  deps: Deps,
+  actor: Actor,
+  incidentIdOrKey: string,
+  draft: NotificationDraft,
+): Promise<Notification | null> {
+  return request(deps, actor, incidentIdOrKey, draft, true);
+}
+
+async function request(
+  deps: Deps,
+  actor: Actor,
+  incidentIdOrKey: string,
+  draft: NotificationDraft,
+  onlyFirst: boolean,
+): Promise<Notification | null> {
   let created: Notification | null = null;
   let decision: NotificationDecision | null = null;
   await appendToIncident(deps, actor, incidentIdOrKey, {
     async decide(tx, incident, now) {
+      created = null;
+      decision = null;
+      if (onlyFirst && (await hasNotificationFor(tx, incident.id, draft.purpose))) return [];
       if (draft.obligationRef) {
         const [obligationId, stageId] = draft.obligationRef.split('/');
         if (!(await planStage(tx, deps.database.dialect, incident, obligationId, stageId, now))) {
@@ -107,6 +141,7 @@ export async function sendNotification(
           levels: ladder.map((s) => s.level),
           obligationRef: n.obligationRef,
           stepRef: n.stepRef,
+          ...(draft.automatic ? { automatic: true as const } : {}),
         },
       };
       if (draft.draft) {
@@ -147,8 +182,8 @@ export async function sendNotification(
       for (const job of decision.jobs) await enqueue(tx, job, now);
     },
   });
-  const { id } = created as unknown as Notification;
-  return (await findNotification(deps.database.db, deps.database.dialect, id)) as Notification;
+  const made = created as Notification | null;
+  return made && ((await findNotification(deps.database.db, deps.database.dialect, made.id)) as Notification);
 }
 
 /** Sends a prepared draft ("one click to send"), from the level the incident's communication is at now. */
