@@ -76,8 +76,9 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
     case 'notification.requested':
       return {
         ...communication,
-        summary:
-          d.kind === 'instruction'
+        summary: d.automatic
+          ? `sent the first ${purposeNoun(d.purpose)} by itself, as the customer’s plan says`
+          : d.kind === 'instruction'
             ? 'asked the customer for an instruction'
             : d.kind === 'reminder'
               ? 'sent a deadline reminder to the responders'
