@@ -57,7 +57,7 @@ export async function sendNotification(
   incidentIdOrKey: string,
   draft: NotificationDraft,
 ): Promise<Notification> {
-  return (await request(deps, actor, incidentIdOrKey, draft, false)) as Notification;
+  return (await requestNotification(deps, actor, incidentIdOrKey, draft, false)) as Notification;
 }
 
 /**
@@ -70,10 +70,10 @@ export function sendFirstNotification(
   incidentIdOrKey: string,
   draft: NotificationDraft,
 ): Promise<Notification | null> {
-  return request(deps, actor, incidentIdOrKey, draft, true);
+  return requestNotification(deps, actor, incidentIdOrKey, draft, true);
 }
 
-async function request(
+async function requestNotification(
   deps: Deps,
   actor: Actor,
   incidentIdOrKey: string,
