@@ -2,7 +2,7 @@ import type { Deps } from './core/deps.ts';
 import type { JobDefinition } from './core/jobs/jobs.ts';
 import { deadlineDueJob, deadlineReminderJob } from './deadlines/deadline-jobs.ts';
 import { deliverNotificationJob, noAckNotificationJob, reconsiderNotificationJob } from './notifications/deliver-notification.ts';
-import { prepareCustomerReportJob } from './notifications/prepare-customer-report.ts';
+import { firstCustomerReportJob } from './notifications/first-customer-report.ts';
 import { taskDueJob } from './tasks/remind-task.ts';
 import { attachGroupJob, openGroupJob } from './triage/triage-jobs.ts';
 
@@ -14,7 +14,7 @@ export function jobDefinitions(deps: Deps): JobDefinition[] {
     reconsiderNotificationJob(deps),
     deadlineReminderJob(deps),
     deadlineDueJob(deps),
-    prepareCustomerReportJob(deps),
+    firstCustomerReportJob(deps),
     taskDueJob(deps),
     openGroupJob(deps),
     attachGroupJob(deps),

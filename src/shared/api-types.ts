@@ -20,6 +20,20 @@ export interface AllowedTransition {
   reasonRequired: boolean;
   decision: 'DP1' | 'DP2' | null;
   blockedBy: string | null;
+  /** On the move to closed: the obligation clocks still open, each to be met or waived with a reason first. */
+  openClocks?: OpenClock[];
+}
+
+/** A stage of an obligation that applies to the incident, neither met nor waived: it keeps the incident open. */
+export interface OpenClock {
+  obligationId: string;
+  stageId: string;
+  /** The obligation's and the stage's names, e.g. "GDPR: notify the supervisory authority…" and "Notification". */
+  obligation: string;
+  stage: string;
+  /** waiting: its clock has not started yet (e.g. a final report that runs from an earlier submission). */
+  status: 'waiting' | 'running' | 'overdue';
+  dueAt: string | null;
 }
 
 export interface IncidentTimes {

@@ -46,6 +46,21 @@ export interface RecordMeta {
   updatedAt: string;
 }
 
+/**
+ * When the first report to the customer goes out by itself, up the notify-customer ladder: when a suspected attack is
+ * reported (and, for any other incident that gets one, at DP1), when the incident is confirmed at DP1, or never (it is
+ * prepared as a draft at DP1 for a person to send).
+ */
+export const FIRST_REPORT_SETTINGS = ['on-report', 'at-dp1', 'by-hand'] as const;
+export type FirstReportSetting = (typeof FIRST_REPORT_SETTINGS)[number];
+/** Customers (and published plans) from before the setting existed: a draft at DP1, as it always was. */
+export const DEFAULT_FIRST_REPORT: FirstReportSetting = 'by-hand';
+export const FIRST_REPORT_LABELS: Record<FirstReportSetting, string> = {
+  'on-report': 'When a suspected attack is reported',
+  'at-dp1': 'When it is confirmed as an incident (DP1)',
+  'by-hand': 'Only by hand — prepared as a draft',
+};
+
 export interface Customer extends RecordMeta {
   name: string;
   /** Short code shown in lists and on printed plans, e.g. "ACME". */
@@ -53,6 +68,8 @@ export interface Customer extends RecordMeta {
   description: string;
   /** IANA zone of the customer's contact points, e.g. "Europe/Oslo". */
   timeZone: string;
+  /** When the first report to the customer goes by itself; absent on records from before: DEFAULT_FIRST_REPORT. */
+  firstReport?: FirstReportSetting;
 }
 
 export interface Connection {

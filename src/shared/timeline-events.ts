@@ -90,6 +90,8 @@ export type NotificationRequested = OfNotification & {
   stepRef?: string | null;
   /** To one user through their own channels (a role given, a task due), not a customer's ladder. */
   to?: { userId: string; name: string };
+  /** Sent by itself (the first report, as the customer's plan says), not asked for by a person; absent otherwise. */
+  automatic?: true;
 };
 
 /** Who held a role, as the timeline names them: a user, or (userId null) a name typed on the incident. */

@@ -6,7 +6,7 @@ import { listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 import { Incident } from '../incidents/incidents.schemas.ts';
-import { incidentView } from '../incidents/incidents.views.ts';
+import { presentIncident } from '../incidents/incidents.views.ts';
 import { listDeadlines } from './deadlines.queries.ts';
 import { recordSubmission, waiveStage } from './record-submission.ts';
 
@@ -106,7 +106,7 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
       const { id, obligationId, stageId } = request.params;
       const actor = actorOf(request);
       const state = await recordSubmission(deps, actor, id, { obligationId, stageId, ...request.body });
-      return reply.status(201).send(incidentView(state, actor));
+      return reply.status(201).send(await presentIncident(deps, state, actor));
     },
   );
 
@@ -124,7 +124,7 @@ export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
       const { id, obligationId, stageId } = request.params;
       const actor = actorOf(request);
       const state = await waiveStage(deps, actor, id, { obligationId, stageId, reason: request.body.reason });
-      return reply.status(201).send(incidentView(state, actor));
+      return reply.status(201).send(await presentIncident(deps, state, actor));
     },
   );
 }

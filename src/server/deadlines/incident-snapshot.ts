@@ -1,9 +1,11 @@
+import type { OpenClock } from '../../shared/api-types.ts';
 import type { PlanSnapshot } from '../../shared/prepare-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from '../incidents/incident.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import type { Criticality, ObligationFacts } from '../obligations/obligation.ts';
+import { openClocks } from '../obligations/open-clocks.ts';
 import { currentPlanContents } from '../plans/plan-contents.ts';
 import { findPlanVersion } from '../plans/plans.queries.ts';
 
@@ -34,7 +36,6 @@ export async function incidentSnapshot(
   return { snapshot: await currentPlanContents(tx, dialect, state.customerId, now), planVersionId: null };
 }
 
-/** What obligation rules are evaluated against: the incident's fields and its affected services in the plan. */
 /** The enabled obligation and its stage in the incident's plan (so of its own customer), or null without one. */
 export async function planStage(
   tx: Tx,
@@ -50,6 +51,7 @@ export async function planStage(
   return plan && obligation && stage ? { plan, obligation, stage } : null;
 }
 
+/** What obligation rules are evaluated against: the incident's fields and its affected services in the plan. */
 export function obligationFacts(state: IncidentState, snapshot: PlanSnapshot): ObligationFacts {
   const affected = snapshot.services.filter((s) => state.serviceIds.includes(s.id));
   const highest = affected.reduce<Criticality | null>(
@@ -67,4 +69,11 @@ export function obligationFacts(state: IncidentState, snapshot: PlanSnapshot): O
     determinations: state.determinations ?? {},
     submissions: Object.fromEntries(Object.entries(state.submissions ?? {}).map(([ref, s]) => [ref, s.at])),
   };
+}
+
+/** The clocks of the incident's plan still open now (neither met nor waived); none without a customer. */
+export async function openClocksOf(tx: Tx, dialect: Dialect, state: IncidentState, now: Date): Promise<OpenClock[]> {
+  const plan = await incidentSnapshot(tx, dialect, state, now);
+  if (!plan) return [];
+  return openClocks(plan.snapshot.obligations, obligationFacts(state, plan.snapshot), state.waivers ?? {}, now);
 }

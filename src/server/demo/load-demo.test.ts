@@ -28,6 +28,15 @@ for (const dialect of await testDialects()) {
       const { incidentPlan } = await get(`/api/v1/incidents/${leak.id}/plan`);
       const gdpr = incidentPlan.obligations.find((o: { obligationId: string }) => o.obligationId === 'gdpr-art-33');
       assert.equal(gdpr.applies, true);
+      const phishing = incidents.items.find((i: { title: string }) => i.title.startsWith('Credential phishing'));
+      const attack = (await get(`/api/v1/incidents/${phishing.id}/plan`)).incidentPlan.obligations.find(
+        (o: { obligationId: string }) => o.obligationId === 'contract-notify-attack-immediately',
+      );
+      assert.equal(attack.stages[0].wording, 'immediately');
+      const window = Date.parse(attack.stages[0].dueAt) - Date.parse(attack.stages[0].startedAt);
+      assert.equal(window, 60 * 60_000, '"immediately" is an hour from awareness in the demo contract');
+      const plan = await get(`/api/v1/plans/${phishing.planVersionId}`);
+      assert.equal(plan.snapshot.customer.firstReport, 'on-report', 'its first reports go by themselves');
       const ladders = await get(`/api/v1/pace-plans?customerId=${leak.customerId}`);
       assert.ok(ladders.items[0].warnings.some((w: { code: string }) => w.code === 'shared-infrastructure'));
       await assert.rejects(loadDemo(server.deps), /already has customers/);

@@ -166,6 +166,8 @@ export async function loadDemo(
       code: spec.code,
       description: spec.description,
       timeZone: 'Europe/Oslo',
+      // A reported attack reaches the contact point by itself, within the contract's hour.
+      firstReport: 'on-report',
     });
     for (const c of spec.contacts) await contact(customer.id, c, c.key.endsWith('-it') ? 130 : 10);
     const services = [];
@@ -206,6 +208,7 @@ export async function loadDemo(
       customerName: spec.name,
       hours: spec.contractHours,
       severityAtLeast: 'medium',
+      immediatelyMinutes: 60,
     })) {
       await createRecord(deps, actor, OBLIGATION, customer.id, {
         libraryId: null,

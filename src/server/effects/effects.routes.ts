@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../core/deps.ts';
 import { IncidentParams } from '../incidents/incidents.schemas.ts';
-import { incidentView } from '../incidents/incidents.views.ts';
+import { presentIncident } from '../incidents/incidents.views.ts';
 import { assessEffects } from './assess-effects.ts';
 import * as S from './effects.schemas.ts';
 import { effectsView } from './effects.views.ts';
@@ -29,7 +29,7 @@ export function registerEffectsRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       const { state, deadlines } = await assessEffects(deps, actor, request.params.id, request.body);
-      return { ...effectsView(state, actor, deadlines), incident: incidentView(state, actor) };
+      return { ...effectsView(state, actor, deadlines), incident: await presentIncident(deps, state, actor) };
     },
   );
 }

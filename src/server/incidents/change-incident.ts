@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
+import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
@@ -37,7 +38,10 @@ export function changeIncident(
 ): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
   return appendToIncident(deps, actor, idOrKey, {
     expectedVersion,
-    decide: async (tx, state, now) => decide(state, await withCustomerChecked(tx, deps, actor, state, command), now),
+    decide: async (tx, state, now) => {
+      const checked = await withCustomerChecked(tx, deps, actor, state, command);
+      return decide(state, await withOpenClocks(tx, deps, state, checked, now), now);
+    },
   });
 }
 
@@ -127,4 +131,10 @@ async function withCustomerChecked(tx: Tx, deps: Deps, actor: Actor, state: Inci
   if (!moving) return command;
   assertCan(actor, 'incident.change', { customerId: target, notFound: `No customer ${target}` });
   return { ...command, changes: { ...command.changes, serviceIds: services, planVersionId } };
+}
+
+/** Closing is decided with the obligation clocks still open in the incident's plan (the rule itself is pure). */
+async function withOpenClocks(tx: Tx, deps: Deps, state: IncidentState, command: ChangeCommand, now: Date) {
+  if (command.type !== 'transition' || command.to !== 'closed') return command;
+  return { ...command, openClocks: await openClocksOf(tx, deps.database.dialect, state, now) };
 }

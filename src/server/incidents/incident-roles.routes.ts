@@ -7,7 +7,7 @@ import type { Deps } from '../core/deps.ts';
 import { Enum, Nullable } from '../core/http/schema-types.ts';
 import { assignIncidentRole } from './assign-incident-role.ts';
 import { Incident } from './incidents.schemas.ts';
-import { incidentView } from './incidents.views.ts';
+import { presentIncident } from './incidents.views.ts';
 import { readIncidentRoles } from './read-incident-roles.ts';
 import { removeIncidentRole } from './remove-incident-role.ts';
 
@@ -61,7 +61,7 @@ export function registerIncidentRoleRoutes(app: FastifyInstance, deps: Deps): vo
       const actor = actorOf(request);
       const { id, role } = request.params;
       const { userId, expectedVersion } = request.body;
-      return incidentView(await assignIncidentRole(deps, actor, id, role, userId, expectedVersion), actor);
+      return presentIncident(deps, await assignIncidentRole(deps, actor, id, role, userId, expectedVersion), actor);
     },
   );
 
@@ -78,7 +78,7 @@ export function registerIncidentRoleRoutes(app: FastifyInstance, deps: Deps): vo
     async (request) => {
       const actor = actorOf(request);
       const { id, role } = request.params;
-      return incidentView(await removeIncidentRole(deps, actor, id, role, request.query.expectedVersion), actor);
+      return presentIncident(deps, await removeIncidentRole(deps, actor, id, role, request.query.expectedVersion), actor);
     },
   );
 }

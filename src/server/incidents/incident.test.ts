@@ -101,7 +101,10 @@ describe('incident lifecycle', () => {
       'conflict',
       /category and the C\/I\/A impact/,
     );
-    assert.match(allowedTransitions(assessing).find((t) => t.to === 'responding')?.blockedBy ?? '', /category/);
+    assert.match(
+      allowedTransitions(assessing, { openClocks: [] }).find((t) => t.to === 'responding')?.blockedBy ?? '',
+      /category/,
+    );
     const ready = run(assessing, { type: 'update', changes: classified });
     const responding = run(ready, { type: 'transition', to: 'responding', reason: 'go' });
     assert.equal(responding.status, 'responding');
@@ -136,7 +139,23 @@ describe('incident lifecycle', () => {
     );
     s = run(s, { type: 'record-milestone', milestone: 'resolved', at: NOW.toISOString() });
     s = run(s, { type: 'transition', to: 'reviewing', reason: null });
-    s = run(s, { type: 'transition', to: 'closed', reason: null });
+    const gdpr = {
+      obligationId: 'gdpr-art-33',
+      stageId: 'notification',
+      obligation: 'GDPR: notify the supervisory authority of a personal data breach',
+      stage: 'Notification',
+      status: 'running' as const,
+      dueAt: '2026-11-23T12:00:00.000Z',
+    };
+    rejects(
+      () => decide(s, { type: 'transition', to: 'closed', reason: null, openClocks: [gdpr] }, NOW),
+      'conflict',
+      /still open: GDPR: notify the supervisory authority of a personal data breach — Notification \(due 2026-11-23 12:00 UTC, running\)/,
+    );
+    const close = allowedTransitions(s, { openClocks: [gdpr] }).find((t) => t.to === 'closed');
+    assert.match(close?.blockedBy ?? '', /GDPR/, 'the incident says so before anyone tries');
+    assert.deepEqual(close?.openClocks, [gdpr]);
+    s = run(s, { type: 'transition', to: 'closed', reason: null, openClocks: [] });
     assert.equal(s.status, 'closed');
     assert.equal(s.times.closedAt, NOW.toISOString());
     rejects(() => decide(s, { type: 'update', changes: { title: 'x' } }, NOW), 'conflict', /reopen/);
@@ -160,7 +179,7 @@ describe('incident lifecycle', () => {
     );
     const ready = run(assessing, { type: 'update', changes: classified });
     assert.equal(
-      allowedTransitions(ready).find((t) => t.to === 'responding')?.blockedBy,
+      allowedTransitions(ready, { openClocks: [] }).find((t) => t.to === 'responding')?.blockedBy,
       'Assign an incident manager before starting the response (DP2)',
     );
     const assigned = apply(ready, [
@@ -168,7 +187,7 @@ describe('incident lifecycle', () => {
     ]);
     assert.deepEqual(assigned.assignments, { 'incident-manager': 'u-ingrid' });
     assert.deepEqual(
-      allowedTransitions(assigned).map((t) => [t.to, t.blockedBy]),
+      allowedTransitions(assigned, { openClocks: [] }).map((t) => [t.to, t.blockedBy]),
       [
         ['responding', null],
         ['dismissed', null],
@@ -178,7 +197,7 @@ describe('incident lifecycle', () => {
       { type: 'role.removed', data: { role: 'incident-manager', userId: 'u-ingrid', userName: 'Ingrid' } },
     ]);
     assert.deepEqual(removed.assignments, {});
-    assert.match(allowedTransitions(removed)[1].blockedBy ?? '', /incident manager/);
+    assert.match(allowedTransitions(removed, { openClocks: [] })[1].blockedBy ?? '', /incident manager/);
   });
 
   it('reopens a dismissed incident with a reason', () => {

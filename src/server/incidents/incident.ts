@@ -1,3 +1,4 @@
+import type { OpenClock } from '../../shared/api-types.ts';
 import type { EffectAnswerValue, EffectQuestionId } from '../../shared/effects.ts';
 import type { IncidentSource, IncidentStatus, Milestone, Severity } from '../../shared/incident-vocabulary.ts';
 import type {
@@ -10,7 +11,7 @@ import type {
 import { AppError } from '../core/errors.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import type { IncidentState, IncidentTimes } from './incident-state.ts';
-import { ruleFor, type TransitionRule } from './lifecycle.ts';
+import { ruleFor, type TransitionContext, type TransitionRule } from './lifecycle.ts';
 import { deriveSeverity } from './severity.ts';
 
 /** Fields a report or an update may set directly (planVersionId: by the use-cases, never by a caller). */
@@ -20,7 +21,13 @@ export type IncidentCommand =
   | { type: 'report'; id: string; key: string; source: IncidentSource; fields: Partial<EditableFields> & { title: string } }
   | { type: 'update'; changes: Partial<EditableFields>; severityOverride?: { severity: Severity; reason: string } | null }
   | { type: 'add-note'; body: string }
-  | { type: 'transition'; to: IncidentStatus; reason: string | null }
+  | {
+      type: 'transition';
+      to: IncidentStatus;
+      reason: string | null;
+      /** The obligation clocks still open, from the incident's plan (change-incident.ts fills them in for a close). */
+      openClocks?: readonly OpenClock[];
+    }
   | { type: 'record-milestone'; milestone: Milestone; at: string }
   | { type: 'record-determination'; name: string; reason: string };
 
@@ -100,7 +107,7 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
     case 'add-note':
       return [{ type: 'note.added', data: { body: command.body } }];
     case 'transition':
-      return decideTransition(state, command.to, command.reason, now);
+      return decideTransition(state, command.to, command.reason, { openClocks: command.openClocks ?? [] }, now);
     case 'record-milestone':
       return decideMilestone(state, command.milestone, command.at, now);
     case 'record-determination': {
@@ -114,10 +121,16 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
   }
 }
 
-function decideTransition(state: IncidentState, to: IncidentStatus, reason: string | null, now: Date): IncidentEvent[] {
+function decideTransition(
+  state: IncidentState,
+  to: IncidentStatus,
+  reason: string | null,
+  context: TransitionContext,
+  now: Date,
+): IncidentEvent[] {
   const rule = ruleFor(state.status, to);
   if (!rule) throw new AppError('conflict', `An incident that is ${state.status} cannot move to ${to}`, 'to');
-  const blocked = rule.blockedBy?.(state);
+  const blocked = rule.blockedBy?.(state, context);
   if (blocked) throw new AppError('conflict', blocked, 'to');
   if (rule.reasonRequired && !reason) {
     throw new AppError('invalid', `A reason is required to move from ${state.status} to ${to}`, 'reason');

@@ -8,7 +8,7 @@ import { readStream } from '../core/events/events.queries.ts';
 import { verifyIncidentIntegrity } from '../integrity/verify-incident-integrity.ts';
 import { changeIncident } from './change-incident.ts';
 import * as S from './incidents.schemas.ts';
-import { incidentView, timelineEventView } from './incidents.views.ts';
+import { presentIncident, timelineEventView } from './incidents.views.ts';
 import { listIncidentPage } from './list-incidents.ts';
 import { readIncident } from './read-incident.ts';
 import { reportIncident } from './report-incident.ts';
@@ -23,7 +23,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const state = await reportIncident(deps, actor, request.body, actor.via === 'token' ? 'api' : 'web');
-      return reply.status(201).send(incidentView(state, actor));
+      return reply.status(201).send(await presentIncident(deps, state, actor));
     },
   );
 
@@ -33,7 +33,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       const page = await listIncidentPage(deps, actor, { ...request.query, limit: request.query.limit ?? 50 });
-      return { ...page, items: page.items.map((state) => incidentView(state, actor)) };
+      return { ...page, items: await Promise.all(page.items.map((state) => presentIncident(deps, state, actor))) };
     },
   );
 
@@ -42,7 +42,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: S.IncidentParams, response: { 200: S.Incident } } },
     async (request) => {
       const actor = actorOf(request);
-      return incidentView((await readIncident(deps, actor, request.params.id)).state, actor);
+      return presentIncident(deps, (await readIncident(deps, actor, request.params.id)).state, actor);
     },
   );
 
@@ -54,7 +54,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       const { expectedVersion, severityOverride, ...changes } = request.body;
       const command = { type: 'update' as const, changes, severityOverride };
       const result = await changeIncident(deps, actor, request.params.id, command, expectedVersion);
-      return incidentView(result.state, actor);
+      return presentIncident(deps, result.state, actor);
     },
   );
 
@@ -77,7 +77,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       const actor = actorOf(request);
       const { to, reason, expectedVersion } = request.body;
       const command = { type: 'transition' as const, to, reason: reason?.trim() || null };
-      return incidentView((await changeIncident(deps, actor, request.params.id, command, expectedVersion)).state, actor);
+      return presentIncident(deps, (await changeIncident(deps, actor, request.params.id, command, expectedVersion)).state, actor);
     },
   );
 
@@ -88,7 +88,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       const actor = actorOf(request);
       const { milestone, at } = request.body;
       const command = { type: 'record-milestone' as const, milestone, at: at ?? deps.clock.now().toISOString() };
-      return incidentView((await changeIncident(deps, actor, request.params.id, command)).state, actor);
+      return presentIncident(deps, (await changeIncident(deps, actor, request.params.id, command)).state, actor);
     },
   );
 
@@ -98,7 +98,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       const command = { type: 'record-determination' as const, ...request.body };
-      return incidentView((await changeIncident(deps, actor, request.params.id, command)).state, actor);
+      return presentIncident(deps, (await changeIncident(deps, actor, request.params.id, command)).state, actor);
     },
   );
 

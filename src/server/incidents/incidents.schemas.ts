@@ -131,6 +131,16 @@ export const TimelineQuery = Type.Object(
 
 const TimeOrNull = Nullable(Type.String());
 
+/** An obligation stage neither met nor waived: closing waits for it (see lifecycle.ts). */
+const OpenClock = Type.Object({
+  obligationId: Type.String(),
+  stageId: Type.String(),
+  obligation: Type.String(),
+  stage: Type.String(),
+  status: Enum(['waiting', 'running', 'overdue'] as const),
+  dueAt: TimeOrNull,
+});
+
 export const Incident = Type.Object({
   id: Type.String(),
   key: Type.String(),
@@ -187,6 +197,7 @@ export const Incident = Type.Object({
       reasonRequired: Type.Boolean(),
       decision: Nullable(Type.String()),
       blockedBy: Nullable(Type.String()),
+      openClocks: Type.Optional(Type.Array(OpenClock)),
     }),
   ),
   allowed: IncidentAllowedSchema,

@@ -1,14 +1,26 @@
 import { incidentAllowed } from '../auth/allowed.ts';
 import type { Actor } from '../auth/policy.ts';
+import type { Deps } from '../core/deps.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { redactUrls } from '../core/redact.ts';
+import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { effectiveSeverity } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
-import { allowedTransitions } from './lifecycle.ts';
+import { allowedTransitions, type TransitionContext } from './lifecycle.ts';
 import { deriveSeverity } from './severity.ts';
 
+/**
+ * The API shape of an incident as every route answers it: incidentView with what only its plan knows, the
+ * obligation clocks still open, worked out for an incident in review (the only stage that can close).
+ */
+export async function presentIncident(deps: Deps, state: IncidentState, actor: Actor) {
+  const { db, dialect } = deps.database;
+  const openClocks = state.status === 'reviewing' ? await openClocksOf(db, dialect, state, deps.clock.now()) : [];
+  return incidentView(state, actor, { openClocks });
+}
+
 /** The API shape of an incident: its state plus what is derived from it, and what the actor may do with it. */
-export function incidentView(state: IncidentState, actor: Actor) {
+export function incidentView(state: IncidentState, actor: Actor, context: TransitionContext) {
   // The effects assessment has its own routes (src/server/effects/); its free text stays out of every incident list.
   const { effects, ...incident } = state;
   return {
@@ -21,7 +33,7 @@ export function incidentView(state: IncidentState, actor: Actor) {
     times: { ...state.times, confirmedAt: state.times.confirmedAt ?? null },
     severity: effectiveSeverity(state),
     derivedSeverity: deriveSeverity(state.impact),
-    allowedTransitions: allowedTransitions(state),
+    allowedTransitions: allowedTransitions(state, context),
     allowed: incidentAllowed(actor, state),
   };
 }

@@ -1,5 +1,15 @@
+import type { AllowedTransition, OpenClock } from '../../shared/api-types.ts';
 import type { IncidentStatus } from '../../shared/incident-vocabulary.ts';
+import { closeBlockedBy } from '../obligations/open-clocks.ts';
 import type { IncidentState } from './incident-state.ts';
+
+/**
+ * What a move's entry criteria need besides the incident's own state, worked out by the change path from the
+ * incident's plan (so the rules stay pure): the obligation clocks still open.
+ */
+export interface TransitionContext {
+  openClocks: readonly OpenClock[];
+}
 
 /** One allowed move between ISO/IEC 27035 stages, with its entry criteria. */
 export interface TransitionRule {
@@ -8,7 +18,7 @@ export interface TransitionRule {
   decision: 'DP1' | 'DP2' | null;
   reasonRequired: boolean;
   /** Returns why the move is not allowed yet, or null. */
-  blockedBy?: (state: IncidentState) => string | null;
+  blockedBy?: (state: IncidentState, context: TransitionContext) => string | null;
 }
 
 // Someone must lead before the response starts or the incident is set aside: an incident manager named on the
@@ -50,7 +60,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     reasonRequired: false,
     blockedBy: (s) => (s.times.resolvedAt ? null : 'The incident must be resolved before its review starts'),
   },
-  { from: 'reviewing', to: 'closed', decision: null, reasonRequired: false },
+  // No close with a clock open: every applying obligation's stages met or waived with a reason. Exercises alike.
+  { from: 'reviewing', to: 'closed', decision: null, reasonRequired: false, blockedBy: (_s, c) => closeBlockedBy(c.openClocks) },
   { from: 'dismissed', to: 'assessing', decision: null, reasonRequired: true },
   { from: 'closed', to: 'assessing', decision: null, reasonRequired: true },
 ];
@@ -59,19 +70,15 @@ export function ruleFor(from: IncidentStatus, to: IncidentStatus): TransitionRul
   return TRANSITIONS.find((r) => r.from === from && r.to === to);
 }
 
-export interface AllowedTransition {
-  to: IncidentStatus;
-  reasonRequired: boolean;
-  decision: 'DP1' | 'DP2' | null;
-  blockedBy: string | null;
-}
+export type { AllowedTransition };
 
-/** The moves out of the current stage, each with what still blocks it. */
-export function allowedTransitions(state: IncidentState): AllowedTransition[] {
+/** The moves out of the current stage, each with what still blocks it (closing: with the clocks still open). */
+export function allowedTransitions(state: IncidentState, context: TransitionContext): AllowedTransition[] {
   return TRANSITIONS.filter((r) => r.from === state.status).map((r) => ({
     to: r.to,
     reasonRequired: r.reasonRequired,
     decision: r.decision,
-    blockedBy: r.blockedBy?.(state) ?? null,
+    blockedBy: r.blockedBy?.(state, context) ?? null,
+    ...(r.to === 'closed' ? { openClocks: [...context.openClocks] } : {}),
   }));
 }

@@ -10,6 +10,7 @@ import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
 import { projectAccess } from './incident-access.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
+import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
 import { insertIncident, nextCounterValue } from './incidents.queries.ts';
@@ -59,5 +60,6 @@ export async function reportIncidentIn(
   await refreshDeadlines(tx, deps, next, stored, now);
   await projectAccess(tx, stored);
   await projectRoles(tx, null, next);
+  await enqueueFollowUps(tx, next, stored, now);
   return next;
 }

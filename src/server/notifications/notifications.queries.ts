@@ -58,6 +58,18 @@ export async function listIncidentNotifications(tx: Tx, incidentId: string): Pro
   return rows.map(toNotification);
 }
 
+/** Whether the incident has a notification (a draft too) for this PACE purpose: a first report goes only once. */
+export async function hasNotificationFor(tx: Tx, incidentId: string, purpose: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('notifications')
+    .select('id')
+    .where('incident_id', '=', incidentId)
+    .where('purpose', '=', purpose)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The incident's notifications still walking their ladder (for "move to level" and compromised channels). */
 export async function listOpenNotifications(tx: Tx, incidentId: string): Promise<Notification[]> {
   return (await listIncidentNotifications(tx, incidentId)).filter((n) => n.status !== 'draft' && !FINISHED.has(n.status));

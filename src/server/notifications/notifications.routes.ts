@@ -8,7 +8,7 @@ import { AppError } from '../core/errors.ts';
 import { instanceSecret } from '../core/instance-secret.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
 import { Incident } from '../incidents/incidents.schemas.ts';
-import { incidentView } from '../incidents/incidents.views.ts';
+import { presentIncident } from '../incidents/incidents.views.ts';
 import { readIncident } from '../incidents/read-incident.ts';
 import { acknowledgeNotification, answerInstruction, linkActor } from './acknowledge-notification.ts';
 import { completeStep, requestInstruction } from './customer-instructions.ts';
@@ -111,7 +111,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     async (request) => {
       const actor = actorOf(request);
       const { level, reason } = request.body;
-      return incidentView(await setCommunicationLevel(deps, actor, request.params.id, level, reason), actor);
+      return presentIncident(deps, await setCommunicationLevel(deps, actor, request.params.id, level, reason), actor);
     },
   );
 
@@ -136,7 +136,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     { schema: { tags, params: S.IdParams, body: S.StepBody, response: { 200: Incident } } },
     async (request) => {
       const actor = actorOf(request);
-      return incidentView(await completeStep(deps, actor, request.params.id, request.body), actor);
+      return presentIncident(deps, await completeStep(deps, actor, request.params.id, request.body), actor);
     },
   );
 

@@ -12,7 +12,13 @@ import type { IncidentState } from '../incidents/incident-state.ts';
 import { communicationContents } from '../plans/plan-contents.ts';
 import { changeNotification } from './change-notification.ts';
 import { resolveLadder } from './ladder.ts';
-import { compromisedReasons, findNotification, insertNotification, type Notification } from './notifications.queries.ts';
+import {
+  compromisedReasons,
+  findNotification,
+  hasNotificationFor,
+  insertNotification,
+  type Notification,
+} from './notifications.queries.ts';
 import { personLadder } from './person-ladder.ts';
 import { moveToLevel, type NotificationDecision } from './walk-ladder.ts';
 
@@ -30,6 +36,10 @@ export interface NotificationDraft {
   draft?: boolean;
   /** To one user through their own channels (see personLadder) instead of the customer's ladder for the purpose. */
   to?: { userId: string };
+  /** Sent by itself (the customer's first report setting), not asked for by a person: the timeline says so. */
+  automatic?: boolean;
+  /** Only when the incident has no notification for the purpose yet (a draft counts): checked in the transaction. */
+  onlyFirst?: boolean;
 }
 
 /**
@@ -66,9 +76,33 @@ export async function sendNotification(
   draft: NotificationDraft,
   companion?: NotificationCompanion,
 ): Promise<Notification> {
+  return (await requestNotification(deps, actor, incidentIdOrKey, draft, companion)) as Notification;
+}
+
+/**
+ * sendNotification, unless the incident already has a notification for the purpose (a draft too): checked in
+ * the same transaction, so however often it runs, one goes. Null when one was there.
+ */
+export function sendFirstNotification(
+  deps: Deps,
+  actor: Actor,
+  incidentIdOrKey: string,
+  draft: NotificationDraft,
+): Promise<Notification | null> {
+  return requestNotification(deps, actor, incidentIdOrKey, { ...draft, onlyFirst: true });
+}
+
+async function requestNotification(
+  deps: Deps,
+  actor: Actor,
+  incidentIdOrKey: string,
+  draft: NotificationDraft,
+  companion?: NotificationCompanion,
+): Promise<Notification | null> {
   const change = notificationChange(deps, actor, draft, companion);
   await appendToIncident(deps, actor, incidentIdOrKey, change);
-  return (await findNotification(deps.database.db, deps.database.dialect, change.created().id)) as Notification;
+  const made = change.made();
+  return made && ((await findNotification(deps.database.db, deps.database.dialect, made.id)) as Notification);
 }
 
 /**
@@ -80,7 +114,7 @@ export function notificationChange(
   actor: Actor,
   draft: NotificationDraft,
   companion?: NotificationCompanion,
-): Required<Pick<IncidentChange, 'decide' | 'alongside'>> & { created(): Notification } {
+): Required<Pick<IncidentChange, 'decide' | 'alongside'>> & { created(): Notification; made(): Notification | null } {
   let created: Notification | null = null;
   let decision: NotificationDecision | null = null;
   return {
@@ -88,7 +122,11 @@ export function notificationChange(
       if (!created) throw new Error('The notification was not decided');
       return created;
     },
+    made: () => created,
     async decide(tx, incident, now) {
+      created = null;
+      decision = null;
+      if (draft.onlyFirst && (await hasNotificationFor(tx, incident.id, draft.purpose))) return [];
       const worded = companion ? await companion.prepare(tx, incident, now) : {};
       const subject = worded.subject ?? draft.subject;
       const body = worded.body ?? draft.body;
@@ -140,6 +178,7 @@ export function notificationChange(
           obligationRef: n.obligationRef,
           stepRef: n.stepRef,
           ...(draft.to ? { to: { userId: draft.to.userId, name: ladder[0]?.contactName ?? '' } } : {}),
+          ...(draft.automatic ? { automatic: true as const } : {}),
         },
       };
       const companions = companion?.events(n) ?? [];

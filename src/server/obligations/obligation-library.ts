@@ -42,7 +42,10 @@ export const GDPR_ART_34: Obligation = {
     {
       id: 'communication',
       name: 'Communication to data subjects',
-      deadlines: [{ from: 'determination:high-risk-to-data-subjects', after: {} }],
+      // The law gives no number. A clock needs one (a zero window is missed the moment it starts), so it is the
+      // 72 hours Art. 33 gives the authority: telling the data subjects later than the authority is hard to call
+      // "without undue delay". The wording shown is the law's.
+      deadlines: [{ from: 'determination:high-risk-to-data-subjects', after: { hours: 72 } }],
       wording: 'without undue delay',
     },
   ],
@@ -110,8 +113,15 @@ export const NO_SECURITY_ACT_4_5: Obligation = {
   source: { citation: 'Sikkerhetsloven (LOV-2018-06-01-24) § 4-5', url: 'https://lovdata.no/lov/2018-06-01-24/§4-5' },
   recipient: 'Nasjonal sikkerhetsmyndighet (NSM)',
   trigger: [{ field: 'origin', in: ['attack', 'unknown'] }],
+  // "Straks" is at once, with no number. The clock gets one hour: short enough that a late notice shows within the
+  // shift that became aware, long enough to gather what NSM asks for; a zero window would be missed at once.
   stages: [
-    { id: 'notification', name: 'Notification', deadlines: [{ from: 'aware', after: {} }], wording: 'immediately (straks)' },
+    {
+      id: 'notification',
+      name: 'Notification',
+      deadlines: [{ from: 'aware', after: { hours: 1 } }],
+      wording: 'immediately (straks)',
+    },
   ],
   pacePurpose: 'notify-authority',
   requiredContent: ['What happened, which values may be affected, and what has been done'],
@@ -128,12 +138,22 @@ export const NO_DIGITAL_SECURITY_ACT: Obligation = {
   requiredContent: ['Services affected, number of users affected, duration, geographic spread and impact'],
 };
 
+/** The window of "immediately" in the contract template unless the contract says otherwise. */
+export const IMMEDIATELY_MINUTES = 60;
+
 /**
  * The contract template: "notify the customer within N hours (of incidents at or above a severity), and
- * immediately on a suspected attack". Returns both rules, ready to switch on for one customer.
+ * immediately on a suspected attack". Returns both rules, ready to switch on for one customer. "Immediately" is
+ * a real window (immediatelyMinutes, an hour unless said), met by the first report's delivery.
  */
-export function contractObligations(options: { customerName: string; hours: number; severityAtLeast: Severity }): Obligation[] {
+export function contractObligations(options: {
+  customerName: string;
+  hours: number;
+  severityAtLeast: Severity;
+  immediatelyMinutes?: number;
+}): Obligation[] {
   const source = { citation: `Contract with ${options.customerName}` };
+  const immediately = { minutes: options.immediatelyMinutes ?? IMMEDIATELY_MINUTES };
   const within = `${options.hours} ${options.hours === 1 ? 'hour' : 'hours'}`;
   const content = ['What happened and when', 'Affected services and their connections to other systems', 'What we propose to do'];
   return [
@@ -153,7 +173,9 @@ export function contractObligations(options: { customerName: string; hours: numb
       source,
       recipient: `${options.customerName} contact point`,
       trigger: [{ field: 'origin', in: ['attack'] }],
-      stages: [{ id: 'notification', name: 'Notification', deadlines: [{ from: 'aware', after: {} }], wording: 'immediately' }],
+      stages: [
+        { id: 'notification', name: 'Notification', deadlines: [{ from: 'aware', after: immediately }], wording: 'immediately' },
+      ],
       pacePurpose: 'notify-customer',
       requiredContent: content,
     },

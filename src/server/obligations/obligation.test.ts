@@ -106,7 +106,26 @@ describe('clocks', () => {
 
   it('a clock that started late shows as overdue', () => {
     const verdict = evaluateObligation(NO_SECURITY_ACT_4_5, facts({ origin: 'attack' }), NOW);
-    assert.deepEqual([verdict.stages[0].dueAt, verdict.stages[0].status], [AWARE, 'overdue']);
+    assert.deepEqual([verdict.stages[0].dueAt, verdict.stages[0].status], ['2026-11-20T09:00:00.000Z', 'overdue']);
+  });
+
+  it('"immediately" is a real window: an hour in the contract template unless the contract says otherwise', () => {
+    const attack = facts({ origin: 'attack', awareAt: '2026-11-20T11:59:59.500Z' });
+    const [stage] = evaluateObligation(contractAttack, attack, NOW).stages;
+    assert.deepEqual([stage.dueAt, stage.status, stage.wording], ['2026-11-20T12:59:59.500Z', 'running', 'immediately']);
+    const [, quarter] = contractObligations({ customerName: 'Acme', hours: 4, severityAtLeast: 'high', immediatelyMinutes: 15 });
+    assert.equal(evaluateObligation(quarter, attack, NOW).stages[0].dueAt, '2026-11-20T12:14:59.500Z');
+  });
+
+  it('every deadline in the library and the contract template is a real window, never zero', () => {
+    for (const o of [...OBLIGATION_LIBRARY, contractWithin4h, contractAttack]) {
+      for (const stage of o.stages) {
+        for (const d of stage.deadlines) {
+          const total = Object.values(d.after).reduce((sum, n) => sum + (n ?? 0), 0);
+          assert.ok(total > 0, `${o.id}/${stage.id} from ${d.from}`);
+        }
+      }
+    }
   });
 
   it('a submission after the deadline is met late', () => {

@@ -12,6 +12,8 @@ const ContractTemplateBody = Type.Object(
   {
     customerId: Type.String({ minLength: 1, maxLength: 100 }),
     hours: Type.Integer({ minimum: 1, maximum: 720 }),
+    /** The window of "immediately on a suspected attack" (default 60). */
+    immediatelyMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
     severityAtLeast: Type.Optional(Type.Unsafe<Severity>({ enum: [...SEVERITIES] })),
     recipientContactId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])),
   },
@@ -28,10 +30,15 @@ export function registerObligationRoutes(app: FastifyInstance, deps: Deps): void
   // "Notify the customer within N hours, and immediately on a suspected attack": two rules, switched on together.
   api.post('/api/v1/obligations/contract-template', { schema: { tags, body: ContractTemplateBody } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { customerId, hours, severityAtLeast = 'medium', recipientContactId = null } = request.body;
+    const { customerId, hours, severityAtLeast = 'medium', recipientContactId = null, immediatelyMinutes } = request.body;
     const { record: customer } = await readRecord(deps.database.db, deps.database.dialect, actor, CUSTOMER, customerId);
     const items = [];
-    for (const definition of contractObligations({ customerName: customer.name, hours, severityAtLeast })) {
+    for (const definition of contractObligations({
+      customerName: customer.name,
+      hours,
+      severityAtLeast,
+      immediatelyMinutes,
+    })) {
       const data: ObligationData = { libraryId: null, enabled: true, recipientContactId, definition };
       items.push(await createRecord(deps, actor, OBLIGATION, customerId, data));
     }

@@ -92,7 +92,7 @@ describe('renderPlanHtml', () => {
       section.includes('The rule says: “without undue delay and, where feasible, not later than 72 hours after becoming aware”'),
     );
     assert.ok(section.includes('<strong>4 hours after awareness</strong>'));
-    assert.ok(section.includes('<strong>immediately on awareness</strong>'));
+    assert.ok(section.includes('<strong>60 minutes after awareness</strong>'));
     assert.ok(section.includes('Applies when the severity is medium or higher.'));
     assert.ok(section.includes('Operations agreement Havbris–Kystlys, appendix 4 (security), section 4.2'));
     assert.ok(section.includes('<strong>Datatilsynet</strong>'));

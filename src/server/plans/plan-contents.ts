@@ -48,14 +48,8 @@ export async function currentPlanContents(tx: Tx, dialect: Dialect, customerId: 
   const row = await findRecord(tx, dialect, 'customer', customerId);
   if (!row) throw new AppError('not_found', `No customer ${customerId}`);
   const customer = recordView<Customer>(row);
-  const contacts = await all<Contact>(tx, 'contact', undefined, [customerId]);
+  const { contacts, pacePlans } = await customerLadders(tx, customerId, now);
   const rosters = await all<Roster>(tx, 'roster', undefined, [customerId]);
-  const paces = await all<Omit<PacePlan, 'warnings'>>(tx, 'pace-plan', undefined, [customerId]);
-  const pacePlans = PACE_PURPOSES.flatMap((purpose) => {
-    const own = paces.find((p) => p.purpose === purpose && p.customerId === customerId);
-    const chosen = own ?? paces.find((p) => p.purpose === purpose && p.customerId === null);
-    return chosen ? [withWarnings(chosen, contacts, now)] : [];
-  });
   const obligations = (await all<CustomerObligation>(tx, 'obligation', customerId)).filter((o) => o.enabled);
   return {
     customer,
@@ -68,14 +62,35 @@ export async function currentPlanContents(tx: Tx, dialect: Dialect, customerId: 
   };
 }
 
-/** Who can be reached and how, right now: the contacts and the PACE ladder per purpose of a customer, or (null) of our organisation alone. */
+/** The customer's contacts and ours, and a PACE ladder per purpose: its own, or the default. */
+async function customerLadders(tx: Tx, customerId: string, now: Date): Promise<Pick<PlanSnapshot, 'contacts' | 'pacePlans'>> {
+  const contacts = await all<Contact>(tx, 'contact', undefined, [customerId]);
+  const paces = await all<Omit<PacePlan, 'warnings'>>(tx, 'pace-plan', undefined, [customerId]);
+  const pacePlans = PACE_PURPOSES.flatMap((purpose) => {
+    const own = paces.find((p) => p.purpose === purpose && p.customerId === customerId);
+    const chosen = own ?? paces.find((p) => p.purpose === purpose && p.customerId === null);
+    return chosen ? [withWarnings(chosen, contacts, now)] : [];
+  });
+  return { contacts, pacePlans };
+}
+
+/** The customer's services with these ids as they are now (one added since the plan was published included). */
+export async function currentServices(tx: Tx, customerId: string, ids: readonly string[]): Promise<Service[]> {
+  if (ids.length === 0) return [];
+  return (await all<Service>(tx, 'service', customerId)).filter((s) => ids.includes(s.id));
+}
+
+/**
+ * Who can be reached and how, right now: the contacts and the PACE ladder per purpose of a customer, or (null) of
+ * our organisation alone. Only those two are read: every notification asks.
+ */
 export async function communicationContents(
   tx: Tx,
-  dialect: Dialect,
+  _dialect: Dialect,
   customerId: string | null,
   now: Date,
 ): Promise<Pick<PlanSnapshot, 'contacts' | 'pacePlans'>> {
-  if (customerId) return currentPlanContents(tx, dialect, customerId, now);
+  if (customerId) return customerLadders(tx, customerId, now);
   const contacts = await all<Contact>(tx, 'contact', null);
   const paces = await all<Omit<PacePlan, 'warnings'>>(tx, 'pace-plan', null);
   return { contacts, pacePlans: paces.map((p) => withWarnings(p, contacts, now)) };

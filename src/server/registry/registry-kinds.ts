@@ -152,6 +152,23 @@ export const PACE_PLAN: RecordKind<PacePlanData> = {
   },
 };
 
+/**
+ * Every deadline of a rule is a real window: one of zero length is missed the moment its clock starts, which is
+ * never what a rule means ("immediately" too is a window, e.g. 60 minutes, met by the first report's delivery).
+ */
+function checkWindows(definition: ObligationData['definition']): void {
+  definition.stages.forEach((stage, i) => {
+    stage.deadlines.forEach((deadline, j) => {
+      if (Object.values(deadline.after).some((n) => (n ?? 0) > 0)) return;
+      throw new AppError(
+        'invalid',
+        `Stage "${stage.name}" needs a window longer than zero (a zero window is missed the moment its clock starts); for "immediately" give the time you allow, e.g. 60 minutes`,
+        `definition.stages.${i}.deadlines.${j}.after`,
+      );
+    });
+  });
+}
+
 export const OBLIGATION: RecordKind<ObligationData> = {
   kind: 'obligation',
   label: 'obligation',
@@ -172,6 +189,9 @@ export const OBLIGATION: RecordKind<ObligationData> = {
       throw new AppError('invalid', 'A rule of the customer’s own needs its definition', 'definition');
     } else {
       definition = { ...definition, id: definition.id?.trim() || `custom-${context.id}` };
+      // A rule saved before windows were required keeps working (switching it off must not fail); a new or
+      // changed definition must give each deadline a real window.
+      if (JSON.stringify(definition) !== JSON.stringify(context.existing?.definition)) checkWindows(definition);
     }
     if (data.recipientContactId) await contactInScope(context, data.recipientContactId, 'recipientContactId');
     return { ...data, definition };

@@ -195,6 +195,58 @@ for (const dialect of await testDialects()) {
         assert.match(template.items[0].definition.name, /within 4 hours/);
       });
 
+      it('refuses a deadline of zero length with a 400 naming it, and gives "immediately" the window asked for', async () => {
+        const customer = await created('/api/v1/customers', { name: 'Iota' });
+        const rule = (after: Record<string, number>) => ({
+          customerId: customer.id,
+          definition: {
+            name: 'Contract: tell the CISO immediately',
+            source: { citation: 'Contract § 9' },
+            recipient: 'CISO',
+            trigger: [],
+            stages: [
+              { id: 'first', name: 'First notice', deadlines: [{ from: 'aware', after: { hours: 2 } }] },
+              { id: 'now', name: 'Notice', deadlines: [{ from: 'aware', after }], wording: 'immediately' },
+            ],
+            pacePurpose: 'notify-customer',
+            requiredContent: [],
+          },
+        });
+        const zero = await call('POST', '/api/v1/obligations', rule({ minutes: 0 }));
+        assert.equal(zero.status, 400, JSON.stringify(zero.body));
+        assert.equal(zero.body.error.field, 'definition.stages.1.deadlines.0.after');
+        assert.match(zero.body.error.message, /Notice.*longer than zero/);
+        assert.equal((await call('POST', '/api/v1/obligations', rule({}))).status, 400, 'no unit at all is zero too');
+        const made = await created('/api/v1/obligations', rule({ minutes: 30 }));
+        assert.deepEqual(made.definition.stages[1].deadlines[0].after, { minutes: 30 });
+
+        const template = await created('/api/v1/obligations/contract-template', {
+          customerId: customer.id,
+          hours: 8,
+          immediatelyMinutes: 15,
+        });
+        assert.deepEqual(template.items[1].definition.stages[0].deadlines[0].after, { minutes: 15 });
+        const bad = await call('POST', '/api/v1/obligations/contract-template', {
+          customerId: customer.id,
+          hours: 8,
+          immediatelyMinutes: 0,
+        });
+        assert.equal(bad.status, 400);
+        assert.equal(bad.body.error.field, 'immediatelyMinutes');
+      });
+
+      it('keeps when the first report goes by itself on the customer: "only by hand" unless chosen', async () => {
+        const customer = await created('/api/v1/customers', { name: 'Kappa' });
+        assert.equal(customer.firstReport, 'by-hand');
+        const chosen = await call('PATCH', `/api/v1/customers/${customer.id}`, { firstReport: 'on-report' });
+        assert.equal(chosen.body.firstReport, 'on-report');
+        const wrong = await call('PATCH', `/api/v1/customers/${customer.id}`, { firstReport: 'sometimes' });
+        assert.equal(wrong.status, 400);
+        assert.equal(wrong.body.error.field, 'firstReport');
+        const draft = await call('GET', `/api/v1/customers/${customer.id}/plan-draft`);
+        assert.equal(draft.body.customer.firstReport, 'on-report', 'a published plan freezes it');
+      });
+
       it('copies a library playbook for a customer and versions its edits', async () => {
         const customer = await created('/api/v1/customers', { name: 'Theta' });
         const copy = await created('/api/v1/playbooks/copies', { from: 'ransomware', customerId: customer.id });

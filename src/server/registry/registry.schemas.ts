@@ -4,7 +4,9 @@ import {
   CHANNEL_TYPES,
   CONNECTION_DIRECTIONS,
   CRITICALITIES,
+  DEFAULT_FIRST_REPORT,
   ENVIRONMENTS,
+  FIRST_REPORT_SETTINGS,
   PACE_LEVELS,
   PACE_PURPOSES,
   STEP_DUE_FROM,
@@ -29,8 +31,9 @@ export const customerSchema: KindSchema = {
     code: Text(20),
     description: Text(5000),
     timeZone: Text(64, 1),
+    firstReport: Enum(FIRST_REPORT_SETTINGS),
   },
-  defaults: { code: '', description: '', timeZone: 'UTC' },
+  defaults: { code: '', description: '', timeZone: 'UTC', firstReport: DEFAULT_FIRST_REPORT },
 };
 
 const ConnectionSchema = Strict({

@@ -57,3 +57,11 @@ const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute
 export function formatClock(iso: string): string {
   return clockFormat.format(new Date(iso));
 }
+
+const hourMinuteFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "10:02" for a time of the user's today, "23 Nov, 10:02" for another day, in the user's zone. */
+export function formatWhen(iso: string, now: number = Date.now()): string {
+  const date = new Date(iso);
+  return date.toDateString() === new Date(now).toDateString() ? hourMinuteFormat.format(date) : formatShort(iso);
+}

@@ -2,6 +2,7 @@ import { Alert, Button, DataList, Paper, Text, Title } from '@mantine/core';
 import { IconRefreshAlert } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DEFAULT_FIRST_REPORT, FIRST_REPORT_LABELS } from '../../shared/prepare-types.ts';
 import { api, isApiError } from '../core/api.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { notifySuccess } from '../core/notify.ts';
@@ -9,7 +10,7 @@ import { CustomerForm, customerFieldsOf } from './CustomerForm.tsx';
 import { type CustomerFields, type StoredCustomer, useUpdateCustomer } from './customers-api.ts';
 import { registryKeys } from './registry-api.ts';
 
-const same = (a: CustomerFields, b: CustomerFields) =>
+const same = (a: StoredCustomer, b: StoredCustomer) =>
   JSON.stringify(customerFieldsOf(a)) === JSON.stringify(customerFieldsOf(b));
 
 /** The customer's own fields: an edit form for those who may change them, a read-only list for others. */
@@ -38,6 +39,10 @@ function DetailsList({ customer }: { customer: StoredCustomer }) {
       <DataList.Item>
         <DataList.ItemLabel>Time zone</DataList.ItemLabel>
         <DataList.ItemValue>{customer.timeZone}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>First report goes by itself</DataList.ItemLabel>
+        <DataList.ItemValue>{FIRST_REPORT_LABELS[customer.firstReport ?? DEFAULT_FIRST_REPORT]}</DataList.ItemValue>
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>Description</DataList.ItemLabel>

@@ -1,18 +1,39 @@
-import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
+import {
+  DEFAULT_FIRST_REPORT,
+  FIRST_REPORT_LABELS,
+  FIRST_REPORT_SETTINGS,
+  type FirstReportSetting,
+} from '../../shared/prepare-types.ts';
 import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
 import type { CustomerFields } from './customers-api.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
-export const EMPTY_CUSTOMER: CustomerFields = { name: '', code: '', description: '', timeZone: 'UTC' };
+export const EMPTY_CUSTOMER: CustomerFields = {
+  name: '',
+  code: '',
+  description: '',
+  timeZone: 'UTC',
+  firstReport: DEFAULT_FIRST_REPORT,
+};
 
-export function customerFieldsOf(customer: CustomerFields): CustomerFields {
-  const { name, code, description, timeZone } = customer;
-  return { name, code, description, timeZone };
+/** The form's fields of a customer (one saved before the first report setting existed follows the default). */
+export function customerFieldsOf(customer: Omit<CustomerFields, 'firstReport'> & Partial<CustomerFields>): CustomerFields {
+  const { name, code, description, timeZone, firstReport = DEFAULT_FIRST_REPORT } = customer;
+  return { name, code, description, timeZone, firstReport };
 }
+
+/** What each choice does, under its label. */
+const FIRST_REPORT_HELP: Record<FirstReportSetting, string> = {
+  'on-report':
+    'It goes up the customer’s notify ladder, with no click, as soon as a suspected attack is reported; any other incident’s at DP1.',
+  'at-dp1': 'It goes up the customer’s notify ladder, with no click, when the incident is confirmed at DP1.',
+  'by-hand': 'It is prepared as a draft at DP1; a responder checks it and sends it with one click.',
+};
 
 interface CustomerFormProps {
   initialValues: CustomerFields;
@@ -28,7 +49,7 @@ interface CustomerFormProps {
   autoFocus?: boolean;
 }
 
-/** Name, code, description and time zone of a customer: used to create one and to edit it. */
+/** Name, code, description, time zone and first report setting of a customer: used to create one and to edit it. */
 export function CustomerForm(props: CustomerFormProps) {
   const { initialValues, submitLabel, pending, onSubmit, onCancel, notice, disableSubmit, autoFocus } = props;
   const form = useForm<CustomerFields>({
@@ -80,6 +101,22 @@ export function CustomerForm(props: CustomerFormProps) {
           description="Where the customer’s contact points are: deadlines and the printed plan use it"
           {...form.getInputProps('timeZone')}
         />
+        <Radio.Group
+          label="First report to the customer goes out by itself"
+          description="It meets the “immediately” clock when it is delivered. Incidents follow the plan version in force when they were reported: publish the plan for a change to count."
+          {...form.getInputProps('firstReport')}
+        >
+          <Stack gap="xs" mt="xs">
+            {FIRST_REPORT_SETTINGS.map((setting) => (
+              <Radio
+                key={setting}
+                value={setting}
+                label={FIRST_REPORT_LABELS[setting]}
+                description={FIRST_REPORT_HELP[setting]}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
         {notice}
         <NotSavedAlert error={form.errors._api} />
         <Group justify="flex-end">

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CustomerAllowed, SessionAllowed } from '../../shared/allowed.ts';
-import type { Customer, Membership, MembershipRole } from '../../shared/prepare-types.ts';
+import type { Customer, FirstReportSetting, Membership, MembershipRole } from '../../shared/prepare-types.ts';
 import type { User } from '../auth/auth-api.ts';
 import { api } from '../core/api.ts';
 import {
@@ -29,6 +29,7 @@ export interface CustomerFields {
   code: string;
   description: string;
   timeZone: string;
+  firstReport: FirstReportSetting;
 }
 
 /** Every customer the user may see, by name. */

@@ -1,4 +1,10 @@
-import { MEMBERSHIP_ROLES, type MembershipRole } from '../../shared/prepare-types.ts';
+import {
+  FIRST_REPORT_LABELS,
+  FIRST_REPORT_SETTINGS,
+  type FirstReportSetting,
+  MEMBERSHIP_ROLES,
+  type MembershipRole,
+} from '../../shared/prepare-types.ts';
 import { MEMBERSHIP_LABELS } from './membership-labels.ts';
 import type { HistoryEvent } from './registry-api.ts';
 
@@ -13,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   code: 'code',
   description: 'description',
   timeZone: 'time zone',
+  firstReport: 'when the first report goes by itself',
   criticality: 'criticality',
   personalData: 'personal data',
   environment: 'environment',
@@ -38,6 +45,7 @@ const SHOWN = new Set([
   'role',
   'organisation',
   'workingHours',
+  'firstReport',
 ]);
 
 function list(words: string[]): string {
@@ -47,6 +55,7 @@ function list(words: string[]): string {
 
 function text(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
+  if (FIRST_REPORT_SETTINGS.includes(value as FirstReportSetting)) return FIRST_REPORT_LABELS[value as FirstReportSetting];
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }

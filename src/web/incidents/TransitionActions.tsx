@@ -28,7 +28,9 @@ export function TransitionActions({ incident, action }: TransitionActionsProps) 
       {transitions.map((t) => {
         const forward = isForward(t, incident.status);
         const label = transitionLabel(incident.status, t);
-        const blocked = Boolean(t.blockedBy);
+        // Open obligation clocks do not grey out Close: its dialog lists them with their actions.
+        const clocks = t.openClocks?.length ?? 0;
+        const blocked = Boolean(t.blockedBy) && clocks === 0;
         const button = (
           <Button
             fullWidth
@@ -62,6 +64,12 @@ export function TransitionActions({ incident, action }: TransitionActionsProps) 
             {blocked && (
               <Text id={`blocked-${t.to}`} size="xs" c="dimmed" mt={4}>
                 {t.blockedBy}
+              </Text>
+            )}
+            {clocks > 0 && (
+              <Text size="xs" c="orange" mt={4}>
+                {clocks} obligation clock{clocks === 1 ? '' : 's'} still open: meet or waive {clocks === 1 ? 'it' : 'each'} before
+                closing
               </Text>
             )}
           </div>

@@ -4,6 +4,7 @@ import type { AllowedTransition, Incident } from '../../shared/api-types.ts';
 import type { IncidentStatus } from '../../shared/incident-vocabulary.ts';
 import { notifySuccess } from '../core/notify.ts';
 import { ReasonModal } from '../core/ReasonModal.tsx';
+import { OpenClocksBeforeClose, openClocksOf } from '../plans/OpenClocksBeforeClose.tsx';
 import { STATUS_LABELS, transitionExplanation, transitionLabel } from './incident-labels.ts';
 import type { useIncidentActions } from './incidents-api.ts';
 
@@ -25,8 +26,13 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
   const label = transitionLabel(transition.from, transition);
   // Someone else moved the incident while this dialog was open: the choice no longer applies.
   const overtaken = incident.status !== transition.from;
-  // What blocks the move now: someone may have removed the incident manager while this was open.
-  const blocked = overtaken ? null : (incident.allowedTransitions.find((t) => t.to === transition.to)?.blockedBy ?? null);
+  // Closing waits for the obligation clocks, which can be met or waived from here; the incident is the live one.
+  const closing = transition.to === 'closed' && !overtaken;
+  const clocksOpen = closing && openClocksOf(incident).length > 0;
+  // What else blocks the move now (someone may have removed the incident manager while this was open); the open
+  // clocks of a close are listed below with their actions instead.
+  const blocked =
+    overtaken || closing ? null : (incident.allowedTransitions.find((t) => t.to === transition.to)?.blockedBy ?? null);
   return (
     <ReasonModal
       opened
@@ -36,7 +42,7 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
       color={transition.to === 'dismissed' ? 'red' : undefined}
       description="Recorded on the timeline with this step. Ctrl+Enter to confirm."
       reasonOptional={!transition.reasonRequired}
-      submitDisabled={overtaken || blocked !== null}
+      submitDisabled={overtaken || blocked !== null || clocksOpen}
       pending={action.isPending}
       onSubmit={(reason) =>
         action
@@ -56,6 +62,7 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
         </Alert>
       )}
       <Text size="sm">{transitionExplanation(transition.from, transition)}</Text>
+      {closing && <OpenClocksBeforeClose incident={incident} />}
     </ReasonModal>
   );
 }

@@ -55,3 +55,17 @@ describe('timeline wording for acknowledgements', () => {
     assert.equal(describeEvent(acknowledged({ via: 'link' })).summary, 'acknowledged a notification (emergency level)');
   });
 });
+
+describe('timeline wording for the first report', () => {
+  it('says the first report went by itself, as the customer’s plan says', () => {
+    const event = {
+      type: 'notification.requested',
+      actor: { id: 'system', name: 'Muster' },
+      data: { notificationId: 'n1', purpose: 'notify-customer', kind: 'message', subject: 'x', levels: [], automatic: true },
+      occurredAt: '2026-11-23T16:00:00.000Z',
+    } as unknown as TimelineEvent;
+    assert.equal(describeEvent(event).summary, 'sent the first report to the customer by itself, as the customer’s plan says');
+    const byPerson = { ...event, actor: ADMIN, data: { ...event.data, automatic: undefined } } as unknown as TimelineEvent;
+    assert.equal(describeEvent(byPerson).summary, 'sent a report to the customer');
+  });
+});

@@ -76,13 +76,15 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
     case 'notification.requested':
       return {
         ...communication,
-        summary: d.to
-          ? `sent a message to ${str(d.to.name) ?? 'one person'} through their own channels`
-          : d.kind === 'instruction'
-            ? 'asked the customer for an instruction'
-            : d.kind === 'reminder'
-              ? 'sent a deadline reminder to the responders'
-              : `sent a ${purposeNoun(d.purpose)}`,
+        summary: d.automatic
+          ? `sent the first ${purposeNoun(d.purpose)} by itself, as the customer’s plan says`
+          : d.to
+            ? `sent a message to ${str(d.to.name) ?? 'one person'} through their own channels`
+            : d.kind === 'instruction'
+              ? 'asked the customer for an instruction'
+              : d.kind === 'reminder'
+                ? 'sent a deadline reminder to the responders'
+                : `sent a ${purposeNoun(d.purpose)}`,
         details: subjectLine(d.subject),
       };
     case 'notification.prepared':

@@ -1,11 +1,13 @@
 import { Alert, Badge, Blockquote, Button, Collapse, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconHandStop } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconHandStop, IconRobot } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Incident } from '../../shared/api-types.ts';
 import type { Notification } from '../../shared/notification-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
+import { formatWhen } from '../core/time.ts';
 import { PaceLevelBadge } from '../pace/PaceLevelBadge.tsx';
 import { DeliveryAttempts } from './DeliveryAttempts.tsx';
+import { firstReportLine } from './first-report-line.ts';
 import { DECISION_STYLE, fillIncidentTemplate, isOpen, KIND_LABELS, purposeLabel, STATUS_STYLE } from './notification-labels.ts';
 
 interface NotificationCardProps {
@@ -17,6 +19,8 @@ interface NotificationCardProps {
   onRecordAnswer: (n: Notification) => void;
   /** "GDPR: notify … — Notification" for an "obligationId/stageId", when the plan knows it. */
   stageName: (ref: string) => string | null;
+  /** It went by itself (the first report, as the customer's plan says), with no click. */
+  automatic?: boolean;
 }
 
 /** One notification: what it is for, where on its ladder it is, every delivery try, and who has it. */
@@ -27,6 +31,7 @@ export function NotificationCard({
   onAcknowledge,
   onRecordAnswer,
   stageName,
+  automatic = false,
 }: NotificationCardProps) {
   const [showMessage, setShowMessage] = useState(false);
   const status = STATUS_STYLE[n.status];
@@ -63,11 +68,20 @@ export function NotificationCard({
             {status.label}
           </Badge>
         </Group>
+        {automatic && (
+          <Group gap={6} wrap="nowrap" align="flex-start" data-testid="first-report-line">
+            <IconRobot size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+            <Text size="sm" fw={600}>
+              {firstReportLine(n, (iso) => formatWhen(iso))}
+            </Text>
+          </Group>
+        )}
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {subject}
         </Text>
         <Text size="xs" c="dimmed">
-          Requested by {n.createdBy} <RelativeTime value={n.createdAt} span />
+          {automatic ? 'Sent by itself, as the customer’s plan says,' : `Requested by ${n.createdBy}`}{' '}
+          <RelativeTime value={n.createdAt} span />
           {step &&
             ` · ${isOpen(n) ? 'now on' : 'ended on'} the ${step.level} level${step.manual ? '' : `: ${step.contactName || step.address}`}`}
           {n.obligationRef && ` · submits ${stageName(n.obligationRef) ?? n.obligationRef}`}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Incident } from '../../shared/api-types.ts';
 import type { Notification } from '../../shared/notification-types.ts';
 import { QueryView } from '../core/QueryView.tsx';
+import { useTimeline } from '../incidents/incidents-api.ts';
 import { obligationStageNames } from '../plans/plan-format.ts';
 import { useIncidentPlan } from '../plans/plans-api.ts';
 import { AcknowledgeModal } from './AcknowledgeModal.tsx';
@@ -23,6 +24,13 @@ import { RecordAnswerModal } from './RecordAnswerModal.tsx';
  */
 export function NotificationPanel({ incident }: { incident: Incident }) {
   const query = useIncidentNotifications(incident.id);
+  // The timeline (the page's own query) says which notifications went by themselves.
+  const timeline = useTimeline(incident.id);
+  const automatic = new Set(
+    (timeline.data ?? []).flatMap((e) =>
+      e.type === 'notification.requested' && e.data.automatic ? [e.data.notificationId] : [],
+    ),
+  );
   const plan = useIncidentPlan(incident.id, incident.version);
   const actions = useNotificationActions(incident);
   const canAct = incident.allowed.change;
@@ -89,6 +97,7 @@ export function NotificationPanel({ incident }: { incident: Incident }) {
                 onAcknowledge={setAcking}
                 onRecordAnswer={setAnswering}
                 stageName={stageName}
+                automatic={automatic.has(n.id)}
               />
             ))
           )}

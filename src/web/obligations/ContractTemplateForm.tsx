@@ -13,6 +13,7 @@ import { RecipientContactSelect } from './RecipientContactSelect.tsx';
 
 interface ContractTemplateValues {
   hours: number | string;
+  immediatelyMinutes: number | string;
   severityAtLeast: Severity;
   recipientContactId: string | null;
 }
@@ -28,11 +29,17 @@ interface ContractTemplateFormProps {
 export function ContractTemplateForm({ customerId, contacts, alreadySetUp }: ContractTemplateFormProps) {
   const template = useContractTemplate();
   const form = useForm<ContractTemplateValues>({
-    initialValues: { hours: 24, severityAtLeast: 'medium', recipientContactId: null },
+    initialValues: { hours: 24, immediatelyMinutes: 60, severityAtLeast: 'medium', recipientContactId: null },
     validate: {
       hours: (v) => {
         const n = Number(v);
         return v === '' || !Number.isInteger(n) || n < 1 || n > 720 ? 'Enter whole hours between 1 and 720 (30 days)' : null;
+      },
+      immediatelyMinutes: (v) => {
+        const n = Number(v);
+        return v === '' || !Number.isInteger(n) || n < 1 || n > 1440
+          ? 'Enter whole minutes between 1 and 1440 (a day): the time “immediately” allows'
+          : null;
       },
     },
   });
@@ -42,6 +49,7 @@ export function ContractTemplateForm({ customerId, contacts, alreadySetUp }: Con
       {
         customerId,
         hours: Number(values.hours),
+        immediatelyMinutes: Number(values.immediatelyMinutes),
         severityAtLeast: values.severityAtLeast,
         recipientContactId: values.recipientContactId,
       },
@@ -72,7 +80,8 @@ export function ContractTemplateForm({ customerId, contacts, alreadySetUp }: Con
       </Group>
       <Text size="sm" c="dimmed" mb="md">
         Most contracts say “notify us within N hours”. This adds two rules for the customer: notify within the hours you set (for
-        incidents at or above a severity), and notify <b>immediately</b> on a suspected attack.
+        incidents at or above a severity), and notify <b>immediately</b> on a suspected attack — within the minutes you set, met
+        when the first report to the customer is delivered.
       </Text>
       {alreadySetUp && (
         <Alert color="yellow" variant="light" mb="md" p="xs">
@@ -82,7 +91,7 @@ export function ContractTemplateForm({ customerId, contacts, alreadySetUp }: Con
       )}
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
             <NumberInput
               label="Notify within (hours)"
               min={1}
@@ -91,6 +100,15 @@ export function ContractTemplateForm({ customerId, contacts, alreadySetUp }: Con
               allowNegative={false}
               withAsterisk
               {...form.getInputProps('hours')}
+            />
+            <NumberInput
+              label="“Immediately” (minutes)"
+              min={1}
+              max={1440}
+              allowDecimal={false}
+              allowNegative={false}
+              withAsterisk
+              {...form.getInputProps('immediatelyMinutes')}
             />
             <Select
               label="For incidents of severity"

@@ -1,7 +1,7 @@
 import { ActionIcon, Autocomplete, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { type CustomObligationValues, newDeadline } from './custom-obligation-values.ts';
+import { type CustomObligationValues, newDeadline, ZERO_WINDOW } from './custom-obligation-values.ts';
 import { DETERMINATION_SUGGESTIONS } from './TriggerConditionFields.tsx';
 
 const UNIT_OPTIONS = [
@@ -65,57 +65,66 @@ export function StageFields({ form, index }: StageFieldsProps) {
         </Text>
         {stage.deadlines.map((deadline, j) => {
           const dpath = `${path}.deadlines.${j}` as const;
+          // A rule saved before windows were required: say so before the save refuses it.
+          const zero = deadline.amount !== '' && Number(deadline.amount) === 0 && !form.errors[`${dpath}.amount`];
           return (
-            <Group key={deadline.key} gap="xs" align="flex-start" wrap="wrap">
-              <Text size="sm" c="dimmed" w={90} mt={8} ta="right">
-                {j === 0 ? 'within' : 'and at most'}
-              </Text>
-              <NumberInput
-                aria-label={`Stage ${n}, deadline ${j + 1}: amount`}
-                min={0}
-                allowDecimal={false}
-                allowNegative={false}
-                w={90}
-                {...form.getInputProps(`${dpath}.amount`)}
-              />
-              <Select
-                aria-label={`Stage ${n}, deadline ${j + 1}: unit`}
-                data={UNIT_OPTIONS}
-                allowDeselect={false}
-                w={120}
-                {...form.getInputProps(`${dpath}.unit`)}
-              />
-              <Text size="sm" c="dimmed" mt={8}>
-                after
-              </Text>
-              <Select
-                aria-label={`Stage ${n}, deadline ${j + 1}: clock starts at`}
-                data={fromOptions}
-                allowDeselect={false}
-                w={240}
-                {...form.getInputProps(`${dpath}.from`)}
-              />
-              {deadline.from === 'determination' && (
-                <Autocomplete
-                  aria-label={`Stage ${n}, deadline ${j + 1}: classification`}
-                  placeholder="e.g. major"
-                  data={DETERMINATION_SUGGESTIONS}
-                  w={200}
-                  {...form.getInputProps(`${dpath}.determination`)}
+            <Stack key={deadline.key} gap={2}>
+              <Group gap="xs" align="flex-start" wrap="wrap">
+                <Text size="sm" c="dimmed" w={90} mt={8} ta="right">
+                  {j === 0 ? 'within' : 'and at most'}
+                </Text>
+                <NumberInput
+                  aria-label={`Stage ${n}, deadline ${j + 1}: amount`}
+                  min={1}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  w={90}
+                  {...form.getInputProps(`${dpath}.amount`)}
                 />
+                <Select
+                  aria-label={`Stage ${n}, deadline ${j + 1}: unit`}
+                  data={UNIT_OPTIONS}
+                  allowDeselect={false}
+                  w={120}
+                  {...form.getInputProps(`${dpath}.unit`)}
+                />
+                <Text size="sm" c="dimmed" mt={8}>
+                  after
+                </Text>
+                <Select
+                  aria-label={`Stage ${n}, deadline ${j + 1}: clock starts at`}
+                  data={fromOptions}
+                  allowDeselect={false}
+                  w={240}
+                  {...form.getInputProps(`${dpath}.from`)}
+                />
+                {deadline.from === 'determination' && (
+                  <Autocomplete
+                    aria-label={`Stage ${n}, deadline ${j + 1}: classification`}
+                    placeholder="e.g. major"
+                    data={DETERMINATION_SUGGESTIONS}
+                    w={200}
+                    {...form.getInputProps(`${dpath}.determination`)}
+                  />
+                )}
+                {stage.deadlines.length > 1 && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    mt={4}
+                    onClick={() => form.removeListItem(`${path}.deadlines`, j)}
+                    aria-label={`Remove deadline ${j + 1} of stage ${n}`}
+                  >
+                    <IconX size={16} />
+                  </ActionIcon>
+                )}
+              </Group>
+              {zero && (
+                <Text c="orange" size="xs" role="status">
+                  {ZERO_WINDOW}
+                </Text>
               )}
-              {stage.deadlines.length > 1 && (
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  mt={4}
-                  onClick={() => form.removeListItem(`${path}.deadlines`, j)}
-                  aria-label={`Remove deadline ${j + 1} of stage ${n}`}
-                >
-                  <IconX size={16} />
-                </ActionIcon>
-              )}
-            </Group>
+            </Stack>
           );
         })}
         {form.errors[`${path}.deadlines`] && (
@@ -136,7 +145,7 @@ export function StageFields({ form, index }: StageFieldsProps) {
         </Group>
         <TextInput
           label="Wording of the rule (optional)"
-          description="Shown instead of the computed deadline, e.g. “without undue delay and within 72 hours”. 0 hours means immediately."
+          description="Shown with the computed deadline, e.g. “without undue delay and within 72 hours”, or “immediately” (its window above is the time you allow)."
           {...form.getInputProps(`${path}.wording`)}
         />
       </Stack>

@@ -88,9 +88,14 @@ export const EMPTY_CUSTOM_OBLIGATION: () => CustomObligationValues = () => ({
   requiredContent: ['What happened and when', 'Affected services', 'What we propose to do'],
 });
 
+/** Why a deadline needs a window: one of zero length is missed the moment its clock starts. */
+export const ZERO_WINDOW =
+  'A whole number above 0: a zero window is missed the moment its clock starts. For “immediately”, give the time you allow, e.g. 60 minutes';
+
 function fromDuration(after: ObligationDuration): { amount: number; unit: DurationUnit } {
   const units = (['months', 'days', 'hours', 'minutes'] as const).filter((u) => after[u]);
-  if (units.length === 0) return { amount: 0, unit: 'hours' };
+  // A rule saved before windows were required: shown as 0 minutes, to be given its window.
+  if (units.length === 0) return { amount: 0, unit: 'minutes' };
   if (units.length === 1) return { amount: after[units[0]] ?? 0, unit: units[0] };
   // Mixed units (rare): express in the smallest one used; months do not convert and are kept alone.
   if (after.months) return { amount: after.months, unit: 'months' };
@@ -229,8 +234,7 @@ export function validateCustomObligation(values: CustomObligationValues): Record
     if (stage.deadlines.length === 0) errors[`stages.${i}.deadlines`] = 'Add a deadline';
     stage.deadlines.forEach((d, j) => {
       const n = Number(d.amount);
-      if (d.amount === '' || !Number.isInteger(n) || n < 0)
-        errors[`stages.${i}.deadlines.${j}.amount`] = 'A whole number; 0 means immediately';
+      if (d.amount === '' || !Number.isInteger(n) || n < 1) errors[`stages.${i}.deadlines.${j}.amount`] = ZERO_WINDOW;
       if (d.from === 'determination' && !slugWord(d.determination))
         errors[`stages.${i}.deadlines.${j}.determination`] = 'Name the classification, e.g. "major"';
       if (d.from.startsWith('stage:') && !values.stages.slice(0, i).some((s) => `stage:${s.key}` === d.from))

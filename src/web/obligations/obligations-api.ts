@@ -67,7 +67,13 @@ export function useArchiveObligation() {
 
 export function useContractTemplate() {
   return useRegistryMutation(
-    (body: { customerId: string; hours: number; severityAtLeast: Severity; recipientContactId: string | null }) =>
-      api<{ items: CustomerObligation[] }>('/obligations/contract-template', { method: 'POST', body }),
+    (body: {
+      customerId: string;
+      hours: number;
+      severityAtLeast: Severity;
+      recipientContactId: string | null;
+      /** The window of "immediately on a suspected attack". */
+      immediatelyMinutes: number;
+    }) => api<{ items: CustomerObligation[] }>('/obligations/contract-template', { method: 'POST', body }),
   );
 }
