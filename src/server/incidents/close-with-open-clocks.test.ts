@@ -23,6 +23,7 @@ for (const dialect of await testDialects()) {
         return res.body;
       };
       await go('transitions', { to: 'assessing', reason: 'Confirmed by the customer' });
+      await f.lead(inc.id);
       const classified = await f.call('PATCH', `/api/v1/incidents/${inc.id}`, {
         category: 'information-content-security/unauthorised-information-access',
         impact: { confidentiality: 'high', integrity: 'none', availability: 'none' },

@@ -104,6 +104,12 @@ export async function startNotifyFixture(dialect: Dialect, env: Record<string, s
     async notification(id: string) {
       return (await call('GET', `/api/v1/notifications/${id}`)).body;
     },
+    /** The admin takes the incident manager role (nobody is told of a role they take themselves). */
+    async lead(incidentId: string) {
+      const me = (await call('GET', '/api/v1/auth/me')).body.user.id;
+      const res = await call('PUT', `/api/v1/incidents/${incidentId}/roles/incident-manager`, { userId: me });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    },
     incident(fields: Record<string, unknown> = {}) {
       return created('/api/v1/incidents', { title: 'Ransom note on the file server', customerId: customer.id, ...fields });
     },
