@@ -125,6 +125,8 @@ describe('first report and close journey in the browser', { skip: unavailable ??
     // 4. Through to the review (the lifecycle journey covers these steps in the browser).
     const id = incident.id;
     await call('POST', `/incidents/${id}/transitions`, { to: 'assessing', reason: 'Ransom note confirmed' });
+    const setup = (await call('GET', '/auth/me')).user.id;
+    await call('PUT', `/incidents/${id}/roles/incident-manager`, { userId: setup });
     await call('PATCH', `/incidents/${id}`, {
       category: 'malicious-code/infected-system',
       impact: { confidentiality: 'high', integrity: 'high', availability: 'medium' },

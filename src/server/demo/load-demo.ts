@@ -302,6 +302,8 @@ export async function loadDemo(
       origin: 'attack',
       category: 'malicious-code/infected-system',
       exercise: true,
+      // The tabletop began three hours ago: its "immediately" clock (an hour) shows what an overdue clock looks like.
+      awareAt: hoursAgo(now, 3),
     },
     'web',
   );
