@@ -287,6 +287,13 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
       await imTask.and(page.locator('[data-overdue="true"]')).waitFor();
       await imTask.getByText(/^Overdue by \d+ min$/).waitFor();
       await timeline.getByText(`reminded ${IVAR.name} that the task “${IM_TASK}” fell due`).waitFor();
+      // Marte has not acknowledged the first report and its ladder has no other level: the card says so, and still
+      // that it reached her.
+      const report = notifications.locator('article').filter({ has: page.getByTestId('first-report-line') });
+      await report.getByText('Delivered, nobody acknowledged', { exact: true }).waitFor();
+      await report.getByText(new RegExp(`^First report sent by itself at \\d\\d:\\d\\d to ${MARTE.name} \\(email\\)$`)).waitFor();
+      assert.equal(await notifications.getByText('Nobody reached').count(), 0, 'the first report did reach Marte');
+      await timeline.getByText('ran out of levels for a notification: it was delivered, but nobody acknowledged it').waitFor();
       await shot(page, '05-overdue');
 
       // 7. Effects: personal data is involved. The GDPR clock appears in the plan panel at once, running.
