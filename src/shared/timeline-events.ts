@@ -173,8 +173,12 @@ export interface IncidentEventData {
   'notification.attempted': OfNotification & Pick<DeliveryAttempt, keyof DeliveryAttempt>;
   'notification.escalated': OfNotification & { from: PaceLevelName; to: PaceLevelName; reason: string };
   'notification.skipped': OfNotification & { level: PaceLevelName; reason: string };
-  /** from: the level it was on (null: it had not started). */
-  'notification.exhausted': OfNotification & { from: PaceLevelName | null; reason: string };
+  /**
+   * from: the level it was on (null: it had not started). delivered: a level had taken the message (its delivery was
+   * accepted), so it ran out because nobody acknowledged it, not because nobody could be sent it; absent on events
+   * recorded before it was kept.
+   */
+  'notification.exhausted': OfNotification & { from: PaceLevelName | null; reason: string; delivered?: boolean };
   'notification.task_created': OfNotification & { level: PaceLevelName; instruction: string };
   'notification.acknowledged': OfNotification & {
     level: PaceLevelName | null;

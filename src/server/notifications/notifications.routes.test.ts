@@ -141,6 +141,32 @@ for (const dialect of await testDialects()) {
       assert.equal(done.body.status, 'acknowledged');
     });
 
+    it('records whether a ladder that ran out had been delivered: nobody acknowledged it, or nobody could be sent it', async () => {
+      const inc = await f.incident();
+      // The responders' ladder has one e-mail level that moves on after 15 minutes without an acknowledgement.
+      const delivered = await f.created(`/api/v1/incidents/${inc.id}/notifications`, { purpose: 'coordinate-responders' });
+      await f.work();
+      await f.sink.waitFor(1, 5000);
+      f.advance(16 * MINUTE);
+      await f.work();
+      assert.equal((await f.notification(delivered.id)).status, 'exhausted');
+
+      f.sink.mode = 'refuse';
+      const refused = await f.created(`/api/v1/incidents/${inc.id}/notifications`, { purpose: 'notify-authority' });
+      await f.work();
+      f.advance(2_000); // the retry backoff of the first attempt is at most 1 s
+      await f.work();
+      const never = await f.notification(refused.id);
+      assert.equal(never.status, 'exhausted');
+      assert.ok(never.attempts.every((a: DeliveryAttempt) => a.outcome === 'failed'));
+
+      const exhausted = (await f.timeline(inc.id)).filter((e) => e.type === 'notification.exhausted');
+      const of = (id: string) => exhausted.find((e) => e.data.notificationId === id)?.data;
+      assert.equal(of(delivered.id)?.delivered, true, 'its e-mail was accepted: it reached the duty desk');
+      assert.match(String(of(delivered.id)?.reason), /no acknowledgement within 15 min/);
+      assert.equal(of(refused.id)?.delivered, false, 'no level took it');
+    });
+
     it('sends TLP:RED content only to channels cleared for it and marks exercises', async () => {
       const red = await f.incident({ tlp: 'TLP:RED', description: 'The attacker is in the CEO mailbox.', exercise: true });
       await f.created(`/api/v1/incidents/${red.id}/notifications`, { purpose: 'notify-customer' });

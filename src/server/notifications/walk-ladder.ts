@@ -104,7 +104,8 @@ export function moveToLevel(
   }
   const from = n.ladder[n.level]?.level ?? null;
   if (level >= n.ladder.length) {
-    events.push({ type: 'notification.exhausted', data: { notificationId: n.id, from, reason } });
+    const delivered = attempts.some((a) => a.outcome === 'accepted');
+    events.push({ type: 'notification.exhausted', data: { notificationId: n.id, from, reason, delivered } });
     return { events, set: { status: 'exhausted', attempts: JSON.stringify(attempts), updated_at: at }, jobs: [] };
   }
   // A notification that has not started (level -1) just begins; one under way records its escalation.

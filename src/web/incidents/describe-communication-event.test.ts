@@ -69,3 +69,25 @@ describe('timeline wording for the first report', () => {
     assert.equal(describeEvent(byPerson).summary, 'sent a report to the customer');
   });
 });
+
+describe('timeline wording for a ladder that ran out', () => {
+  const exhausted = (data: Record<string, unknown>) =>
+    ({
+      type: 'notification.exhausted',
+      actor: { id: 'system', name: 'Muster' },
+      data: { notificationId: 'n1', from: 'primary', reason: 'no acknowledgement within 15 min', ...data },
+      occurredAt: '2026-11-23T16:00:00.000Z',
+    }) as unknown as TimelineEvent;
+
+  it('says a message a level took was delivered and nobody acknowledged it, not that nobody was reached', () => {
+    const d = describeEvent(exhausted({ delivered: true }));
+    assert.equal(d.summary, 'ran out of levels for a notification: it was delivered, but nobody acknowledged it');
+    assert.equal(d.reason, 'no acknowledgement within 15 min');
+  });
+
+  it('says nobody was reached when no level took it, and for events that do not say', () => {
+    const failed = exhausted({ delivered: false, reason: 'delivery failed: SMTP server could not be reached' });
+    assert.equal(describeEvent(failed).summary, 'ran out of levels for a notification: nobody was reached');
+    assert.equal(describeEvent(exhausted({})).summary, 'ran out of levels for a notification: nobody was reached');
+  });
+});

@@ -119,7 +119,10 @@ export function describeCommunicationEvent(event: TimelineEvent, names?: EventNa
       return {
         ...communication,
         kind: 'missed',
-        summary: 'ran out of levels for a notification: nobody was reached',
+        // A level that took it was delivered to: the ladder ran out because nobody said they have it.
+        summary: d.delivered
+          ? 'ran out of levels for a notification: it was delivered, but nobody acknowledged it'
+          : 'ran out of levels for a notification: nobody was reached',
         reason: str(d.reason),
       };
     case 'notification.task_created':

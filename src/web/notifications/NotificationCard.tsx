@@ -8,7 +8,7 @@ import { formatWhen } from '../core/time.ts';
 import { PaceLevelBadge } from '../pace/PaceLevelBadge.tsx';
 import { DeliveryAttempts } from './DeliveryAttempts.tsx';
 import { firstReportLine } from './first-report-line.ts';
-import { DECISION_STYLE, fillIncidentTemplate, isOpen, KIND_LABELS, purposeLabel, STATUS_STYLE } from './notification-labels.ts';
+import { DECISION_STYLE, fillIncidentTemplate, isOpen, KIND_LABELS, purposeLabel, statusStyle } from './notification-labels.ts';
 
 interface NotificationCardProps {
   notification: Notification;
@@ -34,7 +34,7 @@ export function NotificationCard({
   automatic = false,
 }: NotificationCardProps) {
   const [showMessage, setShowMessage] = useState(false);
-  const status = STATUS_STYLE[n.status];
+  const status = statusStyle(n);
   const step = n.ladder[n.level];
   const subject = fillIncidentTemplate(n.subject, incident);
   const task = n.status === 'awaiting-person';

@@ -47,6 +47,17 @@ export const STATUS_STYLE: Record<NotificationStatus, { label: string; color: Ma
   exhausted: { label: 'Nobody reached', color: 'red' },
 };
 
+/**
+ * The badge of a notification's status. A ladder that ran out after a level took the message (its delivery accepted)
+ * did reach someone: nobody acknowledged it, which is what the responder must now follow up.
+ */
+export function statusStyle(n: Pick<Notification, 'status' | 'attempts'>): { label: string; color: MantineColor } {
+  if (n.status === 'exhausted' && n.attempts.some((a) => a.outcome === 'accepted')) {
+    return { label: 'Delivered, nobody acknowledged', color: 'red' };
+  }
+  return STATUS_STYLE[n.status];
+}
+
 export const OUTCOME_STYLE: Record<DeliveryAttempt['outcome'], { label: string; color: MantineColor }> = {
   accepted: { label: 'Accepted', color: 'teal' },
   failed: { label: 'Failed', color: 'red' },

@@ -3,7 +3,7 @@ import { IconCheck, IconHourglass, IconMessageQuestion, IconPoint } from '@table
 import type { Notification } from '../../shared/notification-types.ts';
 import type { PlaybookStep } from '../../shared/prepare-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
-import { STATUS_STYLE } from '../notifications/notification-labels.ts';
+import { statusStyle } from '../notifications/notification-labels.ts';
 import { doneLabel, type StepState } from './incident-step-state.ts';
 import { PHASE_COLORS, PHASE_LABELS } from './playbook-labels.ts';
 import { StepAnswer } from './StepAnswer.tsx';
@@ -84,7 +84,7 @@ export function IncidentStepRow({
           <Text size="xs" c="orange" fw={600}>
             {state.kind === 'declined' ? 'Asked again, waiting for their answer' : 'Waiting for the customer’s instruction'}{' '}
             <Text span c="dimmed" fw={400} inherit>
-              (asked <RelativeTime value={unanswered.createdAt} span />, {STATUS_STYLE[unanswered.status].label.toLowerCase()})
+              (asked <RelativeTime value={unanswered.createdAt} span />, {statusStyle(unanswered).label.toLowerCase()})
             </Text>
           </Text>
         )}
