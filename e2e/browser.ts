@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; the project drives it with playwright-core instead of downloading a browser. */
@@ -70,4 +71,18 @@ export async function createFirstAdmin(page: Page, setupToken: string): Promise<
   await fillFirstAdminSetup(page, setupToken);
   await page.getByRole('button', { name: 'Create administrator' }).click();
   await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+}
+
+/**
+ * The screenshots a journey saves at each step when MUSTER_E2E_SCREENSHOTS names a directory (else nothing):
+ * `<prefix>-<name>.png`. With a dialog open, take the window only (fullPage false): a full-page shot resizes the
+ * window, which moves the page's panels.
+ */
+export function screenshotter(prefix: string) {
+  const dir = process.env.MUSTER_E2E_SCREENSHOTS;
+  return async (page: Page, name: string, fullPage = true): Promise<void> => {
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${prefix}-${name}.png`), fullPage });
+  };
 }

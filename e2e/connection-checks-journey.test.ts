@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The customer checks its connections: a responder asks from the incident page, the customer's contact opens the
 // link from the e-mail in a browser without JavaScript or an account and answers two connections (one clean, one
@@ -19,14 +17,9 @@ const SAP = 'sap.fjordkraft.internal';
 const BILLING = 'Billing';
 const FINDING = 'Unknown SFTP logins at 03:12 from the payroll server';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `connection-check-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('connection-check');
 
 describe('connection check journey in the browser', { skip: unavailable ?? false }, () => {
   let sink: SmtpSink;

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The effects assessment on the incident page: answering "personal data: yes" starts the GDPR clock in the plan panel
 // at once, the answer lands on the timeline, and a "data published: yes" proposes a higher C/I/A that a person applies.
@@ -14,14 +12,9 @@ const TITLE = 'Customer export found on a paste site';
 const PERSONAL = 'Is personal data involved?';
 const PUBLISHED = 'Has data been published or misused?';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `effects-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('effects');
 
 describe('effects assessment journey in the browser', { skip: unavailable ?? false }, () => {
   let server: TestServer;

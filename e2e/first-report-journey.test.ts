@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The first report and the close criterion in the web UI: a customer's manager chooses on the customer form that
 // the first report goes by itself when a suspected attack is reported; a reported attack reaches the SMTP sink with
@@ -17,15 +15,9 @@ const KARI = { name: 'Kari Nordmann', email: 'kari.nordmann@havbris.example' };
 const GDPR = 'GDPR: notify the supervisory authority of a personal data breach';
 const TITLE = 'Ransomware note on the billing servers';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-/** A screenshot; with a dialog open, of the window only (a full-page shot resizes it, which moves the page's panels). */
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `first-report-${name}.png`), fullPage });
-}
+const shot = screenshotter('first-report');
 
 describe('first report and close journey in the browser', { skip: unavailable ?? false }, () => {
   let sink: SmtpSink;

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The customer's instruction, given by phone: a playbook step that needs it is asked for from the incident's plan
 // panel, the contact answers on the phone with an instruction of their own, a responder records it from the blocked
@@ -21,14 +19,9 @@ const INSTRUCTION = 'Remove public access to the share, but keep the payroll ser
 const WHO = 'Kari Nordmann, by phone';
 const WAIVER = 'The files were encrypted; the breach is unlikely to risk anyone’s rights.';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `instruction-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('instruction');
 
 describe('customer instruction journey in the browser', { skip: unavailable ?? false }, () => {
   let sink: SmtpSink;

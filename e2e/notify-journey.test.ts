@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type HttpRecorder, startHttpRecorder } from '../src/server/testing/http-recorder.ts';
 import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The Notify journey through the web UI, with the mail server down: a customer's PACE ladder (e-mail, then a signed
 // webhook) and GDPR Art. 33 are set up through the API; in the browser a responder notifies the customer from the
@@ -20,14 +18,9 @@ const GDPR = 'GDPR: notify the supervisory authority of a personal data breach';
 const INCIDENT_TITLE = 'Customer records exported from the portal database';
 const REFERENCE = 'DPA-2026-0042';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `notify-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('notify');
 
 /** Resolves with the recorder's requests once there are `count`; fails after `ms`. */
 async function webhookRequests(recorder: HttpRecorder, count: number, ms = 15_000) {

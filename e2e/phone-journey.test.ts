@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadDemo } from '../src/server/demo/load-demo.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, launchBrowser, watchPage } from './browser.ts';
+import { browserUnavailable, launchBrowser, screenshotter, watchPage } from './browser.ts';
 
 // A responder on a phone (390 × 844, touch) during an incident: signs in, reaches every part of the product through
 // the menu button, works the incident page, triage and the deadlines with taps, and no page is wider than the
@@ -13,14 +11,9 @@ import { browserUnavailable, launchBrowser, watchPage } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const FIRST_LOAD_BUDGET = 400 * 1024;
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `phone-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('phone');
 
 function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({

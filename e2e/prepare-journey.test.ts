@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The Prepare journey through the web UI: first setup, a customer with a service and its connections, contacts
 // and their channels, a PACE ladder that warns about shared infrastructure, GDPR Art. 33 switched on, the plan
@@ -41,14 +39,9 @@ const GDPR = {
 };
 const INCIDENT_TITLE = 'Customer records exported from the portal database';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `prepare-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('prepare');
 
 /** Opens a Mantine select (or multi-select), types to narrow it and clicks the option. */
 async function choose(page: Page, field: Locator, option: string | RegExp, typed?: string): Promise<void> {

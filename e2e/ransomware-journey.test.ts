@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../src/server/auth/create-user.ts';
@@ -8,7 +6,7 @@ import { SYSTEM_ACTOR } from '../src/server/auth/policy.ts';
 import type { Clock } from '../src/server/core/clock.ts';
 import { type ParsedMessage, type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // Ransomware at a customer, from the report to the close, as a responder works it in the browser: the attack is
 // reported and the first report reaches the customer's contact point by itself; DP1; the ransomware playbook becomes
@@ -33,15 +31,9 @@ const FINDING = 'Unknown SFTP logins at 03:12 from the payroll server';
 const WAIVER = 'Nordvik is the controller and notifies the Data Protection Authority itself; we told them as processor';
 const MINUTE = 60_000;
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-/** A screenshot; with a dialog open, of the window only (a full-page shot resizes it, which moves the page's panels). */
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `ransomware-${name}.png`), fullPage });
-}
+const shot = screenshotter('ransomware');
 
 /** Clicks a lifecycle button, writes the reason in its dialog and confirms with the same label. */
 async function transition(page: Page, label: string, reason?: string): Promise<void> {

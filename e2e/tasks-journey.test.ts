@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // Tasks: the ransomware playbook is applied from the incident's Tasks panel, its steps become tasks by phase (the
 // incident manager's given to the person holding that role), one is marked done, the gated one waits for the customer,
@@ -16,14 +14,9 @@ const DONE_TASK = 'Move coordination to channels outside the affected environmen
 const GATED_TASK = 'Isolate affected systems from the network';
 const MINE = 'Do not contact the attacker or pay without the customer’s decision';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `tasks-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('tasks');
 
 describe('tasks journey in the browser', { skip: unavailable ?? false }, () => {
   let server: TestServer;

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, watchPage } from './browser.ts';
+import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // The Identify journey through the web UI: an administrator adds an alert source for a customer and copies its
 // token from the page; Prometheus Alertmanager posts the same alert twice (a re-send: one occurrence) and a related
@@ -22,14 +20,9 @@ const WEB_2 = { fingerprint: 'a24be1c0d93f7e15', instance: 'web-2:9100' };
 const DISK = 'Disk almost full on db-1';
 const DISMISS_REASON = 'Planned: the disk is being grown, change CHG-2041';
 
-const SHOTS = process.env.MUSTER_E2E_SCREENSHOTS; // a directory: save a screenshot at each step
 const unavailable = browserUnavailable();
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `triage-${name}.png`), fullPage: true });
-}
+const shot = screenshotter('triage');
 
 const startsAt = new Date(Date.now() - 10 * 60_000).toISOString();
 
