@@ -266,6 +266,40 @@ export interface TriageEventData {
   'triage.dismissed': { reason: string; silenced: number; silenceMinutes: number | null };
 }
 
+/** What a person records in an item's chain of custody (POST /api/v1/evidence/:id/custody). */
+export const CUSTODY_ACTIONS = ['transferred', 'stored', 'accessed', 'exported', 'returned', 'destroyed'] as const;
+export type RecordedCustodyAction = (typeof CUSTODY_ACTIONS)[number];
+
+/**
+ * Every step in a chain of custody: what people record, and what Muster records by itself (collected on upload,
+ * downloaded on every download, verified on every re-hash, and the customer's answers to a preservation request).
+ */
+export type CustodyAction =
+  | RecordedCustodyAction
+  | 'collected'
+  | 'downloaded'
+  | 'verified'
+  | 'preservation_requested'
+  | 'preserved'
+  | 'not_preserved';
+
+/**
+ * Data of each event type on a custody stream: one stream per evidence item (stream id = the item's id) and one
+ * per preservation request (stream id = the request's id), hash-chained like every other stream.
+ */
+export interface CustodyEventData {
+  'custody.recorded': {
+    action: CustodyAction;
+    /** To whom it went (transferred, returned), in words. */
+    to: string | null;
+    /** Where it is kept now (stored, transferred), in words. */
+    location: string | null;
+    note: string;
+    /** What the action needs besides: a verify's hashes and result, a preservation item's name… */
+    details?: Record<string, unknown>;
+  };
+}
+
 /** The kinds of registry object, each on its own stream (`<kind>.created`, `.updated`, `.archived`). */
 export const RECORD_KINDS = ['customer', 'service', 'contact', 'roster', 'pace-plan', 'obligation', 'playbook'] as const;
 export type RecordKindName = (typeof RECORD_KINDS)[number];
@@ -295,6 +329,7 @@ export type EventOf<M> = { [T in keyof M & string]: { type: T; data: M[T] } }[ke
 export type IncidentEvent = EventOf<IncidentEventData>;
 export type TriageEvent = EventOf<TriageEventData>;
 export type RecordEvent = EventOf<RecordEventData>;
+export type CustodyEvent = EventOf<CustodyEventData>;
 
 export type IncidentEventType = IncidentEvent['type'];
 export type TriageEventType = TriageEvent['type'];
@@ -305,6 +340,7 @@ export interface StreamEvents {
   incident: IncidentEvent;
   triage: TriageEvent;
   record: RecordEvent;
+  custody: CustodyEvent;
 }
 export type StreamType = keyof StreamEvents;
 
@@ -369,4 +405,5 @@ export const EVENT_TYPES: { [S in StreamType]: readonly StreamEvents[S]['type'][
     'customer.member_removed',
     'plan.published',
   ],
+  custody: ['custody.recorded'],
 };
