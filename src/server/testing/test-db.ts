@@ -41,6 +41,8 @@ export interface TestDatabase {
   openAnother(): Database;
   url: string | null;
   file: string | null;
+  /** A fresh directory for the files beside the database (DATA_DIR), shared by every instance on it. */
+  dataDir: string;
   drop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDatabase> {
       openAnother: open,
       url: null,
       file,
+      dataDir: dir,
       async drop() {
         await database.close().catch(() => undefined);
         const problem = await vocabularyProblem(open);
@@ -73,14 +76,17 @@ export async function createTestDb(dialect: Dialect): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const open = () => openDatabase({ dataDir: '', databaseUrl: url.toString() });
   const database = open();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-test-'));
   return {
     database,
     openAnother: open,
     url: url.toString(),
     file: null,
+    dataDir,
     async drop() {
       await database.close().catch(() => undefined);
       const problem = await vocabularyProblem(open);
+      fs.rmSync(dataDir, { recursive: true, force: true });
       const client = new pg.Client({ connectionString: ADMIN_URL });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);

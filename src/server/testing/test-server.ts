@@ -59,7 +59,12 @@ export async function startTestServer(
   const ownDb = !options.testDb;
   const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'));
   const database = ownDb ? testDb.database : testDb.openAnother();
-  const config = { ...loadConfig({ LOG_LEVEL: 'warn', ...options.env }), port: 0, host: '127.0.0.1', databaseUrl: testDb.url };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'warn', DATA_DIR: testDb.dataDir, ...options.env }),
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: testDb.url,
+  };
   const server = await startServer(config, { clock: options.clock, database, quiet: true, worker: options.worker });
   config.publicUrl = server.url;
   const setupToken = server.setupUrl ? new URL(server.setupUrl).searchParams.get('token') : null;
