@@ -46,7 +46,7 @@ for (const dialect of await testDialects()) {
       owner: { triageItemId?: string; incidentId?: string; customerId: string | null },
     ) =>
       inTransaction((tx) =>
-        storeEvidence(tx, dialect, {
+        storeEvidence(tx, server.deps, {
           ...owner,
           name,
           contentType: 'text/html',
@@ -140,7 +140,7 @@ for (const dialect of await testDialects()) {
         for (const name of names) {
           const owner = { incidentId: incident.id, customerId: acme.id };
           const fields = { name, contentType: 'text/plain', source: 'upload', collectedBy: 'Test', collectedAt: at };
-          await storeEvidence(tx, dialect, { ...owner, ...fields, bytes: Buffer.from(name) });
+          await storeEvidence(tx, server.deps, { ...owner, ...fields, bytes: Buffer.from(name) });
         }
       });
       const listed = (await call('GET', `/api/v1/incidents/${incident.id}/evidence`)).body.evidence;
