@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
@@ -120,15 +122,12 @@ for (const dialect of await testDialects()) {
       const first = await file('one.txt', bytes, { triageItemId: itemId, customerId: null });
       const second = await file('two.txt', bytes, { triageItemId: itemId, customerId: null });
       assert.notEqual(first.id, second.id);
-      const blobs = await server.deps.database.db
-        .selectFrom('evidence_blobs')
-        .select('size')
-        .where('sha256', '=', sha256(bytes))
-        .execute();
+      const folder = path.join(server.deps.config.evidenceDir, sha256(bytes).slice(0, 2));
       assert.deepEqual(
-        blobs.map((b) => Number(b.size)),
-        [bytes.length],
+        fs.readdirSync(folder).filter((f) => f === sha256(bytes)),
+        [sha256(bytes)],
       );
+      assert.ok(!fs.readdirSync(path.join(server.deps.config.evidenceDir, 'tmp')).length, 'no temp copy left behind');
       assert.deepEqual(Buffer.from(await (await download(second.id, admin)).arrayBuffer()), bytes);
     });
 

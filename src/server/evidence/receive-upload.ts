@@ -74,6 +74,10 @@ export async function receiveUpload(request: FastifyRequest, evidenceDir: string
       );
     }
     if (error instanceof AppError) throw error;
+    // The client went away mid-upload: nothing to answer, and nothing for the error log.
+    if (request.raw.destroyed || (error as { code?: string }).code === 'ECONNRESET') {
+      throw new AppError('invalid', 'The upload ended before the file was complete; nothing was kept', 'file');
+    }
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('FST_'))
       throw new AppError('invalid', `The upload could not be read: ${(error as Error).message}`, 'file');
