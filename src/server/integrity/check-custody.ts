@@ -4,7 +4,14 @@ import { toStoredEvent } from '../core/events/event-store.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 import { chainWalker } from '../core/events/hash-chain.ts';
 import { custodyHeadPage, eventsOfStreams, otherCustodyStreams } from './integrity.queries.ts';
-import type { Finding } from './verify-everything.ts';
+
+/** A broken chain of custody, named so that a person can find it (the same shape as verify's other findings). */
+export interface CustodyFinding {
+  id: string;
+  label: string;
+  firstInvalidSeq?: number;
+  problem: string;
+}
 
 const PAGE = 500;
 const EVENTS_PER_PAGE = 5000;
@@ -55,8 +62,8 @@ async function walk(db: Kysely<DB>, ids: string[]) {
  * says (custody_version, custody_head), so a step altered, removed or added outside Muster is found; custody
  * streams of no item (preservation requests) are checked link by link.
  */
-export async function verifyCustodyStreams(db: Kysely<DB>): Promise<{ checked: number; findings: Finding[] }> {
-  const findings: Finding[] = [];
+export async function verifyCustodyStreams(db: Kysely<DB>): Promise<{ checked: number; findings: CustodyFinding[] }> {
+  const findings: CustodyFinding[] = [];
   let checked = 0;
   for (let after: string | null = null; ; ) {
     const rows = await custodyHeadPage(db, after, PAGE);
