@@ -2,13 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { collectYoungGeneration } from '../core/young-collection.ts';
 
 // The evidence store: files named by their SHA-256 under EVIDENCE_DIR (`ab/abcdef…`), written to `tmp/` first
 // and renamed into place only once complete and on disk, so a reader never sees half a file (decision 0014).
 
 const SNIFF_BYTES = 4096;
+const WRITE_BATCH = 1024 * 1024;
+/** How often a large upload has the socket buffers it read freed (see collectYoungGeneration). */
+const COLLECT_EVERY = 16 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** A file received completely into the store's tmp/ directory, hashed on the way. */
@@ -58,29 +62,54 @@ function tmpDir(dir: string): string {
 export async function receiveToTemp(dir: string, source: Readable, maxBytes = Number.POSITIVE_INFINITY): Promise<TempFile> {
   await fsp.mkdir(tmpDir(dir), { recursive: true });
   const file = path.join(tmpDir(dir), `${Date.now()}-${randomBytes(12).toString('hex')}`);
+  // wx: never overwrite. Written in batches of about a MiB, one batch in flight while the next is read.
+  const handle = await fsp.open(file, 'wx');
   const hash = createHash('sha256');
   let size = 0;
   const headChunks: Buffer[] = [];
   let headSize = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  let batch: Buffer[] = [];
+  let batchSize = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  let collectedAt = 0;
+  const flush = async () => {
+    const buffers = batch;
+    const expected = batchSize;
+    batch = [];
+    batchSize = 0;
+    const { bytesWritten } = await handle.writev(buffers);
+    if (bytesWritten !== expected) throw new Error(`Short write to ${file}: ${bytesWritten} of ${expected} bytes`);
+  };
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > maxBytes) return done(new TooLargeError(maxBytes));
+      if (size > maxBytes) throw new TooLargeError(maxBytes);
       hash.update(chunk);
       if (headSize < SNIFF_BYTES) {
         headChunks.push(chunk.subarray(0, SNIFF_BYTES - headSize));
         headSize += Math.min(chunk.length, SNIFF_BYTES - headSize);
       }
-      done(null, chunk);
-    },
-  });
-  // The flag wx: never overwrite; flush: fsync before close, so "complete" means "on disk".
-  const out = fs.createWriteStream(file, { flags: 'wx', flush: true, highWaterMark: 1024 * 1024 });
-  try {
-    await pipeline(source, meter, out);
+      batch.push(chunk);
+      batchSize += chunk.length;
+      if (batchSize >= WRITE_BATCH) {
+        await inFlight;
+        inFlight = flush();
+        if (size - collectedAt >= COLLECT_EVERY) {
+          collectedAt = size;
+          collectYoungGeneration();
+        }
+      }
+    }
     // busboy ends a file stream cut at its fileSize limit as if it were complete, and says so here.
     if ((source as Readable & { truncated?: boolean }).truncated) throw new TooLargeError(maxBytes);
+    await inFlight;
+    if (batchSize > 0) await flush();
+    // On disk before anything says it is stored.
+    await handle.sync();
+    await handle.close();
   } catch (error) {
+    await inFlight.catch(() => undefined);
+    await handle.close().catch(() => undefined);
     await fsp.rm(file, { force: true });
     throw error;
   }
