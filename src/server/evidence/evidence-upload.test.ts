@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { multipartBody, type Part } from '../testing/multipart.ts';
 import { rawConnection } from '../testing/raw-http.ts';
+import { connectSse } from '../testing/sse-client.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { evidencePath } from './evidence-files.ts';
@@ -258,6 +259,36 @@ for (const dialect of await testDialects()) {
         ],
       );
       assert.equal((await call('GET', `/api/v1/incidents/${incident.id}/integrity`)).body.valid, true);
+    });
+
+    it("sends custody changes on the live feed only as the incident's timeline events, to its readers", async () => {
+      const headers = (token: string) => ({ authorization: `Bearer ${token}` });
+      const member = await connectSse(`${server.url}/api/v1/stream`, headers(viewer));
+      const other = await connectSse(`${server.url}/api/v1/stream`, headers(stranger));
+      try {
+        const item = (await upload([source, file(randomBytes(64))])).body;
+        await download(item.id, viewer).then((r) => r.arrayBuffer());
+        const step = await call('POST', `/api/v1/evidence/${item.id}/custody`, responder, { action: 'accessed', note: '' });
+        assert.equal(step.status, 201);
+        const seen = await member.waitFor(2);
+        assert.deepEqual(
+          seen.map((m) => [m.event, JSON.parse(m.data).type]),
+          [
+            ['timeline', 'evidence.added'],
+            ['timeline', 'evidence.custody_recorded'],
+          ],
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        assert.deepEqual(
+          member.messages.filter((m) => m.event !== 'timeline').map((m) => m.data),
+          [],
+          'no custody step (collected, downloaded, accessed) as a registry change',
+        );
+        assert.deepEqual(other.messages, [], 'nothing of another customer');
+      } finally {
+        member.close();
+        other.close();
+      }
     });
 
     it('verifies the stored bytes again: a flipped byte and a missing file are reported and recorded', async () => {
