@@ -225,6 +225,23 @@ for (const dialect of await testDialects()) {
       assert.equal((await call('GET', `/api/v1/evidence/${item.id}/custody`, stranger)).status, 404);
     });
 
+    it("keeps a TLP:RED incident's evidence to the people on its access list", async () => {
+      const red = (
+        await call('POST', '/api/v1/incidents', responder, { title: 'Board mailbox', customerId: acme.id, tlp: 'TLP:RED' })
+      ).body;
+      const item = (await upload([source, file(randomBytes(100))], responder, red.id)).body;
+      assert.equal((await download(item.id, responder)).status, 200, 'the reporter is on the list');
+      const refused = await download(item.id, viewer);
+      assert.equal(refused.status, 404, 'a member of the customer who is not on the list');
+      assert.equal((await refused.json()).error.message, `No evidence ${item.id}`);
+      assert.equal((await call('GET', `/api/v1/evidence/${item.id}`, viewer)).status, 404);
+      assert.equal((await upload([source, file(randomBytes(10))], viewer, red.id)).status, 404);
+      assert.deepEqual(
+        (await custody(item.id, responder)).map((s: { action: string }) => s.action),
+        ['collected', 'downloaded'],
+      );
+    });
+
     it('records custody steps people take, checks each action, and chains them', async () => {
       const item = (await upload([source, file(randomBytes(300))])).body;
       const step = (body: unknown, token = responder) => call('POST', `/api/v1/evidence/${item.id}/custody`, token, body);
