@@ -131,6 +131,51 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(Buffer.from(await (await download(second.id, admin)).arrayBuffer()), bytes);
     });
 
+    it('still serves and verifies items stored in the database before evidence files', async () => {
+      const incident = (await call('POST', '/api/v1/incidents', admin, { title: 'Old evidence', customerId: acme.id })).body;
+      const bytes = Buffer.from(`kept in evidence_blobs on ${dialect}`);
+      const id = `legacy-${dialect}`;
+      await inTransaction(async (tx) => {
+        await tx
+          .insertInto('evidence_blobs')
+          .values({ sha256: sha256(bytes), size: bytes.length, bytes })
+          .execute();
+        await tx
+          .insertInto('evidence')
+          .values({
+            id,
+            incident_id: incident.id,
+            triage_item_id: null,
+            customer_id: acme.id,
+            name: 'old.txt',
+            content_type: 'text/plain',
+            size: bytes.length,
+            sha256: sha256(bytes),
+            source: 'e-mail',
+            collected_by: 'Muster',
+            collected_at: new Date().toISOString(),
+            storage: 'blob',
+            description: '',
+            claimed_content_type: null,
+            custody_version: 0,
+            custody_head: null,
+            verified_at: null,
+            verified_ok: null,
+          })
+          .execute();
+      });
+      const res = await download(id, acmeViewer);
+      assert.equal(res.status, 200);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), bytes);
+      const verified = await call('POST', `/api/v1/evidence/${id}/verify`);
+      assert.deepEqual([verified.body.ok, verified.body.actual], [true, sha256(bytes)]);
+      const steps = (await call('GET', `/api/v1/evidence/${id}/custody`)).body.custody;
+      assert.deepEqual(
+        steps.map((s: { action: string }) => s.action),
+        ['downloaded', 'verified'],
+      );
+    });
+
     it('lists the items collected in one go in the order they were collected', async () => {
       const incident = (await call('POST', '/api/v1/incidents', admin, { title: 'Many files', customerId: acme.id })).body;
       const names = Array.from({ length: 20 }, (_, i) => `file-${i}.txt`);
