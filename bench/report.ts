@@ -1,5 +1,6 @@
 // Targets, and the tables that compare each run with them.
 
+import type { EvidenceResult } from './evidence.ts';
 import type { FanoutResult } from './fanout.ts';
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
@@ -41,6 +42,8 @@ export interface SuiteResult {
   notify?: NotifyResult;
   /** The response phase (issue 12): applying playbooks, my tasks, first reports by themselves. */
   respond?: RespondResult;
+  /** Evidence (issue 13): a 1 GiB upload's rate and the server's RSS rise during it. */
+  evidence?: EvidenceResult;
   /** Alert intake (issue: single posts ≥ 0.5 × floor, 100,000 alerts/s in batches, de-duplication within 20 %). */
   alerts?: AlertsResult;
   /** GET /healthz during 8 senders of 5,000-alert batches (issue 10: p99 < 100 ms), with the floor's p99 before it. */

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { alertsTable, DEDUP_TARGET, measureAlerts } from './alerts.ts';
 import { measureBareFastify } from './bare-floor.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
+import { evidenceTable, measureEvidence } from './evidence.ts';
 import { measureFanout } from './fanout.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
@@ -268,6 +269,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   log('▶ response phase: applying playbooks, my tasks among 10,000 open, first reports under 100 reported attacks/s');
   const respond = await measureRespond(api, sink, dialect, log);
   await measure('my open tasks (10,000 open)', { method: 'GET', path: '/api/v1/tasks?assignee=me&status=open', headers: auth });
+  log('▶ evidence: one 1 GiB upload (rate, and the server RSS rise during it)');
+  const evidence = await measureEvidence(api, server.origin, token, server.pid, log);
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
   floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
   const stormLatency = await measureStormLatency(api, server.origin, STORM_LATENCY_SECONDS, log);
@@ -316,6 +319,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     fanout,
     notify,
     respond,
+    evidence,
     alerts,
     stormLatency: { ...stormLatency, floorP99Ms: floorP99 },
     notes,
@@ -418,6 +422,7 @@ async function main(): Promise<number> {
       console.log(`\n${stormLatencyTable(suite.stormLatency, suite.stormLatency.floorP99Ms, suite.dialect !== 'sqlite')}`);
     }
     if (suite.respond) console.log(`\n${respondTable(suite.respond, suite.dialect !== 'sqlite')}`);
+    if (suite.evidence) console.log(`\n${evidenceTable(suite.evidence, suite.dialect !== 'sqlite')}`);
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
@@ -436,6 +441,7 @@ async function main(): Promise<number> {
             ...(s.respond.firstReport.met ? [] : ['first report']),
           ]
         : []),
+      ...(s.evidence && !s.evidence.met ? ['1 GiB evidence upload'] : []),
       ...(s.stormLatency && !s.stormLatency.met ? ['GET /healthz during an alert storm'] : []),
       ...(s.alerts && s.alerts.dedupRatio < DEDUP_TARGET ? ['de-duplication with many stored'] : []),
     ]);

@@ -19,6 +19,7 @@ import type { Deps } from './server/core/deps.ts';
 import { AppError } from './server/core/errors.ts';
 import { createEventFeed } from './server/core/events/event-feed.ts';
 import { releaseStartupMemory } from './server/core/release-startup-memory.ts';
+import { verifyEvidenceFiles } from './server/evidence/verify-evidence-files.ts';
 import { formatAnchor, parseAnchor } from './server/integrity/anchor.ts';
 import { type IntegrityReport, verifyEverything } from './server/integrity/verify-everything.ts';
 import { startServer } from './server/server.ts';
@@ -34,13 +35,14 @@ Commands:
   user deactivate --email E               deactivate a user: ends their sessions and revokes their tokens
   token create --email E --name LABEL     create an API token for a user; prints it on the last line
   demo                                    load a demo organisation (two customers, plans, incidents) into an empty database
-  verify [--anchor FILE]                  check every hash-chained stream (incidents, registry, triage) against its
-                                          stored row, and every published plan's SHA-256; with --anchor, also that
+  verify [--anchor FILE]                  check every hash-chained stream (incidents, registry, triage, custody) against its
+                                          stored row, every published plan's SHA-256 and every evidence file's
+                                          bytes (hashed again); with --anchor, also that
                                           nothing recorded in that anchor was rewritten since. Exit 0: all intact;
                                           1: something is broken (listed); 2: could not check
   anchor                                  print the head of every stream and a digest, to keep outside this system
 
-Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL.`;
+Configuration comes from the environment: PORT, HOST, DATA_DIR, EVIDENCE_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL.`;
 
 class UsageError extends Error {}
 
@@ -128,8 +130,11 @@ async function main(argv: string[]): Promise<number> {
           const where = finding.firstInvalidSeq ? `first broken link at event #${finding.firstInvalidSeq}: ` : '';
           console.log(`BROKEN ${finding.label}: ${where}${finding.problem}`);
         }
-        console.log(`${summary(report, started)}, ${report.findings.length} broken`);
-        return report.findings.length ? 1 : 0;
+        const files = await verifyEvidenceFiles(deps.database.db, deps.config.evidenceDir);
+        for (const finding of files.findings) console.log(`BROKEN ${finding.label}: ${finding.problem}`);
+        const broken = report.findings.length + files.findings.length;
+        console.log(`${summary(report, started)} (and ${files.checked} evidence files hashed again), ${broken} broken`);
+        return broken ? 1 : 0;
       });
     case 'anchor':
       return withDeps(async (deps) => {
@@ -173,9 +178,9 @@ function progress(done: number, total: number): void {
 }
 
 function summary(report: IntegrityReport, started: number): string {
-  const { incidents, records, triageItems, planVersions } = report.checked;
+  const { incidents, records, triageItems, planVersions, custodyStreams } = report.checked;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  return `${incidents} incidents, ${records} registry records, ${triageItems} triage items and ${planVersions} plan versions checked in ${seconds} s`;
+  return `${incidents} incidents, ${records} registry records, ${triageItems} triage items, ${custodyStreams} chains of custody and ${planVersions} plan versions checked in ${seconds} s`;
 }
 
 async function withDeps(fn: (deps: Deps) => Promise<number>): Promise<number> {

@@ -10,6 +10,7 @@ import type { Deps } from './core/deps.ts';
 import { createEventFeed } from './core/events/event-feed.ts';
 import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker.ts';
 import { createLogger } from './core/logger.ts';
+import { startEvidenceSweep } from './evidence/sweep-evidence.ts';
 import { currentIncidentAccess } from './incidents/incident-access.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
@@ -51,6 +52,7 @@ export async function startServer(
   });
   jobs.wake = worker.wake;
   const app = await buildApp(deps, { webRoot: options.webRoot });
+  const evidenceSweep = startEvidenceSweep(deps);
   const setupUrl = await issueSetupUrl(deps);
   await app.listen({ port: config.port, host: config.host });
   // Loaded only when configured: smtp-server and mailparser stay out of every other start-up.
@@ -78,6 +80,7 @@ export async function startServer(
       await intake?.close();
       await app.close();
       await worker.stop();
+      await evidenceSweep.stop();
       closeMailTransports();
       await deps.feed.stop();
       await checkpointer?.stop();

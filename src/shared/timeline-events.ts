@@ -160,6 +160,26 @@ export interface IncidentEventData {
     collectedBy: string;
     collectedAt: string;
   };
+  /** A person recorded a step in the chain of custody of one of the incident's evidence items. */
+  'evidence.custody_recorded': {
+    evidenceId: string;
+    name: string;
+    action: RecordedCustodyAction;
+    to: string | null;
+    location: string | null;
+    note: string;
+    /** The step's place in the item's custody stream. */
+    custodySeq: number;
+  };
+  /** A person had the stored bytes of an evidence item hashed again; ok false: they are not the bytes collected. */
+  'evidence.verified': {
+    evidenceId: string;
+    name: string;
+    ok: boolean;
+    expected: string;
+    /** null: the stored file is missing. */
+    actual: string | null;
+  };
   /** A triage item joined to the incident: what it was, by its figures. */
   'triage.attached': { itemId: string; kind: TriageKind; title: string; alerts: number; occurrences: number };
   'access.granted': { userId: string; userName: string; breakGlass: boolean };
@@ -357,6 +377,8 @@ const INCIDENT_TYPES = {
   'milestone.recorded': true,
   'determination.recorded': true,
   'evidence.added': true,
+  'evidence.custody_recorded': true,
+  'evidence.verified': true,
   'triage.attached': true,
   'access.granted': true,
   'access.revoked': true,

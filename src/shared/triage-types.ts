@@ -158,6 +158,13 @@ export interface EvidenceItem {
   source: string;
   collectedBy: string;
   collectedAt: string;
+  description: string;
+  /** The content type the sender gave; never trusted (contentType is what the bytes are). */
+  claimedContentType: string | null;
+  /** Steps in the item's chain of custody. */
+  custodyCount: number;
+  /** The last re-hash of the stored bytes; null: never verified. */
+  lastVerification: { at: string; ok: boolean } | null;
 }
 
 /** A triage item's own facts, before the API adds what the reader may do. */

@@ -26,6 +26,10 @@ export interface Config {
   intake: IntakeConfig | null;
   /** How long an invitation link is valid, in days. */
   invitationDays: number;
+  /** Where evidence files are kept, content-addressed (README "Evidence files"); shared by every instance. */
+  evidenceDir: string;
+  /** The largest evidence file an upload may bring; larger ones get 413 and leave nothing behind. */
+  evidenceMaxBytes: number;
 }
 
 export interface ConnectionsConfig {
@@ -84,10 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`PUBLIC_URL must be an absolute URL, got "${env.PUBLIC_URL}"`);
   }
+  const dataDir = path.resolve(env.DATA_DIR || './data');
   return {
     port,
     host,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    dataDir,
     databaseUrl,
     publicUrl,
     logLevel: env.LOG_LEVEL || 'info',
@@ -99,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     streamMaxPerUser: positiveNumber(env, 'STREAM_MAX_PER_USER', 20),
     intake: loadIntakeConfig(env),
     invitationDays: positiveNumber(env, 'INVITATION_DAYS', 7),
+    evidenceDir: path.resolve(env.EVIDENCE_DIR || path.join(dataDir, 'evidence')),
+    evidenceMaxBytes: positiveNumber(env, 'EVIDENCE_MAX_BYTES', 2 * 1024 ** 3),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Tx } from '../core/db/transaction.ts';
 import { appendEvents, type EventActor, toStoredEvents } from '../core/events/event-store.ts';
 import { readStream, streamHead } from '../core/events/events.queries.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
+import { updateCustodyHead } from './evidence.queries.ts';
 
 /** One step of a chain of custody as read back: who, when, what, and its link in the stream's hash chain. */
 export interface CustodyEntry {
@@ -94,4 +95,19 @@ function custodyEntry(event: {
     prevHash: event.prevHash,
     hash: event.hash,
   };
+}
+
+/**
+ * A step in an evidence item's chain of custody (stream id = the item's id), with the item's row keeping the
+ * stream's new head, in the caller's transaction.
+ */
+export async function recordEvidenceCustody(
+  tx: Tx,
+  dialect: Dialect,
+  step: Omit<CustodyStep, 'streamId'> & { evidenceId: string },
+): Promise<CustodyEntry> {
+  const { evidenceId, ...rest } = step;
+  const entry = await recordCustody(tx, dialect, { ...rest, streamId: evidenceId });
+  await updateCustodyHead(tx, evidenceId, { version: entry.seq, hash: entry.hash });
+  return entry;
 }

@@ -17,19 +17,11 @@ export function evidenceItemView(row: EvidenceRow): EvidenceItem {
     source: row.source,
     collectedBy: row.collected_by,
     collectedAt: row.collected_at,
+    description: row.description,
+    claimedContentType: row.claimed_content_type,
+    custodyCount: Number(row.custody_version),
+    lastVerification: row.verified_at ? { at: row.verified_at, ok: Number(row.verified_ok) === 1 } : null,
   };
-}
-
-/**
- * Stores the bytes under their SHA-256 unless they are stored already: the same file collected twice
- * (an attachment forwarded again, a re-sent message) is kept once. ON CONFLICT DO NOTHING works on both dialects.
- */
-export async function insertBlobIfAbsent(tx: Tx, blob: { sha256: string; size: number; bytes: Uint8Array }): Promise<void> {
-  await tx
-    .insertInto('evidence_blobs')
-    .values(blob)
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
 }
 
 export async function insertEvidence(tx: Tx, row: EvidenceRow): Promise<void> {
@@ -40,7 +32,39 @@ export function findEvidence(tx: Tx, id: string): Promise<EvidenceRow | undefine
   return tx.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The stored bytes of a blob, or null when no blob has that hash. */
+/** Whether any item stands on the file with these bytes (a file nobody names may be swept). */
+export async function isShaReferenced(tx: Tx, sha256: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('evidence')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .where('storage', '=', 'file')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The new head of an item's custody stream, after a step was appended in the same transaction. */
+export async function updateCustodyHead(tx: Tx, id: string, head: { version: number; hash: string }): Promise<void> {
+  await tx.updateTable('evidence').set({ custody_version: head.version, custody_head: head.hash }).where('id', '=', id).execute();
+}
+
+export async function updateVerification(tx: Tx, id: string, at: string, ok: boolean): Promise<void> {
+  await tx
+    .updateTable('evidence')
+    .set({ verified_at: at, verified_ok: ok ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** One page of every item, in id order (keyset), for verifying every stored file. */
+export function evidencePage(tx: Tx, after: string | null, limit: number): Promise<EvidenceRow[]> {
+  let query = tx.selectFrom('evidence').selectAll();
+  if (after !== null) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).execute();
+}
+
+/** The stored bytes of a blob (items stored before 0014), or null when no blob has that hash. */
 export async function readBlob(tx: Tx, sha256: string): Promise<Buffer | null> {
   const row = await tx.selectFrom('evidence_blobs').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
   // SQLite hands back a Uint8Array, PostgreSQL a Buffer; both views share the memory.
@@ -88,10 +112,8 @@ export async function assignTriageEvidenceToIncident(tx: Tx, triageItemId: strin
   return rows.sort((a, b) => a.collected_at.localeCompare(b.collected_at) || a.id.localeCompare(b.id)).map(evidenceItemView);
 }
 
-/** Any one item with these bytes and content type (the sha256 lookup goes through the blobs' primary key first). */
-export async function findEvidenceByHash(tx: Tx, sha256: string, contentType: string): Promise<EvidenceRow | undefined> {
-  const blob = await tx.selectFrom('evidence_blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
-  if (!blob) return undefined;
+/** Any one item with these bytes and content type. */
+export function findEvidenceByHash(tx: Tx, sha256: string, contentType: string): Promise<EvidenceRow | undefined> {
   return tx
     .selectFrom('evidence')
     .selectAll()

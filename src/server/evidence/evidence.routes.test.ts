@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
@@ -46,7 +48,7 @@ for (const dialect of await testDialects()) {
       owner: { triageItemId?: string; incidentId?: string; customerId: string | null },
     ) =>
       inTransaction((tx) =>
-        storeEvidence(tx, dialect, {
+        storeEvidence(tx, server.deps, {
           ...owner,
           name,
           contentType: 'text/html',
@@ -120,16 +122,58 @@ for (const dialect of await testDialects()) {
       const first = await file('one.txt', bytes, { triageItemId: itemId, customerId: null });
       const second = await file('two.txt', bytes, { triageItemId: itemId, customerId: null });
       assert.notEqual(first.id, second.id);
-      const blobs = await server.deps.database.db
-        .selectFrom('evidence_blobs')
-        .select('size')
-        .where('sha256', '=', sha256(bytes))
-        .execute();
+      const folder = path.join(server.deps.config.evidenceDir, sha256(bytes).slice(0, 2));
       assert.deepEqual(
-        blobs.map((b) => Number(b.size)),
-        [bytes.length],
+        fs.readdirSync(folder).filter((f) => f === sha256(bytes)),
+        [sha256(bytes)],
       );
+      assert.ok(!fs.readdirSync(path.join(server.deps.config.evidenceDir, 'tmp')).length, 'no temp copy left behind');
       assert.deepEqual(Buffer.from(await (await download(second.id, admin)).arrayBuffer()), bytes);
+    });
+
+    it('still serves and verifies items stored in the database before evidence files', async () => {
+      const incident = (await call('POST', '/api/v1/incidents', admin, { title: 'Old evidence', customerId: acme.id })).body;
+      const bytes = Buffer.from(`kept in evidence_blobs on ${dialect}`);
+      const id = `legacy-${dialect}`;
+      await inTransaction(async (tx) => {
+        await tx
+          .insertInto('evidence_blobs')
+          .values({ sha256: sha256(bytes), size: bytes.length, bytes })
+          .execute();
+        await tx
+          .insertInto('evidence')
+          .values({
+            id,
+            incident_id: incident.id,
+            triage_item_id: null,
+            customer_id: acme.id,
+            name: 'old.txt',
+            content_type: 'text/plain',
+            size: bytes.length,
+            sha256: sha256(bytes),
+            source: 'e-mail',
+            collected_by: 'Muster',
+            collected_at: new Date().toISOString(),
+            storage: 'blob',
+            description: '',
+            claimed_content_type: null,
+            custody_version: 0,
+            custody_head: null,
+            verified_at: null,
+            verified_ok: null,
+          })
+          .execute();
+      });
+      const res = await download(id, acmeViewer);
+      assert.equal(res.status, 200);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), bytes);
+      const verified = await call('POST', `/api/v1/evidence/${id}/verify`);
+      assert.deepEqual([verified.body.ok, verified.body.actual], [true, sha256(bytes)]);
+      const steps = (await call('GET', `/api/v1/evidence/${id}/custody`)).body.custody;
+      assert.deepEqual(
+        steps.map((s: { action: string }) => s.action),
+        ['downloaded', 'verified'],
+      );
     });
 
     it('lists the items collected in one go in the order they were collected', async () => {
@@ -140,7 +184,7 @@ for (const dialect of await testDialects()) {
         for (const name of names) {
           const owner = { incidentId: incident.id, customerId: acme.id };
           const fields = { name, contentType: 'text/plain', source: 'upload', collectedBy: 'Test', collectedAt: at };
-          await storeEvidence(tx, dialect, { ...owner, ...fields, bytes: Buffer.from(name) });
+          await storeEvidence(tx, server.deps, { ...owner, ...fields, bytes: Buffer.from(name) });
         }
       });
       const listed = (await call('GET', `/api/v1/incidents/${incident.id}/evidence`)).body.evidence;

@@ -1,30 +1,48 @@
 import { createHash, randomUUIDv7 } from 'node:crypto';
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { EvidenceItem } from '../../shared/triage-types.ts';
-import type { Actor } from '../auth/policy.ts';
-import type { Dialect } from '../core/db/database.ts';
+import { type Actor, SYSTEM_ACTOR } from '../auth/policy.ts';
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
+import type { EventActor } from '../core/events/event-store.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { evolve } from '../incidents/incident.ts';
 import { forgetIncident } from '../incidents/incident-cache.ts';
 import { findIncident, updateIncident } from '../incidents/incidents.queries.ts';
-import { evidenceItemView, insertBlobIfAbsent, insertEvidence } from './evidence.queries.ts';
+import { recordEvidenceCustody } from './custody.ts';
+import { evidenceItemView, insertEvidence } from './evidence.queries.ts';
+import { sniffContentType } from './evidence-content.ts';
+import { type PlacedFile, putBytes } from './evidence-files.ts';
 
 export interface NewEvidence {
   /** Exactly one of incidentId and triageItemId: where the item belongs now. */
   incidentId?: string | null;
   triageItemId?: string | null;
   customerId: string | null;
+  /** As given; made safe (safeEvidenceName) by the caller that took it from outside. */
   name: string;
-  contentType: string;
-  bytes: Uint8Array;
+  /** What Muster knows the bytes are (an e-mail it received itself); absent: told from the bytes. */
+  contentType?: string;
+  /** What the sender said the bytes are; kept, never trusted. */
+  claimedContentType?: string | null;
+  /** The bytes in memory, or a file already in the store (a streamed upload). */
+  bytes?: Uint8Array;
+  file?: PlacedFile;
   /** Where it came from, in words: "e-mail from jane@example.org". */
   source: string;
   /** Who collected it, as the timeline names them. */
   collectedBy: string;
   collectedAt: Date;
+  description?: string;
+  /** Who put it into Muster: the custody stream's first step is theirs (default: Muster itself). */
+  by?: EventActor;
+  now?: Date;
 }
+
+/** What storing evidence needs: the database's dialect and the directory of the files. */
+export type EvidenceDeps = { database: Pick<Database, 'dialect'>; config: Pick<Config, 'evidenceDir'> };
 
 let lastId = '';
 
@@ -48,32 +66,52 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * Stores one evidence item inside the caller's transaction: the bytes content-addressed by their SHA-256 (kept
- * once however often they are collected), and the item saying where it came from, who collected it and when.
- * Puts nothing on a timeline: for an incident, follow with recordEvidenceOnTimeline in the same transaction.
+ * Stores one evidence item inside the caller's transaction: the bytes in the evidence directory by their SHA-256
+ * (kept once however often they are collected), the item saying where it came from, who collected it and when,
+ * and the first step of its chain of custody ('collected'). Puts nothing on an incident's timeline: for an
+ * incident, follow with recordEvidenceOnTimeline in the same transaction. Bytes in memory are written (and
+ * synced) before the row; should the transaction fail, the file is left for the sweep of unreferenced files.
  */
-export async function storeEvidence(tx: Tx, _dialect: Dialect, evidence: NewEvidence): Promise<EvidenceItem> {
+export async function storeEvidence(tx: Tx, deps: EvidenceDeps, evidence: NewEvidence): Promise<EvidenceItem> {
   const incidentId = evidence.incidentId ?? null;
   const triageItemId = evidence.triageItemId ?? null;
   if ((incidentId === null) === (triageItemId === null)) throw new Error('Evidence belongs to an incident or a triage item');
-  const sha256 = sha256Hex(evidence.bytes);
-  const size = evidence.bytes.byteLength;
-  await insertBlobIfAbsent(tx, { sha256, size, bytes: evidence.bytes });
+  const file = evidence.file ?? (evidence.bytes ? await putBytes(deps.config.evidenceDir, evidence.bytes) : null);
+  if (!file) throw new Error('Evidence needs its bytes or a stored file');
+  const { sha256, size } = file;
+  const id = nextEvidenceId();
   const row = {
-    id: nextEvidenceId(),
+    id,
     incident_id: incidentId,
     triage_item_id: triageItemId,
     customer_id: evidence.customerId,
     name: evidence.name,
-    content_type: evidence.contentType,
+    content_type: evidence.contentType ?? sniffContentType(file.head),
     size,
     sha256,
     source: evidence.source,
     collected_by: evidence.collectedBy,
     collected_at: evidence.collectedAt.toISOString(),
+    storage: 'file' as const,
+    description: evidence.description ?? '',
+    claimed_content_type: evidence.claimedContentType ?? null,
+    custody_version: 0,
+    custody_head: null,
+    verified_at: null,
+    verified_ok: null,
   };
   await insertEvidence(tx, row);
-  return evidenceItemView(row);
+  const by = evidence.by ?? { id: SYSTEM_ACTOR.id, name: SYSTEM_ACTOR.name };
+  const collected = await recordEvidenceCustody(tx, deps.database.dialect, {
+    evidenceId: id,
+    customerId: evidence.customerId,
+    by,
+    now: evidence.now ?? new Date(),
+    action: 'collected',
+    note: evidence.description ?? '',
+    details: { name: row.name, sha256, size, source: row.source, collectedBy: row.collected_by, collectedAt: row.collected_at },
+  });
+  return evidenceItemView({ ...row, custody_version: collected.seq, custody_head: collected.hash });
 }
 
 /** The timeline's proof of custody for one item: what it is (by its hash), where it came from, and (as the actor) who. */

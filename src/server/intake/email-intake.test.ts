@@ -199,12 +199,12 @@ for (const dialect of await testDialects()) {
     it('answers 451 when the database cannot store the message, so the sender retries, and keeps nothing', async () => {
       const db = server.deps.database.db;
       const before = await counts();
-      await db.schema.alterTable('evidence_blobs').renameTo('evidence_blobs_away').execute();
+      await db.schema.alterTable('evidence').renameTo('evidence_away').execute();
       try {
         const sent = await send({ from: 'jane@acme.test', subject: 'During an outage', text: 'Try again.' });
         assert.equal(sent.code, 451, sent.response);
       } finally {
-        await db.schema.alterTable('evidence_blobs_away').renameTo('evidence_blobs').execute();
+        await db.schema.alterTable('evidence_away').renameTo('evidence').execute();
       }
       assert.deepEqual(await counts(), before);
       const retried = await send({ from: 'jane@acme.test', subject: 'During an outage', text: 'Try again.' });

@@ -6,6 +6,7 @@ import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { findEvidenceByHash } from '../evidence/evidence.queries.ts';
+import { safeEvidenceName } from '../evidence/evidence-content.ts';
 import {
   evidenceAddedEvent,
   type NewEvidence,
@@ -192,15 +193,27 @@ async function storeAll(
   now: Date,
   owner: Pick<NewEvidence, 'incidentId' | 'triageItemId' | 'customerId'>,
 ) {
-  const files = [{ name: 'message.eml', contentType: 'message/rfc822', content: email.raw }, ...email.attachments];
+  // The message is what Muster received itself; an attachment's type is only what the sender claimed.
+  const files = [
+    { name: 'message.eml', contentType: 'message/rfc822', claimed: null, content: email.raw },
+    ...email.attachments.map((a) => ({
+      name: safeEvidenceName(a.name),
+      contentType: undefined,
+      claimed: a.contentType,
+      content: a.content,
+    })),
+  ];
   const items = [];
   for (const file of files) {
     items.push(
-      await storeEvidence(tx, deps.database.dialect, {
+      await storeEvidence(tx, deps, {
         ...owner,
         name: file.name,
         contentType: file.contentType,
+        claimedContentType: file.claimed,
         bytes: file.content,
+        by: { id: actor.id, name: actor.name },
+        now,
         source: `e-mail from ${email.from.address.toLowerCase()}`,
         collectedBy: actor.name,
         collectedAt: now,

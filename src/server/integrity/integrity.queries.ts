@@ -60,20 +60,24 @@ export function eventsOfStreams(
 
 /** Streams whose events no projection holds: an incident, record or triage item row was deleted. */
 export function streamsWithoutProjection(db: Kysely<DB>) {
-  return db
-    .selectFrom('events as e')
-    .select(['e.stream_id', 'e.stream_type'])
-    .select((eb) => [eb.fn.countAll<number>().as('events'), eb.fn.max('e.seq').as('last_seq')])
-    .where(({ and, not, exists, selectFrom }) =>
-      and([
-        not(exists(selectFrom('incidents').select('incidents.id').whereRef('incidents.id', '=', 'e.stream_id'))),
-        not(exists(selectFrom('records').select('records.id').whereRef('records.id', '=', 'e.stream_id'))),
-        not(exists(selectFrom('triage_items').select('triage_items.id').whereRef('triage_items.id', '=', 'e.stream_id'))),
-      ]),
-    )
-    .groupBy(['e.stream_id', 'e.stream_type'])
-    .orderBy('e.stream_id')
-    .execute();
+  return (
+    db
+      .selectFrom('events as e')
+      .select(['e.stream_id', 'e.stream_type'])
+      .select((eb) => [eb.fn.countAll<number>().as('events'), eb.fn.max('e.seq').as('last_seq')])
+      // Custody streams have no projection of their own; verifyCustodyStreams checks them.
+      .where('e.stream_type', '!=', 'custody')
+      .where(({ and, not, exists, selectFrom }) =>
+        and([
+          not(exists(selectFrom('incidents').select('incidents.id').whereRef('incidents.id', '=', 'e.stream_id'))),
+          not(exists(selectFrom('records').select('records.id').whereRef('records.id', '=', 'e.stream_id'))),
+          not(exists(selectFrom('triage_items').select('triage_items.id').whereRef('triage_items.id', '=', 'e.stream_id'))),
+        ]),
+      )
+      .groupBy(['e.stream_id', 'e.stream_type'])
+      .orderBy('e.stream_id')
+      .execute()
+  );
 }
 
 /** One page of published plan versions, snapshots included, in id order. */
@@ -102,4 +106,29 @@ export function planPublications(db: Kysely<DB>, customerId: string): Promise<Ev
 export async function triageItemsOfIncident(db: Kysely<DB>, incidentId: string): Promise<string[]> {
   const rows = await db.selectFrom('triage_items').select('id').where('incident_id', '=', incidentId).orderBy('id').execute();
   return rows.map((r) => r.id);
+}
+
+/** One page of evidence items with a chain of custody, in id order: the head each one's custody stream must end at. */
+export function custodyHeadPage(db: Kysely<DB>, after: string | null, limit: number) {
+  let query = db
+    .selectFrom('evidence')
+    .select(['id', 'name', 'custody_version', 'custody_head'])
+    .where('custody_version', '>', 0);
+  if (after !== null) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).execute();
+}
+
+/** Custody streams of no evidence item (a preservation request's, or an item's whose row was deleted), in id order. */
+export async function otherCustodyStreams(db: Kysely<DB>, after: string | null, limit: number): Promise<string[]> {
+  let query = db
+    .selectFrom('events as e')
+    .select('e.stream_id')
+    .distinct()
+    .where('e.stream_type', '=', 'custody')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('evidence').select('evidence.id').whereRef('evidence.id', '=', 'e.stream_id'))),
+    );
+  if (after !== null) query = query.where('e.stream_id', '>', after);
+  const rows = await query.orderBy('e.stream_id').limit(limit).execute();
+  return rows.map((r) => r.stream_id);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
+import { verifyCustodyStreams } from './check-custody.ts';
 import { planLabel, planVersionProblem } from './check-plan-version.ts';
 import { checkStream, replayFor } from './check-stream.ts';
 import {
@@ -31,7 +32,7 @@ export interface Finding {
 }
 
 export interface IntegrityReport {
-  checked: { incidents: number; records: number; triageItems: number; planVersions: number };
+  checked: { incidents: number; records: number; triageItems: number; planVersions: number; custodyStreams: number };
   findings: Finding[];
   /** Every intact stream's head, in kind and id order (for an anchor). */
   heads: StreamHead[];
@@ -127,8 +128,16 @@ export async function verifyEverything(
       if (problem) findings.push({ id: row.id, label: planLabel(row), problem });
     }
   }
+  const custody = await verifyCustodyStreams(db);
+  findings.push(...custody.findings);
   return {
-    checked: { incidents: counts.incident, records: counts.record, triageItems: counts.triage, planVersions },
+    checked: {
+      incidents: counts.incident,
+      records: counts.record,
+      triageItems: counts.triage,
+      planVersions,
+      custodyStreams: custody.checked,
+    },
     findings,
     heads,
   };

@@ -80,6 +80,9 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function streamCanSee(actor: Actor, event: StoredEvent, access: StreamAccess | undefined): boolean {
+  // Custody steps are not sent: their item may belong to a TLP:RED incident, whose readers the feed does not know
+  // by the custody stream, and what people record shows on the incident's timeline anyway.
+  if (event.streamType === 'custody') return false;
   if (event.streamType !== 'incident') return canSee(actor, event.customerId);
   // Every incident event has its incident's row; without it, say nothing.
   if (!access) return false;

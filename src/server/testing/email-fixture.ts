@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import net from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Dialect } from '../core/db/database.ts';
@@ -78,7 +79,13 @@ export function emailFixture(dialect: Dialect) {
     });
   const sendRaw = (from: string, raw: string | Buffer) => send({ envelope: { from, to: [REPORT_ADDRESS] }, raw });
 
-  const count = async (table: 'incidents' | 'triage_items' | 'evidence' | 'evidence_blobs' | 'events') => {
+  /** Files in the evidence store (its tmp/ directory included): each distinct content is kept once. */
+  const countFiles = () => {
+    const dir = server.deps.config.evidenceDir;
+    if (!fs.existsSync(dir)) return 0;
+    return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  };
+  const count = async (table: 'incidents' | 'triage_items' | 'evidence' | 'events') => {
     const db = server.deps.database.db;
     const row = await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
@@ -87,7 +94,7 @@ export function emailFixture(dialect: Dialect) {
     incidents: await count('incidents'),
     triage: await count('triage_items'),
     evidence: await count('evidence'),
-    blobs: await count('evidence_blobs'),
+    files: countFiles(),
     events: await count('events'),
   });
   const incidentByKey = async (response: string) => {

@@ -45,7 +45,7 @@ for (const dialect of await testDialects()) {
           by: SYSTEM_ACTOR,
           now: new Date(),
         });
-        await storeEvidence(tx, dialect, {
+        await storeEvidence(tx, server.deps, {
           triageItemId: id,
           customerId: null,
           name: 'invoice.html',

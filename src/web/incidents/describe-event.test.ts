@@ -41,6 +41,39 @@ describe('timeline wording for the Identify events', () => {
   });
 });
 
+describe('timeline wording for chains of custody', () => {
+  it('says where evidence went and what was noted', () => {
+    const d = describeEvent(
+      event('evidence.custody_recorded', {
+        evidenceId: 'e1',
+        name: 'disk.img',
+        action: 'transferred',
+        to: 'Oslo police',
+        location: null,
+        note: 'On USB',
+        custodySeq: 2,
+      }),
+    );
+    assert.equal(d.summary, 'recorded evidence disk.img as transferred to Oslo police');
+    assert.deepEqual(d.details, ['Note: On USB']);
+  });
+
+  it('marks a failed verification as such, with both hashes', () => {
+    const expected = 'ab'.repeat(32);
+    const actual = 'cd'.repeat(32);
+    const changed = describeEvent(
+      event('evidence.verified', { evidenceId: 'e1', name: 'disk.img', ok: false, expected, actual }),
+    );
+    assert.equal(changed.kind, 'missed');
+    assert.equal(changed.summary, 'verified evidence disk.img: its bytes CHANGED since it was collected');
+    assert.deepEqual(changed.details, [`Expected SHA-256: ${expected}`, `Found SHA-256: ${actual}`]);
+    const missing = describeEvent(event('evidence.verified', { evidenceId: 'e1', name: 'x', ok: false, expected, actual: null }));
+    assert.equal(missing.summary, 'verified evidence x: its stored file is MISSING');
+    const fine = describeEvent(event('evidence.verified', { evidenceId: 'e1', name: 'x', ok: true, expected, actual: expected }));
+    assert.equal(fine.kind, 'note');
+  });
+});
+
 describe('timeline wording for roles on the incident', () => {
   const by = (actorId: string, type: string, data: Record<string, unknown>) =>
     describeEvent({ ...event(type, data), actor: { id: actorId, name: 'Ada' } } as TimelineEvent);

@@ -225,6 +225,28 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
         ],
       };
     }
+    case 'evidence.custody_recorded': {
+      const where = [str(d.to) && `to ${d.to}`, str(d.location) && `at ${d.location}`].filter(Boolean).join(', ');
+      return {
+        ...base,
+        kind: 'note',
+        summary: `recorded evidence ${str(d.name) ?? 'without a name'} as ${str(d.action) ?? 'handled'}${where ? ` ${where}` : ''}`,
+        details: str(d.note) ? [`Note: ${d.note}`] : [],
+      };
+    }
+    case 'evidence.verified': {
+      const name = str(d.name) ?? 'without a name';
+      if (d.ok) return { ...base, kind: 'note', summary: `verified evidence ${name}: its bytes are intact` };
+      return {
+        ...base,
+        kind: 'missed',
+        summary:
+          d.actual === null
+            ? `verified evidence ${name}: its stored file is MISSING`
+            : `verified evidence ${name}: its bytes CHANGED since it was collected`,
+        details: [`Expected SHA-256: ${str(d.expected) ?? '?'}`, ...(str(d.actual) ? [`Found SHA-256: ${d.actual}`] : [])],
+      };
+    }
     case 'triage.attached': {
       const title = str(d.title) ? ` ${fieldValueText('title', d.title)}` : '';
       if (d.kind === 'alerts') {

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { connectionCheckMigrations } from './connection-checks-migrations.ts';
 import type { Dialect } from './database.ts';
+import { evidenceMigrations } from './evidence-migrations.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
@@ -357,6 +358,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...listMigrations(),
     ...connectionCheckMigrations(),
     ...taskMigrations(),
+    ...evidenceMigrations(),
   };
 }
 

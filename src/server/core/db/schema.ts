@@ -347,6 +347,17 @@ export interface EvidenceTable {
   source: string;
   collected_by: string;
   collected_at: string;
+  /** 'file': in EVIDENCE_DIR by its SHA-256; 'blob': stored before 0014, in evidence_blobs. */
+  storage: 'file' | 'blob';
+  description: string;
+  /** The content type the sender gave; content_type is what Muster found in the bytes. */
+  claimed_content_type: string | null;
+  /** The head of the item's custody stream (stream id = id). */
+  custody_version: number;
+  custody_head: string | null;
+  /** The last re-hash of the bytes, and whether they were still the ones collected (1) or not (0). */
+  verified_at: string | null;
+  verified_ok: number | null;
 }
 
 /** Who may read a TLP:RED incident (need-to-know): a projection of the incident's timeline. */
