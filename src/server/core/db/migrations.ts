@@ -3,6 +3,7 @@ import { connectionCheckMigrations } from './connection-checks-migrations.ts';
 import type { Dialect } from './database.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
+import { observableMigrations } from './observables-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
 import { taskMigrations } from './task-migrations.ts';
 
@@ -357,6 +358,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...listMigrations(),
     ...connectionCheckMigrations(),
     ...taskMigrations(),
+    ...observableMigrations(),
   };
 }
 
