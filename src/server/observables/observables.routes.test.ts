@@ -72,7 +72,7 @@ for (const dialect of await testDialects()) {
 
       const events = await observableEvents(inc.id);
       assert.deepEqual(
-        events.map((e) => [e.type, e.data.again, e.data.value]),
+        events.map((e) => [e.type, (e.data as { again?: boolean }).again, (e.data as { value?: string }).value]),
         [
           ['observable.added', false, '2001:db8::1'],
           ['observable.added', true, '2001:db8::1'],
@@ -124,7 +124,7 @@ for (const dialect of await testDialects()) {
         ['observable.added', 'observable.changed', 'observable.removed'],
         'a change that changes nothing records nothing',
       );
-      assert.deepEqual(events[1].data.previous, { tags: [], tlp: inc.tlp });
+      assert.deepEqual((events[1].data as { previous?: unknown }).previous, { tags: [], tlp: inc.tlp });
     });
 
     it('lets members who may read the incident read its observables, and only those who may change it add', async () => {
