@@ -1,8 +1,9 @@
+// The shared value rule (src/shared/observable-values.ts) is tested here: shared/ holds no tests (the web type-check reads it).
 import assert from 'node:assert/strict';
 import { isIP } from 'node:net';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { formatIpv6, inferObservableType, normaliseObservable, parseIpv6 } from './observable-values.ts';
+import { formatIpv6, inferObservableType, normaliseObservable, parseIpv6 } from '../../shared/observable-values.ts';
 
 const stored = (raw: string, type?: Parameters<typeof normaliseObservable>[1]) => {
   const result = normaliseObservable(raw, type);
