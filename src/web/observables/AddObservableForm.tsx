@@ -96,6 +96,7 @@ export function AddObservableForm({ actions, incidentTlp }: { actions: Observabl
             }}
             error={errors.value}
             description={errors.value ? undefined : hint}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             style={{ flex: '1 1 320px' }}
             autoComplete="off"
