@@ -2,6 +2,7 @@ import type { IncidentStatus, Tlp } from '../../shared/incident-vocabulary.ts';
 import type { Observable, ObservableType, Sightings } from '../../shared/observable-types.ts';
 import { normaliseObservable } from '../../shared/observable-values.ts';
 import { type Actor, listReader, visibleCustomers } from '../auth/policy.ts';
+import type { ObservablesTable } from '../core/db/observables-schema.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { readIncident } from '../incidents/read-incident.ts';
@@ -17,6 +18,12 @@ export async function listObservables(deps: Deps, actor: Actor, incidentIdOrKey:
   const rows = await listIncidentObservables(db, state.id);
   const counts = await countOtherSightings(db, scopeOf(actor), state.id, rows);
   return rows.map((row) => observableView(row, counts.get(valueKey(row)) ?? 0));
+}
+
+/** One observable as the API shows it, with its count of other incidents the actor may read. */
+export async function presentObservable(deps: Deps, actor: Actor, row: ObservablesTable): Promise<Observable> {
+  const counts = await countOtherSightings(deps.database.db, scopeOf(actor), row.incident_id, [row]);
+  return observableView(row, counts.get(valueKey(row)) ?? 0);
 }
 
 const SIGHTINGS_LIMIT = 500;

@@ -6,9 +6,8 @@ import type { Deps } from '../core/deps.ts';
 import { addObservable } from './add-observable.ts';
 import { changeObservable } from './change-observable.ts';
 import { exportStix } from './export-stix.ts';
-import { findSightings, listObservables } from './list-observables.ts';
+import { findSightings, listObservables, presentObservable } from './list-observables.ts';
 import * as S from './observables.schemas.ts';
-import { observableView } from './observables.views.ts';
 import { removeObservable } from './remove-observable.ts';
 
 /** Observables on incidents, where else each was seen, and the incident as a STIX 2.1 bundle. */
@@ -37,18 +36,17 @@ export function registerObservableRoutes(app: FastifyInstance, deps: Deps): void
     async (request, reply) => {
       const actor = actorOf(request);
       const { observable, created } = await addObservable(deps, actor, request.params.id, request.body);
-      // The count of other sightings comes with the list; a single add answers it fresh too.
-      const [shown] = await listObservables(deps, actor, observable.incident_id).then((all) =>
-        all.filter((o) => o.id === observable.id),
-      );
-      return reply.status(created ? 201 : 200).send(shown ?? observableView(observable, 0));
+      return reply.status(created ? 201 : 200).send(await presentObservable(deps, actor, observable));
     },
   );
 
   api.patch(
     '/api/v1/observables/:id',
     { schema: { tags, params: S.IdParams, body: S.ObservableChangesBody, response: { 200: S.Observable } } },
-    async (request) => observableView(await changeObservable(deps, actorOf(request), request.params.id, request.body), 0),
+    async (request) => {
+      const actor = actorOf(request);
+      return presentObservable(deps, actor, await changeObservable(deps, actor, request.params.id, request.body));
+    },
   );
 
   api.delete(
