@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ConnectionChecksTable } from './connection-checks-schema.ts';
+import type { ObservablesTable } from './observables-schema.ts';
 import type {
   ApiTokensTable,
   InvitationsTable,
@@ -8,7 +9,6 @@ import type {
   SetupTokensTable,
   UsersTable,
 } from './people-schema.ts';
-import type { ObservablesTable } from './observables-schema.ts';
 import type { TasksTable } from './task-schema.ts';
 
 // Row shapes as stored. Times are RFC 3339 UTC text and booleans 0/1 on both dialects,
