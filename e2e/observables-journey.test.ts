@@ -6,8 +6,8 @@ import { startTestServer, type TestServer } from '../src/server/testing/test-ser
 import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
 // Observables: on a phishing incident a responder pastes a defanged IP and a hash, sees the IP was already seen in
-// another incident of the customer and follows the link there, has a bad hash refused with the reason, and
-// downloads the incident as a STIX bundle.
+// another incident of the customer and follows the link there, has a bad hash refused with the reason, tags the IP,
+// and downloads the incident as a STIX bundle.
 
 const IP = '203.0.113.9';
 const HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -94,12 +94,23 @@ describe('observables journey in the browser', { skip: unavailable ?? false }, (
       await hashRow.getByText('dropper').waitFor();
       await hashRow.getByText('Not seen in other incidents').waitFor();
 
+      // 5. The IP's tags and TLP are changed in its dialog; the timeline says what changed.
+      await ipRow.getByRole('button', { name: `Edit ${IP}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit IPv4 address' });
+      const editTags = dialog.getByLabel('Tags', { exact: true });
+      await editTags.fill('scanner');
+      await editTags.press('Enter');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await ipRow.getByText('scanner').waitFor();
+
       const timeline = page.getByRole('region', { name: 'Timeline' });
+      await timeline.getByText(`changed the IPv4 address ${IP}`).waitFor();
       await timeline.getByText(`added the IPv4 address ${IP}`).waitFor();
       await timeline.getByText(`added the SHA-256 hash ${HASH}`).waitFor();
       await shot(page, 'panel');
 
-      // 5. The STIX bundle downloads with an indicator for each.
+      // 6. The STIX bundle downloads with an indicator for each.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         panel.getByRole('link', { name: 'Download STIX' }).click(),
@@ -115,7 +126,7 @@ describe('observables journey in the browser', { skip: unavailable ?? false }, (
         [`[file:hashes.'SHA-256' = '${HASH}']`, `[ipv4-addr:value = '${IP}']`],
       );
 
-      // 6. The other incident shows the sighting back.
+      // 7. The other incident shows the sighting back.
       await page.goto(`/incidents/${keys.earlier}`);
       const back = page.getByRole('region', { name: 'Observables' }).locator(`[data-observable="${IP}"]`);
       await back.getByRole('button', { name: 'Seen in 1 other incident' }).waitFor();

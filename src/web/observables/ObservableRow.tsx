@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Code, Group, Loader, Popover, Stack, Text } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Code, Group, Loader, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { OBSERVABLE_TYPE_LABELS, type Observable } from '../../shared/observable-types.ts';
@@ -11,6 +11,7 @@ import { RemoveModal } from '../core/RemoveModal.tsx';
 import { ExerciseBadge } from '../incidents/ExerciseBadge.tsx';
 import { STATUS_LABELS } from '../incidents/incident-labels.ts';
 import { TlpBadge } from '../incidents/TlpBadge.tsx';
+import { EditObservableModal } from './EditObservableModal.tsx';
 import { type ObservableActions, useSightings } from './observables-api.ts';
 
 /** One observable: its type, value, TLP and tags, when it was seen, and where else (links to those incidents). */
@@ -24,6 +25,7 @@ export function ObservableRow({
   canAct: boolean;
 }) {
   const [removing, setRemoving] = useState(false);
+  const [editing, setEditing] = useState(false);
   return (
     <Stack gap={4} py="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-observable={o.value}>
       <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
@@ -40,7 +42,14 @@ export function ObservableRow({
           ))}
         </Group>
         {canAct && (
-          <RemoveIconButton label={`Remove ${o.value}`} icon={<IconTrash size={16} />} onClick={() => setRemoving(true)} />
+          <Group gap={2} wrap="nowrap">
+            <Tooltip label={`Edit ${o.value}`} withArrow>
+              <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${o.value}`} onClick={() => setEditing(true)}>
+                <IconPencil size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <RemoveIconButton label={`Remove ${o.value}`} icon={<IconTrash size={16} />} onClick={() => setRemoving(true)} />
+          </Group>
         )}
       </Group>
       {o.description && <Text size="sm">{o.description}</Text>}
@@ -58,6 +67,7 @@ export function ObservableRow({
         </Text>
         <SeenElsewhere observable={o} />
       </Group>
+      <EditObservableModal observable={editing ? o : null} actions={actions} onClose={() => setEditing(false)} />
       <RemoveModal
         opened={removing}
         onClose={() => setRemoving(false)}
