@@ -31,6 +31,7 @@ import { registerPublicReportRoutes } from './intake/public-report.routes.ts';
 import { registerInvitationRoutes } from './invitations/invitations.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
+import { registerObservableRoutes } from './observables/observables.routes.ts';
 import { registerJobRoutes } from './ops/jobs.routes.ts';
 import { registerOpsRoutes } from './ops/ops.routes.ts';
 import { registerPaceRoutes } from './pace/pace.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerIncidentAccessRoutes(app, deps);
   registerIncidentRoleRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
+  registerObservableRoutes(app, deps);
   registerEffectsRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerCustomerRoutes(app, deps);

@@ -11,6 +11,7 @@ import type {
   Tlp,
 } from './incident-vocabulary.ts';
 import type { DeliveryAttempt, InstructionAnswer, NotificationKind } from './notification-types.ts';
+import type { ObservableType } from './observable-types.ts';
 import type { MembershipRole, PaceLevelName, PacePurpose, StepDue } from './prepare-types.ts';
 import type { TaskPhase, TaskStatus } from './task-types.ts';
 import type { RuleAction, TriageKind } from './triage-types.ts';
@@ -137,6 +138,20 @@ export type TaskCreated = OfTask & {
   /** Absent: open. A step recorded done before its playbook was applied starts done. */
   status?: TaskStatus;
   note?: string;
+};
+
+/** The observable an event is about: its id, and its type and value, so that the timeline reads alone. */
+type OfObservable = {
+  observableId: string;
+  type: ObservableType;
+  value: string;
+};
+
+/** What a change to an observable may set (`observable.changed` records them changed). */
+export type ObservableFields = {
+  tags: string[];
+  tlp: Tlp;
+  description: string;
 };
 
 /** Data of each event type on an incident's timeline. */
@@ -268,6 +283,13 @@ export interface IncidentEventData {
     assigneeName: string | null;
     notificationId: string | null;
   };
+  /**
+   * An indicator seen in the incident, with its tags, TLP and description as they are after this event; again: it
+   * was already there and was seen once more (its tags merged). seenAt: when it was seen, which may be before now.
+   */
+  'observable.added': OfObservable & ObservableFields & { seenAt: string; again: boolean };
+  'observable.changed': OfObservable & FieldChanges<ObservableFields>;
+  'observable.removed': OfObservable;
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -406,6 +428,9 @@ const INCIDENT_TYPES = {
   'task.created': true,
   'task.changed': true,
   'task.reminded': true,
+  'observable.added': true,
+  'observable.changed': true,
+  'observable.removed': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

@@ -9,6 +9,7 @@ import { PageLoadError } from '../core/PageLoadError.tsx';
 import { EffectsPanel } from '../effects/EffectsPanel.tsx';
 import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
+import { ObservablesPanel } from '../observables/ObservablesPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { RolesCard } from '../roles/RolesCard.tsx';
 import { TasksPanel } from '../tasks/TasksPanel.tsx';
@@ -86,6 +87,7 @@ function IncidentView({ incident }: { incident: Incident }) {
             <NotificationPanel incident={incident} />
             <ConnectionChecksPanel incident={incident} />
             <IncidentEvidencePanel incident={incident} />
+            <ObservablesPanel incident={incident} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
               <Group justify="space-between" mb="md">
                 <Title order={2} fz="h4" id="timeline-title">

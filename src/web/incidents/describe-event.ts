@@ -6,6 +6,7 @@ import { formatAbsolute } from '../core/time.ts';
 import { describeEffectsAssessed } from '../effects/describe-effects-event.ts';
 import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
+import { describeObservableEvent } from '../observables/describe-observable-event.ts';
 import { describeTaskEvent } from '../tasks/describe-task-event.ts';
 import { describeCommunicationEvent } from './describe-communication-event.ts';
 import type { EventDescription, EventNames } from './event-description.ts';
@@ -294,7 +295,8 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
     default:
       return (
         describeCommunicationEvent(event, names) ??
-        describeTaskEvent(event) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` }
+        describeTaskEvent(event) ??
+        describeObservableEvent(event) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` }
       );
   }
 }

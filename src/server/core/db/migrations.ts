@@ -4,6 +4,7 @@ import type { Dialect } from './database.ts';
 import { evidenceMigrations } from './evidence-migrations.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
+import { observableMigrations } from './observables-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
 import { taskMigrations } from './task-migrations.ts';
 
@@ -359,6 +360,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...connectionCheckMigrations(),
     ...taskMigrations(),
     ...evidenceMigrations(),
+    ...observableMigrations(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ConnectionChecksTable } from './connection-checks-schema.ts';
+import type { ObservablesTable } from './observables-schema.ts';
 import type {
   ApiTokensTable,
   InvitationsTable,
@@ -217,6 +218,7 @@ export interface DB {
   incident_access: IncidentAccessTable;
   connection_checks: ConnectionChecksTable;
   tasks: TasksTable;
+  observables: ObservablesTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */
