@@ -26,6 +26,8 @@ export interface Config {
   intake: IntakeConfig | null;
   /** How long an invitation link is valid, in days. */
   invitationDays: number;
+  /** A PEM (PKCS#8) Ed25519 private key that signs exports; null: DATA_DIR/signing-key.pem (docs/incident-report.md). */
+  signingKeyFile: string | null;
 }
 
 export interface ConnectionsConfig {
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     streamMaxPerUser: positiveNumber(env, 'STREAM_MAX_PER_USER', 20),
     intake: loadIntakeConfig(env),
     invitationDays: positiveNumber(env, 'INVITATION_DAYS', 7),
+    signingKeyFile: env.SIGNING_KEY_FILE ? path.resolve(env.SIGNING_KEY_FILE) : null,
   };
 }
 
