@@ -13,6 +13,7 @@ import { createLogger } from './core/logger.ts';
 import { currentIncidentAccess } from './incidents/incident-access.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
+import { installationSigningKey } from './reports/signing-key.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -34,6 +35,8 @@ export async function startServer(
   const log = createLogger(options.quiet ? 'warn' : config.logLevel);
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
+  // Made (or read) at start: a bad SIGNING_KEY_FILE stops the start, and the key file is there to back up at once.
+  await installationSigningKey(config, database);
   const checkpointer = database.sqlite && database.file ? startCheckpointer(database.sqlite, database.file) : null;
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };

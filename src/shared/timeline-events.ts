@@ -248,6 +248,18 @@ export interface IncidentEventData {
     assigneeName: string | null;
     notificationId: string | null;
   };
+  /**
+   * The incident report was exported, signed: the SHA-256 of the signed file, the key that signed it, and the
+   * timeline it shows (up to seq, whose hash is timelineHead: the events before this one).
+   */
+  'report.exported': {
+    format: 'html' | 'pdf' | 'json';
+    sha256: string;
+    size: number;
+    keyId: string;
+    timelineSeq: number;
+    timelineHead: string;
+  };
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -384,6 +396,7 @@ const INCIDENT_TYPES = {
   'task.created': true,
   'task.changed': true,
   'task.reminded': true,
+  'report.exported': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

@@ -7,7 +7,10 @@ const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const { keyId } = publicKeyFingerprint(publicKey);
 
 const DOCUMENTS: Record<ExportFormat, Buffer> = {
-  pdf: Buffer.from('%PDF-1.3\n%\xff\xff\xff\xff\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF', 'latin1'),
+  pdf: Buffer.from(
+    '%PDF-1.3\n%\xff\xff\xff\xff\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF',
+    'latin1',
+  ),
   html: Buffer.from('<!doctype html>\n<html><body><p>TLP:AMBER — Ransom note on the file server</p></body></html>\n'),
   json: Buffer.from(`${JSON.stringify({ incident: { key: 'INC-2026-0042', title: 'Ransom note' }, timeline: [1, 2, 3] })}\n`),
 };
@@ -68,7 +71,10 @@ describe('signExport and verifyExport', () => {
 
     assert.match((verifyExport(DOCUMENTS.html, publicKey) as { reason: string }).reason, /no Muster signature/);
     const text = signed.toString('latin1');
-    const upper = Buffer.from(text.replace(/sig=([0-9a-f]+)/, (_, hex: string) => `sig=${hex.toUpperCase()}`), 'latin1');
+    const upper = Buffer.from(
+      text.replace(/sig=([0-9a-f]+)/, (_, hex: string) => `sig=${hex.toUpperCase()}`),
+      'latin1',
+    );
     assert.match((verifyExport(upper, publicKey) as { reason: string }).reason, /128 lower-case hex/);
     const extra = Buffer.concat([signed, Buffer.from('\n')]);
     assert.equal(verifyExport(extra, publicKey).valid, false);

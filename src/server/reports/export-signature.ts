@@ -96,7 +96,12 @@ export function verifyExport(file: Buffer, publicKey: KeyObject): ExportVerdict 
     return { valid: false, format, keyId, reason: `signed with key ${keyId}, not with the key given (${expected})` };
   }
   if (!verify(null, signed, publicKey, Buffer.from(hex, 'hex'))) {
-    return { valid: false, format, keyId, reason: 'the signature does not match the content: the file was changed after signing' };
+    return {
+      valid: false,
+      format,
+      keyId,
+      reason: 'the signature does not match the content: the file was changed after signing',
+    };
   }
   return { valid: true, format, keyId, signedBytes: signed.length };
 }

@@ -35,3 +35,30 @@ export function formatTime(iso: string, timeZone: string, dateOnly = false): str
   const zone = timeZone === 'UTC' ? 'UTC' : `${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
   return `${day} ${parts.hour}:${parts.minute} ${zone}`;
 }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-03-02 14:30:05 +01:00": to the second, with the zone's offset at that instant (one formatter per zone). */
+export function formatInstant(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    formatters.set(timeZone, format);
+  }
+  const p: Record<string, string> = {};
+  for (const part of format.formatToParts(date)) p[part.type] = part.value;
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${offset}`;
+}
