@@ -87,8 +87,8 @@ export function installationSigningKey(config: Config, database: Database): Prom
   return key;
 }
 
-/** The key as installationSigningKey finds it; with create false, null when there is none yet (the CLI's check). */
-export async function loadSigningKey(config: Config, database: Database, create: boolean): Promise<SigningKey | null> {
+/** The key from SIGNING_KEY_FILE or DATA_DIR/signing-key.pem, without the database; null when neither file exists. */
+export function signingKeyFromFiles(config: Config): SigningKey | null {
   if (config.signingKeyFile) {
     const pem = readPem(config.signingKeyFile);
     if (pem === null) throw new Error(`SIGNING_KEY_FILE ${config.signingKeyFile} does not exist`);
@@ -96,12 +96,20 @@ export async function loadSigningKey(config: Config, database: Database, create:
   }
   const file = path.join(config.dataDir, SIGNING_KEY_FILE_NAME);
   const own = readPem(file);
-  if (own !== null) {
-    const key = fromPrivatePem(own, file);
-    // Other instances with another DATA_DIR take it from the database.
-    if (create && (await storedPem(database)) === null) await storeOnce(database, own);
-    return key;
+  return own === null ? null : fromPrivatePem(own, file);
+}
+
+/** The key as installationSigningKey finds it; with create false, null when there is none yet (the CLI's check). */
+export async function loadSigningKey(config: Config, database: Database, create: boolean): Promise<SigningKey | null> {
+  const fromFile = signingKeyFromFiles(config);
+  if (fromFile) {
+    // Other instances with another DATA_DIR take it from the database (a key given by SIGNING_KEY_FILE stays out of it).
+    if (create && !config.signingKeyFile && (await storedPem(database)) === null) {
+      await storeOnce(database, fromFile.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    }
+    return fromFile;
   }
+  const file = path.join(config.dataDir, SIGNING_KEY_FILE_NAME);
   let pem = await storedPem(database);
   if (pem === null) {
     if (!create) return null;
