@@ -276,14 +276,29 @@ for (const dialect of await testDialects()) {
     it('checks with openssl exactly as docs/incident-report.md shows', async (t) => {
       const has = await run('openssl', ['version']).catch(() => null);
       if (!has) return t.skip('openssl is not installed');
-      const file = path.join(dir, 'report.pdf');
       const sh = (script: string) => run('bash', ['-c', script], { cwd: dir });
       await sh(`curl -s -o muster-signing-key.pem ${f.server.url}/api/v1/signing-key.pem`);
-      await sh(
-        `n=$(stat -c %s ${file}); head -c $((n - 129)) ${file} > signed.bin; tail -c 129 ${file} | head -c 128 | xxd -r -p > sig.bin`,
-      );
-      const out = await sh('openssl pkeyutl -verify -pubin -inkey muster-signing-key.pem -rawin -in signed.bin -sigfile sig.bin');
-      assert.match(out.stdout, /Signature Verified Successfully/);
+      const trailers: [string, number][] = [
+        ['pdf', 1],
+        ['json', 4],
+        ['html', 5],
+      ];
+      for (const [format, after] of trailers) {
+        // The recipe of docs/incident-report.md, word for word but for the file name and t.
+        await sh(`f=report.${format}; t=${after}
+n=$(wc -c < "$f")
+head -c $((n - 128 - t)) "$f" > signed.bin
+tail -c $((128 + t)) "$f" | head -c 128 | xxd -r -p > sig.bin`);
+        const out = await sh(
+          'openssl pkeyutl -verify -pubin -inkey muster-signing-key.pem -rawin -in signed.bin -sigfile sig.bin',
+        );
+        assert.match(out.stdout, /Signature Verified Successfully/, format);
+      }
+      await sh('printf X | dd of=signed.bin bs=1 seek=100 conv=notrunc 2>/dev/null');
+      const tampered = await sh(
+        'openssl pkeyutl -verify -pubin -inkey muster-signing-key.pem -rawin -in signed.bin -sigfile sig.bin',
+      ).catch((error: { stdout: string }) => error);
+      assert.doesNotMatch(tampered.stdout, /Verified Successfully/);
     });
   });
 }
