@@ -14,8 +14,7 @@ import {
 
 /**
  * The incident report as an A4 PDF: the TLP marking (and EXERCISE) in the header and the footer of every page,
- * page numbers, the same sections as the HTML. The timeline is one plain table without borders, so 10,000 events
- * lay out in a few seconds.
+ * page numbers, the same sections as the HTML. The timeline is plain lines, so 10,000 events lay out in seconds.
  */
 
 function table(widths: (number | string)[], head: string[], rows: TableCell[][], empty: string): Content {
@@ -195,6 +194,8 @@ function sections(r: IncidentReport): Content[] {
   ];
 }
 
+const LINES_PER_BLOCK = 50;
+
 function timeline(r: IncidentReport): Content[] {
   const t = r.timeline;
   return [
@@ -204,19 +205,20 @@ function timeline(r: IncidentReport): Content[] {
       style: 'small',
       margin: [0, 0, 0, 4],
     },
-    // Fixed widths and no borders, the header row not repeated: a table pdfmake lays out fast (10,000 rows in ~2 s).
-    {
-      table: {
-        widths: [122, 70, 299],
-        body: [
-          ['#, when', 'Who', 'What'].map((h) => ({ text: h, bold: true })),
-          ...t.events.map((e) => [`${e.seq}  ${when(r, e.at)}`, e.actor ?? '', e.words]),
-        ],
-      },
-      layout: 'noBorders',
-      fontSize: 7,
-      lineHeight: 1,
-    },
+    // Plain lines, 50 to a text block: pdfmake lays text out several times faster than table cells (10,000 events
+    // in about 2 s instead of 5 to 8), and a log reads well as lines.
+    { text: 'seq. when who: what', bold: true, fontSize: 7, margin: [0, 0, 0, 2] },
+    ...Array.from(
+      { length: Math.ceil(t.events.length / LINES_PER_BLOCK) },
+      (_, block): Content => ({
+        text: t.events
+          .slice(block * LINES_PER_BLOCK, (block + 1) * LINES_PER_BLOCK)
+          .map((e) => `${e.seq}. ${when(r, e.at)} ${e.actor ?? 'system'}: ${e.words}`)
+          .join('\n'),
+        fontSize: 7,
+        lineHeight: 1.05,
+      }),
+    ),
   ];
 }
 
