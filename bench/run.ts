@@ -6,7 +6,8 @@
 // BENCH_CONNECTIONS (default 50), BENCH_INCIDENTS (default 10000), BENCH_POSTGRES=0 (skip PostgreSQL),
 // BENCH_STARTS (default 3, start-up samples), BENCH_ALERTS_STORED (default 1,000,000; quick 100,000),
 // BENCH_STORM_SECONDS (default 60; quick 10), BENCH_FANOUT_STREAMS (default 2,000), BENCH_STORM_LATENCY_SECONDS
-// (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10).
+// (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10). The incident report of a 10,000-event
+// timeline is measured after the response phase (bench/incident-report.ts, which also runs on its own).
 //
 // Every operation is reported against two floors measured in the same run: GET /healthz on Muster itself, and
 // the same route on a bare Fastify app (bench/bare-fastify.ts) started beside it.
@@ -19,6 +20,7 @@ import { measureBareFastify } from './bare-floor.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { measureFanout } from './fanout.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
+import { incidentReportTable, measureIncidentReport } from './incident-report.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
 import { measureNotifications, startBenchSink } from './notify.ts';
 import { createBenchDatabase, postgresUnavailable } from './postgres.ts';
@@ -268,6 +270,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   log('▶ response phase: applying playbooks, my tasks among 10,000 open, first reports under 100 reported attacks/s');
   const respond = await measureRespond(api, sink, dialect, log);
   await measure('my open tasks (10,000 open)', { method: 'GET', path: '/api/v1/tasks?assignee=me&status=open', headers: auth });
+  log('▶ incident report: a 10,000-event timeline as PDF and JSON, signed');
+  const incidentReport = await measureIncidentReport(api, server.origin, token, env, log);
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
   floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
   const stormLatency = await measureStormLatency(api, server.origin, STORM_LATENCY_SECONDS, log);
@@ -316,6 +320,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     fanout,
     notify,
     respond,
+    incidentReport,
     alerts,
     stormLatency: { ...stormLatency, floorP99Ms: floorP99 },
     notes,
@@ -418,6 +423,7 @@ async function main(): Promise<number> {
       console.log(`\n${stormLatencyTable(suite.stormLatency, suite.stormLatency.floorP99Ms, suite.dialect !== 'sqlite')}`);
     }
     if (suite.respond) console.log(`\n${respondTable(suite.respond, suite.dialect !== 'sqlite')}`);
+    if (suite.incidentReport) console.log(`\n${incidentReportTable(suite.incidentReport, suite.dialect !== 'sqlite')}`);
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
@@ -434,6 +440,12 @@ async function main(): Promise<number> {
             ...(s.respond.apply.met ? [] : ['applying a playbook']),
             ...(s.respond.myTasks.met ? [] : ['my tasks']),
             ...(s.respond.firstReport.met ? [] : ['first report']),
+          ]
+        : []),
+      ...(s.incidentReport
+        ? [
+            ...(s.incidentReport.pdf.met ? [] : ['incident report PDF']),
+            ...(s.incidentReport.json.met ? [] : ['incident report JSON']),
           ]
         : []),
       ...(s.stormLatency && !s.stormLatency.met ? ['GET /healthz during an alert storm'] : []),
