@@ -36,7 +36,8 @@ export async function startServer(
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   // Made (or read) at start: a bad SIGNING_KEY_FILE stops the start, and the key file is there to back up at once.
-  await installationSigningKey(config, database);
+  const signingKey = await installationSigningKey(config, database);
+  log.info(`Exports are signed with Ed25519 key ${signingKey.keyId} (${signingKey.source})`);
   const checkpointer = database.sqlite && database.file ? startCheckpointer(database.sqlite, database.file) : null;
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };

@@ -62,13 +62,18 @@ async function storeOnce(database: Database, pem: string): Promise<string> {
   return (await storedPem(database)) as string;
 }
 
-function writeKeyFile(file: string, pem: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // wx: never overwrite a key another process wrote in the meantime; 0600: the private key is for this user only.
+/**
+ * Writes the key beside the database, for backups and for `verify-export` without the database; false when DATA_DIR
+ * cannot be written (an instance on PostgreSQL with a read-only disk still signs, with the key from the database).
+ */
+function writeKeyFile(file: string, pem: string): boolean {
   try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // wx: never overwrite a key another process wrote in the meantime; 0600: the private key is for this user only.
     fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return (error as NodeJS.ErrnoException).code === 'EEXIST';
   }
 }
 
@@ -116,6 +121,6 @@ export async function loadSigningKey(config: Config, database: Database, create:
     const made = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     pem = await storeOnce(database, made);
   }
-  if (create) writeKeyFile(file, pem);
-  return fromPrivatePem(pem, create ? file : 'the database');
+  const written = create && writeKeyFile(file, pem);
+  return fromPrivatePem(pem, written ? file : 'the database');
 }
