@@ -139,6 +139,7 @@ export async function buildIncidentReport(
       purpose: n.purpose,
       kind: n.kind,
       subject: n.subject,
+      body: n.body,
       status: n.status,
       obligationRef: n.obligationRef,
       createdBy: n.createdBy,

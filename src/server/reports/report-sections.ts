@@ -74,6 +74,8 @@ export interface IncidentReport {
     purpose: string;
     kind: string;
     subject: string;
+    /** The message as worded when it was sent. */
+    body: string;
     status: string;
     obligationRef: string | null;
     createdBy: string;
