@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { verifyExport } from '../src/server/reports/export-signature.ts';
+import { pdfText } from '../src/server/testing/pdf-text.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
 
@@ -55,5 +56,24 @@ describe('exporting the incident report in the browser', { skip: unavailable ?? 
       .waitFor();
     await shot(page, 'timeline');
     assert.deepEqual(problems, []);
+  });
+
+  it('prints the HTML export with the TLP marking at the top and bottom of every page', async () => {
+    const token = await server.userToken('admin', 'Ada Print');
+    const incident = await (
+      await server.request('POST', '/api/v1/incidents', { token, body: { title: 'Printed', tlp: 'TLP:AMBER', exercise: true } })
+    ).json();
+    for (let i = 0; i < 150; i++) {
+      await server.request('POST', `/api/v1/incidents/${incident.id}/notes`, { token, body: { body: `Checked host ${i}` } });
+    }
+    const html = await (await server.request('GET', `/api/v1/incidents/${incident.id}/report.html`, { token })).text();
+    const page = await (await browser.newContext()).newPage();
+    await page.setContent(html);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    assert.ok(pages >= 3, `${pages} pages`);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    assert.ok(text.split('TLP:AMBER·EXERCISE').length - 1 >= pages * 2, 'top and bottom of each page');
+    for (let n = 1; n <= pages; n++) assert.ok(text.includes(`page${n}of${pages}`), `page ${n}`);
   });
 });
