@@ -2,6 +2,7 @@
 
 import type { EvidenceResult } from './evidence.ts';
 import type { FanoutResult } from './fanout.ts';
+import type { IncidentReportResult } from './incident-report.ts';
 import type { LoadResult } from './load.ts';
 import type { NotifyResult } from './notify.ts';
 import type { RespondResult } from './respond.ts';
@@ -44,6 +45,8 @@ export interface SuiteResult {
   respond?: RespondResult;
   /** Evidence (issue 13): a 1 GiB upload's rate and the server's RSS rise during it. */
   evidence?: EvidenceResult;
+  /** The signed incident report of a 10,000-event timeline (issue 13: PDF < 5 s, JSON < 1 s). */
+  incidentReport?: IncidentReportResult;
   /** Alert intake (issue: single posts ≥ 0.5 × floor, 100,000 alerts/s in batches, de-duplication within 20 %). */
   alerts?: AlertsResult;
   /** GET /healthz during 8 senders of 5,000-alert batches (issue 10: p99 < 100 ms), with the floor's p99 before it. */

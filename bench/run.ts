@@ -6,7 +6,8 @@
 // BENCH_CONNECTIONS (default 50), BENCH_INCIDENTS (default 10000), BENCH_POSTGRES=0 (skip PostgreSQL),
 // BENCH_STARTS (default 3, start-up samples), BENCH_ALERTS_STORED (default 1,000,000; quick 100,000),
 // BENCH_STORM_SECONDS (default 60; quick 10), BENCH_FANOUT_STREAMS (default 2,000), BENCH_STORM_LATENCY_SECONDS
-// (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10).
+// (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10). The incident report of a 10,000-event
+// timeline is measured after the response phase (bench/incident-report.ts, which also runs on its own).
 //
 // Every operation is reported against two floors measured in the same run: GET /healthz on Muster itself, and
 // the same route on a bare Fastify app (bench/bare-fastify.ts) started beside it.
@@ -20,6 +21,7 @@ import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { evidenceTable, measureEvidence } from './evidence.ts';
 import { measureFanout } from './fanout.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
+import { incidentReportTable, measureIncidentReport } from './incident-report.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
 import { measureNotifications, startBenchSink } from './notify.ts';
 import { createBenchDatabase, postgresUnavailable } from './postgres.ts';
@@ -271,6 +273,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   await measure('my open tasks (10,000 open)', { method: 'GET', path: '/api/v1/tasks?assignee=me&status=open', headers: auth });
   log('▶ evidence: one 1 GiB upload (rate, and the server RSS rise during it)');
   const evidence = await measureEvidence(api, server.origin, token, server.pid, log);
+  log('▶ incident report: a 10,000-event timeline as PDF and JSON, signed');
+  const incidentReport = await measureIncidentReport(api, server.origin, token, env, log);
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
   floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
   const stormLatency = await measureStormLatency(api, server.origin, STORM_LATENCY_SECONDS, log);
@@ -320,6 +324,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     notify,
     respond,
     evidence,
+    incidentReport,
     alerts,
     stormLatency: { ...stormLatency, floorP99Ms: floorP99 },
     notes,
@@ -423,6 +428,7 @@ async function main(): Promise<number> {
     }
     if (suite.respond) console.log(`\n${respondTable(suite.respond, suite.dialect !== 'sqlite')}`);
     if (suite.evidence) console.log(`\n${evidenceTable(suite.evidence, suite.dialect !== 'sqlite')}`);
+    if (suite.incidentReport) console.log(`\n${incidentReportTable(suite.incidentReport, suite.dialect !== 'sqlite')}`);
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
@@ -442,6 +448,12 @@ async function main(): Promise<number> {
           ]
         : []),
       ...(s.evidence && !s.evidence.met ? ['1 GiB evidence upload'] : []),
+      ...(s.incidentReport
+        ? [
+            ...(s.incidentReport.pdf.met ? [] : ['incident report PDF']),
+            ...(s.incidentReport.json.met ? [] : ['incident report JSON']),
+          ]
+        : []),
       ...(s.stormLatency && !s.stormLatency.met ? ['GET /healthz during an alert storm'] : []),
       ...(s.alerts && s.alerts.dedupRatio < DEDUP_TARGET ? ['de-duplication with many stored'] : []),
     ]);

@@ -41,8 +41,14 @@ Commands:
                                           nothing recorded in that anchor was rewritten since. Exit 0: all intact;
                                           1: something is broken (listed); 2: could not check
   anchor                                  print the head of every stream and a digest, to keep outside this system
+  verify-export FILE [--key PEM | --key-url URL]
+                                          check the signature of an exported incident report (PDF, HTML or JSON):
+                                          with this installation's key, a public key file, or the key published at
+                                          URL (…/api/v1/signing-key). Exit 0: valid; 1: invalid (says why); 2: could
+                                          not check
 
-Configuration comes from the environment: PORT, HOST, DATA_DIR, EVIDENCE_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL.`;
+Configuration comes from the environment: PORT, HOST, DATA_DIR, EVIDENCE_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL,
+SIGNING_KEY_FILE.`;
 
 class UsageError extends Error {}
 
@@ -153,6 +159,8 @@ async function main(argv: string[]): Promise<number> {
         console.error('Keep this output (or at least the digest) where the database administrators cannot change it.');
         return 0;
       });
+    case 'verify-export':
+      return (await import('./server/reports/verify-export-command.ts')).verifyExportCommand(argv.slice(1), config);
     case undefined:
     case 'help':
     case '--help':

@@ -38,6 +38,7 @@ import { registerPaceRoutes } from './pace/pace.routes.ts';
 import { registerPlanRoutes } from './plans/plans.routes.ts';
 import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
 import { registerRegistryRoutes } from './registry/registry.routes.ts';
+import { registerReportRoutes } from './reports/report.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
 import { registerTaskRoutes } from './tasks/tasks.routes.ts';
 import { registerTriageRoutes } from './triage/triage.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerEvidenceRoutes(app, deps);
   registerObservableRoutes(app, deps);
   registerEffectsRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerObligationRoutes(app, deps);

@@ -14,6 +14,7 @@ import { startEvidenceSweep } from './evidence/sweep-evidence.ts';
 import { currentIncidentAccess } from './incidents/incident-access.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
+import { installationSigningKey } from './reports/signing-key.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -35,6 +36,9 @@ export async function startServer(
   const log = createLogger(options.quiet ? 'warn' : config.logLevel);
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
+  // Made (or read) at start: a bad SIGNING_KEY_FILE stops the start, and the key file is there to back up at once.
+  const signingKey = await installationSigningKey(config, database);
+  log.info(`Exports are signed with Ed25519 key ${signingKey.keyId} (${signingKey.source})`);
   const checkpointer = database.sqlite && database.file ? startCheckpointer(database.sqlite, database.file) : null;
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };

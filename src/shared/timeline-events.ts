@@ -290,6 +290,18 @@ export interface IncidentEventData {
   'observable.added': OfObservable & ObservableFields & { seenAt: string; again: boolean };
   'observable.changed': OfObservable & FieldChanges<ObservableFields>;
   'observable.removed': OfObservable;
+  /**
+   * The incident report was exported, signed: the SHA-256 of the signed file, the key that signed it, and the
+   * timeline it shows (up to seq, whose hash is timelineHead: the events before this one).
+   */
+  'report.exported': {
+    format: 'html' | 'pdf' | 'json';
+    sha256: string;
+    size: number;
+    keyId: string;
+    timelineSeq: number;
+    timelineHead: string;
+  };
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -431,6 +443,7 @@ const INCIDENT_TYPES = {
   'observable.added': true,
   'observable.changed': true,
   'observable.removed': true,
+  'report.exported': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

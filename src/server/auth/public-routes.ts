@@ -33,6 +33,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /report',
   'GET /report/follow-up',
   'POST /report/follow-up',
+  // The public key that checks signed exports: recipients outside Muster need it, and it is public by nature.
+  'GET /api/v1/signing-key',
+  'GET /api/v1/signing-key.pem',
   // The API's description: it documents the API and holds no data.
   'GET /api/v1/openapi.json',
   'GET /api/v1/docs',

@@ -30,6 +30,8 @@ export interface Config {
   evidenceDir: string;
   /** The largest evidence file an upload may bring; larger ones get 413 and leave nothing behind. */
   evidenceMaxBytes: number;
+  /** A PEM (PKCS#8) Ed25519 private key that signs exports; null: DATA_DIR/signing-key.pem (docs/incident-report.md). */
+  signingKeyFile: string | null;
 }
 
 export interface ConnectionsConfig {
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationDays: positiveNumber(env, 'INVITATION_DAYS', 7),
     evidenceDir: path.resolve(env.EVIDENCE_DIR || path.join(dataDir, 'evidence')),
     evidenceMaxBytes: positiveNumber(env, 'EVIDENCE_MAX_BYTES', 2 * 1024 ** 3),
+    signingKeyFile: env.SIGNING_KEY_FILE ? path.resolve(env.SIGNING_KEY_FILE) : null,
   };
 }
 

@@ -8,9 +8,10 @@ import {
   type PlanVersion,
   type PlaybookStep,
 } from '../../shared/prepare-types.ts';
+import { checkTimeZone, formatTime } from '../core/print/print-time.ts';
 import { CHANNEL_TYPE_LABELS, describeChannel, PACE_LEVEL_LABELS } from '../pace/pace-warnings.ts';
 import { maskedAddress } from '../registry/public-address.ts';
-import { checkTimeZone, conditionWords, deadlineWords, formatTime, moveOnShort, moveOnWords } from './offline-kit-words.ts';
+import { conditionWords, deadlineWords, moveOnShort, moveOnWords } from './offline-kit-words.ts';
 
 /**
  * The offline kit's content: buildKitModel turns a published plan into plain, already-worded text (clocks in words,

@@ -1,50 +1,11 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Content, ContentCanvas, CustomTableLayout, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentCanvas, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { GRID, pdfMake } from '../core/print/pdf-make.ts';
 import { KIT_SECTIONS, type KitModel, type KitPerson, WAIT_LABEL } from './offline-kit-model.ts';
 
 /**
  * The offline kit as a PDF. The content arrives as a KitModel, already worded by buildKitModel in
  * offline-kit-model.ts, so the PDF and the HTML binder say the same thing.
  */
-
-// ---------------------------------------------------------------------------------------------------------------
-// pdfmake, loaded on first use: it pulls in PDFKit and a font engine the server does not need at start-up.
-
-type PdfMake = typeof import('pdfmake');
-let loaded: PdfMake | null = null;
-
-function pdfMake(): PdfMake {
-  if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
-  const lib = require('pdfmake') as PdfMake;
-  // Roboto ships inside the pdfmake package: nothing is fetched, and it covers Norwegian and other Latin text.
-  const fonts = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  lib.setFonts({
-    Roboto: {
-      normal: path.join(fonts, 'Roboto-Regular.ttf'),
-      bold: path.join(fonts, 'Roboto-Medium.ttf'),
-      italics: path.join(fonts, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(fonts, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // Plan text is user input: it must never make the server fetch a URL or read a file other than the fonts.
-  lib.setUrlAccessPolicy(() => false);
-  lib.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fonts + path.sep));
-  loaded = lib;
-  return lib;
-}
-
-const GRID: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: () => '#444444',
-  vLineColor: () => '#444444',
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 2.5,
-  paddingBottom: () => 2.5,
-};
 
 /** A square to tick on paper (Roboto has no ballot box glyph). Fresh each time: pdfmake annotates the nodes it lays out. */
 function box(): ContentCanvas {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { formatTime } from '../core/print/print-time.ts';
 import { NIS2_ART_23 } from '../obligations/obligation-library.ts';
-import { conditionWords, deadlineWords, durationWords, formatTime, moveOnWords } from './offline-kit-words.ts';
+import { conditionWords, deadlineWords, durationWords, moveOnWords } from './offline-kit-words.ts';
 
 describe('words for the offline kit', () => {
   describe('durationWords (table)', () => {

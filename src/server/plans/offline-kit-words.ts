@@ -1,43 +1,8 @@
 import { ORIGIN_LABELS, type Origin } from '../../shared/incident-vocabulary.ts';
 import type { MoveOnRule, ObligationCondition, ObligationDefinition, ObligationDuration } from '../../shared/prepare-types.ts';
-import { AppError } from '../core/errors.ts';
 
 // How the offline kit words clocks, conditions, move-on rules and times: plain sentences for people reading a
 // printed binder while systems are down.
-
-export function checkTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-  } catch {
-    throw new AppError('invalid', `Unknown time zone "${timeZone}": use an IANA name such as "Europe/Oslo".`, 'timeZone');
-  }
-}
-
-/** "2026-03-02 14:30 Europe/Oslo (UTC+01:00)"; a date without a time ("2026-09-01") is shown as it is. */
-export function formatTime(iso: string, timeZone: string, dateOnly = false): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  if (dateOnly) return day;
-  const offset = String(parts.timeZoneName).replace('GMT', 'UTC');
-  const zone = timeZone === 'UTC' ? 'UTC' : `${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
-  return `${day} ${parts.hour}:${parts.minute} ${zone}`;
-}
 
 const UNITS: [keyof ObligationDuration, string][] = [
   ['months', 'month'],

@@ -1,5 +1,5 @@
 import type { PlanVersion } from '../../shared/prepare-types.ts';
-import { escapeHtml } from '../core/http/html.ts';
+import { cssString, html, htmlText, raw, type SafeHtml } from '../core/print/safe-html.ts';
 import {
   buildKitModel,
   KIT_SECTIONS,
@@ -15,37 +15,6 @@ import { renderKitPdf } from './offline-kit-pdf.ts';
  * The offline kit: a published contingency plan as the binder on the shelf, for when Muster, e-mail and chat are
  * down, laid out as one self-contained HTML file (and a one-page PACE card) from the model in offline-kit-model.ts.
  */
-const SAFE: unique symbol = Symbol('safe-html');
-interface SafeHtml {
-  [SAFE]: string;
-}
-
-function raw(text: string): SafeHtml {
-  return { [SAFE]: text };
-}
-
-function isSafe(value: unknown): value is SafeHtml {
-  return typeof value === 'object' && value !== null && SAFE in value;
-}
-
-function part(value: unknown): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (Array.isArray(value)) return value.map(part).join('');
-  if (isSafe(value)) return value[SAFE];
-  return escapeHtml(String(value));
-}
-
-/** Template tag: every interpolated value is escaped unless it is itself the output of html``. */
-function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  return raw(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''));
-}
-
-/** A CSS string literal: anything but plain ASCII is written as a hex escape, so text cannot end the string or the style. */
-function cssString(text: string): string {
-  // The space after six hex digits ends the escape and is consumed by the CSS parser, so it is always written.
-  return `"${[...text].map((ch) => (/[A-Za-z0-9 .,:;_+()-]/.test(ch) ? ch : `\\${ch.codePointAt(0)?.toString(16).padStart(6, '0')} `)).join('')}"`;
-}
-
 const FONTS = '"Helvetica Neue",Helvetica,Arial,"Liberation Sans","DejaVu Sans",sans-serif';
 // Page margin boxes do not inherit the body's font.
 const MARGIN_FONT = `font-family:${FONTS};color:#444`;
@@ -88,13 +57,13 @@ function pageCss(model: KitModel, title: string, margin = '16mm 14mm 18mm 14mm')
 }
 
 function htmlDocument(model: KitModel, title: string, css: string, body: SafeHtml): string {
-  return `<!doctype html>\n${
+  return `<!doctype html>\n${htmlText(
     html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="muster-plan-version" content="${model.version}"><meta name="muster-plan-sha256" content="${model.sha256}">
 <title>${title} — ${model.customer.name} (${model.customer.code}) v${model.version}</title>
 <style>${raw(css)}</style></head>
-<body>${body}</body></html>`[SAFE]
-  }\n`;
+<body>${body}</body></html>`,
+  )}\n`;
 }
 
 function sectionHead(model: KitModel, id: SectionId): SafeHtml {

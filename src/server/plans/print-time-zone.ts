@@ -1,9 +1,9 @@
 import type { Customer, PlanVersion } from '../../shared/prepare-types.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { checkTimeZone } from '../core/print/print-time.ts';
 import { findRecord } from '../registry/records.queries.ts';
 import { recordView } from '../registry/save-record.ts';
-import { checkTimeZone } from './offline-kit-words.ts';
 
 const isZone = (zone: string | undefined): zone is string => {
   if (!zone) return false;

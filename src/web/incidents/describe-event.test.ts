@@ -39,6 +39,23 @@ describe('timeline wording for the Identify events', () => {
     assert.equal(d.summary, 'added evidence invoice.html (2.0 KB, SHA-256 abababab…)');
     assert.deepEqual(d.details, ['Source: e-mail from x@example.net', `SHA-256: ${sha256}`, 'Type: text/html']);
   });
+
+  it('names an exported report by format and signing key, with the file’s hash and the timeline it shows', () => {
+    const sha256 = 'cd'.repeat(32);
+    const head = 'ef'.repeat(32);
+    const d = describeEvent(
+      event('report.exported', {
+        format: 'pdf',
+        sha256,
+        size: 1000,
+        keyId: '0123456789abcdef',
+        timelineSeq: 41,
+        timelineHead: head,
+      }),
+    );
+    assert.equal(d.summary, 'exported the incident report as PDF, signed with key 0123456789abcdef');
+    assert.deepEqual(d.details, [`SHA-256 of the signed file: ${sha256}`, `Shows the timeline up to event #41 (${head})`]);
+  });
 });
 
 describe('timeline wording for chains of custody', () => {

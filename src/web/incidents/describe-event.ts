@@ -248,6 +248,18 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
         details: [`Expected SHA-256: ${str(d.expected) ?? '?'}`, ...(str(d.actual) ? [`Found SHA-256: ${d.actual}`] : [])],
       };
     }
+    case 'report.exported': {
+      const sha256 = str(d.sha256);
+      return {
+        ...base,
+        kind: 'note',
+        summary: `exported the incident report as ${String(d.format ?? '').toUpperCase() || 'a file'}, signed${d.keyId ? ` with key ${d.keyId}` : ''}`,
+        details: [
+          ...(sha256 ? [`SHA-256 of the signed file: ${sha256}`] : []),
+          ...(typeof d.timelineSeq === 'number' ? [`Shows the timeline up to event #${d.timelineSeq} (${d.timelineHead})`] : []),
+        ],
+      };
+    }
     case 'triage.attached': {
       const title = str(d.title) ? ` ${fieldValueText('title', d.title)}` : '';
       if (d.kind === 'alerts') {

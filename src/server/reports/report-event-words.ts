@@ -1,0 +1,68 @@
+import type { StoredEvent } from '../core/events/event-store.ts';
+
+// One line per timeline event for the printed report (HTML, PDF): what happened, in plain words. The JSON export
+// carries each event's data whole; the web's fuller wording lives in src/web/incidents/describe-event.ts.
+
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
+const MAX = 300;
+const cut = (s: string) => (s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s);
+const because = (reason: unknown) => (typeof reason === 'string' && reason ? ` — ${reason}` : '');
+
+/** What the event says, in one line of at most 300 characters. */
+export function eventWords(event: StoredEvent): string {
+  const d = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'incident.reported':
+      return cut(`Reported: ${text(d.title)} (${text(d.tlp)}, via ${text(d.source)})`);
+    case 'incident.updated':
+      return cut(`Changed ${Object.keys((d.changes as object) ?? {}).join(', ')}`);
+    case 'note.added':
+      return cut(`Note: ${text(d.body)}`);
+    case 'decision.recorded':
+      return cut(`${text(d.point)}: ${text(d.outcome)}${because(d.reason)}`);
+    case 'incident.transitioned':
+      return cut(`Status ${text(d.from)} → ${text(d.to)}${because(d.reason)}`);
+    case 'incident.severity_overridden':
+      return cut(d.severity ? `Severity set to ${text(d.severity)}${because(d.reason)}` : 'Severity override removed');
+    case 'milestone.recorded':
+      return `Milestone: ${text(d.milestone)} at ${text(d.at)}`;
+    case 'determination.recorded':
+      return cut(`Determined ${text(d.name)}${because(d.reason)}`);
+    case 'evidence.added':
+      return cut(`Evidence ${text(d.name)} (SHA-256 ${text(d.sha256)})`);
+    case 'role.assigned':
+      return cut(`${text(d.role)} given to ${text(d.userName)}`);
+    case 'role.removed':
+      return cut(`${text(d.role)} taken from ${text(d.userName)}`);
+    case 'notification.requested':
+    case 'notification.prepared':
+      return cut(
+        `Notification ${event.type === 'notification.prepared' ? 'drafted' : 'sent'}: ${text(d.subject)} (${text(d.purpose)})`,
+      );
+    case 'notification.attempted':
+      return cut(`Delivery ${text(d.outcome)} on ${text(d.levelName)}: ${text(d.channel)}${because(d.reason)}`);
+    case 'notification.acknowledged':
+      return cut(`Acknowledged by ${text(d.by)} (${text(d.via)})${because(d.note)}`);
+    case 'obligation.submitted':
+      return cut(
+        `Submitted ${text(d.obligationId)}/${text(d.stageId)} at ${text(d.at)}, reference ${text(d.reference)} (${text(d.via)})`,
+      );
+    case 'obligation.waived':
+      return cut(`Waived ${text(d.obligationId)}/${text(d.stageId)}${because(d.reason)}`);
+    case 'deadline.missed':
+      return cut(`Deadline missed: ${text(d.obligation)} — ${text(d.stage)} (due ${text(d.dueAt)})`);
+    case 'task.created':
+      return cut(`Task: ${text(d.title)}`);
+    case 'task.changed':
+      return cut(`Task ${text(d.title)}: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed${because(d.override)}`);
+    case 'report.exported':
+      return `Report exported as ${text(d.format).toUpperCase()} (SHA-256 ${text(d.sha256)}, key ${text(d.keyId)})`;
+    default: {
+      const facts = Object.entries(d)
+        .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        .map(([k, v]) => `${k} ${v}`);
+      return cut(facts.join(', '));
+    }
+  }
+}
