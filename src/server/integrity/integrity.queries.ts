@@ -64,16 +64,46 @@ export function streamsWithoutProjection(db: Kysely<DB>) {
     .selectFrom('events as e')
     .select(['e.stream_id', 'e.stream_type'])
     .select((eb) => [eb.fn.countAll<number>().as('events'), eb.fn.max('e.seq').as('last_seq')])
-    .where(({ and, not, exists, selectFrom }) =>
-      and([
+    .where((eb) => {
+      const { and, not, exists, selectFrom } = eb;
+      return and([
         not(exists(selectFrom('incidents').select('incidents.id').whereRef('incidents.id', '=', 'e.stream_id'))),
         not(exists(selectFrom('records').select('records.id').whereRef('records.id', '=', 'e.stream_id'))),
         not(exists(selectFrom('triage_items').select('triage_items.id').whereRef('triage_items.id', '=', 'e.stream_id'))),
-      ]),
-    )
+        // Custody streams have no projection of their own: verify-custody.ts checks them and their owners.
+        eb('e.stream_type', '!=', 'custody'),
+      ]);
+    })
     .groupBy(['e.stream_id', 'e.stream_type'])
     .orderBy('e.stream_id')
     .execute();
+}
+
+/** One page of the ids of custody streams, in id order (keyset: the next page starts after `after`). */
+export async function custodyStreamPage(db: Kysely<DB>, after: string | null, limit: number): Promise<string[]> {
+  let query = db.selectFrom('events').select('stream_id').distinct().where('stream_type', '=', 'custody');
+  if (after !== null) query = query.where('stream_id', '>', after);
+  const rows = await query.orderBy('stream_id').limit(limit).execute();
+  return rows.map((r) => r.stream_id);
+}
+
+/** Whose custody streams these are: an evidence item's, or a preservation request's (with what it stores). */
+export async function custodyOwners(
+  db: Kysely<DB>,
+  ids: string[],
+): Promise<Map<string, { kind: 'evidence' } | { kind: 'preservation'; items: string; answers: string }>> {
+  const owners = new Map<string, { kind: 'evidence' } | { kind: 'preservation'; items: string; answers: string }>();
+  if (ids.length === 0) return owners;
+  for (const row of await db.selectFrom('evidence').select('id').where('id', 'in', ids).execute()) {
+    owners.set(row.id, { kind: 'evidence' });
+  }
+  const requests = await db
+    .selectFrom('preservation_requests')
+    .select(['id', 'items', 'answers'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const row of requests) owners.set(row.id, { kind: 'preservation', items: row.items, answers: row.answers });
+  return owners;
 }
 
 /** One page of published plan versions, snapshots included, in id order. */

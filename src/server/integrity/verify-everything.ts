@@ -12,6 +12,7 @@ import {
   streamsWithoutProjection,
 } from './integrity.queries.ts';
 import type { PlanPublication, RecordState } from './record-replay.ts';
+import { verifyCustodyStreams } from './verify-custody.ts';
 import { streamVerifier } from './verify-stream.ts';
 
 /** One stream's last event: what an anchor keeps. */
@@ -31,7 +32,7 @@ export interface Finding {
 }
 
 export interface IntegrityReport {
-  checked: { incidents: number; records: number; triageItems: number; planVersions: number };
+  checked: { incidents: number; records: number; triageItems: number; custodyStreams: number; planVersions: number };
   findings: Finding[];
   /** Every intact stream's head, in kind and id order (for an anchor). */
   heads: StreamHead[];
@@ -116,6 +117,9 @@ export async function verifyEverything(
     });
   }
 
+  const custody = await verifyCustodyStreams(db);
+  findings.push(...custody.findings);
+
   let planVersions = 0;
   for (let after: string | null = null; ; ) {
     const page = await planVersionPage(db, after, PLANS_PER_PAGE);
@@ -128,7 +132,13 @@ export async function verifyEverything(
     }
   }
   return {
-    checked: { incidents: counts.incident, records: counts.record, triageItems: counts.triage, planVersions },
+    checked: {
+      incidents: counts.incident,
+      records: counts.record,
+      triageItems: counts.triage,
+      custodyStreams: custody.checked,
+      planVersions,
+    },
     findings,
     heads,
   };

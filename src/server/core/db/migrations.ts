@@ -4,6 +4,7 @@ import type { Dialect } from './database.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
+import { preservationMigrations } from './preservation-migrations.ts';
 import { taskMigrations } from './task-migrations.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
@@ -357,6 +358,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...listMigrations(),
     ...connectionCheckMigrations(),
     ...taskMigrations(),
+    ...preservationMigrations(),
   };
 }
 
