@@ -36,11 +36,11 @@ export function readItems(texts: string[]): PreservationItem[] {
   const seen = new Map<string, number>();
   return texts.map((raw, i) => {
     const text = raw.trim().replace(/\s+/g, ' ');
-    if (!text) throw new AppError('invalid', `Item ${i + 1} is empty: write what to preserve, or remove it`, `items/${i}`);
+    if (!text) throw new AppError('invalid', `Item ${i + 1} is empty: write what to preserve, or remove it`, `items.${i}`);
     const key = text.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new AppError('invalid', `Item ${i + 1} repeats item ${first + 1} (“${text}”): remove one of them`, `items/${i}`);
+      throw new AppError('invalid', `Item ${i + 1} repeats item ${first + 1} (“${text}”): remove one of them`, `items.${i}`);
     }
     seen.set(key, i);
     return { id: `item-${i + 1}`, text };
