@@ -5,16 +5,14 @@ import {
   type ConnectionToCheck,
 } from '../../shared/connection-check-types.ts';
 import { escapeHtml } from '../core/http/html.ts';
-import { expiredPage, incidentLine, type LinkPageIncident } from '../customer-links/customer-pages.ts';
+import { expiredPage, incidentLine, LINK_FORM_CSS, type LinkPageIncident } from '../customer-links/customer-pages.ts';
 import { page, utc } from '../notifications/link-pages.ts';
 import { type CheckForm, NAME_MAX, NOTE_MAX } from './check-form.ts';
 
 // The customer's page for a connection check: a plain HTML form, one fieldset per connection, that works without
 // JavaScript, in a text browser and on a phone. Opening it changes nothing; only sending the form does, once.
 
-const CSS = `fieldset{border:1px solid #d0d4da;border-radius:8px;margin:1rem 0;padding:.5rem .9rem .8rem}
-legend{font-weight:600;padding:0 .3rem}.how{color:#555;font-size:.9rem;margin:.1rem 0 .3rem}
-.bad{outline:2px solid #c92a2a;outline-offset:2px}ul.answers{padding-left:1.1rem}ul.answers li{margin:.4rem 0}
+const CSS = `${LINK_FORM_CSS}
 .clean{color:#1b7f3a}.compromised{color:#c92a2a;font-weight:700}.not-checked{color:#555}`;
 
 const ARROW = { outbound: 'to', inbound: 'from', both: 'to and from' } as const;

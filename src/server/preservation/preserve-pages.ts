@@ -1,6 +1,6 @@
 import { PRESERVE_ANSWER_LABELS, PRESERVE_ANSWERS, type PreservationAnswer } from '../../shared/preservation-types.ts';
 import { escapeHtml } from '../core/http/html.ts';
-import { expiredPage, incidentLine, type LinkPageIncident } from '../customer-links/customer-pages.ts';
+import { expiredPage, incidentLine, LINK_FORM_CSS, type LinkPageIncident } from '../customer-links/customer-pages.ts';
 import type { LinkForm } from '../customer-links/link-routes.ts';
 import { page, utc } from '../notifications/link-pages.ts';
 import type { PreservationRow } from './preservation.queries.ts';
@@ -11,9 +11,7 @@ import { LOCATION_MAX, NAME_MAX, NOTE_MAX } from './preserve-form.ts';
 // JavaScript, in a text browser and on a phone. Each item has its own button; the last one sends every answer
 // chosen. Opening it changes nothing; an answer sent again replaces the earlier one until the link expires.
 
-const CSS = `fieldset{border:1px solid #d0d4da;border-radius:8px;margin:1rem 0;padding:.5rem .9rem .8rem}
-legend{font-weight:600;padding:0 .3rem}.how{color:#555;font-size:.9rem;margin:.1rem 0 .3rem}
-.bad{outline:2px solid #c92a2a;outline-offset:2px}ul.answers{padding-left:1.1rem}ul.answers li{margin:.4rem 0}
+const CSS = `${LINK_FORM_CSS}
 .preserved{color:#1b7f3a;font-weight:600}.not-preserved{color:#c92a2a;font-weight:600}.open{color:#a05a00}
 button.item{margin-top:.6rem;width:auto;padding:.55rem 1rem;background:#fff;color:#1c64d1;border:1px solid #1c64d1}
 input[type=text]{margin-bottom:.2rem}.default{position:absolute;left:-9999px}`;
