@@ -14,7 +14,7 @@ import { LOCATION_MAX, NAME_MAX, NOTE_MAX } from './preserve-form.ts';
 const CSS = `${LINK_FORM_CSS}
 .preserved{color:#1b7f3a;font-weight:600}.not-preserved{color:#c92a2a;font-weight:600}.open{color:#a05a00}
 button.item{margin-top:.6rem;width:auto;padding:.55rem 1rem;background:#fff;color:#1c64d1;border:1px solid #1c64d1}
-input[type=text]{margin-bottom:.2rem}.default{position:absolute;left:-9999px}`;
+input[type=text]{margin-bottom:.2rem}fieldset textarea{min-height:3.5rem}.default{position:absolute;left:-9999px}`;
 
 function answerWords(answer: PreservationAnswer | undefined): string {
   if (!answer) return '<span class="open">Waiting for your answer</span>';

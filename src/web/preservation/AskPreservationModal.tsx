@@ -106,8 +106,11 @@ function AskPreservationForm({ incident, onClose }: { incident: Incident; onClos
         <Stack gap={6} role="list" aria-label="Items to preserve">
           {items.map((_, i) => (
             <Group key={form.key(`items.${i}`)} gap={6} wrap="nowrap" align="flex-start" role="listitem">
-              <TextInput
+              <Textarea
                 style={{ flex: 1 }}
+                autosize
+                minRows={1}
+                maxRows={4}
                 aria-label={`Item ${i + 1}`}
                 maxLength={PRESERVE_ITEM_MAX}
                 data-autofocus={i === 0 || undefined}
