@@ -282,6 +282,15 @@ for (const dialect of await testDialects()) {
       assert.ok(!(await f.timeline(inc.id)).some((e) => e.type === 'preservation.requested'));
     });
 
+    it('keeps the list and the link off a channel not cleared for TLP:RED', async () => {
+      const inc = await f.incident({ tlp: 'TLP:RED' });
+      await ask(inc.id);
+      await f.work();
+      const [mail] = await f.sink.waitFor(1, 5000);
+      assert.match(mail.text, /TLP:RED information for you/);
+      assert.doesNotMatch(mail.text, /Disk image of FS01|\/preserve\//);
+    });
+
     it('lets a link expire: 410 on the page and on the form, the request says expired and keeps its answers', async () => {
       const inc = await f.incident();
       const { path: link } = await linkOf(inc.id);
