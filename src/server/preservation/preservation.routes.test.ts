@@ -309,6 +309,20 @@ for (const dialect of await testDialects()) {
       );
     });
 
+    it('keeps a playbook’s list when it is copied and changed, and refuses an empty or repeated item naming preserve', async () => {
+      const copy = await f.created('/api/v1/playbooks/copies', { from: 'ransomware', customerId: f.customer.id });
+      assert.match(copy.preserve[0], /^Disk images/);
+      const url = `/api/v1/playbooks/${copy.id}`;
+      const changed = await f.call('PATCH', url, { preserve: [' Backup tapes ', 'Camera footage'] });
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+      assert.deepEqual(changed.body.preserve, ['Backup tapes', 'Camera footage']);
+      const repeated = await f.call('PATCH', url, { preserve: ['Logs', 'logs'] });
+      assert.equal(repeated.status, 400);
+      assert.equal(repeated.body.error.field, 'preserve');
+      assert.match(repeated.body.error.message, /item 2, repeats "logs"/);
+      assert.ok((await f.call('DELETE', url)).status < 300);
+    });
+
     it('suggests the items of the applied playbooks, else of the category’s playbook, else a default list', async () => {
       const bare = await f.incident();
       const none = (await f.call('GET', `/api/v1/incidents/${bare.id}/preservation-requests/suggested-items`)).body;
