@@ -37,6 +37,7 @@ import { registerOpsRoutes } from './ops/ops.routes.ts';
 import { registerPaceRoutes } from './pace/pace.routes.ts';
 import { registerPlanRoutes } from './plans/plans.routes.ts';
 import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
+import { registerPreservationRoutes } from './preservation/preservation.routes.ts';
 import { registerRegistryRoutes } from './registry/registry.routes.ts';
 import { registerReportRoutes } from './reports/report.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerJobRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerConnectionCheckRoutes(app, deps);
+  registerPreservationRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerTokenRoutes(app, deps);

@@ -241,6 +241,8 @@ export interface Playbook extends RecordMeta {
   summary: string;
   categories: string[];
   steps: PlaybookStep[];
+  /** What to ask the customer to preserve (logs, images, mailboxes…); absent on older playbooks: nothing listed. */
+  preserve?: string[];
 }
 
 export interface Membership {

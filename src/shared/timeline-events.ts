@@ -13,6 +13,7 @@ import type {
 import type { DeliveryAttempt, InstructionAnswer, NotificationKind } from './notification-types.ts';
 import type { ObservableType } from './observable-types.ts';
 import type { MembershipRole, PaceLevelName, PacePurpose, StepDue } from './prepare-types.ts';
+import type { PreserveAnswerStatus } from './preservation-types.ts';
 import type { TaskPhase, TaskStatus } from './task-types.ts';
 import type { RuleAction, TriageKind } from './triage-types.ts';
 
@@ -266,6 +267,31 @@ export interface IncidentEventData {
       note: string;
     }[];
   };
+  /** The customer was asked, in the notification, to preserve these items and confirm each through a link. */
+  'preservation.requested': {
+    requestId: string;
+    notificationId: string;
+    items: string[];
+    /** YYYY-MM-DD, or null. */
+    keepUntil: string | null;
+    expiresAt: string;
+  };
+  /** The customer answered items through the link (the actor); a later answer to an item replaces the earlier one. */
+  'preservation.answered': {
+    requestId: string;
+    notificationId: string;
+    /** The name they typed; null when they gave none. */
+    by: string | null;
+    answers: {
+      itemId: string;
+      item: string;
+      status: PreserveAnswerStatus;
+      location: string;
+      note: string;
+      /** It replaces an earlier answer to the same item. */
+      changed: boolean;
+    }[];
+  };
   /** A playbook's steps became tasks (each one a task.created that follows). */
   'tasks.applied': { playbookId: string; playbookName: string; version: number; taskIds: string[] };
   'task.created': TaskCreated;
@@ -436,6 +462,8 @@ const INCIDENT_TYPES = {
   'effects.assessed': true,
   'connection_check.requested': true,
   'connection_check.answered': true,
+  'preservation.requested': true,
+  'preservation.answered': true,
   'tasks.applied': true,
   'task.created': true,
   'task.changed': true,

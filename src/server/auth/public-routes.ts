@@ -28,6 +28,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   // The customer answers a connection check through its single-use link (the token is the key).
   'GET /check/:token',
   'POST /check/:token',
+  // The customer confirms what they preserved through a preservation request's link (the token is the key).
+  'GET /preserve/:token',
+  'POST /preserve/:token',
   // The public report form (answers 404 unless an administrator turned it on).
   'GET /report',
   'POST /report',

@@ -1,9 +1,8 @@
 import type { ConnectionCheckAnswer } from '../../shared/connection-check-types.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { acknowledgeThroughLink, linkAnswerer } from '../customer-links/link-answerer.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
-import { acknowledgeNotification, linkActor } from '../notifications/acknowledge-notification.ts';
-import { findNotification } from '../notifications/notifications.queries.ts';
 import type { CheckAnswers } from './check-form.ts';
 import { type ConnectionCheckRow, findCheck, recordAnswers } from './connection-checks.queries.ts';
 import { checkConnections, checkStatus } from './connection-checks.views.ts';
@@ -18,12 +17,9 @@ export async function answerConnectionCheck(deps: Deps, checkId: string, input: 
   const { db, dialect } = deps.database;
   const head = await findCheck(db, dialect, checkId);
   if (!head) throw new AppError('not_found', `No connection check ${checkId}`);
-  const notification = await findNotification(db, dialect, head.notification_id);
-  const recipient = notification?.ladder[Math.max(notification.level, 0)]?.contactName;
-  const by = input.name ?? `someone with the check link sent to ${recipient || 'the customer'} (no name given)`;
-  const actor = linkActor(head.notification_id, by);
+  const answerer = await linkAnswerer(deps, head.notification_id, input.name, 'check');
   let answers: Record<string, ConnectionCheckAnswer> = {};
-  await appendToIncident(deps, actor, head.incident_id, {
+  await appendToIncident(deps, answerer.actor, head.incident_id, {
     async decide(tx, _incident, now) {
       const check = await findCheck(tx, dialect, checkId, true);
       const status = check ? checkStatus(check, now) : 'expired';
@@ -54,11 +50,6 @@ export async function answerConnectionCheck(deps: Deps, checkId: string, input: 
       if (!(await recordAnswers(tx, checkId, set))) throw new AppError('conflict', 'These connections were already answered');
     },
   });
-  try {
-    await acknowledgeNotification(deps, actor, head.notification_id, { by, via: 'link' });
-  } catch (error) {
-    // The answers are recorded; the message's ladder may walk on until someone acknowledges it by hand.
-    deps.log.warn({ checkId, error: (error as Error).message }, 'connection check answered, its message not acknowledged');
-  }
+  await acknowledgeThroughLink(deps, answerer, head.notification_id, { checkId });
   return (await findCheck(db, dialect, checkId)) as ConnectionCheckRow;
 }

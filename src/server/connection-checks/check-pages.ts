@@ -5,30 +5,15 @@ import {
   type ConnectionToCheck,
 } from '../../shared/connection-check-types.ts';
 import { escapeHtml } from '../core/http/html.ts';
+import { expiredPage, incidentLine, LINK_FORM_CSS, type LinkPageIncident } from '../customer-links/customer-pages.ts';
 import { page, utc } from '../notifications/link-pages.ts';
 import { type CheckForm, NAME_MAX, NOTE_MAX } from './check-form.ts';
 
 // The customer's page for a connection check: a plain HTML form, one fieldset per connection, that works without
 // JavaScript, in a text browser and on a phone. Opening it changes nothing; only sending the form does, once.
 
-const CSS = `fieldset{border:1px solid #d0d4da;border-radius:8px;margin:1rem 0;padding:.5rem .9rem .8rem}
-legend{font-weight:600;padding:0 .3rem}.how{color:#555;font-size:.9rem;margin:.1rem 0 .3rem}
-.bad{outline:2px solid #c92a2a;outline-offset:2px}ul.answers{padding-left:1.1rem}ul.answers li{margin:.4rem 0}
+const CSS = `${LINK_FORM_CSS}
 .clean{color:#1b7f3a}.compromised{color:#c92a2a;font-weight:700}.not-checked{color:#555}`;
-
-/** What the page says about the incident: its key, and its title unless TLP:RED (a link may be forwarded). */
-export interface CheckPageIncident {
-  key: string;
-  title: string;
-  tlp: string;
-  exercise: boolean;
-}
-
-function incidentLine(incident: CheckPageIncident): string {
-  const banner = incident.exercise ? '<p class="exercise">EXERCISE — this is an exercise, not a real incident</p>' : '';
-  const title = incident.tlp === 'TLP:RED' ? '' : ` — ${escapeHtml(incident.title)}`;
-  return `${banner}<p class="meta">Incident <strong>${escapeHtml(incident.key)}</strong>${title}</p>`;
-}
 
 const ARROW = { outbound: 'to', inbound: 'from', both: 'to and from' } as const;
 
@@ -39,7 +24,7 @@ function connectionHow(c: ConnectionToCheck): string {
 
 /** The form; after a refusal (problem) it keeps what was chosen and written, and marks the field at fault. */
 export function checkFormPage(
-  incident: CheckPageIncident,
+  incident: LinkPageIncident,
   connections: ConnectionToCheck[],
   expiresAt: string,
   action: string,
@@ -86,7 +71,7 @@ function answerList(connections: ConnectionToCheck[], answers: Record<string, Co
 
 /** After the answers are recorded: what was sent, so they can see it went through. */
 export function thanksPage(
-  incident: CheckPageIncident,
+  incident: LinkPageIncident,
   connections: ConnectionToCheck[],
   answers: Record<string, ConnectionCheckAnswer>,
 ): string {
@@ -102,7 +87,7 @@ export function thanksPage(
 }
 
 /** 410: the link was used. Who answered and when, not the answers: a forwarded link should not show them. */
-export function answeredPage(incident: CheckPageIncident, answeredAt: string, answeredBy: string | null): string {
+export function answeredPage(incident: LinkPageIncident, answeredAt: string, answeredBy: string | null): string {
   const by = answeredBy ? ` by ${escapeHtml(answeredBy)}` : '';
   return page(
     'Already answered',
@@ -112,10 +97,4 @@ export function answeredPage(incident: CheckPageIncident, answeredAt: string, an
 }
 
 /** 410: the link was not used in time. */
-export function expiredPage(incident: CheckPageIncident, expiresAt: string): string {
-  return page(
-    'Link expired',
-    `<div class="card"><h1>This link has expired</h1>${incidentLine(incident)}<p>It worked until ${utc(expiresAt)}. Contact the incident team through your usual channel; they can send you a new one.</p></div>`,
-    CSS,
-  );
-}
+export const expiredCheckPage = (incident: LinkPageIncident, expiresAt: string): string => expiredPage(incident, expiresAt, CSS);

@@ -5,8 +5,6 @@ import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 
 export const IdParams = Type.Object({ id: Text(100, 1) });
 
-export const TokenParams = Type.Object({ token: Text(300, 1) });
-
 export const RequestBody = Type.Object(
   {
     serviceIds: Type.Optional(Type.Array(Text(100, 1), { minItems: 1, maxItems: 200, uniqueItems: true })),
@@ -14,9 +12,6 @@ export const RequestBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** The answer page's form: status-<i>, note-<i> and name, read by check-form.ts (which names a field at fault). */
-export const CheckFormBody = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 10_000 }));
 
 const ConnectionToCheck = Type.Object({
   serviceId: Type.String(),

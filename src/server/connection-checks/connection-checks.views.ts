@@ -5,6 +5,7 @@ import type {
   ConnectionToCheck,
 } from '../../shared/connection-check-types.ts';
 import type { Service } from '../../shared/prepare-types.ts';
+import { linkExpired } from '../customer-links/link-status.ts';
 import type { ConnectionCheckRow } from './connection-checks.queries.ts';
 
 export function checkConnections(row: Pick<ConnectionCheckRow, 'connections'>): ConnectionToCheck[] {
@@ -18,7 +19,7 @@ export function checkAnswers(row: Pick<ConnectionCheckRow, 'answers'>): Record<s
 /** answered once used; expired once past its time unused; else sent (the link works). */
 export function checkStatus(row: Pick<ConnectionCheckRow, 'answered_at' | 'expires_at'>, now: Date): ConnectionCheck['status'] {
   if (row.answered_at) return 'answered';
-  return Date.parse(row.expires_at) <= now.getTime() ? 'expired' : 'sent';
+  return linkExpired(row, now) ? 'expired' : 'sent';
 }
 
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();

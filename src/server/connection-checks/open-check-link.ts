@@ -1,7 +1,7 @@
 import type { Deps } from '../core/deps.ts';
+import { linkTokenHash } from '../customer-links/link-token.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
-import { checkTokenHash } from './check-link.ts';
 import { type ConnectionCheckRow, findCheckByTokenHash } from './connection-checks.queries.ts';
 import { checkStatus } from './connection-checks.views.ts';
 
@@ -18,7 +18,7 @@ export interface OpenedCheckLink {
  */
 export async function openCheckLink(deps: Deps, token: string): Promise<OpenedCheckLink | null> {
   const { db, dialect } = deps.database;
-  const check = await findCheckByTokenHash(db, checkTokenHash(token));
+  const check = await findCheckByTokenHash(db, linkTokenHash(token));
   if (!check) return null;
   const incident = (await findIncident(db, dialect, check.incident_id))?.state;
   if (!incident) return null;

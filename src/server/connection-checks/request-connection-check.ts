@@ -1,17 +1,13 @@
-import { randomUUIDv7 } from 'node:crypto';
 import type { ConnectionToCheck } from '../../shared/connection-check-types.ts';
 import type { Service } from '../../shared/prepare-types.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { ConnectionChecksTable } from '../core/db/connection-checks-schema.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { instanceSecret } from '../core/instance-secret.ts';
-import { type NotificationCompanion, sendNotification } from '../notifications/send-notification.ts';
-import { LINK_LIFETIME_MS } from '../notifications/signed-links.ts';
+import { sendWithLink } from '../customer-links/send-with-link.ts';
 import { checkListLines, connectionsToCheck } from '../plans/check-list.ts';
 import { listRecords } from '../registry/records.queries.ts';
 import { recordView } from '../registry/save-record.ts';
-import { checkToken, checkTokenHash } from './check-link.ts';
 import { type ConnectionCheckRow, findCheck, insertCheck } from './connection-checks.queries.ts';
 
 export interface CheckRequest {
@@ -47,20 +43,10 @@ export async function requestConnectionCheck(
   incidentIdOrKey: string,
   input: CheckRequest,
 ): Promise<ConnectionCheckRow> {
-  const secret = await instanceSecret(deps.database);
-  // Decided inside the transaction (again on a retry), written with the notification once it has its id.
-  const made: { check?: Omit<ConnectionChecksTable, 'notification_id'>; connections: ConnectionToCheck[] } = {
-    connections: [],
-  };
-  const companion: NotificationCompanion = {
-    async prepare(tx, incident, now) {
-      if (!incident.customerId) {
-        throw new AppError(
-          'conflict',
-          'The incident has no customer: set its customer and affected services first',
-          'customerId',
-        );
-      }
+  const id = await sendWithLink<Omit<ConnectionChecksTable, 'notification_id'>>(deps, actor, incidentIdOrKey, {
+    kind: 'check',
+    noCustomer: 'The incident has no customer: set its customer and affected services first',
+    async prepare(tx, incident, now, link) {
       const wanted = input.serviceIds ? [...new Set(input.serviceIds)] : incident.serviceIds;
       const stranger = wanted.find((id) => !incident.serviceIds.includes(id));
       if (stranger) {
@@ -87,37 +73,35 @@ export async function requestConnectionCheck(
           'serviceIds',
         );
       }
-      const id = randomUUIDv7();
-      made.connections = connections;
-      made.check = {
-        id,
+      const row = {
+        id: link.id,
         incident_id: incident.id,
         customer_id: incident.customerId,
         connections: JSON.stringify(connections),
         answers: null,
-        token_hash: checkTokenHash(checkToken(secret, id)),
-        // As long as the acknowledgement link in the same message works.
-        expires_at: new Date(now.getTime() + LINK_LIFETIME_MS).toISOString(),
+        token_hash: link.tokenHash,
+        expires_at: link.expiresAt,
         answered_at: null,
         answered_by: null,
         created_by: actor.name,
         created_at: now.toISOString(),
       };
       return {
+        row,
         subject: 'Please check these connections: {{incident.key}} {{incident.title}}',
         body: messageBody(input.message, connections),
       };
     },
-    events(n) {
-      const { id, expires_at } = made.check as Omit<ConnectionChecksTable, 'notification_id'>;
-      const data = { checkId: id, notificationId: n.id, connections: made.connections, expiresAt: expires_at };
+    events(row, notificationId) {
+      const data = {
+        checkId: row.id,
+        notificationId,
+        connections: JSON.parse(row.connections),
+        expiresAt: row.expires_at,
+      };
       return [{ type: 'connection_check.requested', data }];
     },
-    async write(tx, n) {
-      await insertCheck(tx, { ...(made.check as Omit<ConnectionChecksTable, 'notification_id'>), notification_id: n.id });
-    },
-  };
-  await sendNotification(deps, actor, incidentIdOrKey, { purpose: 'notify-customer' }, companion);
-  const { id } = made.check as Omit<ConnectionChecksTable, 'notification_id'>;
+    write: (tx, row, n) => insertCheck(tx, { ...row, notification_id: n.id }),
+  });
   return (await findCheck(deps.database.db, deps.database.dialect, id)) as ConnectionCheckRow;
 }

@@ -60,24 +60,56 @@ export function eventsOfStreams(
 
 /** Streams whose events no projection holds: an incident, record or triage item row was deleted. */
 export function streamsWithoutProjection(db: Kysely<DB>) {
-  return (
-    db
-      .selectFrom('events as e')
-      .select(['e.stream_id', 'e.stream_type'])
-      .select((eb) => [eb.fn.countAll<number>().as('events'), eb.fn.max('e.seq').as('last_seq')])
-      // Custody streams have no projection of their own; verifyCustodyStreams checks them.
-      .where('e.stream_type', '!=', 'custody')
-      .where(({ and, not, exists, selectFrom }) =>
-        and([
-          not(exists(selectFrom('incidents').select('incidents.id').whereRef('incidents.id', '=', 'e.stream_id'))),
-          not(exists(selectFrom('records').select('records.id').whereRef('records.id', '=', 'e.stream_id'))),
-          not(exists(selectFrom('triage_items').select('triage_items.id').whereRef('triage_items.id', '=', 'e.stream_id'))),
-        ]),
-      )
-      .groupBy(['e.stream_id', 'e.stream_type'])
-      .orderBy('e.stream_id')
-      .execute()
-  );
+  return db
+    .selectFrom('events as e')
+    .select(['e.stream_id', 'e.stream_type'])
+    .select((eb) => [eb.fn.countAll<number>().as('events'), eb.fn.max('e.seq').as('last_seq')])
+    .where((eb) => {
+      const { and, not, exists, selectFrom } = eb;
+      return and([
+        not(exists(selectFrom('incidents').select('incidents.id').whereRef('incidents.id', '=', 'e.stream_id'))),
+        not(exists(selectFrom('records').select('records.id').whereRef('records.id', '=', 'e.stream_id'))),
+        not(exists(selectFrom('triage_items').select('triage_items.id').whereRef('triage_items.id', '=', 'e.stream_id'))),
+        // Custody streams have no projection of their own: verify-custody.ts checks them and their owners.
+        eb('e.stream_type', '!=', 'custody'),
+      ]);
+    })
+    .groupBy(['e.stream_id', 'e.stream_type'])
+    .orderBy('e.stream_id')
+    .execute();
+}
+
+/** One page of the ids of custody streams, in id order (keyset: the next page starts after `after`). */
+export async function custodyStreamPage(db: Kysely<DB>, after: string | null, limit: number): Promise<string[]> {
+  let query = db.selectFrom('events').select('stream_id').distinct().where('stream_type', '=', 'custody');
+  if (after !== null) query = query.where('stream_id', '>', after);
+  const rows = await query.orderBy('stream_id').limit(limit).execute();
+  return rows.map((r) => r.stream_id);
+}
+
+export type CustodyOwner =
+  | { kind: 'evidence'; name: string; version: number; head: string | null }
+  | { kind: 'preservation'; items: string; answers: string };
+
+/** Whose custody streams these are: an evidence item's, or a preservation request's (with what it stores). */
+export async function custodyOwners(db: Kysely<DB>, ids: string[]): Promise<Map<string, CustodyOwner>> {
+  const owners = new Map<string, CustodyOwner>();
+  if (ids.length === 0) return owners;
+  const items = await db
+    .selectFrom('evidence')
+    .select(['id', 'name', 'custody_version', 'custody_head'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const row of items) {
+    owners.set(row.id, { kind: 'evidence', name: row.name, version: Number(row.custody_version), head: row.custody_head });
+  }
+  const requests = await db
+    .selectFrom('preservation_requests')
+    .select(['id', 'items', 'answers'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const row of requests) owners.set(row.id, { kind: 'preservation', items: row.items, answers: row.answers });
+  return owners;
 }
 
 /** One page of published plan versions, snapshots included, in id order. */
@@ -108,27 +140,15 @@ export async function triageItemsOfIncident(db: Kysely<DB>, incidentId: string):
   return rows.map((r) => r.id);
 }
 
-/** One page of evidence items with a chain of custody, in id order: the head each one's custody stream must end at. */
-export function custodyHeadPage(db: Kysely<DB>, after: string | null, limit: number) {
-  let query = db
-    .selectFrom('evidence')
-    .select(['id', 'name', 'custody_version', 'custody_head'])
-    .where('custody_version', '>', 0);
-  if (after !== null) query = query.where('id', '>', after);
-  return query.orderBy('id').limit(limit).execute();
-}
-
-/** Custody streams of no evidence item (a preservation request's, or an item's whose row was deleted), in id order. */
-export async function otherCustodyStreams(db: Kysely<DB>, after: string | null, limit: number): Promise<string[]> {
-  let query = db
-    .selectFrom('events as e')
-    .select('e.stream_id')
-    .distinct()
-    .where('e.stream_type', '=', 'custody')
+/** Evidence items whose chain of custody should hold steps but whose stream has none left (all were deleted). */
+export function evidenceWithEmptyCustody(db: Kysely<DB>) {
+  return db
+    .selectFrom('evidence as v')
+    .select(['v.id', 'v.name', 'v.custody_version'])
+    .where('v.custody_version', '>', 0)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('evidence').select('evidence.id').whereRef('evidence.id', '=', 'e.stream_id'))),
-    );
-  if (after !== null) query = query.where('e.stream_id', '>', after);
-  const rows = await query.orderBy('e.stream_id').limit(limit).execute();
-  return rows.map((r) => r.stream_id);
+      not(exists(selectFrom('events').select('events.seq').whereRef('events.stream_id', '=', 'v.id'))),
+    )
+    .orderBy('v.id')
+    .execute();
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
-import { verifyCustodyStreams } from './check-custody.ts';
 import { planLabel, planVersionProblem } from './check-plan-version.ts';
 import { checkStream, replayFor } from './check-stream.ts';
 import {
@@ -13,6 +12,7 @@ import {
   streamsWithoutProjection,
 } from './integrity.queries.ts';
 import type { PlanPublication, RecordState } from './record-replay.ts';
+import { verifyCustodyStreams } from './verify-custody.ts';
 import { streamVerifier } from './verify-stream.ts';
 
 /** One stream's last event: what an anchor keeps. */
@@ -32,7 +32,7 @@ export interface Finding {
 }
 
 export interface IntegrityReport {
-  checked: { incidents: number; records: number; triageItems: number; planVersions: number; custodyStreams: number };
+  checked: { incidents: number; records: number; triageItems: number; custodyStreams: number; planVersions: number };
   findings: Finding[];
   /** Every intact stream's head, in kind and id order (for an anchor). */
   heads: StreamHead[];
@@ -135,8 +135,8 @@ export async function verifyEverything(
       incidents: counts.incident,
       records: counts.record,
       triageItems: counts.triage,
-      planVersions,
       custodyStreams: custody.checked,
+      planVersions,
     },
     findings,
     heads,

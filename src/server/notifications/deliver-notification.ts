@@ -1,11 +1,11 @@
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
-import { checkLinkOf } from '../connection-checks/check-link.ts';
 import type { NotifyConfig } from '../core/config.ts';
 import type { Deps } from '../core/deps.ts';
 import { instanceSecret } from '../core/instance-secret.ts';
 import type { JobDefinition } from '../core/jobs/jobs.ts';
 import { retryDelayMs } from '../core/jobs/jobs.ts';
+import { customerLinkOf } from '../customer-links/message-link.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
 import { changeNotification, type NotificationScene } from './change-notification.ts';
@@ -42,15 +42,16 @@ function stillDue(n: Notification | null, payload: DeliverPayload): n is Notific
   return !n.attempts.some((a) => a.level === payload.level && a.attempt === payload.attempt);
 }
 
-/** The links in a message: where the incident is, where the recipient acknowledges or answers, and a check's page. */
+/** The links in a message: where the incident is, where the recipient acknowledges or answers, and a customer link. */
 export async function messageLinks(deps: Deps, n: Notification, now: Date) {
   const secret = await instanceSecret(deps.database);
   const purpose = n.kind === 'instruction' ? 'answer' : 'ack';
   const token = signLink(secret, purpose, n.id, new Date(now.getTime() + LINK_LIFETIME_MS));
-  // A connection check's message carries a second link: the page where the customer answers per connection.
-  const checkUrl = n.incidentId && n.purpose === 'notify-customer' && n.kind === 'message' ? await checkLinkOf(deps, n.id) : null;
+  // A connection check's or preservation request's message carries a second link: the page where the customer answers.
+  const customerLink =
+    n.incidentId && n.purpose === 'notify-customer' && n.kind === 'message' ? await customerLinkOf(deps, n.id) : null;
   return {
-    checkUrl,
+    customerLink,
     ackUrl: `${deps.config.publicUrl}/${purpose}/${token}`,
     ackLabel: n.kind === 'instruction' ? 'Answer here (no account needed)' : 'Acknowledge receipt (no account needed)',
     incidentUrl: n.incidentId ? `${deps.config.publicUrl}/incidents/${n.incidentId}` : null,

@@ -7,8 +7,8 @@ export interface MessageContext {
   ackUrl: string | null;
   /** What the recipient is asked to do with the link. */
   ackLabel: string;
-  /** A connection check's page, where the customer answers per connection (null or absent: none). */
-  checkUrl?: string | null;
+  /** A customer link's page (a connection check's, a preservation request's) and what to do there; null or absent: none. */
+  customerLink?: { url: string; label: string } | null;
 }
 
 /** Replaces {{name.path}} with values from the context; unknown names are left visible so a typo shows. */
@@ -52,8 +52,8 @@ export function wordMessage(
     );
   } else {
     lines.push(fillTemplate(draft.body, values));
-    // Only where the content goes: the page lists the affected services' connections, which TLP:RED withholds.
-    if (context.checkUrl) lines.push('', `Answer for each connection here (no account needed, works once): ${context.checkUrl}`);
+    // Only where the content goes: the page lists what TLP:RED withholds (connections, what to preserve).
+    if (context.customerLink) lines.push('', `${context.customerLink.label}: ${context.customerLink.url}`);
     if (incident) {
       lines.push('', `Incident: ${incident.key} — ${incident.title}`, `Classification: ${incident.tlp}`);
       if (context.incidentUrl) lines.push(`In Muster: ${context.incidentUrl}`);

@@ -2,10 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf } from '../auth/authenticate.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
-import { checkLinkOf } from '../connection-checks/check-link.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { instanceSecret } from '../core/instance-secret.ts';
+import { customerLinkOf } from '../customer-links/message-link.ts';
 import { findIncident } from '../incidents/incidents.queries.ts';
 import { Incident } from '../incidents/incidents.schemas.ts';
 import { presentIncident } from '../incidents/incidents.views.ts';
@@ -165,11 +165,11 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     const incident = n.incidentId ? ((await findIncident(db, dialect, n.incidentId))?.state ?? null) : null;
     // Worded as for a channel not cleared for TLP:RED: whoever holds the link sees no TLP:RED content.
     const context = { incident, incidentUrl: n.incidentId ? `${deps.config.publicUrl}/incidents/${n.incidentId}` : null };
-    // A connection check's page is linked here too, for a customer who opened the acknowledgement first.
-    const checkUrl = await checkLinkOf(deps, n.id);
+    // A customer link's page is linked here too, for a customer who opened the acknowledgement first.
+    const customerLink = await customerLinkOf(deps, n.id);
     const message = wordMessage(
       { subject: n.subject, body: n.body },
-      { ...context, ackUrl: null, ackLabel: '', checkUrl },
+      { ...context, ackUrl: null, ackLabel: '', customerLink },
       false,
     );
     return { n, message };

@@ -23,6 +23,8 @@ export interface Playbook {
   categories: string[];
   /** In the suggested order of execution; phases may interleave (the customer is told before containment). */
   steps: PlaybookStep[];
+  /** What to ask the customer to preserve when this playbook is applied (the preservation request's starting list). */
+  preserve?: string[];
 }
 
 /**
@@ -67,6 +69,20 @@ export function validatePlaybook(p: Playbook): string[] {
     if (!ROLES.includes(step.role)) problems.push(`${where}: unknown role "${step.role}".`);
     if (step.due) problems.push(...dueProblems(step.due, where));
   });
+  problems.push(...preserveProblems(p, label));
+  return problems;
+}
+
+/** What to preserve: no empty item, none repeated (ignoring case). */
+export function preserveProblems(p: Pick<Playbook, 'preserve'>, label = 'Playbook'): string[] {
+  const problems: string[] = [];
+  const kept = new Set<string>();
+  for (const [index, item] of (p.preserve ?? []).entries()) {
+    const key = item.trim().toLowerCase();
+    if (!key) problems.push(`${label}: what to preserve, item ${index + 1}, is empty.`);
+    else if (kept.has(key)) problems.push(`${label}: what to preserve, item ${index + 1}, repeats "${item.trim()}".`);
+    kept.add(key);
+  }
   return problems;
 }
 

@@ -40,6 +40,7 @@ export function registerPlaybookRoutes(app: FastifyInstance, deps: Deps): void {
         summary: library.summary,
         categories: library.categories,
         steps: library.steps,
+        preserve: library.preserve ?? [],
       };
     } else {
       const { record } = await readRecord(deps.database.db, deps.database.dialect, actor, PLAYBOOK, from).catch(() => {
@@ -51,6 +52,7 @@ export function registerPlaybookRoutes(app: FastifyInstance, deps: Deps): void {
         summary: record.summary,
         categories: record.categories,
         steps: record.steps,
+        preserve: record.preserve ?? [],
       };
     }
     const copy = await createRecord(deps, actor, PLAYBOOK, customerId, { ...structuredClone(source), basedOn: from });

@@ -15,7 +15,7 @@ import {
 import { AppError } from '../core/errors.ts';
 import { forgetWhetherCustomersExist } from '../incidents/incident-customer.ts';
 import { OBLIGATION_LIBRARY } from '../obligations/obligation-library.ts';
-import { validatePlaybook } from '../playbooks/playbook.ts';
+import { preserveProblems, validatePlaybook } from '../playbooks/playbook.ts';
 import { findRecord, listRecords } from './records.queries.ts';
 import type { PrepareContext, RecordKind } from './save-record.ts';
 
@@ -215,8 +215,11 @@ export const PLAYBOOK: RecordKind<PlaybookData> = {
       needsCustomerInstruction: s.needsCustomerInstruction ?? false,
       record: s.record ?? [],
     }));
+    const preserve = data.preserve?.map((item) => item.trim());
+    const preserving = preserveProblems({ preserve }, `Playbook "${data.slug}"`);
+    if (preserving.length) throw new AppError('invalid', preserving.join(' '), 'preserve');
     const problems = validatePlaybook({ ...data, id: data.slug, version: 1, steps });
     if (problems.length) throw new AppError('invalid', problems.join(' '), 'steps');
-    return { ...data, steps };
+    return { ...data, steps, ...(preserve ? { preserve } : {}) };
   },
 };

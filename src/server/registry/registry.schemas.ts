@@ -206,8 +206,10 @@ export const playbookSchema: KindSchema = {
       }),
       { minItems: 1, maxItems: 200 },
     ),
+    // What to ask the customer to preserve (the preservation request's starting list).
+    preserve: Type.Array(Text(300, 1), { maxItems: 50 }),
   },
-  defaults: { basedOn: null, summary: '', categories: [] },
+  defaults: { basedOn: null, summary: '', categories: [], preserve: [] },
 };
 
 /** The body of POST /api/v1/<kinds>. */

@@ -11,6 +11,7 @@ import { IncidentEvidencePanel } from '../evidence/IncidentEvidencePanel.tsx';
 import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { ObservablesPanel } from '../observables/ObservablesPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
+import { PreservationPanel } from '../preservation/PreservationPanel.tsx';
 import { RolesCard } from '../roles/RolesCard.tsx';
 import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
@@ -86,6 +87,7 @@ function IncidentView({ incident }: { incident: Incident }) {
             <EffectsPanel incident={incident} />
             <NotificationPanel incident={incident} />
             <ConnectionChecksPanel incident={incident} />
+            <PreservationPanel incident={incident} />
             <IncidentEvidencePanel incident={incident} />
             <ObservablesPanel incident={incident} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">

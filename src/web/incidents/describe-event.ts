@@ -7,6 +7,7 @@ import { describeEffectsAssessed } from '../effects/describe-effects-event.ts';
 import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
 import { describeObservableEvent } from '../observables/describe-observable-event.ts';
+import { describePreservationEvent } from '../preservation/describe-preservation-event.ts';
 import { describeTaskEvent } from '../tasks/describe-task-event.ts';
 import { describeCommunicationEvent } from './describe-communication-event.ts';
 import type { EventDescription, EventNames } from './event-description.ts';
@@ -284,6 +285,9 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
     case 'connection_check.requested':
     case 'connection_check.answered':
       return describeConnectionCheckEvent(event) ?? { ...base, kind: 'communication', summary: `recorded ${type}` };
+    case 'preservation.requested':
+    case 'preservation.answered':
+      return describePreservationEvent(event) ?? { ...base, kind: 'communication', summary: `recorded ${type}` };
     case 'role.assigned': {
       const title = roleTitle(d.role);
       const self = event.actor?.id === d.userId;

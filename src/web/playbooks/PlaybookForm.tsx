@@ -155,6 +155,14 @@ export function PlaybookForm({ playbook }: PlaybookFormProps) {
               maxDropdownHeight={320}
               {...form.getInputProps('categories')}
             />
+            <Textarea
+              label="What to ask the customer to preserve"
+              description="One item a line (logs, disk and memory images, mailboxes…): a preservation request on an incident this playbook is applied to starts with this list"
+              autosize
+              minRows={2}
+              maxRows={10}
+              {...form.getInputProps('preserve')}
+            />
           </Stack>
         </Paper>
 

@@ -27,6 +27,8 @@ export interface PlaybookFormValues {
   name: string;
   summary: string;
   categories: string[];
+  /** What to ask the customer to preserve, one item a line. */
+  preserve: string;
   /** In execution order; the editor shows them grouped by phase. */
   steps: StepRow[];
 }
@@ -62,11 +64,20 @@ export function stepDue(row: Pick<StepRow, 'dueFrom' | 'dueAmount' | 'dueUnit'>)
   return { from: row.dueFrom, after: { [row.dueUnit]: Number(row.dueAmount) } };
 }
 
-export function toPlaybookForm(p: Pick<Playbook, 'name' | 'summary' | 'categories' | 'steps'>): PlaybookFormValues {
+/** The preserve field's lines as the API's list: trimmed, blank lines left out. */
+export function preserveLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export function toPlaybookForm(p: Pick<Playbook, 'name' | 'summary' | 'categories' | 'steps' | 'preserve'>): PlaybookFormValues {
   return {
     name: p.name,
     summary: p.summary,
     categories: [...p.categories],
+    preserve: (p.preserve ?? []).join('\n'),
     steps: p.steps.map(({ due, ...s }) => ({
       ...s,
       key: s.id || randomId(),
@@ -97,6 +108,8 @@ export function playbookChanges(before: PlaybookFormValues, after: PlaybookFormV
   if (after.name.trim() !== before.name) changes.name = after.name.trim();
   if (after.summary.trim() !== before.summary) changes.summary = after.summary.trim();
   if (JSON.stringify(after.categories) !== JSON.stringify(before.categories)) changes.categories = after.categories;
+  const preserve = preserveLines(after.preserve);
+  if (JSON.stringify(preserve) !== JSON.stringify(preserveLines(before.preserve))) changes.preserve = preserve;
   const steps = toSteps(after.steps);
   if (JSON.stringify(steps) !== JSON.stringify(toSteps(before.steps))) changes.steps = steps as PlaybookStep[];
   return changes;

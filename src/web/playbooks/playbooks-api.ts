@@ -36,7 +36,7 @@ export interface PlaybookInForce {
   stored: Playbook | null;
 }
 
-export type PlaybookChanges = Partial<Pick<Playbook, 'name' | 'summary' | 'categories' | 'steps'>>;
+export type PlaybookChanges = Partial<Pick<Playbook, 'name' | 'summary' | 'categories' | 'steps' | 'preserve'>>;
 
 // Keys follow the registry convention (['registry', kind, 'list' | 'detail' | 'history', …]) so the cache is
 // shared with the customer pages and a live registry change refreshes them.

@@ -6,6 +6,7 @@ import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
 import { observableMigrations } from './observables-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
+import { preservationMigrations } from './preservation-migrations.ts';
 import { taskMigrations } from './task-migrations.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
@@ -361,6 +362,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...taskMigrations(),
     ...evidenceMigrations(),
     ...observableMigrations(),
+    ...preservationMigrations(),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   SetupTokensTable,
   UsersTable,
 } from './people-schema.ts';
+import type { PreservationRequestsTable } from './preservation-schema.ts';
 import type { TasksTable } from './task-schema.ts';
 
 // Row shapes as stored. Times are RFC 3339 UTC text and booleans 0/1 on both dialects,
@@ -219,6 +220,7 @@ export interface DB {
   connection_checks: ConnectionChecksTable;
   tasks: TasksTable;
   observables: ObservablesTable;
+  preservation_requests: PreservationRequestsTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */

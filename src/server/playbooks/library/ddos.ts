@@ -9,6 +9,11 @@ export const DDOS: Playbook = {
     'A flood of traffic or requests makes a service slow or unavailable. Confirm it is an attack, bring in the ' +
     'agreed protection, keep users informed through independent channels and watch for what the noise may hide.',
   categories: ['availability/ddos', 'availability/dos'],
+  preserve: [
+    'Firewall, load balancer and CDN logs for the attack period',
+    'NetFlow or traffic captures of the attack traffic',
+    'Any extortion or warning messages received, with full headers',
+  ],
   steps: [
     {
       id: 'report-customer',

@@ -13,6 +13,12 @@ export const INSIDER: Playbook = {
     'information-content-security/unauthorised-information-access',
     'availability/sabotage',
   ],
+  preserve: [
+    'The person’s mailbox and file shares as they are now',
+    'Access and audit logs of the systems they used',
+    'Badge, VPN and sign-in records for the period',
+    'Devices they used, untouched (do not reissue or wipe them)',
+  ],
   steps: [
     {
       id: 'small-circle',

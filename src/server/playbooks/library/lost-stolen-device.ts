@@ -9,6 +9,11 @@ export const LOST_DEVICE: Playbook = {
     'A laptop, phone, removable drive or token is missing. Lock it and cut its access fast, establish what data and ' +
     'accesses it held and whether it was encrypted, and decide on wiping.',
   categories: ['intrusions/burglary', 'information-content-security/data-loss'],
+  preserve: [
+    'Sign-in and device-management (MDM) logs for the device and its user',
+    'The device’s last backup, untouched',
+    'Records of remote lock or wipe commands sent',
+  ],
   steps: [
     {
       id: 'get-facts',

@@ -13,6 +13,13 @@ export const PERSONAL_DATA_BREACH: Playbook = {
     'information-content-security/unauthorised-information-access',
     'information-content-security',
   ],
+  preserve: [
+    'Access logs of the systems that hold the personal data',
+    'Database audit logs (queries, exports, privilege changes)',
+    'Download, export and file transfer logs showing how much data left, and where to',
+    'Firewall and proxy records of outbound traffic in the incident period',
+    'Logs of the accounts involved (sign-ins, permission changes)',
+  ],
   steps: [
     {
       id: 'notify-controller',

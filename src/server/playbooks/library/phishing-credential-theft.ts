@@ -15,6 +15,14 @@ export const PHISHING: Playbook = {
     'intrusions/privileged-account-compromise',
     'fraud/masquerade',
   ],
+  preserve: [
+    'The phishing messages as received, with full headers (forwarded as attachments, not inline)',
+    'The mailboxes of the people who received or answered the message, as they are now',
+    'Mail gateway and spam filter logs for the sending addresses and domains',
+    'Sign-in logs of the identity provider (e.g. Entra ID / Azure AD, Google Workspace) for the affected accounts',
+    'Mailbox audit logs, forwarding rules and inbox rules of the affected accounts',
+    'Web proxy and DNS logs showing visits to the phishing site',
+  ],
   steps: [
     {
       id: 'report-customer',

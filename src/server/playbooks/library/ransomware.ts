@@ -9,6 +9,16 @@ export const RANSOMWARE: Playbook = {
     'Files or systems are encrypted and a ransom is demanded, often after data has been stolen. Contain the spread, ' +
     'protect the backups, find out what was taken and restore from a clean copy on the customer’s instruction.',
   categories: ['malicious-code/infected-system', 'availability/sabotage'],
+  preserve: [
+    'Disk images of the encrypted and affected hosts, taken before anything is wiped or rebuilt',
+    'Memory images of affected hosts that are still running, taken before they are shut down',
+    'The ransom note and a few encrypted sample files',
+    'EDR and antivirus logs and alerts from all hosts, covering at least the last 30 days',
+    'Firewall and web proxy logs covering at least the last 30 days',
+    'VPN and remote-access (RDP, Citrix, remote support tools) logs',
+    'Domain controller and authentication logs (logins, new accounts, group changes)',
+    'Backups as they are now, untouched and kept offline: do not restore over them or let them rotate',
+  ],
   steps: [
     {
       id: 'report-customer',

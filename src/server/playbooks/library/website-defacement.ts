@@ -9,6 +9,13 @@ export const WEBSITE_DEFACEMENT: Playbook = {
     'A website’s content has been changed by an attacker. Capture it, take the site down on the customer’s ' +
     'instruction, find how they got in and restore from a clean backup with the hole closed.',
   categories: ['information-content-security/unauthorised-information-modification', 'intrusions/application-compromise'],
+  preserve: [
+    'A copy of the defaced pages and of the web server as it is now, before it is restored',
+    'Web server and application access logs',
+    'CMS audit logs and the list of admin accounts',
+    'Web application firewall and CDN logs',
+    'The last good backup of the site, untouched',
+  ],
   steps: [
     {
       id: 'report-customer',
