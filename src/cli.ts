@@ -188,7 +188,7 @@ function progress(done: number, total: number): void {
 function summary(report: IntegrityReport, started: number): string {
   const { incidents, records, triageItems, custodyStreams, planVersions } = report.checked;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  return `${incidents} incidents, ${records} registry records, ${triageItems} triage items, ${custodyStreams} custody streams and ${planVersions} plan versions checked in ${seconds} s`;
+  return `${incidents} incidents, ${records} registry records, ${triageItems} triage items, ${custodyStreams} chains of custody and ${planVersions} plan versions checked in ${seconds} s`;
 }
 
 async function withDeps(fn: (deps: Deps) => Promise<number>): Promise<number> {

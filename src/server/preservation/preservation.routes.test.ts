@@ -179,7 +179,7 @@ for (const dialect of await testDialects()) {
       // The custody stream's chain and the request's answers are verified by `verify`; a forged answer is caught.
       const clean = await verify();
       assert.equal(clean.code, 0, clean.stdout);
-      assert.match(clean.stdout, /[1-9]\d* custody streams/);
+      assert.match(clean.stdout, /[1-9]\d* chains of custody/);
       const { db } = f.server.deps.database;
       const row = await db
         .selectFrom('preservation_requests')
