@@ -56,6 +56,32 @@ export function eventWords(event: StoredEvent): string {
       return cut(`Task: ${text(d.title)}`);
     case 'task.changed':
       return cut(`Task ${text(d.title)}: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed${because(d.override)}`);
+    case 'evidence.custody_recorded': {
+      const where = [d.to ? `to ${text(d.to)}` : '', d.location ? `at ${text(d.location)}` : ''].filter(Boolean).join(' ');
+      return cut(`Custody of ${text(d.name)}: ${text(d.action)}${where ? ` ${where}` : ''}${because(d.note)}`);
+    }
+    case 'evidence.verified':
+      return cut(
+        d.ok
+          ? `Verified ${text(d.name)}: bytes intact`
+          : `Verified ${text(d.name)}: ${d.actual === null ? 'stored file MISSING' : `bytes CHANGED (now SHA-256 ${text(d.actual)})`}`,
+      );
+    case 'preservation.requested':
+      return cut(`Asked the customer to preserve: ${(d.items as string[]).join('; ')}`);
+    case 'preservation.answered':
+      return cut(
+        `Preservation answered${d.by ? ` by ${text(d.by)}` : ''}: ${(
+          d.answers as { item: string; status: string; location: string }[]
+        )
+          .map((a) => `${a.item} — ${a.status}${a.location ? ` at ${a.location}` : ''}`)
+          .join('; ')}`,
+      );
+    case 'observable.added':
+      return cut(`Observable ${text(d.type)} ${text(d.value)} (${text(d.tlp)})${d.again ? ', seen again' : ''}`);
+    case 'observable.changed':
+      return cut(`Observable ${text(d.type)} ${text(d.value)}: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed`);
+    case 'observable.removed':
+      return cut(`Observable ${text(d.type)} ${text(d.value)} removed`);
     case 'report.exported':
       return `Report exported as ${text(d.format).toUpperCase()} (SHA-256 ${text(d.sha256)}, key ${text(d.keyId)})`;
     default: {
