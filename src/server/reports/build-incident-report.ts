@@ -13,6 +13,7 @@ import { listIncidentEvidence } from '../evidence/evidence.queries.ts';
 import type { IncidentRecord } from '../incidents/incidents.queries.ts';
 import { incidentView, timelineEventView } from '../incidents/incidents.views.ts';
 import { roleHolders } from '../incidents/role-holders.ts';
+import { fillTemplate } from '../notifications/message.ts';
 import { listIncidentNotifications } from '../notifications/notifications.queries.ts';
 import { notificationView } from '../notifications/notifications.views.ts';
 import { findPlanVersionSummary } from '../plans/plans.queries.ts';
@@ -138,8 +139,9 @@ export async function buildIncidentReport(
       id: n.id,
       purpose: n.purpose,
       kind: n.kind,
-      subject: n.subject,
-      body: n.body,
+      // As the recipients read them: the templates filled with the incident's words.
+      subject: fillTemplate(n.subject, { incident: { ...state, ...state.times } }),
+      body: fillTemplate(n.body, { incident: { ...state, ...state.times } }),
       status: n.status,
       obligationRef: n.obligationRef,
       createdBy: n.createdBy,
