@@ -16,7 +16,11 @@ import { roleHolders } from '../incidents/role-holders.ts';
 import { fillTemplate } from '../notifications/message.ts';
 import { listIncidentNotifications } from '../notifications/notifications.queries.ts';
 import { notificationView } from '../notifications/notifications.views.ts';
+import { listIncidentObservables } from '../observables/observables.queries.ts';
+import { observableView } from '../observables/observables.views.ts';
 import { findPlanVersionSummary } from '../plans/plans.queries.ts';
+import { listIncidentPreservations } from '../preservation/preservation.queries.ts';
+import { custodyView, preservationAnswers, preservationItems, preservationStatus } from '../preservation/preservation.views.ts';
 import { findRecord } from '../registry/records.queries.ts';
 import { recordView } from '../registry/save-record.ts';
 import { presentTasks } from '../tasks/list-tasks.ts';
@@ -66,17 +70,22 @@ export async function buildIncidentReport(
   }
   const events = toStoredEvents(rows);
 
-  const [plan, planVersion, holders, deadlines, taskRows, notifications, evidence] = await Promise.all([
-    incidentSnapshot(db, dialect, state, now),
-    state.planVersionId ? findPlanVersionSummary(db, state.planVersionId) : undefined,
-    roleHolders(db, dialect, state, now),
-    listIncidentDeadlines(db, state.id),
-    listIncidentTasks(db, state.id),
-    listIncidentNotifications(db, state.id),
-    listIncidentEvidence(db, state.id),
-  ]);
+  const [plan, planVersion, holders, deadlines, taskRows, notifications, evidence, preservations, observables] =
+    await Promise.all([
+      incidentSnapshot(db, dialect, state, now),
+      state.planVersionId ? findPlanVersionSummary(db, state.planVersionId) : undefined,
+      roleHolders(db, dialect, state, now),
+      listIncidentDeadlines(db, state.id),
+      listIncidentTasks(db, state.id),
+      listIncidentNotifications(db, state.id),
+      listIncidentEvidence(db, state.id),
+      listIncidentPreservations(db, state.id),
+      listIncidentObservables(db, state.id),
+    ]);
   const tasks = await presentTasks(db, actor, now, taskRows, () => state.exercise);
   const custody = await Promise.all(evidence.map((item) => listCustody(db, item.id)));
+  const preservationCustody = await Promise.all(preservations.map((row) => listCustody(db, row.id)));
+  const sentAt = new Map(notifications.map((n) => [n.id, n.sentAt]));
   const shown = incidentView(state, actor, { openClocks: [] });
   const effects = effectsView(state, actor, deadlines);
   const serviceNames = new Map((plan?.snapshot.services ?? []).map((s) => [s.id, s.name]));
@@ -160,6 +169,25 @@ export async function buildIncidentReport(
     })),
     obligations: obligationStages(deadlines, state),
     evidence: evidence.map((item, i) => ({ ...item, custody: custody[i] })),
+    preservation: preservations.map((row, i) => {
+      const answers = preservationAnswers(row);
+      return {
+        id: row.id,
+        status: preservationStatus(row, now),
+        message: row.message,
+        keepUntil: row.keep_until,
+        expiresAt: row.expires_at,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+        sentAt: sentAt.get(row.notification_id) ?? null,
+        items: preservationItems(row).map((item) => ({ ...item, answer: answers[item.id] ?? null })),
+        custody: preservationCustody[i].map(custodyView),
+      };
+    }),
+    observables: observables.map((row) => {
+      const { id, type, value, tlp, tags, description, firstSeen, lastSeen } = observableView(row, 0);
+      return { id, type, value, tlp, tags, description, firstSeen, lastSeen };
+    }),
     timeline: {
       count: events.length,
       headSeq: state.version,

@@ -3,6 +3,8 @@ import type { IncidentReport } from './report-sections.ts';
 import {
   impactWords,
   pageMarking,
+  preservationWords,
+  preserveAnswerWords,
   REPORT_SECTIONS,
   reportStamp,
   submissionWords,
@@ -204,6 +206,43 @@ ${table(
 }`;
 }
 
+function preservation(r: IncidentReport): SafeHtml {
+  return html`<h2 id="preservation">${REPORT_SECTIONS.preservation}</h2>
+${
+  r.preservation.length
+    ? r.preservation.map(
+        (p) => html`<h3>Preservation request ${p.id}</h3>
+<p class="small">${preservationWords(r, p)}</p>
+${table(
+  ['#', 'Item', 'Latest answer'],
+  p.items.map((item, i) => html`<tr><td>${i + 1}</td><td>${item.text}</td><td>${preserveAnswerWords(r, item.answer)}</td></tr>`),
+  'No items.',
+)}
+${table(
+  ['#', 'When', 'Who', 'Action', 'Item', 'Where, note'],
+  p.custody.map(
+    (c) =>
+      html`<tr><td>${c.seq}</td><td>${when(r, c.at)}</td><td>${c.by}</td><td>${c.action}</td><td>${c.item}</td><td>${[c.location, c.note].filter(Boolean).join(' · ')}</td></tr>`,
+  ),
+  'No custody steps recorded.',
+)}`,
+      )
+    : html`<p class="small"><em>No preservation requests.</em></p>`
+}`;
+}
+
+function observables(r: IncidentReport): SafeHtml {
+  return html`<h2 id="observables">${REPORT_SECTIONS.observables}</h2>
+${table(
+  ['Type', 'Value', 'TLP', 'Tags', 'First seen', 'Last seen'],
+  r.observables.map(
+    (o) =>
+      html`<tr><td>${o.type}</td><td class="mono">${o.value}${o.description ? html`<br><span class="small">${o.description}</span>` : ''}</td><td>${o.tlp}</td><td>${o.tags.join(', ')}</td><td>${when(r, o.firstSeen)}</td><td>${when(r, o.lastSeen)}</td></tr>`,
+  ),
+  'No observables.',
+)}`;
+}
+
 function timeline(r: IncidentReport): SafeHtml {
   const t = r.timeline;
   return html`<h2 id="timeline">${REPORT_SECTIONS.timeline}</h2>
@@ -225,7 +264,7 @@ export function renderReportHtml(r: IncidentReport): string {
 <h1>Incident report: ${r.incident.key}</h1>
 <p><strong>${r.incident.title}</strong></p>
 <p class="small mono">${reportStamp(r)}</p>
-${summary(r)}${classification(r)}${effects(r)}${decisions(r)}${roles(r)}${tasks(r)}${notifications(r)}${obligations(r)}${evidence(r)}${timeline(r)}
+${summary(r)}${classification(r)}${effects(r)}${decisions(r)}${roles(r)}${tasks(r)}${notifications(r)}${obligations(r)}${evidence(r)}${preservation(r)}${observables(r)}${timeline(r)}
 <footer><p>Generated ${when(r, r.generatedAt)} by ${r.generatedBy.name}.</p><p>${VERIFY_WORDS}</p></footer>
 ${banner(r)}`;
   return `<!doctype html>\n${htmlText(

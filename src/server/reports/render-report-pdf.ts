@@ -4,6 +4,8 @@ import type { IncidentReport } from './report-sections.ts';
 import {
   impactWords,
   pageMarking,
+  preservationWords,
+  preserveAnswerWords,
   REPORT_SECTIONS,
   reportStamp,
   submissionWords,
@@ -191,6 +193,52 @@ function sections(r: IncidentReport): Content[] {
           ),
         ])
       : [{ text: 'No evidence.', italics: true, style: 'small' } as Content]),
+    ...preservedAndSeen(r),
+  ];
+}
+
+/** The preservation requests with their custody, and the observables: compact tables, one row each. */
+function preservedAndSeen(r: IncidentReport): Content[] {
+  return [
+    h2(REPORT_SECTIONS.preservation),
+    ...(r.preservation.length
+      ? r.preservation.flatMap((p): Content[] => [
+          { text: `Preservation request ${p.id}`, style: 'h3' },
+          { text: preservationWords(r, p), style: 'small' },
+          table(
+            [16, '*', 200],
+            ['#', 'Item', 'Latest answer'],
+            p.items.map((item, i) => [String(i + 1), item.text, preserveAnswerWords(r, item.answer)]),
+            'No items.',
+          ),
+          table(
+            [16, 90, 70, 60, '*'],
+            ['#', 'When', 'Who', 'Action', 'Item, where, note'],
+            p.custody.map((c) => [
+              String(c.seq),
+              when(r, c.at),
+              c.by,
+              c.action,
+              [c.item, c.location, c.note].filter(Boolean).join(' · '),
+            ]),
+            'No custody steps recorded.',
+          ),
+        ])
+      : [{ text: 'No preservation requests.', italics: true, style: 'small' } as Content]),
+    h2(REPORT_SECTIONS.observables),
+    table(
+      [50, '*', 55, 70, 80, 80],
+      ['Type', 'Value', 'TLP', 'Tags', 'First seen', 'Last seen'],
+      r.observables.map((o) => [
+        o.type,
+        { text: [o.value, o.description ? `\n${o.description}` : ''] },
+        o.tlp,
+        o.tags.join(', '),
+        when(r, o.firstSeen),
+        when(r, o.lastSeen),
+      ]),
+      'No observables.',
+    ),
   ];
 }
 

@@ -68,6 +68,8 @@ function reportFixture(overrides: Partial<IncidentReport> = {}): IncidentReport 
     notifications: [],
     obligations: [],
     evidence: [],
+    preservation: [],
+    observables: [],
     timeline: {
       count: 600,
       headSeq: 600,

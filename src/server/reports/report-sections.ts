@@ -2,6 +2,8 @@ import type { Incident, RoleHolder, Submission, Waiver } from '../../shared/api-
 import type { EffectAnswerView, EffectWarning } from '../../shared/effects.ts';
 import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, type IncidentRole } from '../../shared/incident-vocabulary.ts';
 import type { InstructionAnswer } from '../../shared/notification-types.ts';
+import type { Observable } from '../../shared/observable-types.ts';
+import type { PreservationRequest } from '../../shared/preservation-types.ts';
 import type { EvidenceItem } from '../../shared/triage-types.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import type { ChainVerdict } from '../core/events/hash-chain.ts';
@@ -88,6 +90,9 @@ export interface IncidentReport {
   }[];
   obligations: ReportObligationStage[];
   evidence: (EvidenceItem & { custody: CustodyEntry[] })[];
+  /** What the customer was asked to keep, newest first: each item's latest answer, and the request's custody log. */
+  preservation: ReportPreservation[];
+  observables: Pick<Observable, 'id' | 'type' | 'value' | 'tlp' | 'tags' | 'description' | 'firstSeen' | 'lastSeen'>[];
   timeline: {
     count: number;
     /** The last event shown and its hash: the timeline as it stood before this export was recorded on it. */
@@ -97,6 +102,14 @@ export interface IncidentReport {
     events: { seq: number; at: string; actor: string | null; type: string; words: string; data: unknown; hash: string }[];
   };
 }
+
+export type ReportPreservation = Pick<
+  PreservationRequest,
+  'id' | 'status' | 'message' | 'keepUntil' | 'expiresAt' | 'createdBy' | 'createdAt' | 'items' | 'custody'
+> & {
+  /** When the message carrying the list went out; null: not sent yet. */
+  sentAt: string | null;
+};
 
 export interface ReportDecision {
   seq: number;

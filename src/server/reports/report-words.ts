@@ -1,3 +1,4 @@
+import type { PreservationAnswer } from '../../shared/preservation-types.ts';
 import { formatInstant } from '../core/print/print-time.ts';
 import type { IncidentReport } from './report-sections.ts';
 
@@ -22,6 +23,8 @@ export const REPORT_SECTIONS = {
   notifications: 'Notifications',
   obligations: 'Reporting obligations: the deadline proof',
   evidence: 'Evidence and chain of custody',
+  preservation: 'Preservation requests and chain of custody',
+  observables: 'Observables',
   timeline: 'Timeline',
 } as const;
 
@@ -58,6 +61,20 @@ export function submissionWords(report: IncidentReport, stage: IncidentReport['o
   if (stage.waiver)
     return `Waived ${when(report, stage.waiver.at)}${stage.waiver.by ? ` by ${stage.waiver.by}` : ''}: ${stage.waiver.reason}`;
   return 'Not submitted';
+}
+
+/** An item's latest answer, in words: preserved at where, cannot preserve: why, or waiting. */
+export function preserveAnswerWords(report: IncidentReport, answer: PreservationAnswer | null): string {
+  if (!answer) return 'Waiting for an answer';
+  const said = `${answer.by}, ${when(report, answer.at)}`;
+  if (answer.status === 'preserved')
+    return `Preserved${answer.location ? ` at ${answer.location}` : ''}${answer.note ? ` — ${answer.note}` : ''} (${said})`;
+  return `Cannot preserve${answer.note ? `: ${answer.note}` : ''} (${said})`;
+}
+
+/** The request's line under its heading: sent when, keep until when, by whom, its status. */
+export function preservationWords(report: IncidentReport, p: IncidentReport['preservation'][number]): string {
+  return `${p.status} · requested by ${p.createdBy} ${when(report, p.createdAt)} · sent ${p.sentAt ? when(report, p.sentAt) : 'not yet'} · keep until ${p.keepUntil ?? 'further notice'} · link works until ${when(report, p.expiresAt)}`;
 }
 
 export const VERIFY_WORDS =

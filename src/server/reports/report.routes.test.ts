@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import { recordEvidenceCustody } from '../evidence/custody.ts';
 import { recordEvidenceOnTimeline, storeEvidence } from '../evidence/store-evidence.ts';
+import { answerPreservation } from '../preservation/answer-preservation.ts';
 import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
 import { pdfText } from '../testing/pdf-text.ts';
 import { testDialects } from '../testing/test-db.ts';
@@ -69,7 +70,19 @@ for (const dialect of await testDialects()) {
       const ack = await f.call('POST', `/api/v1/notifications/${sent.id}/acknowledgements`, { note: 'Ola called back' });
       assert.equal(ack.status, 200, JSON.stringify(ack.body));
       await go('POST', '/obligations/gdpr-art-33/stages/notification/submissions', { reference: 'DPA-2026-0042' }, 201);
+      await go('POST', '/observables', { type: 'domain', value: 'paste.example', tags: ['exfil-site'] }, 201);
+      const asked = await go(
+        'POST',
+        '/preservation-requests',
+        { items: ['Web server logs of March', 'Disk image of FS01'], keepUntil: '2099-06-30' },
+        201,
+      );
+      await f.work();
       const deps = f.server.deps;
+      await answerPreservation(deps, asked.id, {
+        answers: [{ itemId: 'item-1', status: 'preserved', location: 'Evidence safe, room B', note: '' }],
+        name: 'Ola Kontakt',
+      });
       await withTransaction(deps.database, async (tx) => {
         const now = deps.clock.now();
         const [item] = [
@@ -154,6 +167,49 @@ for (const dialect of await testDialects()) {
           ['transferred', 'Kripos'],
         ],
       );
+    });
+
+    it('holds the preservation requests with each item’s latest answer and their custody, and the observables', () => {
+      const r = reportOf(files.json);
+      const [p] = r.preservation;
+      assert.equal(p.keepUntil, '2099-06-30');
+      assert.ok(p.sentAt, 'the list went out');
+      assert.deepEqual(
+        p.items.map((i) => [i.text, i.answer?.status ?? null, i.answer?.location ?? null]),
+        [
+          ['Web server logs of March', 'preserved', 'Evidence safe, room B'],
+          ['Disk image of FS01', null, null],
+        ],
+      );
+      assert.deepEqual(
+        p.custody.map((c) => [c.action, c.itemId]),
+        [
+          ['preservation_requested', 'item-1'],
+          ['preservation_requested', 'item-2'],
+          ['preserved', 'item-1'],
+        ],
+      );
+      assert.deepEqual(
+        r.observables.map((o) => [o.type, o.value, o.tlp, o.tags]),
+        [['domain', 'paste.example', 'TLP:AMBER', ['exfil-site']]],
+      );
+      const text = pdfText(files.pdf).replace(/\s+/g, '');
+      for (const shown of [
+        'Preservationrequestsandchainofcustody',
+        'WebserverlogsofMarch',
+        'PreservedatEvidencesafe,roomB',
+        'Waitingforananswer',
+        'keepuntil2099-06-30',
+        'preservation_requested',
+        'Observables',
+        'paste.example',
+        'exfil-site',
+      ]) {
+        assert.ok(text.includes(shown), `the PDF shows ${shown}`);
+      }
+      const page = files.html.toString('utf8');
+      assert.match(page, /Preserved at Evidence safe, room B/);
+      assert.match(page, /paste\.example/);
     });
 
     it('shows the timeline up to its head before the export, and records the export as the next event', async () => {
