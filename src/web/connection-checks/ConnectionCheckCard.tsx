@@ -1,7 +1,8 @@
-import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import type { ConnectionCheck } from '../../shared/connection-check-types.ts';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { formatAbsolute } from '../core/time.ts';
+import { CustomerLinkCard } from '../customer-links/CustomerLinkCard.tsx';
 import { CompromisedAdvice } from './CompromisedAdvice.tsx';
 import { ANSWER_STYLE, answerCounts, connectionLine, STATUS_STYLE } from './check-labels.ts';
 
@@ -17,73 +18,56 @@ export function ConnectionCheckCard({ check, canAct, onAddService, addingService
   const status = STATUS_STYLE[check.status];
   const counts = answerCounts(check);
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="sm"
-      component="article"
-      aria-label={`Connection check of ${formatAbsolute(check.createdAt)}`}
-      data-check-status={check.status}
-      style={{ borderLeft: `4px solid var(--mantine-color-${status.color}-6)` }}
+    <CustomerLinkCard
+      label={`Connection check of ${formatAbsolute(check.createdAt)}`}
+      attrs={{ 'data-check-status': check.status }}
+      color={status.color}
+      heading={`${check.connections.length} connection${check.connections.length === 1 ? '' : 's'} sent to the customer`}
+      statusLabel={status.label}
     >
-      <Stack gap={6}>
-        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-          <Text size="sm" fw={700}>
-            {check.connections.length} connection{check.connections.length === 1 ? '' : 's'} sent to the customer
-          </Text>
-          <Badge size="sm" color={status.color} variant="light" tt="none">
-            {status.label}
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed">
-          Asked by {check.createdBy} <RelativeTime value={check.createdAt} span />
-          {check.status === 'sent' && <> · the link works until {formatAbsolute(check.expiresAt)}</>}
-          {check.status === 'expired' && <> · the link expired {formatAbsolute(check.expiresAt)}; ask again for a new one</>}
+      <Text size="xs" c="dimmed">
+        Asked by {check.createdBy} <RelativeTime value={check.createdAt} span />
+        {check.status === 'sent' && <> · the link works until {formatAbsolute(check.expiresAt)}</>}
+        {check.status === 'expired' && <> · the link expired {formatAbsolute(check.expiresAt)}; ask again for a new one</>}
+      </Text>
+      {check.answeredAt && (
+        <Text size="xs" c="teal" fw={600}>
+          Answered <RelativeTime value={check.answeredAt} span /> by {check.answeredBy ?? 'the customer (no name given)'}
+          {counts && `: ${counts}`}
         </Text>
-        {check.answeredAt && (
-          <Text size="xs" c="teal" fw={600}>
-            Answered <RelativeTime value={check.answeredAt} span /> by {check.answeredBy ?? 'the customer (no name given)'}
-            {counts && `: ${counts}`}
-          </Text>
-        )}
-        <CompromisedAdvice check={check} canAct={canAct} onAdd={onAddService} adding={addingService} />
-        <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-label="Connections to check">
-          {check.connections.map((c) => {
-            const answer = check.answers?.[c.connectionId];
-            const style = answer ? ANSWER_STYLE[answer.status] : null;
-            return (
-              <Box component="li" key={c.connectionId} aria-label={c.target}>
-                <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
-                  <div style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {c.target}
+      )}
+      <CompromisedAdvice check={check} canAct={canAct} onAdd={onAddService} adding={addingService} />
+      <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-label="Connections to check">
+        {check.connections.map((c) => {
+          const answer = check.answers?.[c.connectionId];
+          const style = answer ? ANSWER_STYLE[answer.status] : null;
+          return (
+            <Box component="li" key={c.connectionId} aria-label={c.target}>
+              <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
+                <div style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {c.target}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {connectionLine(c)}
+                    {c.purpose && ` — ${c.purpose}`}
+                  </Text>
+                  {answer?.note && (
+                    <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {answer.note}
                     </Text>
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {connectionLine(c)}
-                      {c.purpose && ` — ${c.purpose}`}
-                    </Text>
-                    {answer?.note && (
-                      <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        {answer.note}
-                      </Text>
-                    )}
-                  </div>
-                  {style && (
-                    <Badge
-                      size="sm"
-                      color={style.color}
-                      variant={answer?.status === 'compromised' ? 'filled' : 'light'}
-                      tt="none"
-                    >
-                      {style.label}
-                    </Badge>
                   )}
-                </Group>
-              </Box>
-            );
-          })}
-        </Stack>
+                </div>
+                {style && (
+                  <Badge size="sm" color={style.color} variant={answer?.status === 'compromised' ? 'filled' : 'light'} tt="none">
+                    {style.label}
+                  </Badge>
+                )}
+              </Group>
+            </Box>
+          );
+        })}
       </Stack>
-    </Paper>
+    </CustomerLinkCard>
   );
 }

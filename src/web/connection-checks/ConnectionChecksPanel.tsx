@@ -1,9 +1,10 @@
-import { Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Skeleton, Stack, Text } from '@mantine/core';
 import { IconPlugConnected, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Incident } from '../../shared/api-types.ts';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { QueryView } from '../core/QueryView.tsx';
+import { CustomerLinkPanel } from '../customer-links/CustomerLinkPanel.tsx';
 import { useIncidentActions } from '../incidents/incidents-api.ts';
 import { AskCheckModal } from './AskCheckModal.tsx';
 import { ConnectionCheckCard } from './ConnectionCheckCard.tsx';
@@ -87,19 +88,15 @@ export function ConnectionChecksPanel({ incident }: { incident: Incident }) {
   );
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="connection-checks-title">
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} fz="h4" id="connection-checks-title">
-          Connection checks
-        </Title>
-        {canAsk && (query.data?.length ?? 0) > 0 && (
-          <Button size="compact-sm" leftSection={<IconSend size={14} />} onClick={() => setAsking(true)}>
-            {ASK}
-          </Button>
-        )}
-      </Group>
+    <CustomerLinkPanel
+      titleId="connection-checks-title"
+      title="Connection checks"
+      askLabel={ASK}
+      showAsk={canAsk && (query.data?.length ?? 0) > 0}
+      onAsk={() => setAsking(true)}
+    >
       {body}
       <AskCheckModal opened={asking} onClose={() => setAsking(false)} incident={incident} />
-    </Paper>
+    </CustomerLinkPanel>
   );
 }

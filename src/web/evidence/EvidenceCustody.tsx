@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CUSTODY_ACTIONS, type RecordedCustodyAction } from '../../shared/timeline-events.ts';
@@ -7,6 +7,7 @@ import { errorMessage } from '../core/error-message.ts';
 import { QueryView } from '../core/QueryView.tsx';
 import { RelativeTime } from '../core/RelativeTime.tsx';
 import { formatAbsolute } from '../core/time.ts';
+import { CustodyLog } from './CustodyLog.tsx';
 import { type CustodyStep, useCustody, useEvidenceActions, type Verification } from './evidence-api.ts';
 
 const ACTION_WORDS: Record<string, string> = {
@@ -46,44 +47,29 @@ export function EvidenceCustody({ item, incidentId, canChange }: { item: Evidenc
       </Title>
       <QueryView query={query} loading="Loading the chain of custody" errorTitle="Could not load the chain of custody">
         {(steps) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={4} fz="sm" aria-label={`Custody of ${item.name}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
-                  <Table.Th scope="col">Details</Table.Th>
-                  <Table.Th scope="col">Hash</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {steps.map((step) => (
-                  <Table.Tr key={step.seq} data-custody-action={step.action}>
-                    <Table.Td title={formatAbsolute(step.at)}>
-                      <RelativeTime value={step.at} size="sm" />
-                    </Table.Td>
-                    <Table.Td>{step.by.name}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={step.action === 'verified' ? (step.details.ok ? 'teal' : 'red') : 'gray'}
-                        tt="none"
-                      >
-                        {ACTION_WORDS[step.action] ?? step.action}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{stepWhat(step)}</Table.Td>
-                    <Table.Td>
-                      <Code fz="xs" title={step.hash}>
-                        {step.hash.slice(0, 10)}
-                      </Code>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <CustodyLog
+            label={`Custody of ${item.name}`}
+            fz="sm"
+            minWidth={560}
+            headerScope="col"
+            detailHeader="Details"
+            detailStyle={{ overflowWrap: 'anywhere' }}
+            hashChars={10}
+            rows={steps.map((step) => ({
+              key: step.seq,
+              action: step.action,
+              when: <RelativeTime value={step.at} size="sm" />,
+              whenProps: { title: formatAbsolute(step.at) },
+              who: step.by.name,
+              what: (
+                <Badge variant="light" color={step.action === 'verified' ? (step.details.ok ? 'teal' : 'red') : 'gray'} tt="none">
+                  {ACTION_WORDS[step.action] ?? step.action}
+                </Badge>
+              ),
+              detail: stepWhat(step),
+              hash: step.hash,
+            }))}
+          />
         )}
       </QueryView>
       {canChange && <CustodyActions item={item} incidentId={incidentId} />}

@@ -1,8 +1,9 @@
-import { Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Skeleton, Stack, Text } from '@mantine/core';
 import { IconArchive, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Incident } from '../../shared/api-types.ts';
 import { QueryView } from '../core/QueryView.tsx';
+import { CustomerLinkPanel } from '../customer-links/CustomerLinkPanel.tsx';
 import { ASK_PRESERVATION, AskPreservationModal } from './AskPreservationModal.tsx';
 import { PreservationRequestCard } from './PreservationRequestCard.tsx';
 import { usePreservationRequests } from './preservation-api.ts';
@@ -60,19 +61,15 @@ export function PreservationPanel({ incident }: { incident: Incident }) {
   );
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="preservation-title">
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} fz="h4" id="preservation-title">
-          Preservation
-        </Title>
-        {canAsk && (query.data?.length ?? 0) > 0 && (
-          <Button size="compact-sm" leftSection={<IconSend size={14} />} onClick={() => setAsking(true)}>
-            {ASK_PRESERVATION}
-          </Button>
-        )}
-      </Group>
+    <CustomerLinkPanel
+      titleId="preservation-title"
+      title="Preservation"
+      askLabel={ASK_PRESERVATION}
+      showAsk={canAsk && (query.data?.length ?? 0) > 0}
+      onAsk={() => setAsking(true)}
+    >
       {body}
       <AskPreservationModal opened={asking} onClose={() => setAsking(false)} incident={incident} />
-    </Paper>
+    </CustomerLinkPanel>
   );
 }
