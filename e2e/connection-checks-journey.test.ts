@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
+import type { SmtpSink } from '../src/server/testing/smtp-sink.ts';
+import type { TestServer } from '../src/server/testing/test-server.ts';
+import { browserUnavailable, createFirstAdmin, newContext, screenshotter, watchPage } from './browser.ts';
+import { customerWithLadder, postJson, startJourney, stopJourney } from './journey-setup.ts';
 
 // The customer checks its connections: a responder asks from the incident page, the customer's contact opens the
 // link from the e-mail in a browser without JavaScript or an account and answers two connections (one clean, one
@@ -27,40 +28,20 @@ describe('connection check journey in the browser', { skip: unavailable ?? false
   let browser: Browser;
 
   before(async () => {
-    sink = await startSmtpSink();
-    server = await startTestServer({ dialect: 'sqlite', web: true, env: { SMTP_URL: sink.url }, worker: { pollMs: 200 } });
-    browser = await launchBrowser();
+    ({ sink, server, browser } = await startJourney());
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await sink?.close();
+    await stopJourney({ browser, server, sink });
   });
 
   /** Sets up through the API (the prepare journey covers doing it in the browser): what the incident needs. */
   async function prepare(token: string): Promise<{ incidentKey: string }> {
-    const post = async (url: string, body: unknown) => {
-      const res = await server.request('POST', `/api/v1${url}`, { token, body });
-      const json = await res.json();
-      assert.equal(res.status, 201, `POST ${url}: ${JSON.stringify(json)}`);
-      return json;
-    };
-    const customer = await post('/customers', CUSTOMER);
-    const kari = await post('/contacts', {
-      customerId: customer.id,
-      name: KARI.name,
-      role: 'Customer contact point',
-      channels: [{ type: 'email', address: KARI.email, verified: true }],
-    });
-    await post('/pace-plans', {
-      customerId: customer.id,
-      purpose: 'notify-customer',
-      levels: [{ level: 'primary', contactId: kari.id, channelId: kari.channels[0].id }],
-    });
-    await post('/services', { customerId: customer.id, name: BILLING });
+    const post = (url: string, body: unknown) => postJson(server, token, url, body);
+    const { customerId } = await customerWithLadder(server, token, { customer: CUSTOMER, contact: KARI });
+    await post('/services', { customerId, name: BILLING });
     const payroll = await post('/services', {
-      customerId: customer.id,
+      customerId,
       name: 'Payroll',
       criticality: 'high',
       connections: [
@@ -70,7 +51,7 @@ describe('connection check journey in the browser', { skip: unavailable ?? false
     });
     const incident = await post('/incidents', {
       title: INCIDENT_TITLE,
-      customerId: customer.id,
+      customerId,
       origin: 'attack',
       serviceIds: [payroll.id],
     });

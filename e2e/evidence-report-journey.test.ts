@@ -8,9 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { pdfText } from '../src/server/testing/pdf-text.ts';
-import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
+import type { SmtpSink } from '../src/server/testing/smtp-sink.ts';
+import type { TestServer } from '../src/server/testing/test-server.ts';
+import { browserUnavailable, createFirstAdmin, newContext, screenshotter, watchPage } from './browser.ts';
+import { customerWithLadder, postJson, startJourney, stopJourney } from './journey-setup.ts';
 
 // Evidence that holds up, from collecting it to a report anyone can check: a responder uploads the firewall log with
 // a progress bar, hands a copy to the customer, verifies it, asks the customer to preserve what only they hold (the
@@ -36,41 +37,21 @@ describe('evidence to signed report journey in the browser', { skip: unavailable
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-evidence-report-'));
 
   before(async () => {
-    sink = await startSmtpSink();
-    server = await startTestServer({ dialect: 'sqlite', web: true, env: { SMTP_URL: sink.url }, worker: { pollMs: 200 } });
-    browser = await launchBrowser();
+    ({ sink, server, browser } = await startJourney());
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await sink?.close();
+    await stopJourney({ browser, server, sink });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** What the incident needs, set up through the API (the prepare journey does it in the browser). */
   async function prepare(token: string): Promise<string> {
-    const post = async (url: string, body: unknown) => {
-      const res = await server.request('POST', `/api/v1${url}`, { token, body });
-      const json = await res.json();
-      assert.equal(res.status, 201, `POST ${url}: ${JSON.stringify(json)}`);
-      return json;
-    };
-    const customer = await post('/customers', CUSTOMER);
-    const kari = await post('/contacts', {
-      customerId: customer.id,
-      name: KARI.name,
-      role: 'Customer contact point',
-      channels: [{ type: 'email', address: KARI.email, verified: true }],
-    });
-    await post('/pace-plans', {
-      customerId: customer.id,
-      purpose: 'notify-customer',
-      levels: [{ level: 'primary', contactId: kari.id, channelId: kari.channels[0].id }],
-    });
+    const post = (url: string, body: unknown) => postJson(server, token, url, body);
+    const { customerId } = await customerWithLadder(server, token, { customer: CUSTOMER, contact: KARI });
     const incident = await post('/incidents', {
       title: TITLE,
-      customerId: customer.id,
+      customerId,
       origin: 'attack',
       category: 'malicious-code/infected-system',
       tlp: 'TLP:AMBER',

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
+import type { SmtpSink } from '../src/server/testing/smtp-sink.ts';
+import type { TestServer } from '../src/server/testing/test-server.ts';
+import { browserUnavailable, createFirstAdmin, newContext, screenshotter, watchPage } from './browser.ts';
+import { startJourney, stopJourney } from './journey-setup.ts';
 
 // The first report and the close criterion in the web UI: a customer's manager chooses on the customer form that
 // the first report goes by itself when a suspected attack is reported; a reported attack reaches the SMTP sink with
@@ -25,15 +26,11 @@ describe('first report and close journey in the browser', { skip: unavailable ??
   let browser: Browser;
 
   before(async () => {
-    sink = await startSmtpSink();
-    server = await startTestServer({ dialect: 'sqlite', web: true, env: { SMTP_URL: sink.url }, worker: { pollMs: 200 } });
-    browser = await launchBrowser();
+    ({ sink, server, browser } = await startJourney());
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await sink?.close();
+    await stopJourney({ browser, server, sink });
   });
 
   it('sends the first report of a reported attack by itself and closes once every clock is met or waived', async () => {

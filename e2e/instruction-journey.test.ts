@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
-import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
+import type { SmtpSink } from '../src/server/testing/smtp-sink.ts';
+import type { TestServer } from '../src/server/testing/test-server.ts';
+import { ADMIN, browserUnavailable, createFirstAdmin, newContext, screenshotter, watchPage } from './browser.ts';
+import { customerWithLadder, postJson, startJourney, stopJourney } from './journey-setup.ts';
 
 // The customer's instruction, given by phone: a playbook step that needs it is asked for from the incident's plan
 // panel, the contact answers on the phone with an instruction of their own, a responder records it from the blocked
@@ -29,51 +30,28 @@ describe('customer instruction journey in the browser', { skip: unavailable ?? f
   let browser: Browser;
 
   before(async () => {
-    sink = await startSmtpSink();
-    server = await startTestServer({ dialect: 'sqlite', web: true, env: { SMTP_URL: sink.url }, worker: { pollMs: 200 } });
-    browser = await launchBrowser();
+    ({ sink, server, browser } = await startJourney());
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await sink?.close();
+    await stopJourney({ browser, server, sink });
   });
 
   /** Sets up through the API (the prepare journey covers doing it in the browser): what the incident needs. */
   async function prepare(token: string): Promise<{ incidentKey: string }> {
-    const post = async (url: string, body: unknown) => {
-      const res = await server.request('POST', `/api/v1${url}`, { token, body });
-      const json = await res.json();
-      assert.equal(res.status, 201, `POST ${url}: ${JSON.stringify(json)}`);
-      return json;
-    };
-    const customer = await post('/customers', CUSTOMER);
-    const kari = await post('/contacts', {
-      customerId: customer.id,
-      name: KARI.name,
-      role: 'Customer contact point',
-      timeZone: CUSTOMER.timeZone,
-      channels: [{ type: 'email', address: KARI.email, verified: true }],
+    const post = (url: string, body: unknown) => postJson(server, token, url, body);
+    const { customerId } = await customerWithLadder(server, token, {
+      customer: CUSTOMER,
+      contact: KARI,
+      contactTimeZone: true,
+      moveOn: { noAckMinutes: 30, onDeliveryFailure: true, onChannelCompromised: true },
     });
-    await post('/pace-plans', {
-      customerId: customer.id,
-      purpose: 'notify-customer',
-      levels: [
-        {
-          level: 'primary',
-          contactId: kari.id,
-          channelId: kari.channels[0].id,
-          moveOn: { noAckMinutes: 30, onDeliveryFailure: true, onChannelCompromised: true },
-        },
-      ],
-    });
-    await post('/obligations', { customerId: customer.id, libraryId: 'gdpr-art-33' });
-    await post(`/customers/${customer.id}/plans`, { approver: 'Ingrid Berg, CISO at Fjordkraft' });
+    await post('/obligations', { customerId, libraryId: 'gdpr-art-33' });
+    await post(`/customers/${customerId}/plans`, { approver: 'Ingrid Berg, CISO at Fjordkraft' });
     const incident = await post('/incidents', {
       title: INCIDENT_TITLE,
       description: 'The share `\\\\fs01\\payroll` was readable without signing in.',
-      customerId: customer.id,
+      customerId,
       category: 'information-content-security/data-leak',
       personalData: true,
       awareAt: new Date(Date.now() - 3_600_000).toISOString(),

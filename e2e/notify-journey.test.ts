@@ -5,6 +5,7 @@ import { type HttpRecorder, startHttpRecorder } from '../src/server/testing/http
 import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
+import { postJson } from './journey-setup.ts';
 
 // The Notify journey through the web UI, with the mail server down: a customer's PACE ladder (e-mail, then a signed
 // webhook) and GDPR Art. 33 are set up through the API; in the browser a responder notifies the customer from the
@@ -59,12 +60,7 @@ describe('notify journey in the browser', { skip: unavailable ?? false }, () => 
 
   /** Sets up through the API (the prepare journey covers doing it in the browser): what the incident needs. */
   async function prepare(token: string): Promise<{ incidentKey: string }> {
-    const post = async (url: string, body: unknown) => {
-      const res = await server.request('POST', `/api/v1${url}`, { token, body });
-      const json = await res.json();
-      assert.equal(res.status, 201, `POST ${url}: ${JSON.stringify(json)}`);
-      return json;
-    };
+    const post = (url: string, body: unknown) => postJson(server, token, url, body);
     const customer = await post('/customers', CUSTOMER);
     const kari = await post('/contacts', {
       customerId: customer.id,
