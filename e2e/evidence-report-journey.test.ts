@@ -166,7 +166,10 @@ describe('evidence to signed report journey in the browser', { skip: unavailable
 
       // 6. The signed PDF, downloaded from the incident page; it shows what happened, marked TLP:AMBER.
       await page.getByRole('button', { name: 'Export report' }).click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByRole('menuitem', { name: 'PDF' }).click(),
+      ]);
       const file = path.join(dir, download.suggestedFilename());
       await download.saveAs(file);
       if (process.env.MUSTER_E2E_SCREENSHOTS)
