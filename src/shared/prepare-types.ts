@@ -70,6 +70,8 @@ export interface Customer extends RecordMeta {
   timeZone: string;
   /** When the first report to the customer goes by itself; absent on records from before: DEFAULT_FIRST_REPORT. */
   firstReport?: FirstReportSetting;
+  /** Severities whose incidents need a completed review (or a waiver) to close; absent: DEFAULT_REVIEW_SEVERITIES. */
+  reviewSeverities?: Severity[];
 }
 
 export interface Connection {

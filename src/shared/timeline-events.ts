@@ -14,6 +14,7 @@ import type { DeliveryAttempt, InstructionAnswer, NotificationKind } from './not
 import type { ObservableType } from './observable-types.ts';
 import type { MembershipRole, PaceLevelName, PacePurpose, StepDue } from './prepare-types.ts';
 import type { PreserveAnswerStatus } from './preservation-types.ts';
+import type { ActionFields, ActionTarget, PlanVersionSource, ReviewFields } from './review-types.ts';
 import type { TaskPhase, TaskStatus } from './task-types.ts';
 import type { RuleAction, TriageKind } from './triage-types.ts';
 
@@ -153,6 +154,12 @@ export type ObservableFields = {
   tags: string[];
   tlp: Tlp;
   description: string;
+};
+
+/** The review action an event is about, with its title when the event was recorded. */
+type OfAction = {
+  actionId: string;
+  title: string;
 };
 
 /** Data of each event type on an incident's timeline. */
@@ -328,6 +335,21 @@ export interface IncidentEventData {
     timelineSeq: number;
     timelineHead: string;
   };
+  /** Entering `reviewing` opened the review; required: the incident may not close without it completed or waived. */
+  'review.opened': { required: boolean };
+  'review.updated': FieldChanges<ReviewFields>;
+  /** The review was completed: its findings are frozen as they were at this time. */
+  'review.completed': { at: string };
+  /** The incident may close without a completed review, for this reason. */
+  'review.waived': { reason: string };
+  'action.created': OfAction & Omit<ActionFields, 'title' | 'status'>;
+  'action.changed': OfAction & FieldChanges<ActionFields>;
+  /** Someone acted on the action's target: a draft of it was opened (recordId: the playbook copy worked on). */
+  'action.drafted': OfAction & { target: ActionTarget; recordId: string | null };
+  /** The customer's plan was published with the action's change: the action is done. */
+  'action.completed': OfAction & { planVersionId: string; version: number; customerId: string };
+  /** The action fell due and its owner was told, once. */
+  'action.reminded': OfAction & { ownerId: string | null; dueAt: string };
 }
 
 /** The customer of a triage item (absent on streams recorded before it was put in their data). */
@@ -400,7 +422,14 @@ export type RecordEventData = { [K in `${RecordKindName}.created`]: RecordCreate
   'customer.member_set': { userId: string; userName: string; role: MembershipRole };
   'customer.member_removed': { userId: string };
   /** A plan version frozen, on the customer's stream. */
-  'plan.published': { planVersionId: string; version: number; sha256: string; approver: string };
+  'plan.published': {
+    planVersionId: string;
+    version: number;
+    sha256: string;
+    approver: string;
+    /** The reviews whose actions this version completed (absent on versions published before reviews). */
+    fromReviews?: PlanVersionSource[];
+  };
 };
 
 /** One event as built: its type and the data of that type. */
@@ -472,6 +501,15 @@ const INCIDENT_TYPES = {
   'observable.changed': true,
   'observable.removed': true,
   'report.exported': true,
+  'review.opened': true,
+  'review.updated': true,
+  'review.completed': true,
+  'review.waived': true,
+  'action.created': true,
+  'action.changed': true,
+  'action.drafted': true,
+  'action.completed': true,
+  'action.reminded': true,
 } satisfies Record<IncidentEventType, true>;
 
 const TRIAGE_TYPES = {

@@ -7,6 +7,7 @@ import { listMigrations } from './list-migrations.ts';
 import { observableMigrations } from './observables-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
 import { preservationMigrations } from './preservation-migrations.ts';
+import { reviewMigrations } from './review-migrations.ts';
 import { taskMigrations } from './task-migrations.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
@@ -363,6 +364,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...evidenceMigrations(),
     ...observableMigrations(),
     ...preservationMigrations(),
+    ...reviewMigrations(),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   UsersTable,
 } from './people-schema.ts';
 import type { PreservationRequestsTable } from './preservation-schema.ts';
+import type { ReviewActionsTable, ReviewsTable } from './review-schema.ts';
 import type { TasksTable } from './task-schema.ts';
 
 // Row shapes as stored. Times are RFC 3339 UTC text and booleans 0/1 on both dialects,
@@ -96,6 +97,8 @@ export interface PlanVersionsTable {
   review_by: string;
   sha256: string;
   snapshot: string;
+  /** JSON PlanVersionSource[]: the reviews whose actions this version completed; null: none. */
+  from_reviews?: string | null;
 }
 
 /** A durable job: work to do after a commit (a delivery, a timer), leased by one worker at a time. */
@@ -221,6 +224,8 @@ export interface DB {
   tasks: TasksTable;
   observables: ObservablesTable;
   preservation_requests: PreservationRequestsTable;
+  reviews: ReviewsTable;
+  review_actions: ReviewActionsTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */
