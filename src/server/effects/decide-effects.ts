@@ -6,7 +6,8 @@ import {
   type EffectQuestionId,
   type EffectsState,
 } from '../../shared/effects.ts';
-import type { FieldChanges, IncidentEvent } from '../../shared/timeline-events.ts';
+import type { FieldChanges } from '../../shared/field-changes.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
 import { canonicalJson } from '../core/events/hash-chain.ts';
 import { decide } from '../incidents/incident.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CustodyAction } from '../../shared/timeline-events.ts';
+import type { CustodyAction } from '../../shared/custody-events.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { appendEvents, type EventActor, toStoredEvents } from '../core/events/event-store.ts';

@@ -1,4 +1,4 @@
-import { CUSTODY_ACTIONS, type RecordedCustodyAction } from '../../shared/timeline-events.ts';
+import { CUSTODY_ACTIONS, type RecordedCustodyAction } from '../../shared/custody-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Deps } from '../core/deps.ts';

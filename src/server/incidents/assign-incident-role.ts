@@ -1,10 +1,11 @@
+import type { RoleHolderNamed } from '../../shared/incident-events.ts';
 import {
   INCIDENT_ROLE_DESCRIPTIONS,
   INCIDENT_ROLE_LABELS,
   INCIDENT_ROLE_TITLES,
   type IncidentRole,
 } from '../../shared/incident-vocabulary.ts';
-import type { IncidentEvent, RoleHolderNamed } from '../../shared/timeline-events.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';

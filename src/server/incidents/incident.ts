@@ -1,13 +1,9 @@
 import type { OpenClock } from '../../shared/api-types.ts';
 import type { EffectAnswerValue, EffectQuestionId } from '../../shared/effects.ts';
+import type { FieldChanges } from '../../shared/field-changes.ts';
+import type { DecisionRecorded, IncidentFields, IncidentReported } from '../../shared/incident-events.ts';
 import type { IncidentSource, IncidentStatus, Milestone, Severity } from '../../shared/incident-vocabulary.ts';
-import type {
-  DecisionRecorded,
-  FieldChanges,
-  IncidentEvent,
-  IncidentFields,
-  IncidentReported,
-} from '../../shared/timeline-events.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import type { IncidentState, IncidentTimes } from './incident-state.ts';

@@ -1,5 +1,5 @@
+import type { ObservableFields } from '../../shared/incident-events.ts';
 import type { ObservableChanges, ObservableType } from '../../shared/observable-types.ts';
-import type { ObservableFields } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { ObservablesTable } from '../core/db/observables-schema.ts';
 import type { Deps } from '../core/deps.ts';

@@ -1,5 +1,6 @@
 import { randomUUIDv7 } from 'node:crypto';
-import type { RecordEvent, RecordKindName } from '../../shared/timeline-events.ts';
+import type { RecordKindName } from '../../shared/record-events.ts';
+import type { RecordEvent } from '../../shared/timeline-events.ts';
 import { type Action, type Actor, assertCan } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Database, Dialect } from '../core/db/database.ts';

@@ -1,5 +1,6 @@
 import { randomUUIDv7 } from 'node:crypto';
-import type { IncidentEvent, TaskCreated } from '../../shared/timeline-events.ts';
+import type { TaskCreated } from '../../shared/incident-events.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { TasksTable } from '../core/db/task-schema.ts';
 import type { Deps } from '../core/deps.ts';

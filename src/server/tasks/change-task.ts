@@ -1,5 +1,5 @@
+import type { TaskFields } from '../../shared/incident-events.ts';
 import type { TaskChanges } from '../../shared/task-types.ts';
-import type { TaskFields } from '../../shared/timeline-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { TasksTable } from '../core/db/task-schema.ts';
 import type { Deps } from '../core/deps.ts';

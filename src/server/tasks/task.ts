@@ -1,8 +1,10 @@
 import { add } from 'date-fns/add';
+import type { FieldChanges } from '../../shared/field-changes.ts';
+import type { TaskCreated, TaskFields } from '../../shared/incident-events.ts';
 import type { IncidentRole } from '../../shared/incident-vocabulary.ts';
 import type { StepDue } from '../../shared/prepare-types.ts';
 import { FINISHED_TASK_STATUSES, type TaskPhase, type TaskStatus } from '../../shared/task-types.ts';
-import type { FieldChanges, IncidentEvent, TaskCreated, TaskFields } from '../../shared/timeline-events.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
 import type { IncidentTimes } from '../incidents/incident-state.ts';
 

@@ -1,4 +1,5 @@
-import type { TriageEventData, TriageEventType } from '../../shared/timeline-events.ts';
+import type { TriageEventType } from '../../shared/timeline-events.ts';
+import type { TriageEventData } from '../../shared/triage-events.ts';
 import type { Actor } from '../auth/policy.ts';
 import { assertCan } from '../auth/policy.ts';
 import type { Dialect } from '../core/db/database.ts';

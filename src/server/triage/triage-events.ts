@@ -1,4 +1,5 @@
-import type { TriageEvent, TriageEventData, TriageEventType } from '../../shared/timeline-events.ts';
+import type { TriageEvent, TriageEventType } from '../../shared/timeline-events.ts';
+import type { TriageEventData } from '../../shared/triage-events.ts';
 import type { Dialect } from '../core/db/database.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { appendEvents, type EventActor, type StoredEvent } from '../core/events/event-store.ts';

@@ -1,5 +1,5 @@
 import type { EffectAnswerValue, EffectQuestionId } from '../../shared/effects.ts';
-import type { IncidentEventData } from '../../shared/timeline-events.ts';
+import type { IncidentEventData } from '../../shared/incident-events.ts';
 import { formatAbsolute } from '../core/time.ts';
 import type { EventDescription } from '../incidents/event-description.ts';
 import { CHOICE_LABELS, CONFIDENCE_LABELS, questionText, SCAN_RESULT_LABELS } from './effect-labels.ts';

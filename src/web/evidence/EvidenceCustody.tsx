@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CUSTODY_ACTIONS, type RecordedCustodyAction } from '../../shared/timeline-events.ts';
+import { CUSTODY_ACTIONS, type RecordedCustodyAction } from '../../shared/custody-events.ts';
 import type { EvidenceItem } from '../../shared/triage-types.ts';
 import { errorMessage } from '../core/error-message.ts';
 import { QueryView } from '../core/QueryView.tsx';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecordedCustodyAction } from '../../shared/timeline-events.ts';
+import type { RecordedCustodyAction } from '../../shared/custody-events.ts';
 import type { EvidenceItem } from '../../shared/triage-types.ts';
 import { ApiError, api, buildUrl } from '../core/api.ts';
 import { refreshAround } from '../incidents/incidents-api.ts';

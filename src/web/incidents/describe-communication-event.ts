@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
+import type { IncidentEventData, StageRef } from '../../shared/incident-events.ts';
 import { PACE_LEVELS, type PaceLevelName, type PacePurpose } from '../../shared/prepare-types.ts';
-import type { IncidentEventData, StageRef } from '../../shared/timeline-events.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { DECISION_STYLE, purposeNoun } from '../notifications/notification-labels.ts';
 import { PACE_LEVEL_LABELS } from '../pace/pace-labels.ts';

@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
+import type { ObservableFields } from '../../shared/incident-events.ts';
 import { OBSERVABLE_TYPE_LABELS, type ObservableType } from '../../shared/observable-types.ts';
-import type { ObservableFields } from '../../shared/timeline-events.ts';
 import { formatAbsolute } from '../core/time.ts';
 import type { EventDescription } from '../incidents/event-description.ts';
 

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
-import type { TaskFields } from '../../shared/timeline-events.ts';
+import type { TaskFields } from '../../shared/incident-events.ts';
 import { formatAbsolute } from '../core/time.ts';
 import type { EventDescription } from '../incidents/event-description.ts';
 import { dueWords, TASK_STATUS_LABELS } from './task-labels.ts';
