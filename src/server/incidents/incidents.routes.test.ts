@@ -168,6 +168,7 @@ for (const dialect of await testDialects()) {
         await step('transitions', { to: 'recovering' });
         await step('milestones', { milestone: 'resolved' });
         await step('transitions', { to: 'reviewing' });
+        await step('review/complete', {});
         const closed = await step('transitions', { to: 'closed' });
         assert.equal(closed.status, 'closed');
         assert.ok(closed.times.closedAt);
@@ -192,6 +193,8 @@ for (const dialect of await testDialects()) {
           'incident.transitioned',
           'milestone.recorded',
           'incident.transitioned',
+          'review.opened',
+          'review.completed',
           'incident.transitioned',
         ]);
         assert.deepEqual(
