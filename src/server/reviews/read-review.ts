@@ -16,12 +16,17 @@ import { findReview, type ReviewRow } from './reviews.queries.ts';
  */
 export async function readReview(deps: Deps, actor: Actor, idOrKey: string): Promise<Review> {
   const { state } = await readIncident(deps, actor, idOrKey);
+  const review = await presentReview(deps, actor, state);
+  if (!review) throw new AppError('not_found', `${state.key} has no review: it opens when the incident enters review`);
+  return review;
+}
+
+/** The review of an incident the actor may read (checked by the caller), or null before the incident reached review. */
+export async function presentReview(deps: Deps, actor: Actor, state: IncidentState): Promise<Review | null> {
   const { db, dialect } = deps.database;
   const now = deps.clock.now();
   const row = await findReview(db, state.id);
-  if (!row && state.status !== 'reviewing') {
-    throw new AppError('not_found', `${state.key} has no review: it opens when the incident enters review`);
-  }
+  if (!row && state.status !== 'reviewing') return null;
   const findings: ReviewFindings = row?.findings ? JSON.parse(row.findings) : await reviewFindings(db, state, now);
   if (row) return reviewView(row, state, findings, actor);
   // Reached review before reviews existed: an empty open review, stored with its first change.

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { createPublicKey } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Review } from '../../shared/review-types.ts';
+import { verifyExport } from '../reports/export-signature.ts';
 import { MINUTE, type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
+import { pdfText } from '../testing/pdf-text.ts';
 import { testDialects } from '../testing/test-db.ts';
 
 const HOUR = 60 * MINUTE;
@@ -257,6 +260,36 @@ for (const dialect of await testDialects()) {
         .where('incident_id', '=', inc.id)
         .executeTakeFirstOrThrow();
       assert.equal(Number(count.n), 1);
+    });
+
+    it('puts the review in the signed incident report, HTML and PDF, and both verify', async () => {
+      const inc = await responding();
+      await toReview(inc.id);
+      await ok('PUT', `/api/v1/incidents/${inc.id}/review`, {
+        expectedVersion: 1,
+        rootCauses: 'An unpatched VPN appliance <b>exposed</b>',
+        participants: ['Ada Admin'],
+      });
+      await ok('POST', `/api/v1/incidents/${inc.id}/review/complete`, {});
+      const key = createPublicKey((await ok('GET', '/api/v1/signing-key')).publicKeyPem);
+      const report = await ok('GET', `/api/v1/incidents/${inc.id}/report.json`);
+      assert.equal(report.review.status, 'completed');
+      assert.equal(report.review.fields.rootCauses, 'An unpatched VPN appliance <b>exposed</b>');
+      const fetchBytes = async (format: string) => {
+        const res = await f.server.request('GET', `/api/v1/incidents/${inc.id}/report.${format}`, { token: f.admin });
+        assert.equal(res.status, 200);
+        return Buffer.from(await res.arrayBuffer());
+      };
+      const html = await fetchBytes('html');
+      const text = html.toString('utf8');
+      assert.match(text, /<h2 id="review">Post-incident review<\/h2>/);
+      assert.ok(text.includes('An unpatched VPN appliance &#60;b&#62;exposed'), 'the team’s words, escaped');
+      assert.ok(!text.includes('<b>exposed'), 'never as markup');
+      assert.ok(text.includes('No clock was missed.'));
+      assert.equal(verifyExport(html, key).valid, true);
+      const pdf = await fetchBytes('pdf');
+      assert.equal(verifyExport(pdf, key).valid, true);
+      assert.ok(pdfText(pdf).replace(/\s+/g, '').includes('Post-incidentreview'), 'the PDF has the section');
     });
 
     it('answers 404 before review, 404 to a user who cannot read the incident, 403 to a read-only member', async () => {
