@@ -170,7 +170,10 @@ describe('incident journey in the browser', { skip: unavailable ?? false }, () =
     await review.getByText('No clock was missed.').waitFor();
     const close = pageA.getByRole('button', { name: 'Close', exact: true });
     assert.equal(await close.getAttribute('aria-disabled'), 'true');
-    await pageA.getByText(/needs its post-incident review before it closes/).first().waitFor();
+    await pageA
+      .getByText(/needs its post-incident review before it closes/)
+      .first()
+      .waitFor();
     const lessons = review.getByRole('textbox', { name: /Lessons learned/ });
     await lessons.fill('Keep an offline copy of the finance share');
     await lessons.press('Control+Enter');
