@@ -9,7 +9,7 @@ import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { projectReview } from '../reviews/project-review.ts';
-import { reviewGateOf } from '../reviews/review-gate.ts';
+import { reviewGateOf, reviewGateOnEntering } from '../reviews/review-gate.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
@@ -142,7 +142,11 @@ async function withCustomerChecked(tx: Tx, deps: Deps, actor: Actor, state: Inci
  */
 async function withOpenClocks(tx: Tx, deps: Deps, state: IncidentState, command: ChangeCommand, now: Date) {
   if (command.type !== 'transition' || (command.to !== 'closed' && command.to !== 'reviewing')) return command;
-  const review = await reviewGateOf(tx, deps.database.dialect, state, now);
-  if (command.to === 'reviewing') return { ...command, review };
-  return { ...command, openClocks: await openClocksOf(tx, deps.database.dialect, state, now), review };
+  const { dialect } = deps.database;
+  if (command.to === 'reviewing') return { ...command, review: await reviewGateOnEntering(tx, dialect, state, now) };
+  return {
+    ...command,
+    openClocks: await openClocksOf(tx, dialect, state, now),
+    review: await reviewGateOf(tx, dialect, state, now),
+  };
 }

@@ -27,3 +27,8 @@ export async function reviewGateOf(tx: Tx, dialect: Dialect, state: IncidentStat
     return { required: Number(row.required) === 1, status: row.status as ReviewStatus, severity: effectiveSeverity(state) };
   return { required: await reviewRequiredNow(tx, dialect, state, now), status: null, severity: effectiveSeverity(state) };
 }
+
+/** Entering review (again, after a reopen): whether the review it opens is required, by today's severity and setting. */
+export async function reviewGateOnEntering(tx: Tx, dialect: Dialect, state: IncidentState, now: Date): Promise<ReviewGate> {
+  return { required: await reviewRequiredNow(tx, dialect, state, now), status: null, severity: effectiveSeverity(state) };
+}

@@ -246,6 +246,8 @@ for (const dialect of await testDialects()) {
 
       await go(inc.id, 'transitions', { to: 'assessing', reason: 'The attacker is back' });
       await go(inc.id, 'transitions', { to: 'responding', reason: 'Contain again' });
+      // Worse than thought, and then thought again: the requirement follows the severity when the review reopens.
+      await ok('PATCH', `/api/v1/incidents/${inc.id}`, { impact: LOW });
       await go(inc.id, 'transitions', { to: 'recovering' });
       await go(inc.id, 'transitions', { to: 'reviewing' });
       const again = await review(inc.id);
@@ -253,7 +255,9 @@ for (const dialect of await testDialects()) {
       assert.equal(again.fields.lessons, 'Test the restore');
       assert.equal(again.completedAt, null);
       assert.equal(again.version, 4);
-      assert.equal((await close(inc.id)).status, 409, 'the reopened review must be completed again');
+      assert.equal(again.required, false, 'low severity now: the reopened review is not required');
+      await ok('PATCH', `/api/v1/incidents/${inc.id}`, { impact: HIGH });
+      assert.equal((await close(inc.id)).status, 200, 'its requirement was set when it reopened');
       const count = await f.server.deps.database.db
         .selectFrom('reviews')
         .select((eb) => eb.fn.countAll().as('n'))

@@ -5,8 +5,11 @@ import { appendToReview } from './append-to-review.ts';
 import { decideReviewWaiver } from './review.ts';
 
 /** Lets the incident close without a completed review, for a reason on the record (review.waived). */
-export function waiveReview(deps: Deps, actor: Actor, idOrKey: string, input: { reason: string; expectedVersion?: number }) {
-  return appendToReview(deps, actor, idOrKey, (review) =>
-    decideReviewWaiver(review, input.reason, input.expectedVersion),
-  ) as Promise<Review>;
+export function waiveReview(
+  deps: Deps,
+  actor: Actor,
+  idOrKey: string,
+  input: { reason: string; expectedVersion?: number },
+): Promise<Review> {
+  return appendToReview(deps, actor, idOrKey, (review) => decideReviewWaiver(review, input.reason, input.expectedVersion));
 }
