@@ -164,6 +164,23 @@ describe('incident journey in the browser', { skip: unavailable ?? false }, () =
     await transition(pageA, 'Start review');
     await waitForStatus(pageA, 'Reviewing');
     await shot(pageA, '05-reviewing');
+
+    // The review opened by itself; a critical incident cannot close until it is completed (or waived).
+    const review = pageA.getByRole('region', { name: 'Post-incident review' });
+    await review.getByText('No clock was missed.').waitFor();
+    const close = pageA.getByRole('button', { name: 'Close', exact: true });
+    assert.equal(await close.getAttribute('aria-disabled'), 'true');
+    await pageA
+      .getByText(/needs its post-incident review before it closes/)
+      .first()
+      .waitFor();
+    const lessons = review.getByRole('textbox', { name: /Lessons learned/ });
+    await lessons.fill('Keep an offline copy of the finance share');
+    await lessons.press('Control+Enter');
+    await waitForTimelineText(pageB, 'updated the review: lessons learned');
+    await review.getByRole('button', { name: 'Complete the review' }).click();
+    await review.getByText('Completed', { exact: true }).waitFor();
+    await shot(pageA, '05b-review-completed');
     await transition(pageA, 'Close', 'Review held; lessons recorded');
     await waitForStatus(pageA, 'Closed');
     await waitForStatus(pageB, 'Closed');
@@ -183,6 +200,9 @@ describe('incident journey in the browser', { skip: unavailable ?? false }, () =
       'moved the incident from Responding to Recovering',
       'recorded the incident as resolved',
       'moved the incident from Recovering to Reviewing',
+      'opened the post-incident review',
+      'updated the review: lessons learned',
+      'completed the post-incident review',
       'moved the incident from Reviewing to Closed',
     ];
     for (const page of [pageA, pageB]) {

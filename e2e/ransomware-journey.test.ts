@@ -356,6 +356,17 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
       await transition(page, 'Start review');
       await page.locator('[data-testid="incident-status"]', { hasText: 'Reviewing' }).waitFor();
 
+      // The review opened by itself with what the record says; the team completes it before closing.
+      const review = page.getByRole('region', { name: 'Post-incident review' });
+      await review.getByRole('region', { name: 'Channels that failed' }).waitFor();
+      const wentWell = review.getByRole('textbox', { name: /What went well/ });
+      await wentWell.fill('The connection check found the compromised billing link within the hour');
+      await wentWell.press('Control+Enter');
+      await timeline.getByText('updated the review: what went well').waitFor();
+      await review.getByRole('button', { name: 'Complete the review' }).click();
+      await review.getByText('Completed', { exact: true }).waitFor();
+      await shot(page, '09-review-completed');
+
       // 10. Close lists the GDPR clock, still running, and stays disabled; the contract's attack clock was met.
       await page.getByText('1 obligation clock still open: meet or waive it before closing').waitFor();
       await page.getByRole('button', { name: 'Close', exact: true }).click();

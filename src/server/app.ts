@@ -40,6 +40,7 @@ import { registerPlaybookRoutes } from './playbooks/playbooks.routes.ts';
 import { registerPreservationRoutes } from './preservation/preservation.routes.ts';
 import { registerRegistryRoutes } from './registry/registry.routes.ts';
 import { registerReportRoutes } from './reports/report.routes.ts';
+import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 import { registerStreamRoutes } from './stream/stream.routes.ts';
 import { registerTaskRoutes } from './tasks/tasks.routes.ts';
 import { registerTriageRoutes } from './triage/triage.routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerPaceRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerTaskRoutes(app, deps);
+  registerReviewRoutes(app, deps);
   registerStreamRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerTriageRoutes(app, deps, alertsForTriage);

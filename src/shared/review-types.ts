@@ -1,4 +1,5 @@
 import type { Severity } from './incident-vocabulary.ts';
+import type { TaskStatus } from './task-types.ts';
 
 // The post-incident review and its actions as the API shows them (docs/reviews.md). Shared by the server and the web
 // UI: names and shapes only, no logic.
@@ -21,6 +22,102 @@ export interface ReviewFields {
   lessons: string;
   /** Who took part, by name. */
   participants: string[];
+}
+
+export const EMPTY_REVIEW_FIELDS: ReviewFields = {
+  summary: '',
+  wentWell: '',
+  wentBadly: '',
+  rootCauses: '',
+  contributingFactors: '',
+  lessons: '',
+  participants: [],
+};
+
+/** A key decision or milestone on the timeline, as the review lists it. */
+export interface ReviewTimelineEntry {
+  seq: number;
+  at: string;
+  by: string;
+  what: string;
+  reason: string | null;
+}
+
+/** A task or playbook step recorded done without the customer's instruction it needed. */
+export interface ReviewOverride {
+  seq: number;
+  at: string;
+  by: string;
+  title: string;
+  reason: string;
+  /** The task, when the gate was a task's; null for a step recorded done on its own. */
+  taskId: string | null;
+  stepRef: string | null;
+}
+
+/** An obligation clock that was missed (still open, met late or waived after the miss) or met late. */
+export interface ReviewClock {
+  obligationId: string;
+  obligation: string;
+  stageId: string;
+  stage: string;
+  recipient: string;
+  /** The clock's status now: overdue, met-late, waived… */
+  status: string;
+  dueAt: string | null;
+  missedAt: string | null;
+  submittedAt: string | null;
+}
+
+/** A delivery that failed, a ladder that ran out, or a channel declared compromised. */
+export interface ReviewChannelProblem {
+  seq: number;
+  at: string;
+  kind: 'failed' | 'exhausted' | 'compromised';
+  channel: string | null;
+  reason: string | null;
+  notificationId: string | null;
+}
+
+/** A task that was not done: still open, in progress, blocked, or skipped. */
+export interface ReviewTaskLeft {
+  taskId: string;
+  title: string;
+  status: TaskStatus;
+  assignee: string | null;
+  dueAt: string | null;
+}
+
+/** What the record says, worked out for the review: on reading while it is open, frozen when it is completed. */
+export interface ReviewFindings {
+  /** When they were worked out. */
+  asOf: string;
+  timeline: ReviewTimelineEntry[];
+  overriddenGates: ReviewOverride[];
+  missedClocks: ReviewClock[];
+  /** From the report to the first report the customer was sent (accepted by a channel or done by hand). */
+  firstCustomerReport: { reportedAt: string; sentAt: string | null; notificationId: string | null; minutes: number | null };
+  channels: ReviewChannelProblem[];
+  tasksLeft: ReviewTaskLeft[];
+}
+
+/** The review as `GET /api/v1/incidents/:id/review` answers it. */
+export interface Review {
+  incidentId: string;
+  status: ReviewStatus;
+  /** The incident may not close unless it is completed or waived (the customer's review severities, when it opened). */
+  required: boolean;
+  fields: ReviewFields;
+  findings: ReviewFindings;
+  waiverReason: string | null;
+  /** Increases with every change; send it back as expectedVersion. 0: not stored yet (opened before reviews existed). */
+  version: number;
+  openedAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  updatedAt: string;
+  /** change: edit, complete or waive it (the incident is in review and the caller may change the incident). */
+  allowed: { change: boolean };
 }
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;

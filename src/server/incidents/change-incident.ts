@@ -8,6 +8,8 @@ import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
+import { projectReview } from '../reviews/project-review.ts';
+import { reviewGateOf, reviewGateOnEntering } from '../reviews/review-gate.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
@@ -100,6 +102,7 @@ export async function appendToIncident(
         await projectAccess(tx, events);
         await projectRoles(tx, state, next);
         await projectTasks(tx, state, next, events, now);
+        await projectReview(tx, state, next, events);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
@@ -133,8 +136,17 @@ async function withCustomerChecked(tx: Tx, deps: Deps, actor: Actor, state: Inci
   return { ...command, changes: { ...command.changes, serviceIds: services, planVersionId } };
 }
 
-/** Closing is decided with the obligation clocks still open in the incident's plan (the rule itself is pure). */
+/**
+ * Closing is decided with the obligation clocks still open in the incident's plan and what its review says;
+ * entering review with whether the review it opens is required (the rules themselves are pure).
+ */
 async function withOpenClocks(tx: Tx, deps: Deps, state: IncidentState, command: ChangeCommand, now: Date) {
-  if (command.type !== 'transition' || command.to !== 'closed') return command;
-  return { ...command, openClocks: await openClocksOf(tx, deps.database.dialect, state, now) };
+  if (command.type !== 'transition' || (command.to !== 'closed' && command.to !== 'reviewing')) return command;
+  const { dialect } = deps.database;
+  if (command.to === 'reviewing') return { ...command, review: await reviewGateOnEntering(tx, dialect, state, now) };
+  return {
+    ...command,
+    openClocks: await openClocksOf(tx, dialect, state, now),
+    review: await reviewGateOf(tx, dialect, state, now),
+  };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AllowedTransition } from '../../shared/api-types.ts';
 import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
+import { waiveReview } from '../testing/review-helpers.ts';
 import { testDialects } from '../testing/test-db.ts';
 
 const GDPR = 'GDPR: notify the supervisory authority of a personal data breach — Notification';
@@ -33,7 +34,10 @@ for (const dialect of await testDialects()) {
       await go('milestones', { milestone: 'contained' });
       await go('transitions', { to: 'recovering' });
       await go('milestones', { milestone: 'resolved' });
-      return go('transitions', { to: 'reviewing' });
+      const reviewing = await go('transitions', { to: 'reviewing' });
+      // These tests are about the clocks: the high-severity incident's review is waived so that only they block.
+      await waiveReview(f.call, inc.id);
+      return (await f.call('GET', `/api/v1/incidents/${inc.id}`)).body ?? reviewing;
     };
     const closing = (incident: { allowedTransitions: AllowedTransition[] }) =>
       incident.allowedTransitions.find((t) => t.to === 'closed');

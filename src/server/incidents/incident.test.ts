@@ -138,7 +138,25 @@ describe('incident lifecycle', () => {
       /resolved before its review/,
     );
     s = run(s, { type: 'record-milestone', milestone: 'resolved', at: NOW.toISOString() });
+    const entering = decide(
+      s,
+      { type: 'transition', to: 'reviewing', reason: null, review: { required: false, status: null, severity: 'low' } },
+      NOW,
+    );
+    assert.deepEqual(entering.at(-1), { type: 'review.opened', data: { required: false } }, 'entering review opens the review');
     s = run(s, { type: 'transition', to: 'reviewing', reason: null });
+    const review = { required: true, status: 'open' as const, severity: 'high' as const };
+    rejects(
+      () => decide(s, { type: 'transition', to: 'closed', reason: null, openClocks: [], review }, NOW),
+      'conflict',
+      /A high-severity incident needs its post-incident review before it closes/,
+    );
+    const closeWith = (r: typeof review | { required: boolean; status: 'completed' | 'waived'; severity: 'high' }) =>
+      allowedTransitions(s, { openClocks: [], review: r }).find((t) => t.to === 'closed')?.blockedBy;
+    assert.match(closeWith(review) ?? '', /complete the review, or waive it with a reason/);
+    assert.equal(closeWith({ ...review, status: 'completed' }), null);
+    assert.equal(closeWith({ ...review, status: 'waived' }), null);
+    assert.equal(closeWith({ ...review, required: false }), null);
     const gdpr = {
       obligationId: 'gdpr-art-33',
       stageId: 'notification',

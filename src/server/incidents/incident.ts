@@ -7,7 +7,7 @@ import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import type { IncidentState, IncidentTimes } from './incident-state.ts';
-import { ruleFor, type TransitionContext, type TransitionRule } from './lifecycle.ts';
+import { type ReviewGate, ruleFor, type TransitionContext, type TransitionRule } from './lifecycle.ts';
 import { deriveSeverity } from './severity.ts';
 
 /** Fields a report or an update may set directly (planVersionId: by the use-cases, never by a caller). */
@@ -23,6 +23,8 @@ export type IncidentCommand =
       reason: string | null;
       /** The obligation clocks still open, from the incident's plan (change-incident.ts fills them in for a close). */
       openClocks?: readonly OpenClock[];
+      /** What the review says (change-incident.ts fills it in for a close and for entering review). */
+      review?: ReviewGate;
     }
   | { type: 'record-milestone'; milestone: Milestone; at: string }
   | { type: 'record-determination'; name: string; reason: string };
@@ -103,7 +105,13 @@ export function decide(state: IncidentState | null, command: IncidentCommand, no
     case 'add-note':
       return [{ type: 'note.added', data: { body: command.body } }];
     case 'transition':
-      return decideTransition(state, command.to, command.reason, { openClocks: command.openClocks ?? [] }, now);
+      return decideTransition(
+        state,
+        command.to,
+        command.reason,
+        { openClocks: command.openClocks ?? [], review: command.review },
+        now,
+      );
     case 'record-milestone':
       return decideMilestone(state, command.milestone, command.at, now);
     case 'record-determination': {
@@ -140,6 +148,8 @@ function decideTransition(
     });
   }
   events.push({ type: 'incident.transitioned', data: { from: state.status, to, reason, at } });
+  // Entering review opens the incident's review (again, after a reopen: the same one), pre-filled from the record.
+  if (to === 'reviewing') events.push({ type: 'review.opened', data: { required: context.review?.required ?? true } });
   return events;
 }
 

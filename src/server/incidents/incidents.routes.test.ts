@@ -168,6 +168,10 @@ for (const dialect of await testDialects()) {
         await step('transitions', { to: 'recovering' });
         await step('milestones', { milestone: 'resolved' });
         await step('transitions', { to: 'reviewing' });
+        const unreviewed = await call('POST', `/api/v1/incidents/${id}/transitions`, { to: 'closed' });
+        assert.equal(unreviewed.status, 409, 'no customer: the default review severities apply, and critical needs one');
+        assert.match(unreviewed.body.error.message, /critical-severity incident needs its post-incident review/);
+        await step('review/complete', {});
         const closed = await step('transitions', { to: 'closed' });
         assert.equal(closed.status, 'closed');
         assert.ok(closed.times.closedAt);
@@ -192,6 +196,8 @@ for (const dialect of await testDialects()) {
           'incident.transitioned',
           'milestone.recorded',
           'incident.transitioned',
+          'review.opened',
+          'review.completed',
           'incident.transitioned',
         ]);
         assert.deepEqual(

@@ -4,6 +4,7 @@ import type { Deps } from '../core/deps.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { redactUrls } from '../core/redact.ts';
 import { openClocksOf } from '../deadlines/incident-snapshot.ts';
+import { reviewGateOf } from '../reviews/review-gate.ts';
 import { effectiveSeverity } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
 import { allowedTransitions, type TransitionContext } from './lifecycle.ts';
@@ -11,12 +12,15 @@ import { deriveSeverity } from './severity.ts';
 
 /**
  * The API shape of an incident as every route answers it: incidentView with what only its plan knows, the
- * obligation clocks still open, worked out for an incident in review (the only stage that can close).
+ * obligation clocks still open and what its review says, worked out for an incident in review (the only stage
+ * that can close).
  */
 export async function presentIncident(deps: Deps, state: IncidentState, actor: Actor) {
   const { db, dialect } = deps.database;
-  const openClocks = state.status === 'reviewing' ? await openClocksOf(db, dialect, state, deps.clock.now()) : [];
-  return incidentView(state, actor, { openClocks });
+  if (state.status !== 'reviewing') return incidentView(state, actor, { openClocks: [] });
+  const now = deps.clock.now();
+  const [openClocks, review] = await Promise.all([openClocksOf(db, dialect, state, now), reviewGateOf(db, dialect, state, now)]);
+  return incidentView(state, actor, { openClocks, review });
 }
 
 /** The API shape of an incident: its state plus what is derived from it, and what the actor may do with it. */

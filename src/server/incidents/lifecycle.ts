@@ -1,14 +1,34 @@
 import type { AllowedTransition, OpenClock } from '../../shared/api-types.ts';
-import type { IncidentStatus } from '../../shared/incident-vocabulary.ts';
+import type { IncidentStatus, Severity } from '../../shared/incident-vocabulary.ts';
+import type { ReviewStatus } from '../../shared/review-types.ts';
 import { closeBlockedBy } from '../obligations/open-clocks.ts';
 import type { IncidentState } from './incident-state.ts';
 
+/** What the post-incident review says for closing (src/server/reviews/review-gate.ts works it out). */
+export interface ReviewGate {
+  /** The incident may not close unless the review is completed or waived. */
+  required: boolean;
+  /** null: no review stored (the incident reached review before reviews existed). */
+  status: ReviewStatus | null;
+  severity: Severity | null;
+}
+
 /**
  * What a move's entry criteria need besides the incident's own state, worked out by the change path from the
- * incident's plan (so the rules stay pure): the obligation clocks still open.
+ * incident's plan (so the rules stay pure): the obligation clocks still open, and what the review says (absent:
+ * not known to the caller, and then it does not block; the change path always works it out for a close and for
+ * entering review, where it says whether the review opened is required).
  */
 export interface TransitionContext {
   openClocks: readonly OpenClock[];
+  review?: ReviewGate;
+}
+
+/** Closing waits for a required review to be completed or waived with a reason. */
+export function reviewBlockedBy(review: ReviewGate | undefined): string | null {
+  if (!review?.required || review.status === 'completed' || review.status === 'waived') return null;
+  const which = review.severity ? `A ${review.severity}-severity incident` : 'This incident';
+  return `${which} needs its post-incident review before it closes: complete the review, or waive it with a reason`;
 }
 
 /** One allowed move between ISO/IEC 27035 stages, with its entry criteria. */
@@ -61,7 +81,14 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     blockedBy: (s) => (s.times.resolvedAt ? null : 'The incident must be resolved before its review starts'),
   },
   // No close with a clock open: every applying obligation's stages met or waived with a reason. Exercises alike.
-  { from: 'reviewing', to: 'closed', decision: null, reasonRequired: false, blockedBy: (_s, c) => closeBlockedBy(c.openClocks) },
+  // …and a required review completed or waived (docs/reviews.md).
+  {
+    from: 'reviewing',
+    to: 'closed',
+    decision: null,
+    reasonRequired: false,
+    blockedBy: (_s, c) => closeBlockedBy(c.openClocks) ?? reviewBlockedBy(c.review),
+  },
   { from: 'dismissed', to: 'assessing', decision: null, reasonRequired: true },
   { from: 'closed', to: 'assessing', decision: null, reasonRequired: true },
 ];

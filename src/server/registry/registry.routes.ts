@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { DEFAULT_FIRST_REPORT } from '../../shared/prepare-types.ts';
+import { DEFAULT_REVIEW_SEVERITIES } from '../../shared/review-types.ts';
 import type { RecordEvent } from '../../shared/timeline-events.ts';
 import { CustomerAllowedSchema, RecordAllowedSchema } from '../auth/allowed.schemas.ts';
 import { customerAllowed, recordAllowed } from '../auth/allowed.ts';
@@ -148,9 +149,9 @@ export function registerRecordRoutes<T extends object>(
 }
 
 export function registerRegistryRoutes(app: FastifyInstance, deps: Deps): void {
-  // A customer saved before the first report setting existed answers with the default it follows.
+  // A customer saved before the first report (or review) setting existed answers with the default it follows.
   registerRecordRoutes(app, deps, 'customers', CUSTOMER, S.customerSchema, async (_deps, _actor, records) =>
-    records.map((r) => ({ firstReport: DEFAULT_FIRST_REPORT, ...r })),
+    records.map((r) => ({ firstReport: DEFAULT_FIRST_REPORT, reviewSeverities: [...DEFAULT_REVIEW_SEVERITIES], ...r })),
   );
   registerRecordRoutes(app, deps, 'services', SERVICE, S.serviceSchema);
   registerRecordRoutes(

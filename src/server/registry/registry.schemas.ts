@@ -11,6 +11,7 @@ import {
   PACE_PURPOSES,
   STEP_DUE_FROM,
 } from '../../shared/prepare-types.ts';
+import { DEFAULT_REVIEW_SEVERITIES } from '../../shared/review-types.ts';
 import { Enum, Nullable, Text } from '../core/http/schema-types.ts';
 
 // The stored fields of each registry kind. Create bodies make the fields with a default optional; update
@@ -32,8 +33,16 @@ export const customerSchema: KindSchema = {
     description: Text(5000),
     timeZone: Text(64, 1),
     firstReport: Enum(FIRST_REPORT_SETTINGS),
+    // Which severities need a completed review (or a waiver) to close; absent: DEFAULT_REVIEW_SEVERITIES.
+    reviewSeverities: Type.Array(Enum(SEVERITIES), { uniqueItems: true, maxItems: SEVERITIES.length }),
   },
-  defaults: { code: '', description: '', timeZone: 'UTC', firstReport: DEFAULT_FIRST_REPORT },
+  defaults: {
+    code: '',
+    description: '',
+    timeZone: 'UTC',
+    firstReport: DEFAULT_FIRST_REPORT,
+    reviewSeverities: [...DEFAULT_REVIEW_SEVERITIES],
+  },
 };
 
 const ConnectionSchema = Strict({

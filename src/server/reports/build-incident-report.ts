@@ -23,6 +23,7 @@ import { listIncidentPreservations } from '../preservation/preservation.queries.
 import { custodyView, preservationAnswers, preservationItems, preservationStatus } from '../preservation/preservation.views.ts';
 import { findRecord } from '../registry/records.queries.ts';
 import { recordView } from '../registry/save-record.ts';
+import { presentReview } from '../reviews/read-review.ts';
 import { presentTasks } from '../tasks/list-tasks.ts';
 import { listIncidentTasks } from '../tasks/tasks.queries.ts';
 import { eventWords } from './report-event-words.ts';
@@ -83,6 +84,7 @@ export async function buildIncidentReport(
       listIncidentObservables(db, state.id),
     ]);
   const tasks = await presentTasks(db, actor, now, taskRows, () => state.exercise);
+  const review = await presentReview(deps, actor, state);
   const custody = await Promise.all(evidence.map((item) => listCustody(db, item.id)));
   const preservationCustody = await Promise.all(preservations.map((row) => listCustody(db, row.id)));
   const sentAt = new Map(notifications.map((n) => [n.id, n.sentAt]));
@@ -188,6 +190,7 @@ export async function buildIncidentReport(
       const { id, type, value, tlp, tags, description, firstSeen, lastSeen } = observableView(row, 0);
       return { id, type, value, tlp, tags, description, firstSeen, lastSeen };
     }),
+    review: review && (({ allowed: _allowed, ...rest }) => rest)(review),
     timeline: {
       count: events.length,
       headSeq: state.version,

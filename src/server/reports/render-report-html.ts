@@ -12,6 +12,7 @@ import {
   VERIFY_WORDS,
   when,
 } from './report-words.ts';
+import { reviewSection } from './review-section.ts';
 
 /**
  * The incident report as one self-contained HTML file (no scripts, nothing fetched) that prints on A4 with the
@@ -34,6 +35,7 @@ html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-family:${FONTS};font-size:9.5pt;line-height:1.35;color:#000;margin:0 auto;max-width:190mm;padding:6mm 0}
 h1{font-size:18pt;margin:2mm 0}
 h2{font-size:13pt;margin:7mm 0 2mm;break-after:avoid;page-break-after:avoid}
+h3{font-size:10.5pt;margin:4mm 0 1mm;break-after:avoid;page-break-after:avoid}
 table{width:100%;border-collapse:collapse;margin:2mm 0 4mm}
 thead{display:table-header-group}
 tr{break-inside:avoid;page-break-inside:avoid}
@@ -243,6 +245,21 @@ ${table(
 )}`;
 }
 
+function review(r: IncidentReport): SafeHtml {
+  const section = reviewSection(r);
+  if (!section) return html``;
+  return html`<h2 id="review">${section.heading}</h2>
+${facts(section.facts)}${facts(section.writing.map(([k, v]) => [k, html`<span style="white-space:pre-wrap">${v}</span>`]))}
+${section.tables.map(
+  (t) => html`<h3>${t.title}</h3>
+${table(
+  t.head,
+  t.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`),
+  t.empty,
+)}`,
+)}`;
+}
+
 function timeline(r: IncidentReport): SafeHtml {
   const t = r.timeline;
   return html`<h2 id="timeline">${REPORT_SECTIONS.timeline}</h2>
@@ -264,7 +281,7 @@ export function renderReportHtml(r: IncidentReport): string {
 <h1>Incident report: ${r.incident.key}</h1>
 <p><strong>${r.incident.title}</strong></p>
 <p class="small mono">${reportStamp(r)}</p>
-${summary(r)}${classification(r)}${effects(r)}${decisions(r)}${roles(r)}${tasks(r)}${notifications(r)}${obligations(r)}${evidence(r)}${preservation(r)}${observables(r)}${timeline(r)}
+${summary(r)}${classification(r)}${effects(r)}${decisions(r)}${roles(r)}${tasks(r)}${notifications(r)}${obligations(r)}${evidence(r)}${preservation(r)}${observables(r)}${review(r)}${timeline(r)}
 <footer><p>Generated ${when(r, r.generatedAt)} by ${r.generatedBy.name}.</p><p>${VERIFY_WORDS}</p></footer>
 ${banner(r)}`;
   return `<!doctype html>\n${htmlText(

@@ -13,6 +13,7 @@ import {
   VERIFY_WORDS,
   when,
 } from './report-words.ts';
+import { reviewSection } from './review-section.ts';
 
 /**
  * The incident report as an A4 PDF: the TLP marking (and EXERCISE) in the header and the footer of every page,
@@ -244,6 +245,25 @@ function preservedAndSeen(r: IncidentReport): Content[] {
 
 const LINES_PER_BLOCK = 50;
 
+function review(r: IncidentReport): Content[] {
+  const section = reviewSection(r);
+  if (!section) return [];
+  return [
+    h2(section.heading),
+    facts(section.facts),
+    facts(section.writing),
+    ...section.tables.flatMap((t): Content[] => [
+      { text: t.title, style: 'h3' },
+      table(
+        t.head.map((_, i) => (i === 0 ? 95 : '*')),
+        t.head,
+        t.rows,
+        t.empty,
+      ),
+    ]),
+  ];
+}
+
 function timeline(r: IncidentReport): Content[] {
   const t = r.timeline;
   return [
@@ -311,6 +331,7 @@ export async function renderReportPdf(r: IncidentReport, options: { compress?: b
       ...summary(r),
       ...classification(r),
       ...sections(r),
+      ...review(r),
       {
         text: `Generated ${when(r, r.generatedAt)} by ${r.generatedBy.name}. ${VERIFY_WORDS}`,
         style: 'small',

@@ -82,6 +82,14 @@ export function eventWords(event: StoredEvent): string {
       return cut(`Observable ${text(d.type)} ${text(d.value)}: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed`);
     case 'observable.removed':
       return cut(`Observable ${text(d.type)} ${text(d.value)} removed`);
+    case 'review.opened':
+      return d.required ? 'Review opened (required before closing)' : 'Review opened (not required before closing)';
+    case 'review.updated':
+      return cut(`Review: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed`);
+    case 'review.completed':
+      return `Review completed at ${text(d.at)}`;
+    case 'review.waived':
+      return cut(`Review waived${because(d.reason)}`);
     case 'report.exported':
       return `Report exported as ${text(d.format).toUpperCase()} (SHA-256 ${text(d.sha256)}, key ${text(d.keyId)})`;
     default: {

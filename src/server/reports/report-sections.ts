@@ -4,6 +4,7 @@ import { INCIDENT_ROLE_LABELS, INCIDENT_ROLES, type IncidentRole } from '../../s
 import type { InstructionAnswer } from '../../shared/notification-types.ts';
 import type { Observable } from '../../shared/observable-types.ts';
 import type { PreservationRequest } from '../../shared/preservation-types.ts';
+import type { Review } from '../../shared/review-types.ts';
 import type { EvidenceItem } from '../../shared/triage-types.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import type { ChainVerdict } from '../core/events/hash-chain.ts';
@@ -93,6 +94,8 @@ export interface IncidentReport {
   /** What the customer was asked to keep, newest first: each item's latest answer, and the request's custody log. */
   preservation: ReportPreservation[];
   observables: Pick<Observable, 'id' | 'type' | 'value' | 'tlp' | 'tags' | 'description' | 'firstSeen' | 'lastSeen'>[];
+  /** The post-incident review (docs/reviews.md): null (or absent, in reports made before reviews) before review. */
+  review?: Omit<Review, 'allowed'> | null;
   timeline: {
     count: number;
     /** The last event shown and its hash: the timeline as it stood before this export was recorded on it. */

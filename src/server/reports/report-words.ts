@@ -25,6 +25,7 @@ export const REPORT_SECTIONS = {
   evidence: 'Evidence and chain of custody',
   preservation: 'Preservation requests and chain of custody',
   observables: 'Observables',
+  review: 'Post-incident review',
   timeline: 'Timeline',
 } as const;
 

@@ -2,7 +2,9 @@ import { Alert, Button, DataList, Paper, Text, Title } from '@mantine/core';
 import { IconRefreshAlert } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Severity } from '../../shared/incident-vocabulary.ts';
 import { DEFAULT_FIRST_REPORT, FIRST_REPORT_LABELS } from '../../shared/prepare-types.ts';
+import { DEFAULT_REVIEW_SEVERITIES } from '../../shared/review-types.ts';
 import { api, isApiError } from '../core/api.ts';
 import { Markdown } from '../core/Markdown.tsx';
 import { notifySuccess } from '../core/notify.ts';
@@ -43,6 +45,10 @@ function DetailsList({ customer }: { customer: StoredCustomer }) {
       <DataList.Item>
         <DataList.ItemLabel>First report goes by itself</DataList.ItemLabel>
         <DataList.ItemValue>{FIRST_REPORT_LABELS[customer.firstReport ?? DEFAULT_FIRST_REPORT]}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>Review needed for</DataList.ItemLabel>
+        <DataList.ItemValue>{reviewWords(customer.reviewSeverities ?? DEFAULT_REVIEW_SEVERITIES)}</DataList.ItemValue>
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>Description</DataList.ItemLabel>
@@ -100,7 +106,8 @@ function DetailsForm({ customer }: { customer: StoredCustomer }) {
       onSubmit={async (values) => {
         const before = customerFieldsOf(base) as unknown as Record<string, unknown>;
         const changes = Object.fromEntries(
-          Object.entries(values).filter(([field, value]) => before[field] !== value),
+          // JSON: the review severities are a list.
+          Object.entries(values).filter(([field, value]) => JSON.stringify(before[field]) !== JSON.stringify(value)),
         ) as Partial<CustomerFields>;
         if (Object.keys(changes).length === 0) return;
         let saved: StoredCustomer;
@@ -121,4 +128,12 @@ function DetailsForm({ customer }: { customer: StoredCustomer }) {
       }}
     />
   );
+}
+
+/** "medium, high and critical severity", or that none needs one. */
+function reviewWords(severities: readonly Severity[]): string {
+  if (severities.length === 0) return 'no incident (none needs a review to close)';
+  const words = [...severities];
+  const last = words.pop();
+  return `${words.length ? `${words.join(', ')} and ` : ''}${last} severity`;
 }

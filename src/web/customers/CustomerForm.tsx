@@ -1,12 +1,14 @@
-import { Button, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
 import {
   DEFAULT_FIRST_REPORT,
   FIRST_REPORT_LABELS,
   FIRST_REPORT_SETTINGS,
   type FirstReportSetting,
 } from '../../shared/prepare-types.ts';
+import { DEFAULT_REVIEW_SEVERITIES } from '../../shared/review-types.ts';
 import { showApiError } from '../core/form-errors.ts';
 import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { focusFirstInvalid, submitOnModEnter } from '../core/submit-shortcut.ts';
@@ -19,13 +21,27 @@ export const EMPTY_CUSTOMER: CustomerFields = {
   description: '',
   timeZone: 'UTC',
   firstReport: DEFAULT_FIRST_REPORT,
+  reviewSeverities: [...DEFAULT_REVIEW_SEVERITIES],
 };
 
-/** The form's fields of a customer (one saved before the first report setting existed follows the default). */
-export function customerFieldsOf(customer: Omit<CustomerFields, 'firstReport'> & Partial<CustomerFields>): CustomerFields {
+/** The form's fields of a customer (one saved before the first report or review setting existed follows the default). */
+export function customerFieldsOf(
+  customer: Omit<CustomerFields, 'firstReport' | 'reviewSeverities'> & Partial<CustomerFields>,
+): CustomerFields {
   const { name, code, description, timeZone, firstReport = DEFAULT_FIRST_REPORT } = customer;
-  return { name, code, description, timeZone, firstReport };
+  const reviewSeverities = customer.reviewSeverities ?? [...DEFAULT_REVIEW_SEVERITIES];
+  // In the order of the scale, whatever order they were chosen in, so that comparing two versions is fair.
+  return {
+    name,
+    code,
+    description,
+    timeZone,
+    firstReport,
+    reviewSeverities: SEVERITIES.filter((s) => reviewSeverities.includes(s)),
+  };
 }
+
+const SEVERITY_WORDS: Record<Severity, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
 /** What each choice does, under its label. */
 const FIRST_REPORT_HELP: Record<FirstReportSetting, string> = {
@@ -117,6 +133,24 @@ export function CustomerForm(props: CustomerFormProps) {
             ))}
           </Stack>
         </Radio.Group>
+        <Checkbox.Group
+          label="Incidents that need a post-incident review before they close"
+          description="A completed review, or a waiver with a reason. Unticked severities may close without one. Publish the plan for a change to count."
+          value={form.getValues().reviewSeverities}
+          onChange={(value) =>
+            form.setFieldValue(
+              'reviewSeverities',
+              SEVERITIES.filter((s) => value.includes(s)),
+            )
+          }
+          error={form.errors.reviewSeverities}
+        >
+          <Group gap="md" mt="xs">
+            {SEVERITIES.map((severity) => (
+              <Checkbox key={severity} value={severity} label={SEVERITY_WORDS[severity]} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         {notice}
         <NotSavedAlert error={form.errors._api} />
         <Group justify="flex-end">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CustomerAllowed, SessionAllowed } from '../../shared/allowed.ts';
+import type { Severity } from '../../shared/incident-vocabulary.ts';
 import type { Customer, FirstReportSetting, Membership, MembershipRole } from '../../shared/prepare-types.ts';
 import type { User } from '../auth/auth-api.ts';
 import { api } from '../core/api.ts';
@@ -30,6 +31,8 @@ export interface CustomerFields {
   description: string;
   timeZone: string;
   firstReport: FirstReportSetting;
+  /** Severities whose incidents need a completed (or waived) review to close. */
+  reviewSeverities: Severity[];
 }
 
 /** Every customer the user may see, by name. */

@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'description',
   timeZone: 'time zone',
   firstReport: 'when the first report goes by itself',
+  reviewSeverities: 'the severities that need a review',
   criticality: 'criticality',
   personalData: 'personal data',
   environment: 'environment',

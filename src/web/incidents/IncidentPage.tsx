@@ -12,6 +12,7 @@ import { NotificationPanel } from '../notifications/NotificationPanel.tsx';
 import { ObservablesPanel } from '../observables/ObservablesPanel.tsx';
 import { IncidentPlanPanel } from '../plans/IncidentPlanPanel.tsx';
 import { PreservationPanel } from '../preservation/PreservationPanel.tsx';
+import { ReviewPanel } from '../reviews/ReviewPanel.tsx';
 import { RolesCard } from '../roles/RolesCard.tsx';
 import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { IncidentAlertsPanel } from '../triage/IncidentAlertsPanel.tsx';
@@ -82,6 +83,7 @@ function IncidentView({ incident }: { incident: Incident }) {
                 <Markdown>{incident.description}</Markdown>
               </Paper>
             )}
+            <ReviewPanel incident={incident} />
             <TasksPanel incident={incident} />
             <IncidentAlertsPanel incident={incident} />
             <EffectsPanel incident={incident} />

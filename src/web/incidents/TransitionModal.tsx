@@ -30,9 +30,9 @@ export function TransitionModal({ incident, transition, action, onClose }: Trans
   const closing = transition.to === 'closed' && !overtaken;
   const clocksOpen = closing && openClocksOf(incident).length > 0;
   // What else blocks the move now (someone may have removed the incident manager while this was open); the open
-  // clocks of a close are listed below with their actions instead.
-  const blocked =
-    overtaken || closing ? null : (incident.allowedTransitions.find((t) => t.to === transition.to)?.blockedBy ?? null);
+  // clocks of a close are listed below with their actions instead, and once they are met what is left (the review).
+  const current = incident.allowedTransitions.find((t) => t.to === transition.to)?.blockedBy ?? null;
+  const blocked = overtaken || clocksOpen ? null : current;
   return (
     <ReasonModal
       opened

@@ -8,6 +8,7 @@ import { formatSize } from '../evidence/evidence-api.ts';
 import { determinationWords } from '../obligations/obligation-words.ts';
 import { describeObservableEvent } from '../observables/describe-observable-event.ts';
 import { describePreservationEvent } from '../preservation/describe-preservation-event.ts';
+import { describeReviewEvent } from '../reviews/describe-review-event.ts';
 import { describeTaskEvent } from '../tasks/describe-task-event.ts';
 import { describeCommunicationEvent } from './describe-communication-event.ts';
 import type { EventDescription, EventNames } from './event-description.ts';
@@ -312,6 +313,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
       return (
         describeCommunicationEvent(event, names) ??
         describeTaskEvent(event) ??
+        describeReviewEvent(event) ??
         describeObservableEvent(event) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` }
       );
   }
