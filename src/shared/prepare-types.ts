@@ -1,4 +1,5 @@
 import type { IncidentRole, Origin, Severity } from './incident-vocabulary.ts';
+import type { PlanVersionSource } from './review-types.ts';
 
 // The Prepare domain as the API shows it (docs/api.md): customers, services and their connections, contacts
 // and channels, CSIRT rosters, reporting obligations, PACE plans, playbooks and published contingency plans.
@@ -279,6 +280,8 @@ export interface PlanVersionSummary {
   sha256: string;
   /** The review date has passed and no newer version exists. */
   reviewOverdue: boolean;
+  /** The reviews whose actions this version completed (docs/reviews.md#actions); empty: none. */
+  fromReviews: PlanVersionSource[];
 }
 
 export interface PlanVersion extends PlanVersionSummary {
