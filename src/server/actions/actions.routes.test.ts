@@ -106,6 +106,39 @@ for (const dialect of await testDialects()) {
       );
     });
 
+    it('pages through my actions soonest due first, those without a due date last', async () => {
+      const owner = await responder('Pia Paged');
+      const inc = await f.incident();
+      for (const [title, offset] of [
+        ['Later', 3 * DAY],
+        ['No date', null],
+        ['Soon', DAY],
+        ['Sooner', MINUTE],
+      ] as const) {
+        await f.created(`/api/v1/incidents/${inc.id}/review/actions`, {
+          title,
+          ownerId: owner.user.id,
+          dueAt: offset === null ? null : inFuture(offset),
+        });
+      }
+      const titles: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = cursor ? `&cursor=${cursor}` : '';
+        const page = await f.call('GET', `/api/v1/actions?owner=me&limit=3${query}`, undefined, owner.token);
+        assert.equal(page.status, 200, JSON.stringify(page.body));
+        titles.push(...page.body.items.map((a: ReviewAction) => a.title));
+        cursor = page.body.nextCursor;
+        pages++;
+      } while (cursor);
+      assert.deepEqual(titles, ['Sooner', 'Soon', 'Later', 'No date']);
+      assert.equal(pages, 2);
+      const bad = await f.call('GET', '/api/v1/actions?cursor=nonsense', undefined, owner.token);
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'cursor');
+    });
+
     it('refuses bad input naming the field, and a dismissed incident', async () => {
       const inc = await f.incident();
       const cases: [unknown, string][] = [
