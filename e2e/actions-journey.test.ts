@@ -91,6 +91,14 @@ describe('review actions journey in the browser', { skip: unavailable ?? false }
       await timeline.getByText(`added the action “${ACTION}” from the review`).waitFor();
       await shot(page, 'card');
 
+      // A new due date, from the row's Edit: shown in the user's zone, the change on the timeline.
+      await row.getByRole('button', { name: `Edit “${ACTION}”` }).click();
+      const edit = page.getByRole('form', { name: 'Edit the action' });
+      await edit.getByLabel('Due', { exact: true }).fill('2031-04-01T10:30');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await row.locator('time[datetime="2031-04-01T08:30:00.000Z"]').waitFor();
+      await timeline.getByText(`changed the action “${ACTION}”`).waitFor();
+
       // 3. Work on it: the customer's copy of the playbook opens, with the banner naming the action and review.
       await row.getByRole('button', { name: 'Work on it' }).click();
       await page.waitForURL(/\/playbooks\//);

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconEdit, IconPencil } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { ACTION_STATUSES, type ActionStatus, type ReviewAction } from '../../shared/review-types.ts';
 import { notifyError } from '../core/notify.ts';
@@ -11,6 +11,8 @@ interface ActionRowProps {
   action: ReviewAction;
   pending: boolean;
   onStatus: (status: ActionStatus) => void;
+  /** Where the owners to choose from are known (the incident's card): edit the title, owner and due date. */
+  onEdit?: () => void;
   /** On "My actions": the incident it came from. */
   showIncident?: boolean;
 }
@@ -19,7 +21,7 @@ interface ActionRowProps {
  * One action: title, owner, due time (in the user's zone, red once overdue), status and target; "Work on it" opens the
  * draft of its target and goes there.
  */
-export function ActionRow({ action, pending, onStatus, showIncident }: ActionRowProps) {
+export function ActionRow({ action, pending, onStatus, onEdit, showIncident }: ActionRowProps) {
   const draft = useDraftAction();
   const navigate = useNavigate();
   const finished = action.status === 'done' || action.status === 'cancelled';
@@ -81,6 +83,13 @@ export function ActionRow({ action, pending, onStatus, showIncident }: ActionRow
         )}
       </Stack>
       <Group gap="xs" wrap="nowrap">
+        {onEdit && action.allowed.change && (
+          <Tooltip label="Edit">
+            <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={`Edit “${action.title}”`}>
+              <IconEdit size={16} />
+            </ActionIcon>
+          </Tooltip>
+        )}
         {action.target && !finished && action.allowed.change && (
           <Tooltip label={action.target.type === 'plan' ? 'Open the customer’s plan' : 'Open the customer’s copy to edit'}>
             <Button

@@ -9,6 +9,7 @@ import { ActionRow } from './ActionRow.tsx';
 import { AddActionModal } from './AddActionModal.tsx';
 import { ACTION_STATUS_LABELS } from './action-labels.ts';
 import { useChangeAction, useCreateAction, useIncidentActions } from './actions-api.ts';
+import { EditActionModal } from './EditActionModal.tsx';
 
 const LATE_STAGES = ['reviewing', 'closed'];
 
@@ -21,6 +22,7 @@ export function ActionsCard({ incident }: { incident: Incident }) {
   const create = useCreateAction(incident);
   const change = useChangeAction();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<ReviewAction | null>(null);
   const items = query.data?.items ?? [];
   if (!LATE_STAGES.includes(incident.status) && items.length === 0) return null;
   const canAdd = incident.allowed.change && incident.status !== 'dismissed';
@@ -87,6 +89,7 @@ export function ActionsCard({ incident }: { incident: Incident }) {
                 action={action}
                 pending={change.isPending && change.variables?.action.id === action.id}
                 onStatus={(status) => void setStatus(action, status)}
+                onEdit={() => setEditing(action)}
               />
             ))}
           </Stack>
@@ -98,6 +101,12 @@ export function ActionsCard({ incident }: { incident: Incident }) {
         create={create}
         candidates={query.data?.candidates ?? []}
         targets={query.data?.targets ?? []}
+      />
+      <EditActionModal
+        action={editing}
+        onClose={() => setEditing(null)}
+        change={change}
+        candidates={query.data?.candidates ?? []}
       />
     </Paper>
   );
