@@ -247,6 +247,8 @@ for (const dialect of await testDialects()) {
       await go('milestones', { milestone: 'resolved' });
       await go('transitions', { to: 'reviewing' });
       await go('transitions', { to: 'closed', reason: 'Review held' });
+      const late = await add(inc.id, { title: 'A lesson after closing', ownerId: rita.user.id });
+      assert.equal(late.status, 201, `an action outlives its incident: ${JSON.stringify(late.body)}`);
 
       const toRita = () => f.sink.messages.filter((m) => m.to.includes(rita.user.email));
       await f.work();
