@@ -4,7 +4,7 @@ import type { Actor } from '../auth/policy.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { canonicalJson } from '../core/events/hash-chain.ts';
-import { appendToIncidentIn } from '../incidents/change-incident.ts';
+import { appendToIncident } from '../incidents/change-incident.ts';
 import { comparePlans } from '../plans/compare-plans.ts';
 import type { ActionState } from './action.ts';
 import { draftedActionsOf, toActionState } from './actions.queries.ts';
@@ -58,7 +58,8 @@ export async function completePlanActions(tx: Tx, deps: Deps, actor: Actor, plan
   for (const action of done) byIncident.set(action.incidentId, [...(byIncident.get(action.incidentId) ?? []), action]);
   const sources: PlanVersionSource[] = [];
   for (const [incidentId, actions] of byIncident) {
-    const { state } = await appendToIncidentIn(tx, deps, actor, incidentId, {
+    const { state } = await appendToIncident(deps, actor, incidentId, {
+      within: tx,
       // Publishing the plan is what completes them: the publisher's right to publish is the check that counts.
       authorize: async () => {},
       decide: () =>

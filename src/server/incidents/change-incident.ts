@@ -55,6 +55,8 @@ export interface IncidentChange {
   expectedVersion?: number;
   /** Replaces the usual check (may change it, and is on the list of a TLP:RED incident); break-glass uses it. */
   authorize?(tx: Tx, state: IncidentState): Promise<void>;
+  /** Another domain's transaction to append in (a plan publication completing review actions): no cache, no retry. */
+  within?: Tx;
 }
 
 /**
@@ -70,84 +72,56 @@ export async function appendToIncident(
   const { expectedVersion } = change;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await commit(deps, (tx) => appendWithin(tx, deps, actor, idOrKey, change, true));
+      const run = <T>(fn: (tx: Tx) => Promise<T>) => (change.within ? fn(change.within) : commit(deps, fn));
+      return await run(async (tx) => {
+        const cached = change.within ? undefined : cachedIncident(deps.database, idOrKey);
+        const record = cached ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
+        if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
+        const { state, headHash } = record;
+        if (change.authorize) await change.authorize(tx, state);
+        else await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
+        if (expectedVersion !== undefined && expectedVersion !== state.version) {
+          throw new AppError(
+            'conflict',
+            `The incident changed since you loaded it (version ${expectedVersion}, now ${state.version}); reload and try again`,
+            'expectedVersion',
+          );
+        }
+        const now = deps.clock.now();
+        const newEvents = await change.decide(tx, state, now);
+        if (newEvents.length === 0) return { state, events: [] as StoredEvent<IncidentEvent>[] };
+        const head = { seq: state.version, hash: headHash };
+        const moved = newEvents
+          .flatMap((e) => (e.type === 'incident.updated' ? [e.data.changes] : []))
+          .find((c) => 'customerId' in c);
+        const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
+          streamType: 'incident',
+          customerId: moved ? (moved.customerId ?? null) : state.customerId,
+        });
+        const next = events.reduce(evolve, state);
+        if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
+          throw new VersionRace();
+        await refreshDeadlines(tx, deps, next, events, now);
+        await projectAccess(tx, events);
+        await projectRoles(tx, state, next);
+        await projectTasks(tx, state, next, events, now);
+        await projectActions(tx, state, next, events, now);
+        await enqueueFollowUps(tx, next, events, now);
+        await change.alongside?.(tx, next, events, now);
+        // Another domain's transaction may still roll back: the next change reads the database.
+        if (change.within) forgetIncident(deps.database, idOrKey);
+        else rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
+        return { state: next, events };
+      });
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
       const race = error instanceof VersionRace || isUniqueViolation(error);
       if (!race) throw error;
-      if (expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+      if (expectedVersion !== undefined || change.within || attempt >= MAX_ATTEMPTS) {
         throw new AppError('conflict', 'The incident is being changed by someone else right now; try again');
       }
     }
   }
-}
-
-/**
- * appendToIncident inside another domain's transaction (a plan publication completing review actions): everything
- * commits with that transaction. The cache is neither read nor filled (the transaction may still roll back); a
- * concurrent writer is a 409 for the caller to retry.
- */
-export async function appendToIncidentIn(
-  tx: Tx,
-  deps: Deps,
-  actor: Actor,
-  idOrKey: string,
-  change: IncidentChange,
-): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
-  forgetIncident(deps.database, idOrKey);
-  try {
-    return await appendWithin(tx, deps, actor, idOrKey, change, false);
-  } catch (error) {
-    if (error instanceof VersionRace) {
-      throw new AppError('conflict', 'An incident of this change is being changed by someone else right now; try again');
-    }
-    throw error;
-  }
-}
-
-async function appendWithin(
-  tx: Tx,
-  deps: Deps,
-  actor: Actor,
-  idOrKey: string,
-  change: IncidentChange,
-  cached: boolean,
-): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
-  const { expectedVersion } = change;
-  const record =
-    (cached ? cachedIncident(deps.database, idOrKey) : undefined) ??
-    (await findIncident(tx, deps.database.dialect, idOrKey, true));
-  if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
-  const { state, headHash } = record;
-  if (change.authorize) await change.authorize(tx, state);
-  else await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
-  if (expectedVersion !== undefined && expectedVersion !== state.version) {
-    throw new AppError(
-      'conflict',
-      `The incident changed since you loaded it (version ${expectedVersion}, now ${state.version}); reload and try again`,
-      'expectedVersion',
-    );
-  }
-  const now = deps.clock.now();
-  const newEvents = await change.decide(tx, state, now);
-  if (newEvents.length === 0) return { state, events: [] as StoredEvent<IncidentEvent>[] };
-  const head = { seq: state.version, hash: headHash };
-  const moved = newEvents.flatMap((e) => (e.type === 'incident.updated' ? [e.data.changes] : [])).find((c) => 'customerId' in c);
-  const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
-    streamType: 'incident',
-    customerId: moved ? (moved.customerId ?? null) : state.customerId,
-  });
-  const next = events.reduce(evolve, state);
-  if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state))) throw new VersionRace();
-  await refreshDeadlines(tx, deps, next, events, now);
-  await projectAccess(tx, events);
-  await projectRoles(tx, state, next);
-  await projectTasks(tx, state, next, events, now);
-  await projectActions(tx, state, next, events, now);
-  await enqueueFollowUps(tx, next, events, now);
-  await change.alongside?.(tx, next, events, now);
-  if (cached) rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
-  return { state: next, events };
 }
 
 /**
