@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { registerAjvFormats } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { registerActionRoutes } from './actions/actions.routes.ts';
 import { registerAlertRoutes } from './alerts/alerts.routes.ts';
 import { alertsForTriage } from './alerts/alerts-for-triage.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerPlanRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerActionRoutes(app, deps);
   registerStreamRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerTriageRoutes(app, deps, alertsForTriage);

@@ -1,3 +1,4 @@
+import { actionDueJob } from './actions/remind-action.ts';
 import type { Deps } from './core/deps.ts';
 import type { JobDefinition } from './core/jobs/jobs.ts';
 import { deadlineDueJob, deadlineReminderJob } from './deadlines/deadline-jobs.ts';
@@ -16,6 +17,7 @@ export function jobDefinitions(deps: Deps): JobDefinition[] {
     deadlineDueJob(deps),
     firstCustomerReportJob(deps),
     taskDueJob(deps),
+    actionDueJob(deps),
     openGroupJob(deps),
     attachGroupJob(deps),
   ];

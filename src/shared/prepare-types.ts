@@ -279,6 +279,8 @@ export interface PlanVersionSummary {
   sha256: string;
   /** The review date has passed and no newer version exists. */
   reviewOverdue: boolean;
+  /** The reviews whose actions this version completed (docs/reviews.md#actions); empty: none. */
+  fromReviews: PlanVersionSource[];
 }
 
 export interface PlanVersion extends PlanVersionSummary {
@@ -317,4 +319,11 @@ export interface IncidentPlan {
   playbooks: Playbook[];
   /** "Check these": the affected services' connections to other systems, for the customer's IT. */
   checkList: { serviceId: string; serviceName: string; criticality: Criticality; connections: Connection[] }[];
+}
+
+/** A plan version that came from reviews: the reviews' incidents and the actions it completed. */
+export interface PlanVersionSource {
+  incidentId: string;
+  incidentKey: string;
+  actionIds: string[];
 }

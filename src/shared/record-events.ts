@@ -1,6 +1,5 @@
 import type { FieldChanges } from './field-changes.ts';
-import type { MembershipRole } from './prepare-types.ts';
-import type { PlanVersionSource } from './review-types.ts';
+import type { MembershipRole, PlanVersionSource } from './prepare-types.ts';
 
 // One stream type's part of the event vocabulary (see timeline-events.ts for the rules every event type follows).
 

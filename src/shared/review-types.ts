@@ -146,13 +146,6 @@ export interface ActionFields {
   target: ActionTarget | null;
 }
 
-/** A plan version that came from reviews: the reviews' incidents and the actions it completed. */
-export interface PlanVersionSource {
-  incidentId: string;
-  incidentKey: string;
-  actionIds: string[];
-}
-
 /**
  * An action as the API shows it (`GET /api/v1/actions`, `…/review/actions`). The incident's key, title, customer and
  * exercise flag come with it, so that "My actions" and the dashboard read alone.

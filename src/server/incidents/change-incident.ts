@@ -1,4 +1,5 @@
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
+import { projectActions } from '../actions/project-actions.ts';
 import { type Actor, assertCan } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Tx } from '../core/db/transaction.ts';
@@ -56,6 +57,8 @@ export interface IncidentChange {
   expectedVersion?: number;
   /** Replaces the usual check (may change it, and is on the list of a TLP:RED incident); break-glass uses it. */
   authorize?(tx: Tx, state: IncidentState): Promise<void>;
+  /** Another domain's transaction to append in (a plan publication completing review actions): no cache, no retry. */
+  within?: Tx;
 }
 
 /**
@@ -71,8 +74,10 @@ export async function appendToIncident(
   const { expectedVersion } = change;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await commit(deps, async (tx) => {
-        const record = cachedIncident(deps.database, idOrKey) ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
+      const run = <T>(fn: (tx: Tx) => Promise<T>) => (change.within ? fn(change.within) : commit(deps, fn));
+      return await run(async (tx) => {
+        const cached = change.within ? undefined : cachedIncident(deps.database, idOrKey);
+        const record = cached ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         const { state, headHash } = record;
         if (change.authorize) await change.authorize(tx, state);
@@ -103,16 +108,19 @@ export async function appendToIncident(
         await projectRoles(tx, state, next);
         await projectTasks(tx, state, next, events, now);
         await projectReview(tx, state, next, events);
+        await projectActions(tx, state, next, events, now);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
-        rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
+        // Another domain's transaction may still roll back: the next change reads the database.
+        if (change.within) forgetIncident(deps.database, idOrKey);
+        else rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
         return { state: next, events };
       });
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
       const race = error instanceof VersionRace || isUniqueViolation(error);
       if (!race) throw error;
-      if (expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+      if (expectedVersion !== undefined || change.within || attempt >= MAX_ATTEMPTS) {
         throw new AppError('conflict', 'The incident is being changed by someone else right now; try again');
       }
     }

@@ -11,6 +11,7 @@ const SUMMARY_COLUMNS = [
   'published_by',
   'review_by',
   'sha256',
+  'from_reviews',
 ] as const;
 
 export type PlanVersionSummaryRow = Omit<PlanVersionsTable, 'snapshot'>;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { addMonths } from 'date-fns/addMonths';
-import type { PlanVersionSummary } from '../../shared/prepare-types.ts';
+import type { PlanVersionSource, PlanVersionSummary } from '../../shared/prepare-types.ts';
+import { completePlanActions } from '../actions/complete-actions.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { PlanVersionsTable } from '../core/db/schema.ts';
 import type { Deps } from '../core/deps.ts';
@@ -9,7 +10,7 @@ import { canonicalJson } from '../core/events/hash-chain.ts';
 import { CUSTOMER } from '../registry/registry-kinds.ts';
 import { changeRecord } from '../registry/save-record.ts';
 import { currentPlanContents } from './plan-contents.ts';
-import { insertPlanVersion, latestPlanVersion, type PlanVersionSummaryRow } from './plans.queries.ts';
+import { findPlanVersion, insertPlanVersion, latestPlanVersion, type PlanVersionSummaryRow } from './plans.queries.ts';
 
 export function planSummary(row: PlanVersionSummaryRow, now: Date, newest = true): PlanVersionSummary {
   return {
@@ -23,6 +24,7 @@ export function planSummary(row: PlanVersionSummaryRow, now: Date, newest = true
     reviewBy: row.review_by,
     sha256: row.sha256,
     reviewOverdue: newest && Date.parse(row.review_by) < now.getTime(),
+    fromReviews: row.from_reviews ? (JSON.parse(row.from_reviews) as PlanVersionSource[]) : [],
   };
 }
 
@@ -46,10 +48,21 @@ export async function publishPlan(
       const snapshot = await currentPlanContents(tx, deps.database.dialect, customerId, now);
       const snapshotText = canonicalJson(snapshot);
       const previous = await latestPlanVersion(tx, customerId);
+      const id = randomUUID();
+      const version = (previous?.version ?? 0) + 1;
+      const before = previous ? await findPlanVersion(tx, previous.id) : undefined;
+      // The actions this version carries out are done with it, on their incidents' timelines, in this transaction.
+      const fromReviews = await completePlanActions(tx, deps, actor, {
+        customerId,
+        planVersionId: id,
+        version,
+        snapshot: JSON.parse(snapshotText),
+        previous: before ? JSON.parse(before.snapshot) : null,
+      });
       row = {
-        id: randomUUID(),
+        id,
         customer_id: customerId,
-        version: (previous?.version ?? 0) + 1,
+        version,
         owner: input.owner?.trim() || actor.name,
         approver: input.approver.trim(),
         published_at: now.toISOString(),
@@ -57,11 +70,18 @@ export async function publishPlan(
         review_by: new Date(reviewBy).toISOString(),
         sha256: createHash('sha256').update(snapshotText).digest('hex'),
         snapshot: snapshotText,
+        from_reviews: fromReviews.length ? JSON.stringify(fromReviews) : null,
       };
       await insertPlanVersion(tx, row);
       return {
         type: 'plan.published',
-        data: { planVersionId: row.id, version: row.version, sha256: row.sha256, approver: row.approver },
+        data: {
+          planVersionId: row.id,
+          version: row.version,
+          sha256: row.sha256,
+          approver: row.approver,
+          ...(fromReviews.length ? { fromReviews } : {}),
+        },
       };
     },
   });

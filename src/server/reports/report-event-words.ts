@@ -56,6 +56,16 @@ export function eventWords(event: StoredEvent): string {
       return cut(`Task: ${text(d.title)}`);
     case 'task.changed':
       return cut(`Task ${text(d.title)}: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed${because(d.override)}`);
+    case 'action.created':
+      return cut(`Review action: ${text(d.title)}${d.ownerName ? ` (owner ${text(d.ownerName)})` : ''}`);
+    case 'action.changed':
+      return cut(`Review action ${text(d.title)}: ${Object.keys((d.changes as object) ?? {}).join(', ')} changed`);
+    case 'action.drafted':
+      return cut(`Review action ${text(d.title)}: work started on ${text((d.target as { name?: string } | null)?.name)}`);
+    case 'action.completed':
+      return cut(`Review action ${text(d.title)} done: plan version ${text(d.version)} published`);
+    case 'action.reminded':
+      return cut(`Review action ${text(d.title)} fell due (${text(d.dueAt)})${d.ownerId ? '; its owner was reminded' : ''}`);
     case 'evidence.custody_recorded': {
       const where = [d.to ? `to ${text(d.to)}` : '', d.location ? `at ${text(d.location)}` : ''].filter(Boolean).join(' ');
       return cut(`Custody of ${text(d.name)}: ${text(d.action)}${where ? ` ${where}` : ''}${because(d.note)}`);

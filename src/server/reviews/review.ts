@@ -1,3 +1,4 @@
+import type { FieldChanges } from '../../shared/field-changes.ts';
 import type { Severity } from '../../shared/incident-vocabulary.ts';
 import {
   DEFAULT_REVIEW_SEVERITIES,
@@ -5,7 +6,7 @@ import {
   type ReviewFields,
   type ReviewStatus,
 } from '../../shared/review-types.ts';
-import type { FieldChanges, IncidentEvent } from '../../shared/timeline-events.ts';
+import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { AppError } from '../core/errors.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import type { ReviewRow } from './reviews.queries.ts';

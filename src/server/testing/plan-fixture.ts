@@ -467,6 +467,7 @@ export function planFixture(): PlanVersion {
     reviewBy: '2026-09-01',
     sha256: hash('sha256', canonicalJson(snapshot)),
     reviewOverdue: false,
+    fromReviews: [],
     snapshot,
   };
 }

@@ -14,6 +14,7 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 
 // Each signed-in page is a chunk of its own, so the first load carries the shell and the sign-in page only (see
 // docs/performance.md, "First load"); the sign-in and setup pages come with the shell.
+const MyActionsPage = lazyPage(() => import('../actions/MyActionsPage.tsx'), 'MyActionsPage');
 const DeadJobsPage = lazyPage(() => import('../admin/DeadJobsPage.tsx'), 'DeadJobsPage');
 const IntakeSettingsPage = lazyPage(() => import('../admin/IntakeSettingsPage.tsx'), 'IntakeSettingsPage');
 const AlertsAdminPage = lazyPage(() => import('../alerts/AlertsAdminPage.tsx'), 'AlertsAdminPage');
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/deadlines" element={<DeadlinesPage />} />
           <Route path="/tasks" element={<MyTasksPage />} />
+          <Route path="/actions" element={<MyActionsPage />} />
           <Route path="/triage" element={<TriagePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/account/password" element={<ChangePasswordPage />} />

@@ -2,6 +2,7 @@ import {
   IconAlarm,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconBulb,
   IconChecklist,
   IconLayoutDashboard,
   IconList,
@@ -34,6 +35,13 @@ export function MainNavLinks({ signedIn, isAdmin, withLabels }: { signedIn: bool
         label="My tasks"
         icon={<IconChecklist size={16} />}
         active={pathname.startsWith('/tasks')}
+        withLabel={withLabels}
+      />
+      <MainNavLink
+        to="/actions"
+        label="My actions"
+        icon={<IconBulb size={16} />}
+        active={pathname.startsWith('/actions')}
         withLabel={withLabels}
       />
       <MainNavLink

@@ -2,6 +2,7 @@ import { Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useParams } from 'react-router';
 import type { Incident } from '../../shared/api-types.ts';
+import { ActionsCard } from '../actions/ActionsCard.tsx';
 import { useMe } from '../auth/auth-api.ts';
 import { ConnectionChecksPanel } from '../connection-checks/ConnectionChecksPanel.tsx';
 import { Markdown } from '../core/Markdown.tsx';
@@ -85,6 +86,7 @@ function IncidentView({ incident }: { incident: Incident }) {
             )}
             <ReviewPanel incident={incident} />
             <TasksPanel incident={incident} />
+            <ActionsCard incident={incident} />
             <IncidentAlertsPanel incident={incident} />
             <EffectsPanel incident={incident} />
             <NotificationPanel incident={incident} />

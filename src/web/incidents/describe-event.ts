@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../shared/api-types.ts';
 import { type Impact, INCIDENT_ROLE_TITLES, type Origin, type Tlp } from '../../shared/incident-vocabulary.ts';
 import type { TriageKind } from '../../shared/triage-types.ts';
+import { describeActionEvent } from '../actions/describe-action-event.ts';
 import { describeConnectionCheckEvent } from '../connection-checks/describe-connection-check-event.ts';
 import { formatAbsolute } from '../core/time.ts';
 import { describeEffectsAssessed } from '../effects/describe-effects-event.ts';
@@ -314,6 +315,7 @@ export function describeEvent(event: TimelineEvent, previous?: TimelineEvent, na
         describeCommunicationEvent(event, names) ??
         describeTaskEvent(event) ??
         describeReviewEvent(event) ??
+        describeActionEvent(event) ??
         describeObservableEvent(event) ?? { ...base, kind: 'other', summary: `recorded ${event.type}` }
       );
   }

@@ -231,6 +231,7 @@ export function applyLiveEvent(client: QueryClient, event: TimelineEvent): void 
   void client.invalidateQueries({ queryKey: DEADLINES_KEY });
   // Task changes and reminders change "My tasks" (an incident's own panel follows the incident's version).
   if (event.type.startsWith('task')) void client.invalidateQueries({ queryKey: TASKS_KEY });
+  if (event.type.startsWith('action.')) void client.invalidateQueries({ queryKey: ['actions'] });
   void client.invalidateQueries({
     predicate: (query) =>
       query.queryKey[0] === 'incidents' &&

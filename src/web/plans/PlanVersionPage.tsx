@@ -2,6 +2,7 @@ import { Anchor, Grid, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useParams } from 'react-router';
 import type { PlanVersion } from '../../shared/prepare-types.ts';
+import { PlanVersionSources } from '../actions/PlanVersionSources.tsx';
 import { PageLoadError } from '../core/PageLoadError.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { PlanVersionHeader } from './PlanVersionHeader.tsx';
@@ -60,6 +61,7 @@ function PlanVersionView({ plan }: { plan: PlanVersion }) {
   return (
     <Stack gap="md" maw={1280} mx="auto">
       <PlanVersionHeader plan={plan} versions={versions.data ?? [plan]} />
+      <PlanVersionSources sources={plan.fromReviews} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 2 }} visibleFrom="lg">
           <Paper component="nav" aria-label="Plan sections" p="xs" style={{ position: 'sticky', top: 76 }}>

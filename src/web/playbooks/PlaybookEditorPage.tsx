@@ -4,6 +4,7 @@ import { IconArchive, IconArrowLeft, IconCopy, IconLock } from '@tabler/icons-re
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Playbook } from '../../shared/prepare-types.ts';
+import { PlaybookActionBanner } from '../actions/PlaybookActionBanner.tsx';
 import { ErrorState } from '../core/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../core/notify.ts';
 import { PageLoadError } from '../core/PageLoadError.tsx';
@@ -138,6 +139,7 @@ function PlaybookPageLayout({ library, stored, libraryItems = [] }: LayoutProps)
             `${customer.data?.name ?? 'The customer'}’s own version${basedOn ? `, copied from the library’s “${basedOn}”` : ''}. It replaces the general one in their plan.`}
         </Text>
       </div>
+      <PlaybookActionBanner customerId={stored?.customerId ?? null} slug={stored?.slug ?? null} />
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -1,0 +1,121 @@
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { ReviewAction } from '../../shared/review-types.ts';
+import { isApiError } from '../core/api.ts';
+import { errorMessage } from '../core/error-message.ts';
+import { FormActions } from '../core/FormActions.tsx';
+import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
+import { notifySuccess } from '../core/notify.ts';
+import { submitOnModEnter } from '../core/submit-shortcut.ts';
+import { fromLocalInput, toLocalInput } from '../core/time.ts';
+import { LocalDateTimeInput } from '../incidents/LocalDateTimeInput.tsx';
+import type { ActionChanges, useChangeAction } from './actions-api.ts';
+
+interface EditActionModalProps {
+  action: ReviewAction | null;
+  onClose: () => void;
+  change: ReturnType<typeof useChangeAction>;
+  candidates: { id: string; name: string }[];
+}
+
+/** Edits an action's title, details, owner and due date (a new due date means a new reminder). */
+export function EditActionModal({ action, onClose, change, candidates }: EditActionModalProps) {
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={onClose}
+      title="Edit the action"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Dismiss dialog' }}
+    >
+      {action && <EditActionForm key={action.id} action={action} onClose={onClose} change={change} candidates={candidates} />}
+    </Modal>
+  );
+}
+
+function EditActionForm({ action, onClose, change, candidates }: EditActionModalProps & { action: ReviewAction }) {
+  const [title, setTitle] = useState(action.title);
+  const [detail, setDetail] = useState(action.detail);
+  const [ownerId, setOwnerId] = useState<string | null>(action.ownerId);
+  const [due, setDue] = useState(toLocalInput(action.dueAt));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [apiError, setApiError] = useState<string | null>(null);
+  // The current owner stays choosable even when they may no longer be given new work.
+  const owners = [
+    ...candidates,
+    ...(action.ownerId && !candidates.some((c) => c.id === action.ownerId)
+      ? [{ id: action.ownerId, name: action.ownerName ?? action.ownerId }]
+      : []),
+  ];
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setErrors({ title: 'An action needs a title' });
+      return;
+    }
+    const changes: ActionChanges = { title: title.trim(), detail: detail.trim(), ownerId, dueAt: fromLocalInput(due) };
+    change.mutate(
+      { action, changes },
+      {
+        onSuccess: (saved) => {
+          notifySuccess(`“${saved.title}” was saved.`);
+          onClose();
+        },
+        onError: (error) => {
+          if (isApiError(error) && error.field && ['title', 'detail', 'ownerId', 'dueAt'].includes(error.field)) {
+            setErrors({ [error.field]: errorMessage(error) });
+          } else setApiError(errorMessage(error));
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Edit the action">
+      <Stack gap="sm">
+        <TextInput
+          label="What is to be done"
+          withAsterisk
+          value={title}
+          onChange={(e) => {
+            setTitle(e.currentTarget.value);
+            setErrors({});
+          }}
+          error={errors.title}
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label="Owner"
+            placeholder="Nobody yet"
+            data={owners.map((c) => ({ value: c.id, label: c.name }))}
+            value={ownerId}
+            onChange={setOwnerId}
+            error={errors.ownerId}
+            clearable
+            searchable
+          />
+          <LocalDateTimeInput
+            label="Due"
+            description="In your time zone. A new due date means a new reminder."
+            value={due}
+            onChange={(e) => setDue(e.currentTarget.value)}
+            error={errors.dueAt}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Details"
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={detail}
+          onChange={(e) => setDetail(e.currentTarget.value)}
+        />
+        <NotSavedAlert error={apiError} />
+        <FormActions submitLabel="Save" pending={change.isPending} onCancel={onClose} />
+      </Stack>
+    </form>
+  );
+}
