@@ -8,6 +8,7 @@ import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
+import { projectMetricFacts } from '../metrics/project-metric-facts.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
@@ -100,6 +101,7 @@ export async function appendToIncident(
         await projectAccess(tx, events);
         await projectRoles(tx, state, next);
         await projectTasks(tx, state, next, events, now);
+        await projectMetricFacts(tx, state, events);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
