@@ -7,41 +7,54 @@ import type {
   MetricSide,
   StageCompliance,
 } from '../../shared/metrics-types.ts';
-import { type InstructionFacts, type StageFacts, stageOutcome } from './metric-facts.ts';
+import type { StageOutcome } from './metric-facts.ts';
 import type { MetricsRow } from './metrics.queries.ts';
 
 // Pure: the figures of docs/metrics.md from the facts rows. Done in JS rather than SQL: percentiles have no common
 // form on SQLite and PostgreSQL, and 10,000 rows are grouped in a few milliseconds.
 
 /** Nearest-rank percentile of sorted values (p in (0, 1]): the smallest value with at least p of them at or below it. */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
 export function durationFigure(values: number[]): DurationFigure {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   return { n: sorted.length, medianMs: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9) };
 }
 
-const between = (start: string | null, end: string | null): number | null =>
-  start && end ? Date.parse(end) - Date.parse(start) : null;
-
-/** A row with its JSON parsed once. */
+/** A row with its JSON lists parsed once (most rows have none). */
 interface Facts {
   row: MetricsRow;
-  stages: Record<string, StageFacts>;
-  instructions: InstructionFacts[];
+  outcomes: [string, StageOutcome][];
+  answers: number[];
 }
 
 function parsed(row: MetricsRow): Facts {
   return {
     row,
-    stages: row.stages === '{}' ? {} : JSON.parse(row.stages),
-    instructions:
-      row.instructions === '{}' ? [] : Object.values(JSON.parse(row.instructions) as Record<string, InstructionFacts>),
+    outcomes: row.outcomes === '[]' ? [] : JSON.parse(row.outcomes),
+    answers: row.instruction_answer_ms === '[]' ? [] : JSON.parse(row.instruction_answer_ms),
   };
 }
+
+const COLUMN: Record<Exclude<MetricDuration, 'instructionAnswer'>, keyof MetricsRow> = {
+  detect: 'detect_ms',
+  dp1: 'dp1_ms',
+  classify: 'classify_ms',
+  firstReport: 'first_report_ms',
+  contain: 'contain_ms',
+  resolve: 'resolve_ms',
+};
+const MEASURED = Object.entries(COLUMN) as [Exclude<MetricDuration, 'instructionAnswer'>, keyof MetricsRow][];
+
+const FIELD: Record<StageOutcome, keyof StageCompliance> = {
+  met: 'met',
+  'met-late': 'metLate',
+  missed: 'missed',
+  waived: 'waived',
+};
 
 function figures(list: readonly Facts[]): MetricFigures {
   const values: Record<MetricDuration, number[]> = {
@@ -53,36 +66,26 @@ function figures(list: readonly Facts[]): MetricFigures {
     resolve: [],
     instructionAnswer: [],
   };
-  const push = (key: MetricDuration, ms: number | null) => {
-    if (ms !== null) values[key].push(ms);
-  };
   const counts = { incidents: 0, dismissed: 0, open: 0, closed: 0, instructionsRequested: 0, instructionsAnswered: 0 };
   const total: StageCompliance = { met: 0, metLate: 0, missed: 0, waived: 0 };
   const stages = new Map<string, StageCompliance>();
-  for (const { row: r, stages: s, instructions } of list) {
+  for (const { row: r, outcomes, answers } of list) {
     counts.incidents++;
     if (r.status === 'dismissed') counts.dismissed++;
     else if (r.status === 'closed') counts.closed++;
     else counts.open++;
-    push('detect', between(r.occurred_at, r.detected_at));
-    push('dp1', between(r.reported_at, r.dp1_at));
-    push('classify', between(r.reported_at, r.dp2_at));
-    push('firstReport', between(r.reported_at, r.first_report_at));
-    push('contain', between(r.reported_at, r.contained_at));
-    push('resolve', between(r.reported_at, r.resolved_at));
-    for (const i of instructions) {
-      counts.instructionsRequested++;
-      if (i.answeredAt) counts.instructionsAnswered++;
-      push('instructionAnswer', between(i.requestedAt, i.answeredAt));
+    for (const [name, column] of MEASURED) {
+      const ms = r[column];
+      if (ms !== null) values[name].push(Number(ms));
     }
-    for (const [ref, facts] of Object.entries(s)) {
-      const outcome = stageOutcome(facts);
-      if (!outcome) continue;
-      const field = outcome === 'met-late' ? 'metLate' : outcome;
+    counts.instructionsRequested += Number(r.instructions_requested);
+    counts.instructionsAnswered += Number(r.instructions_answered);
+    for (const ms of answers) values.instructionAnswer.push(ms);
+    for (const [ref, outcome] of outcomes) {
       const one = stages.get(ref) ?? { met: 0, metLate: 0, missed: 0, waived: 0 };
       stages.set(ref, one);
-      one[field]++;
-      total[field]++;
+      one[FIELD[outcome]]++;
+      total[FIELD[outcome]]++;
     }
   }
   const durations = Object.fromEntries(Object.entries(values).map(([key, list]) => [key, durationFigure(list)])) as Record<

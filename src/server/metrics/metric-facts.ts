@@ -32,6 +32,7 @@ export interface MetricFacts {
   /** The last event folded that a fact depends on (see METRIC_EVENTS). */
   version: number;
   exercise: boolean;
+  tlp: string;
   customerId: string | null;
   category: string | null;
   severity: string | null;
@@ -92,6 +93,7 @@ export function foldMetricFacts(facts: MetricFacts | null, state: IncidentState,
     // Only the events a fact depends on count, so the row written change by change equals the fold of the whole timeline.
     version: METRIC_EVENTS.has(event.type) ? event.seq : base.version,
     exercise: state.exercise,
+    tlp: state.tlp,
     customerId: state.customerId,
     category: state.category,
     severity: effectiveSeverity(state),
