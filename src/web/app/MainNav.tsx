@@ -2,6 +2,7 @@ import {
   IconAlarm,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconChartBar,
   IconChecklist,
   IconLayoutDashboard,
   IconList,
@@ -41,6 +42,13 @@ export function MainNavLinks({ signedIn, isAdmin, withLabels }: { signedIn: bool
         label="Deadlines"
         icon={<IconAlarm size={16} />}
         active={pathname.startsWith('/deadlines')}
+        withLabel={withLabels}
+      />
+      <MainNavLink
+        to="/metrics/incidents"
+        label="Metrics"
+        icon={<IconChartBar size={16} />}
+        active={pathname.startsWith('/metrics')}
         withLabel={withLabels}
       />
       <MainNavLink
