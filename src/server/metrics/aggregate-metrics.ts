@@ -20,34 +20,51 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
 }
 
 export function durationFigure(values: number[]): DurationFigure {
-  const sorted = Float64Array.from(values).sort();
+  return sortedFigure(Float64Array.from(values).sort());
+}
+
+function sortedFigure(sorted: Float64Array): DurationFigure {
   return { n: sorted.length, medianMs: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9) };
 }
 
-/** A row with its JSON lists parsed once (most rows have none). */
+/**
+ * A row read once into a fixed shape: the rows the driver hands back are looked up by name, and doing that once per
+ * row rather than in every group's loop halves the work on 10,000 rows.
+ */
 interface Facts {
   row: MetricsRow;
+  status: 0 | 1 | 2; // open, closed, dismissed
+  /** The six incident durations in METRIC_DURATIONS order; NaN: not measured. */
+  durations: Float64Array;
+  requested: number;
+  answered: number;
   outcomes: [string, StageOutcome][];
   answers: number[];
 }
 
+const ms = (value: number | null) => (value === null ? Number.NaN : Number(value));
+
 function parsed(row: MetricsRow): Facts {
+  const durations = new Float64Array(6);
+  durations[0] = ms(row.detect_ms);
+  durations[1] = ms(row.dp1_ms);
+  durations[2] = ms(row.classify_ms);
+  durations[3] = ms(row.first_report_ms);
+  durations[4] = ms(row.contain_ms);
+  durations[5] = ms(row.resolve_ms);
   return {
     row,
+    status: row.status === 'closed' ? 1 : row.status === 'dismissed' ? 2 : 0,
+    durations,
+    requested: Number(row.instructions_requested),
+    answered: Number(row.instructions_answered),
     outcomes: row.outcomes === '[]' ? [] : JSON.parse(row.outcomes),
     answers: row.instruction_answer_ms === '[]' ? [] : JSON.parse(row.instruction_answer_ms),
   };
 }
 
-const COLUMN: Record<Exclude<MetricDuration, 'instructionAnswer'>, keyof MetricsRow> = {
-  detect: 'detect_ms',
-  dp1: 'dp1_ms',
-  classify: 'classify_ms',
-  firstReport: 'first_report_ms',
-  contain: 'contain_ms',
-  resolve: 'resolve_ms',
-};
-const MEASURED = Object.entries(COLUMN) as [Exclude<MetricDuration, 'instructionAnswer'>, keyof MetricsRow][];
+/** The incident durations, in the order of Facts.durations (instruction answers are per request, apart). */
+const MEASURED = ['detect', 'dp1', 'classify', 'firstReport', 'contain', 'resolve'] as const;
 
 const FIELD: Record<StageOutcome, keyof StageCompliance> = {
   met: 'met',
@@ -57,41 +74,37 @@ const FIELD: Record<StageOutcome, keyof StageCompliance> = {
 };
 
 function figures(list: readonly Facts[]): MetricFigures {
-  const values: Record<MetricDuration, number[]> = {
-    detect: [],
-    dp1: [],
-    classify: [],
-    firstReport: [],
-    contain: [],
-    resolve: [],
-    instructionAnswer: [],
-  };
-  const counts = { incidents: 0, dismissed: 0, open: 0, closed: 0, instructionsRequested: 0, instructionsAnswered: 0 };
+  const measured = MEASURED.map(() => new Float64Array(list.length));
+  const lengths = [0, 0, 0, 0, 0, 0];
+  const answerTimes: number[] = [];
+  const counts = { incidents: list.length, dismissed: 0, open: 0, closed: 0, instructionsRequested: 0, instructionsAnswered: 0 };
   const total: StageCompliance = { met: 0, metLate: 0, missed: 0, waived: 0 };
   const stages = new Map<string, StageCompliance>();
-  for (const { row: r, outcomes, answers } of list) {
-    counts.incidents++;
-    if (r.status === 'dismissed') counts.dismissed++;
-    else if (r.status === 'closed') counts.closed++;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    if (f.status === 2) counts.dismissed++;
+    else if (f.status === 1) counts.closed++;
     else counts.open++;
-    for (const [name, column] of MEASURED) {
-      const ms = r[column];
-      if (ms !== null) values[name].push(Number(ms));
+    for (let d = 0; d < 6; d++) {
+      const value = f.durations[d];
+      if (!Number.isNaN(value)) measured[d][lengths[d]++] = value;
     }
-    counts.instructionsRequested += Number(r.instructions_requested);
-    counts.instructionsAnswered += Number(r.instructions_answered);
-    for (const ms of answers) values.instructionAnswer.push(ms);
-    for (const [ref, outcome] of outcomes) {
+    counts.instructionsRequested += f.requested;
+    counts.instructionsAnswered += f.answered;
+    for (const value of f.answers) answerTimes.push(value);
+    for (const [ref, outcome] of f.outcomes) {
       const one = stages.get(ref) ?? { met: 0, metLate: 0, missed: 0, waived: 0 };
       stages.set(ref, one);
       one[FIELD[outcome]]++;
       total[FIELD[outcome]]++;
     }
   }
-  const durations = Object.fromEntries(Object.entries(values).map(([key, list]) => [key, durationFigure(list)])) as Record<
-    MetricDuration,
-    DurationFigure
-  >;
+  const durations = {
+    instructionAnswer: durationFigure(answerTimes),
+  } as Record<MetricDuration, DurationFigure>;
+  MEASURED.forEach((name, d) => {
+    durations[name] = sortedFigure(measured[d].subarray(0, lengths[d]).sort());
+  });
   return {
     counts,
     durations,
