@@ -4,6 +4,7 @@ import type { EvidenceResult } from './evidence.ts';
 import type { FanoutResult } from './fanout.ts';
 import type { IncidentReportResult } from './incident-report.ts';
 import type { LoadResult } from './load.ts';
+import type { MetricsBenchResult } from './metrics.ts';
 import type { NotifyResult } from './notify.ts';
 import type { RespondResult } from './respond.ts';
 import type { StormLatencyResult } from './storm-latency.ts';
@@ -47,6 +48,8 @@ export interface SuiteResult {
   evidence?: EvidenceResult;
   /** The signed incident report of a 10,000-event timeline (issue 13: PDF < 5 s, JSON < 1 s). */
   incidentReport?: IncidentReportResult;
+  /** The response metrics over 10,000 incidents with full timelines (< 200 ms on SQLite, < 500 ms on PostgreSQL). */
+  metrics?: MetricsBenchResult;
   /** Alert intake (issue: single posts ≥ 0.5 × floor, 100,000 alerts/s in batches, de-duplication within 20 %). */
   alerts?: AlertsResult;
   /** GET /healthz during 8 senders of 5,000-alert batches (issue 10: p99 < 100 ms), with the floor's p99 before it. */

@@ -23,6 +23,7 @@ import { measureFanout } from './fanout.ts';
 import { apiClient, countIncidents, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { incidentReportTable, measureIncidentReport } from './incident-report.ts';
 import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
+import { measureMetrics, metricsTable } from './metrics.ts';
 import { measureNotifications, startBenchSink } from './notify.ts';
 import { createBenchDatabase, postgresUnavailable } from './postgres.ts';
 import {
@@ -275,6 +276,23 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   const evidence = await measureEvidence(api, server.origin, token, server.pid, log);
   log('▶ incident report: a 10,000-event timeline as PDF and JSON, signed');
   const incidentReport = await measureIncidentReport(api, server.origin, token, env, log);
+  log('▶ response metrics: 10,000 more incidents with full timelines, then GET /api/v1/metrics/incidents');
+  const metrics = await measureMetrics(
+    api,
+    server.origin,
+    token,
+    env,
+    dialect,
+    log,
+    {
+      floor: floor!,
+      bare: bare!,
+      seconds: SECONDS,
+      warmup: WARMUP,
+      connections: CONNECTIONS,
+    },
+    database ? () => database.vacuumAnalyze() : undefined,
+  );
   // The machine drifts over a long run: the alert ratios are taken against a floor measured right before them.
   floor = await measure('floor, again before the alerts', { method: 'GET', path: '/healthz', headers: {} });
   const stormLatency = await measureStormLatency(api, server.origin, STORM_LATENCY_SECONDS, log);
@@ -325,6 +343,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     respond,
     evidence,
     incidentReport,
+    metrics,
     alerts,
     stormLatency: { ...stormLatency, floorP99Ms: floorP99 },
     notes,
@@ -429,6 +448,10 @@ async function main(): Promise<number> {
     if (suite.respond) console.log(`\n${respondTable(suite.respond, suite.dialect !== 'sqlite')}`);
     if (suite.evidence) console.log(`\n${evidenceTable(suite.evidence, suite.dialect !== 'sqlite')}`);
     if (suite.incidentReport) console.log(`\n${incidentReportTable(suite.incidentReport, suite.dialect !== 'sqlite')}`);
+    if (suite.metrics)
+      console.log(
+        `\n${metricsTable(suite.metrics, suite.bareFloor ? { floor: suite.operations[0].result, bare: suite.bareFloor } : null)}`,
+      );
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
@@ -454,6 +477,7 @@ async function main(): Promise<number> {
             ...(s.incidentReport.json.met ? [] : ['incident report JSON']),
           ]
         : []),
+      ...(s.metrics ? s.metrics.samples.filter((m) => !m.met).map((m) => `GET ${m.path}`) : []),
       ...(s.stormLatency && !s.stormLatency.met ? ['GET /healthz during an alert storm'] : []),
       ...(s.alerts && s.alerts.dedupRatio < DEDUP_TARGET ? ['de-duplication with many stored'] : []),
     ]);

@@ -30,6 +30,7 @@ import { registerIncidentRoleRoutes } from './incidents/incident-roles.routes.ts
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerPublicReportRoutes } from './intake/public-report.routes.ts';
 import { registerInvitationRoutes } from './invitations/invitations.routes.ts';
+import { registerMetricsRoutes } from './metrics/metrics.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 import { registerObligationRoutes } from './obligations/obligations.routes.ts';
 import { registerObservableRoutes } from './observables/observables.routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerConnectionCheckRoutes(app, deps);
   registerPreservationRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerInvitationRoutes(app, deps);

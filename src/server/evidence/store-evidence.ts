@@ -11,6 +11,7 @@ import { appendEvents } from '../core/events/event-store.ts';
 import { evolve } from '../incidents/incident.ts';
 import { forgetIncident } from '../incidents/incident-cache.ts';
 import { findIncident, updateIncident } from '../incidents/incidents.queries.ts';
+import { projectMetricFacts } from '../metrics/project-metric-facts.ts';
 import { recordEvidenceCustody } from './custody.ts';
 import { evidenceItemView, insertEvidence } from './evidence.queries.ts';
 import { sniffContentType } from './evidence-content.ts';
@@ -165,6 +166,7 @@ export async function recordEvidenceOnTimeline(
   if (!(await updateIncident(tx, dialect, next, events[events.length - 1].hash, state))) {
     throw new Error(`Incident ${incidentId} changed while evidence was being recorded`);
   }
+  await projectMetricFacts(tx, state, events);
   // The SQLite cache of the last written state would now be one change behind.
   forgetIncident(deps.database, state.id);
 }

@@ -9,6 +9,7 @@ import { AppError } from '../core/errors.ts';
 import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
+import { projectMetricFacts } from '../metrics/project-metric-facts.ts';
 import { projectReview } from '../reviews/project-review.ts';
 import { reviewGateOf, reviewGateOnEntering } from '../reviews/review-gate.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
@@ -109,6 +110,7 @@ export async function appendToIncident(
         await projectTasks(tx, state, next, events, now);
         await projectReview(tx, state, next, events);
         await projectActions(tx, state, next, events, now);
+        await projectMetricFacts(tx, state, events);
         await enqueueFollowUps(tx, next, events, now);
         await change.alongside?.(tx, next, events, now);
         // Another domain's transaction may still roll back: the next change reads the database.

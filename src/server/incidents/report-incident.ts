@@ -7,6 +7,7 @@ import type { Deps } from '../core/deps.ts';
 import { appendEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
+import { projectMetricFacts } from '../metrics/project-metric-facts.ts';
 import { decide, type EditableFields, evolve } from './incident.ts';
 import { projectAccess } from './incident-access.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
@@ -60,6 +61,7 @@ export async function reportIncidentIn(
   await refreshDeadlines(tx, deps, next, stored, now);
   await projectAccess(tx, stored);
   await projectRoles(tx, null, next);
+  await projectMetricFacts(tx, null, stored);
   await enqueueFollowUps(tx, next, stored, now);
   return next;
 }

@@ -30,6 +30,7 @@ const ReportIncidentPage = lazyPage(() => import('../incidents/ReportIncidentPag
 const PlanComparePage = lazyPage(() => import('../plans/PlanComparePage.tsx'), 'PlanComparePage');
 const PlanVersionPage = lazyPage(() => import('../plans/PlanVersionPage.tsx'), 'PlanVersionPage');
 const PlaybookEditorPage = lazyPage(() => import('../playbooks/PlaybookEditorPage.tsx'), 'PlaybookEditorPage');
+const MetricsPage = lazyPage(() => import('../metrics/MetricsPage.tsx'), 'MetricsPage');
 const MyTasksPage = lazyPage(() => import('../tasks/MyTasksPage.tsx'), 'MyTasksPage');
 const TriagePage = lazyPage(() => import('../triage/TriagePage.tsx'), 'TriagePage');
 const AccountPage = lazyPage(() => import('../users/AccountPage.tsx'), 'AccountPage');
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="/organisation" element={<OrganisationPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/deadlines" element={<DeadlinesPage />} />
+          <Route path="/metrics/incidents" element={<MetricsPage />} />
           <Route path="/tasks" element={<MyTasksPage />} />
           <Route path="/actions" element={<MyActionsPage />} />
           <Route path="/triage" element={<TriagePage />} />

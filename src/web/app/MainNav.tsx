@@ -3,6 +3,7 @@ import {
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconBulb,
+  IconChartBar,
   IconChecklist,
   IconLayoutDashboard,
   IconList,
@@ -49,6 +50,13 @@ export function MainNavLinks({ signedIn, isAdmin, withLabels }: { signedIn: bool
         label="Deadlines"
         icon={<IconAlarm size={16} />}
         active={pathname.startsWith('/deadlines')}
+        withLabel={withLabels}
+      />
+      <MainNavLink
+        to="/metrics/incidents"
+        label="Metrics"
+        icon={<IconChartBar size={16} />}
+        active={pathname.startsWith('/metrics')}
         withLabel={withLabels}
       />
       <MainNavLink

@@ -4,6 +4,7 @@ import type { Dialect } from './database.ts';
 import { evidenceMigrations } from './evidence-migrations.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
+import { metricsMigrations } from './metrics-migrations.ts';
 import { observableMigrations } from './observables-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
 import { preservationMigrations } from './preservation-migrations.ts';
@@ -365,6 +366,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...observableMigrations(),
     ...preservationMigrations(),
     ...reviewMigrations(),
+    ...metricsMigrations(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ConnectionChecksTable } from './connection-checks-schema.ts';
+import type { IncidentMetricsTable } from './metrics-schema.ts';
 import type { ObservablesTable } from './observables-schema.ts';
 import type {
   ApiTokensTable,
@@ -226,6 +227,7 @@ export interface DB {
   preservation_requests: PreservationRequestsTable;
   reviews: ReviewsTable;
   review_actions: ReviewActionsTable;
+  incident_metrics: IncidentMetricsTable;
 }
 
 /** A monitoring system allowed to post alerts for one customer, authenticated by its own token. */
