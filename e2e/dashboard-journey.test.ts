@@ -42,10 +42,12 @@ function action(fields: Partial<ReviewAction> & Pick<ReviewAction, 'id' | 'title
   };
 }
 
-/** Answers `GET /api/v1/actions` in the browser: the owner's list and the overdue list, or 404 as a server without them. */
-async function answerActions(page: Page, answer: { mine: ReviewAction[]; overdue: ReviewAction[] } | 'missing') {
-  await page.unroute('**/api/v1/actions*');
+type ActionsAnswer = { mine: ReviewAction[]; overdue: ReviewAction[] } | 'missing';
+
+/** Answers `GET /api/v1/actions` in the browser with what `current()` says at the time: the lists, or 404 as a server without them. */
+async function answerActions(page: Page, current: () => ActionsAnswer) {
   await page.route('**/api/v1/actions*', (route) => {
+    const answer = current();
     if (answer === 'missing') {
       return route.fulfill({
         status: 404,
@@ -75,7 +77,8 @@ describe('dashboard journey in the browser', { skip: unavailable ?? false }, () 
     await createFirstAdmin(page, server.setupToken);
 
     // 1. Nothing yet, and a server without review actions: each card says so, quietly.
-    await answerActions(page, 'missing');
+    let actions: ActionsAnswer = 'missing';
+    await answerActions(page, () => actions);
     await page.goto('/dashboard');
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await page.getByText('No open incidents').waitFor();
@@ -109,17 +112,9 @@ describe('dashboard journey in the browser', { skip: unavailable ?? false }, () 
       personalData: true,
       awareAt: new Date(Date.now() - 60 * HOUR).toISOString(),
     });
-    await post('/incidents', { title: 'Tabletop: ransomware on the historian', customerId: customer.id, exercise: true });
-    const me = (await (await server.request('GET', '/api/v1/users', { token })).json()).items.find(
-      (u: { email: string }) => u.email === ADMIN.email,
-    );
-    await post(`/incidents/${incident.id}/tasks`, {
-      title: TASK,
-      assigneeId: me.id,
-      dueAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-    });
     const ids = { incidentId: incident.id, incidentKey: incident.key };
-    await answerActions(page, {
+    // The reviews' actions arrive with it (the server's own, once the reviews are in).
+    actions = {
       mine: [
         action({
           id: 'a1',
@@ -138,9 +133,18 @@ describe('dashboard journey in the browser', { skip: unavailable ?? false }, () 
           ...ids,
         }),
       ],
+    };
+    await post('/incidents', { title: 'Tabletop: ransomware on the historian', customerId: customer.id, exercise: true });
+    const me = (await (await server.request('GET', '/api/v1/users', { token })).json()).items.find(
+      (u: { email: string }) => u.email === ADMIN.email,
+    );
+    await post(`/incidents/${incident.id}/tasks`, {
+      title: TASK,
+      assigneeId: me.id,
+      dueAt: new Date(Date.now() - 30 * 60_000).toISOString(),
     });
 
-    // 3. The live feed refreshes the incidents and clocks; the actions follow them.
+    // 3. Without a reload: the live feed refreshes the incidents, clocks and tasks, and the actions with them.
     const grid = page.getByRole('table', { name: 'Open incidents by severity and stage' });
     await grid.waitFor();
     const clocks = page.getByRole('list', { name: 'Clocks at risk' });
@@ -158,7 +162,6 @@ describe('dashboard journey in the browser', { skip: unavailable ?? false }, () 
     await tasks.getByText(/^Overdue by (29|30|31) min$/).waitFor();
     assert.equal(await figure('My open tasks').textContent(), '1');
 
-    await page.reload(); // the actions are asked again (the live refresh would too, a moment later)
     await page.getByRole('list', { name: 'My actions' }).getByText('Alert on large exports from the CRM database').waitFor();
     const overdue = page.getByRole('list', { name: 'Overdue actions' });
     await overdue.getByText('Rotate the export service account').waitFor();
