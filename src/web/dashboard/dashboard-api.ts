@@ -29,7 +29,7 @@ function useActions(key: readonly string[], query: Record<string, string>) {
   return useQuery({
     queryKey: key,
     queryFn: ({ signal }) => api<{ items: ReviewAction[] }>('/actions', { signal, query }).then((page) => page.items),
-    refetchInterval: 60_000,
+    // No polling of their own: the dashboard refreshes them whenever the summary is refreshed (live or each minute).
     placeholderData: (previous) => previous,
   });
 }
