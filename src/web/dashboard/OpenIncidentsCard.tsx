@@ -25,7 +25,8 @@ function SeverityStageGrid({ open, exercise, label }: GridProps) {
     open.cells.filter((c) => c.severity === severity).reduce((sum, c) => sum + c.count, 0);
   const stageTotal = (stage: string) => open.cells.filter((c) => c.stage === stage).reduce((sum, c) => sum + c.count, 0);
   const most = Math.max(1, ...open.cells.map((c) => c.count));
-  const rows = ROWS.filter((s) => s !== null || rowTotal(null) > 0);
+  // The real grid keeps every severity (an empty row is news too); the exercises' lists only those they have.
+  const rows = ROWS.filter((s) => rowTotal(s) > 0 || (!exercise && s !== null));
   const severityName = (s: Severity | null) => (s ? SEVERITY_LABELS[s] : 'Not assessed');
 
   return (
