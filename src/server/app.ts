@@ -22,6 +22,7 @@ import { registerInputLimits } from './core/http/input-limits.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { registerEffectsRoutes } from './effects/effects.routes.ts';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
   registerPreservationRoutes(app, deps);
   registerDeadlineRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerInvitationRoutes(app, deps);
