@@ -1,4 +1,4 @@
-import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ActionTarget } from '../../shared/review-types.ts';
 import { isApiError } from '../core/api.ts';
@@ -8,7 +8,7 @@ import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
 import { submitOnModEnter } from '../core/submit-shortcut.ts';
 import { fromLocalInput } from '../core/time.ts';
-import { LocalDateTimeInput } from '../incidents/LocalDateTimeInput.tsx';
+import { type ActionBasics, ActionBasicsFields } from './ActionBasicsFields.tsx';
 import { targetWords } from './action-labels.ts';
 import type { NewAction, TargetInput, useCreateAction } from './actions-api.ts';
 
@@ -46,10 +46,9 @@ export function AddActionModal({ opened, onClose, ...rest }: AddActionModalProps
 }
 
 function AddActionForm({ onClose, create, candidates, targets }: Omit<AddActionModalProps, 'opened'>) {
-  const [title, setTitle] = useState('');
+  const [basics, setBasics] = useState<ActionBasics>({ title: '', ownerId: null, due: '' });
+  const { title, ownerId, due } = basics;
   const [detail, setDetail] = useState('');
-  const [ownerId, setOwnerId] = useState<string | null>(null);
-  const [due, setDue] = useState('');
   const [target, setTarget] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [apiError, setApiError] = useState<string | null>(null);
@@ -83,38 +82,16 @@ function AddActionForm({ onClose, create, candidates, targets }: Omit<AddActionM
   return (
     <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Add an action">
       <Stack gap="sm">
-        <TextInput
-          label="What is to be done"
-          placeholder="e.g. Add the VPN logs to the ransomware playbook"
-          withAsterisk
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
+        <ActionBasicsFields
+          value={basics}
+          onChange={(next) => {
+            setBasics(next);
             setErrors({});
           }}
-          error={errors.title}
-          data-autofocus
+          owners={candidates}
+          errors={errors}
+          dueDescription="In your time zone. The owner is reminded once when it falls due."
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label="Owner"
-            placeholder="Nobody yet"
-            data={candidates.map((c) => ({ value: c.id, label: c.name }))}
-            value={ownerId}
-            onChange={setOwnerId}
-            error={errors.ownerId}
-            clearable
-            searchable
-            nothingFoundMessage="Nobody by that name may work on this incident"
-          />
-          <LocalDateTimeInput
-            label="Due"
-            description="In your time zone. The owner is reminded once when it falls due."
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            error={errors.dueAt}
-          />
-        </SimpleGrid>
         <Select
           label="Changes"
           description={

@@ -1,4 +1,4 @@
-import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ReviewAction } from '../../shared/review-types.ts';
 import { isApiError } from '../core/api.ts';
@@ -8,7 +8,7 @@ import { NotSavedAlert } from '../core/NotSavedAlert.tsx';
 import { notifySuccess } from '../core/notify.ts';
 import { submitOnModEnter } from '../core/submit-shortcut.ts';
 import { fromLocalInput, toLocalInput } from '../core/time.ts';
-import { LocalDateTimeInput } from '../incidents/LocalDateTimeInput.tsx';
+import { type ActionBasics, ActionBasicsFields } from './ActionBasicsFields.tsx';
 import type { ActionChanges, useChangeAction } from './actions-api.ts';
 
 interface EditActionModalProps {
@@ -35,10 +35,13 @@ export function EditActionModal({ action, onClose, change, candidates }: EditAct
 }
 
 function EditActionForm({ action, onClose, change, candidates }: EditActionModalProps & { action: ReviewAction }) {
-  const [title, setTitle] = useState(action.title);
+  const [basics, setBasics] = useState<ActionBasics>({
+    title: action.title,
+    ownerId: action.ownerId,
+    due: toLocalInput(action.dueAt),
+  });
+  const { title, ownerId, due } = basics;
   const [detail, setDetail] = useState(action.detail);
-  const [ownerId, setOwnerId] = useState<string | null>(action.ownerId);
-  const [due, setDue] = useState(toLocalInput(action.dueAt));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [apiError, setApiError] = useState<string | null>(null);
   // The current owner stays choosable even when they may no longer be given new work.
@@ -75,36 +78,16 @@ function EditActionForm({ action, onClose, change, candidates }: EditActionModal
   return (
     <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Edit the action">
       <Stack gap="sm">
-        <TextInput
-          label="What is to be done"
-          withAsterisk
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
+        <ActionBasicsFields
+          value={basics}
+          onChange={(next) => {
+            setBasics(next);
             setErrors({});
           }}
-          error={errors.title}
-          data-autofocus
+          owners={owners}
+          errors={errors}
+          dueDescription="In your time zone. A new due date means a new reminder."
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label="Owner"
-            placeholder="Nobody yet"
-            data={owners.map((c) => ({ value: c.id, label: c.name }))}
-            value={ownerId}
-            onChange={setOwnerId}
-            error={errors.ownerId}
-            clearable
-            searchable
-          />
-          <LocalDateTimeInput
-            label="Due"
-            description="In your time zone. A new due date means a new reminder."
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            error={errors.dueAt}
-          />
-        </SimpleGrid>
         <Textarea
           label="Details"
           autosize
