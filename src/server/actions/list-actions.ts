@@ -1,9 +1,9 @@
 import type { ActionStatus, ActionTarget, ReviewAction } from '../../shared/review-types.ts';
 import { ACTION_LIST_STATUSES, ACTION_STATUSES } from '../../shared/review-types.ts';
 import { type Actor, listReader, visibleCustomers } from '../auth/policy.ts';
-import type { ReviewActionsTable } from '../core/db/review-schema.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { decodeDueCursor, encodeDueCursor } from '../core/http/due-cursor.ts';
 import { readIncident } from '../incidents/read-incident.ts';
 import { incidentPlaybooks } from '../tasks/incident-playbooks.ts';
 import { taskCandidates } from '../tasks/task-workers.ts';
@@ -22,22 +22,6 @@ function parseStatus(text: string | undefined): ActionStatus[] | null {
   const meant = STATUS_WORDS[word];
   if (!meant) throw new AppError('invalid', `Unknown status "${word}": use ${ACTION_LIST_STATUSES.join(', ')}`, 'status');
   return meant.length === ACTION_STATUSES.length ? null : [...meant];
-}
-
-function encodeCursor(row: Pick<ReviewActionsTable, 'due_key' | 'id'>): string {
-  return Buffer.from(JSON.stringify({ k: row.due_key, i: row.id })).toString('base64url');
-}
-
-function decodeCursor(text: string): { dueKey: string; id: string } {
-  let c: unknown;
-  try {
-    c = JSON.parse(Buffer.from(text, 'base64url').toString());
-  } catch {}
-  const cursor = c as { k?: unknown; i?: unknown } | null;
-  if (!cursor || typeof cursor.k !== 'string' || typeof cursor.i !== 'string') {
-    throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
-  }
-  return { dueKey: cursor.k, id: cursor.i };
 }
 
 export interface ListActionsRequest {
@@ -65,14 +49,14 @@ export async function listActionPage(deps: Deps, actor: Actor, request: ListActi
     incident: request.incidentId ?? null,
     customerId: request.customerId ?? null,
     dueBy: request.overdue ? now.toISOString() : null,
-    after: request.cursor ? decodeCursor(request.cursor) : null,
+    after: request.cursor ? decodeDueCursor(request.cursor) : null,
     limit: request.limit + 1,
   });
   const more = rows.length > request.limit;
   const page = rows.slice(0, request.limit);
   return {
     items: page.map((row) => actionView(row, { actor, now })),
-    nextCursor: more ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: more ? encodeDueCursor(page[page.length - 1]) : null,
     now: now.toISOString(),
   };
 }

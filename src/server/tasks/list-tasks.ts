@@ -4,6 +4,7 @@ import type { TasksTable } from '../core/db/task-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import { decodeDueCursor, encodeDueCursor } from '../core/http/due-cursor.ts';
 import { readIncident } from '../incidents/read-incident.ts';
 import { suggestPlaybooks } from '../playbooks/playbook.ts';
 import { incidentPlaybooks } from './incident-playbooks.ts';
@@ -80,22 +81,6 @@ export function parseStatuses(text: string | undefined): TaskStatus[] | null {
   return statuses.size === TASK_STATUSES.length ? null : [...statuses];
 }
 
-function encodeCursor(row: Pick<TasksTable, 'due_key' | 'id'>): string {
-  return Buffer.from(JSON.stringify({ k: row.due_key, i: row.id })).toString('base64url');
-}
-
-function decodeCursor(text: string): { dueKey: string; id: string } {
-  let c: unknown;
-  try {
-    c = JSON.parse(Buffer.from(text, 'base64url').toString());
-  } catch {}
-  const cursor = c as { k?: unknown; i?: unknown } | null;
-  if (!cursor || typeof cursor.k !== 'string' || typeof cursor.i !== 'string') {
-    throw new AppError('invalid', 'cursor is not one this API handed out', 'cursor');
-  }
-  return { dueKey: cursor.k, id: cursor.i };
-}
-
 export interface ListTasksRequest {
   /** 'me' (default), 'any', 'unassigned' or a user's id. */
   assignee?: string;
@@ -115,7 +100,7 @@ export async function listTaskPage(deps: Deps, actor: Actor, request: ListTasksR
     reader: listReader(actor),
     assignee: assignee === 'me' ? actor.id : assignee === 'any' ? null : assignee,
     statuses: parseStatuses(request.status),
-    after: request.cursor ? decodeCursor(request.cursor) : null,
+    after: request.cursor ? decodeDueCursor(request.cursor) : null,
     limit: request.limit + 1,
   });
   const more = rows.length > request.limit;
@@ -123,7 +108,7 @@ export async function listTaskPage(deps: Deps, actor: Actor, request: ListTasksR
   const now = deps.clock.now();
   return {
     items: await presentTasks(deps.database.db, actor, now, page, (row) => Boolean(Number(row.exercise))),
-    nextCursor: more ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: more ? encodeDueCursor(page[page.length - 1]) : null,
     now: now.toISOString(),
   };
 }
