@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Kysely } from 'kysely';
+import { enterWrite, leaveWrite } from './checkpointer.ts';
 import type { Database } from './database.ts';
 import type { DB } from './schema.ts';
 
@@ -12,6 +14,17 @@ interface QueuedWork {
 }
 
 const MAX_GROUP = 256;
+// MUSTER_COMMIT_TRACE=1: log every commit slower than 5 ms with the WAL's size (bench/paced-notes.ts reads it).
+const TRACE = process.env.MUSTER_COMMIT_TRACE === '1';
+
+function traceCommit(database: Database, requests: number, ms: number): void {
+  if (ms < 5) return;
+  let walMb = -1;
+  try {
+    walMb = fs.statSync(`${database.file}-wal`).size / 2 ** 20;
+  } catch {}
+  process.stderr.write(`slow commit: ${ms.toFixed(1)} ms, ${requests} requests, WAL ${walMb.toFixed(1)} MB\n`);
+}
 const queues = new WeakMap<Database, { work: QueuedWork[]; draining: boolean }>();
 
 /**
@@ -42,32 +55,41 @@ async function drain(database: Database, queue: { work: QueuedWork[]; draining: 
     while (queue.work.length > 0) {
       // Let pending I/O run first: requests that arrive meanwhile join this group instead of waiting for the next.
       await new Promise((resolve) => setImmediate(resolve));
+      const raw = database.sqlite as DatabaseSync;
+      // While the checkpoint thread resets the WAL, wait here (requests arriving meanwhile join the group)
+      // rather than in SQLite's busy handler, which would sleep on the event loop.
+      const gate = enterWrite(raw);
+      if (gate) await gate;
       const group = queue.work.splice(0, MAX_GROUP);
       const outcomes: { ok: boolean; value: unknown }[] = [];
       try {
         // The connection is held for the whole group, so control statements go straight to the handle.
-        const raw = database.sqlite as DatabaseSync;
         const control = controlStatements(raw);
-        await database.db.connection().execute(async (connection) => {
-          raw.exec('begin immediate');
-          try {
-            for (const work of group) {
-              control.savepoint.run();
-              try {
-                outcomes.push({ ok: true, value: await work.fn(connection) });
-                control.release.run();
-              } catch (error) {
-                control.rollbackTo.run();
-                control.release.run();
-                outcomes.push({ ok: false, value: error });
+        await database.db
+          .connection()
+          .execute(async (connection) => {
+            raw.exec('begin immediate');
+            try {
+              for (const work of group) {
+                control.savepoint.run();
+                try {
+                  outcomes.push({ ok: true, value: await work.fn(connection) });
+                  control.release.run();
+                } catch (error) {
+                  control.rollbackTo.run();
+                  control.release.run();
+                  outcomes.push({ ok: false, value: error });
+                }
               }
+              const committing = TRACE ? performance.now() : 0;
+              raw.exec('commit');
+              if (TRACE) traceCommit(database, group.length, performance.now() - committing);
+            } catch (error) {
+              if (raw.isTransaction) raw.exec('rollback');
+              throw error;
             }
-            raw.exec('commit');
-          } catch (error) {
-            if (raw.isTransaction) raw.exec('rollback');
-            throw error;
-          }
-        });
+          })
+          .finally(() => leaveWrite(raw));
       } catch (error) {
         for (const work of group) work.reject(error);
         continue;
