@@ -8,6 +8,8 @@
 // BENCH_STORM_SECONDS (default 60; quick 10), BENCH_FANOUT_STREAMS (default 2,000), BENCH_STORM_LATENCY_SECONDS
 // (GET /healthz during a storm of 5,000-alert batches; default 20, quick 10). The incident report of a 10,000-event
 // timeline is measured after the response phase (bench/incident-report.ts, which also runs on its own).
+// BENCH_PACED_SECONDS (default 60, quick 10): the paced 1,000 notes/s run. BENCH_RESTART_SECONDS (default 10):
+// notes at full speed before a kill -9 and a timed restart (bench/restart.ts, SQLite suite only).
 //
 // Every operation is reported against two floors measured in the same run: GET /healthz on Muster itself, and
 // the same route on a bare Fastify app (bench/bare-fastify.ts) started beside it.
@@ -38,6 +40,7 @@ import {
   type Target,
 } from './report.ts';
 import { measureRespond, respondTable } from './respond.ts';
+import { measureRestart, restartLine } from './restart.ts';
 import {
   cpuSecondsOf,
   freePort,
@@ -60,6 +63,8 @@ const ALERTS_STORED = positive('BENCH_ALERTS_STORED', QUICK ? 100_000 : 1_000_00
 const STORM_SECONDS = positive('BENCH_STORM_SECONDS', QUICK ? 10 : 60);
 const STORM_LATENCY_SECONDS = positive('BENCH_STORM_LATENCY_SECONDS', QUICK ? 10 : 20);
 const FIXED_RATE = 1000;
+const PACED_SECONDS = positive('BENCH_PACED_SECONDS', QUICK ? 10 : 60);
+const RESTART_SECONDS = positive('BENCH_RESTART_SECONDS', 10);
 const FANOUT_STREAMS = positive('BENCH_FANOUT_STREAMS', 2000);
 const MAX_FAILED_SHARE = 0.01;
 
@@ -146,15 +151,19 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   let bare: LoadResult | null = null;
   const measure = async (
     name: string,
-    spec: Omit<LoadSpec, 'origin' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'kind'> & { kind?: LoadSpec['kind'] },
+    spec: Omit<LoadSpec, 'origin' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'kind'> & {
+      kind?: LoadSpec['kind'];
+      durationSeconds?: number;
+    },
     target: Target | null = null,
   ): Promise<LoadResult> => {
     const kind = spec.kind ?? 'autocannon';
     const load = spec.overallRate
       ? `${spec.overallRate.toLocaleString('en-US')} req/s ${kind === 'paced' ? 'evenly spaced (open loop)' : 'with autocannon --overallRate'}`
       : `${CONNECTIONS} connections, full speed`;
+    const seconds = spec.durationSeconds ?? SECONDS;
     log(
-      `▶ ${name}: ${spec.method} ${spec.paths ? `${spec.paths.length} paths like ${spec.paths[0]}` : spec.path}, ${load}, ${SECONDS} s`,
+      `▶ ${name}: ${spec.method} ${spec.paths ? `${spec.paths.length} paths like ${spec.paths[0]}` : spec.path}, ${load}, ${seconds} s`,
     );
     const cpuBefore = cpuSecondsOf(server.pid);
     const machineBefore = machineTicks();
@@ -164,7 +173,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
       kind,
       origin: server.origin,
       connections: CONNECTIONS,
-      durationSeconds: SECONDS,
+      durationSeconds: seconds,
       warmupSeconds: WARMUP,
     });
     const wall = (performance.now() - wallBefore) / 1000;
@@ -252,6 +261,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
       headers: json,
       body: note,
       overallRate: FIXED_RATE,
+      durationSeconds: PACED_SECONDS,
     },
     { kind: 'p99', maxMs: 20 },
   );
@@ -321,6 +331,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   log(`  ${Math.round(floorAtEnd.reqPerSec)} req/s`);
 
   await server.stop();
+  if (dialect === 'sqlite') notes.push(restartLine(await measureRestart(dialect, RESTART_SECONDS, log)));
   await sink.close();
   if (database) await database.drop();
   const startupMedian = median(samplesMs);
