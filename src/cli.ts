@@ -217,7 +217,8 @@ async function serve(): Promise<number> {
     }
   }
   const server = await startServer(loadConfig());
-  setImmediate(releaseStartupMemory);
+  // After the first requests (the readiness probe) are answered: the collection pauses the loop for a moment.
+  setTimeout(releaseStartupMemory, 300).unref();
   server.deps.log.info(`Muster is ready at ${server.deps.config.publicUrl} (${Math.round(performance.now() - started)} ms)`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

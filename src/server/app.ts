@@ -19,6 +19,7 @@ import { registerConnectionCheckRoutes } from './connection-checks/connection-ch
 import type { Deps } from './core/deps.ts';
 import { registerErrorHandler, sendError } from './core/http/error-handler.ts';
 import { registerInputLimits } from './core/http/input-limits.ts';
+import { lazySerializers } from './core/http/lazy-serializers.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { validatorCompiler } from './core/http/validator.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);

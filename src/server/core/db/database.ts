@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DB } from './schema.ts';
 import { adaptNodeSqlite } from './sqlite-adapter.ts';
 
@@ -20,8 +21,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// Positions and counts are bigint in PostgreSQL; they stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
+let loaded: typeof pg | null = null;
+/** The PostgreSQL driver, loaded on first use: a SQLite installation starts without its ~50 modules. */
+export function loadPg(): typeof pg {
+  if (!loaded) {
+    loaded = createRequire(import.meta.url)('pg') as typeof pg;
+    // Positions and counts are bigint in PostgreSQL; they stay far below 2^53.
+    loaded.types.setTypeParser(20, (v) => Number(v));
+  }
+  return loaded;
+}
 
 /** Opens the configured database: PostgreSQL when a URL is given, otherwise SQLite in dataDir. */
 export function openDatabase(options: { dataDir: string; databaseUrl: string | null; sqliteFile?: string }): Database {
@@ -42,7 +51,7 @@ function openSqlite(file: string): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
   // An idle connection that the server drops must not crash the process; the pool replaces it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

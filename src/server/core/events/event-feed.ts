@@ -1,5 +1,5 @@
-import pg from 'pg';
-import type { Database } from '../db/database.ts';
+import type pg from 'pg';
+import { type Database, loadPg } from '../db/database.ts';
 import { type StoredEvent, toStoredEvent } from './event-store.ts';
 import { lastPosition, readAfterPosition } from './events.queries.ts';
 
@@ -136,7 +136,7 @@ function listen(url: string, onNotify: () => void, log: { warn(obj: unknown, msg
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
+    const c = new (loadPg().Client)({ connectionString: url });
     c.on('notification', onNotify);
     c.on('error', (err) => {
       log.warn({ err }, 'event listener connection lost; reconnecting');
