@@ -130,12 +130,13 @@ export function startCheckpointer(
  */
 export function enterWrite(raw: DatabaseSync): Promise<void> | null {
   const gate = gates.get(raw);
-  if (!gate || Atomics.compareExchange(gate, 0, OPEN, WRITING) === OPEN) return null;
+  // OPEN: now the writer's. WRITING: already the writer's (one writer per connection), nothing to wait for.
+  if (!gate || Atomics.compareExchange(gate, 0, OPEN, WRITING) !== CHECKPOINTING) return null;
   return (async () => {
     for (;;) {
       const waited = Atomics.waitAsync(gate, 0, CHECKPOINTING, 1000);
       if (waited.async) await waited.value;
-      if (!gates.has(raw) || Atomics.compareExchange(gate, 0, OPEN, WRITING) === OPEN) return;
+      if (!gates.has(raw) || Atomics.compareExchange(gate, 0, OPEN, WRITING) !== CHECKPOINTING) return;
     }
   })();
 }

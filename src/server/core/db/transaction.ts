@@ -65,34 +65,33 @@ async function drain(database: Database, queue: { work: QueuedWork[]; draining: 
       try {
         // The connection is held for the whole group, so control statements go straight to the handle.
         const control = controlStatements(raw);
-        await database.db
-          .connection()
-          .execute(async (connection) => {
-            raw.exec('begin immediate');
-            try {
-              for (const work of group) {
-                control.savepoint.run();
-                try {
-                  outcomes.push({ ok: true, value: await work.fn(connection) });
-                  control.release.run();
-                } catch (error) {
-                  control.rollbackTo.run();
-                  control.release.run();
-                  outcomes.push({ ok: false, value: error });
-                }
+        await database.db.connection().execute(async (connection) => {
+          raw.exec('begin immediate');
+          try {
+            for (const work of group) {
+              control.savepoint.run();
+              try {
+                outcomes.push({ ok: true, value: await work.fn(connection) });
+                control.release.run();
+              } catch (error) {
+                control.rollbackTo.run();
+                control.release.run();
+                outcomes.push({ ok: false, value: error });
               }
-              const committing = TRACE ? performance.now() : 0;
-              raw.exec('commit');
-              if (TRACE) traceCommit(database, group.length, performance.now() - committing);
-            } catch (error) {
-              if (raw.isTransaction) raw.exec('rollback');
-              throw error;
             }
-          })
-          .finally(() => leaveWrite(raw));
+            const committing = TRACE ? performance.now() : 0;
+            raw.exec('commit');
+            if (TRACE) traceCommit(database, group.length, performance.now() - committing);
+          } catch (error) {
+            if (raw.isTransaction) raw.exec('rollback');
+            throw error;
+          }
+        });
       } catch (error) {
         for (const work of group) work.reject(error);
         continue;
+      } finally {
+        leaveWrite(raw);
       }
       group.forEach((work, i) => {
         const { ok, value } = outcomes[i];
