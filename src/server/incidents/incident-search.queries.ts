@@ -42,6 +42,7 @@ export function ftsQuery(words: string[]): string {
   return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
 }
 
+// biome-ignore lint/complexity/noBannedTypes: Kysely's own type of a query that has selected nothing yet
 type IncidentQuery = SelectQueryBuilder<DB, 'incidents', {}>;
 
 /**
