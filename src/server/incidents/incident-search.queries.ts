@@ -48,13 +48,15 @@ type IncidentQuery = SelectQueryBuilder<DB, 'incidents', {}>;
 /**
  * The incidents that have every indexed word, read from the index. On SQLite the index is the outer loop (CROSS JOIN
  * keeps that order): it hands over the matching incidents, then each is looked up by its id. On PostgreSQL a
- * semi-join, and the planner chooses between the GIN index and walking the list's sort index.
+ * semi-join, and the planner chooses between the GIN index and walking the list's sort index; with no word the index
+ * can answer, a check of the narrow lower-cased text is still cheaper than ILIKE on the incident's three fields.
  */
 export function fromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms): IncidentQuery {
   if (dialect === 'postgres') {
     return tx.selectFrom('incidents').where('incidents.id', 'in', (eb) => {
       let sub = eb.selectFrom('incident_search').select('incident_search.incident_id');
-      for (const word of terms.words) sub = sub.where(sql<SqlBool>`incident_search.text ilike ${likePattern(word)} escape '\\'`);
+      for (const word of terms.words)
+        sub = sub.where(sql<SqlBool>`incident_search.text like lower(${likePattern(word)}) escape '\\'`);
       return sub;
     });
   }
@@ -84,8 +86,8 @@ export function onRows(tx: Tx, dialect: Dialect, terms: SearchTerms): IncidentQu
  * statistics.
  */
 export async function pageFromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms): Promise<boolean> {
-  if (terms.indexed.length === 0) return false;
   if (dialect === 'postgres') return true;
+  if (terms.indexed.length === 0) return false;
   const row = await tx
     .selectFrom(
       tx

@@ -168,15 +168,16 @@ export function sortValue(state: IncidentState, sort: IncidentSort): string | nu
  */
 function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, fromSearchIndex: boolean) {
   const terms = searchTerms(filter.q, dialect);
-  let query = !terms
-    ? tx.selectFrom('incidents')
-    : fromSearchIndex && terms.indexed.length
-      ? fromIndex(tx, dialect, terms)
-      : onRows(tx, dialect, terms);
+  const indexed = terms !== null && fromSearchIndex && (terms.indexed.length > 0 || dialect === 'postgres');
+  let query = !terms ? tx.selectFrom('incidents') : indexed ? fromIndex(tx, dialect, terms) : onRows(tx, dialect, terms);
   if (filter.visible !== null) {
     const visible = filter.visible;
+    // A search checked row by row was chosen because its word is in many incidents: SQLite must walk the sort index,
+    // not sort every visible incident it would find by the customer index (`+` keeps it off that index).
+    const customer =
+      terms && !indexed && dialect === 'sqlite' ? sql<string | null>`+incidents.customer_id` : sql.ref('customer_id');
     query = query.where((eb) =>
-      visible.length ? eb.or([eb('customer_id', 'is', null), eb('customer_id', 'in', visible)]) : eb('customer_id', 'is', null),
+      visible.length ? eb.or([eb(customer, 'is', null), eb(customer, 'in', visible)]) : eb(customer, 'is', null),
     );
   }
   if (filter.reader !== null) query = query.where(readableIncident('incidents.id', filter.reader));
@@ -201,14 +202,26 @@ export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentLis
   const direction = descending !== backwards ? 'desc' : 'asc';
   const terms = searchTerms(query.q, dialect);
   const fromSearchIndex = terms !== null && (await pageFromIndex(tx, dialect, terms));
-  let select = matching(tx, dialect, query, fromSearchIndex).select('incidents.state');
+  let select = matching(tx, dialect, query, fromSearchIndex);
   if (query.page) {
     const { value, id } = query.page;
     const past = direction === 'desc' ? '<' : '>';
     // The range on the sort column alone lets both planners walk its index in order; the id breaks ties.
     select = select.where((eb) => eb.and([eb(column, `${past}=`, value), eb.or([eb(column, past, value), eb('id', past, id)])]));
   }
-  const rows = await select.orderBy(column, direction).orderBy('id', direction).limit(query.limit).execute();
+  const ordered = select.orderBy(column, direction).orderBy('id', direction).limit(query.limit);
+  // SQLite sorts every match of the index itself: it sorts their ids and sort keys, then reads the page's states.
+  const rows =
+    fromSearchIndex && dialect === 'sqlite'
+      ? await tx
+          .selectFrom(ordered.select(['incidents.id', `incidents.${column}`]).as('page'))
+          .crossJoin('incidents')
+          .whereRef('incidents.id', '=', 'page.id')
+          .select('incidents.state')
+          .orderBy(`page.${column}`, direction)
+          .orderBy('page.id', direction)
+          .execute()
+      : await ordered.select('incidents.state').execute();
   const states = rows.map((r) => JSON.parse(r.state) as IncidentState);
   return backwards ? states.reverse() : states;
 }

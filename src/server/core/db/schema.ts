@@ -60,7 +60,7 @@ export interface IncidentSearchFtsTable {
 }
 export interface IncidentSearchTable {
   incident_id: string;
-  /** Title, description and key, a newline between each. */
+  /** Title, description and key, a newline between each, lower-cased. */
   text: string;
 }
 
