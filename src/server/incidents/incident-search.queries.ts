@@ -10,8 +10,12 @@ import type { Tx } from '../core/db/transaction.ts';
 /** At most this many words count; the rest of a very long query is ignored (q is at most 200 characters anyway). */
 const MAX_WORDS = 16;
 
-/** How many index matches the page may sort by itself (SQLite); with more, it walks the list's sort index. */
-export const INDEX_PAGE_LIMIT = 1000;
+/**
+ * At most how many index matches a page sorts by itself (SQLite); with more, it walks the list's sort index. A match
+ * looked up costs about four rows checked in a walk, and a walk checks about page × incidents / matches rows: the
+ * two cross near √(16 × incidents) matches (1,000 at 100,000 incidents, 126 at 1,000).
+ */
+export const indexPageLimit = (incidents: number) => Math.min(1000, Math.max(64, Math.round(Math.sqrt(16 * incidents))));
 
 export interface SearchTerms {
   /** Every distinct word, as typed. */
@@ -82,22 +86,28 @@ export function onRows(tx: Tx, dialect: Dialect, terms: SearchTerms): IncidentQu
 /**
  * Whether a page of this search is cheaper read from the index (few matches: look them up and sort them) than by
  * walking the list's sort index and checking each row (many matches: the page fills within a few rows). SQLite
- * only, by counting the index's matches up to INDEX_PAGE_LIMIT; PostgreSQL's planner weighs the same from its
+ * only, by counting the index's matches up to indexPageLimit; PostgreSQL's planner weighs the same from its
  * statistics.
  */
 export async function pageFromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms): Promise<boolean> {
   if (dialect === 'postgres') return true;
   if (terms.indexed.length === 0) return false;
+  // The integers are handed out in order, so the largest is about how many incidents there are (one index step).
+  const rows = await tx
+    .selectFrom('incident_search_rows')
+    .select((eb) => eb.fn.max('n').as('n'))
+    .executeTakeFirstOrThrow();
+  const limit = indexPageLimit(Number(rows.n ?? 0));
   const row = await tx
     .selectFrom(
       tx
         .selectFrom('incident_search_fts')
         .select(sql`1`.as('one'))
         .where(sql<SqlBool>`incident_search_fts match ${ftsQuery(terms.indexed)}`)
-        .limit(INDEX_PAGE_LIMIT + 1)
+        .limit(limit + 1)
         .as('matches'),
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n) <= INDEX_PAGE_LIMIT;
+  return Number(row.n) <= limit;
 }
