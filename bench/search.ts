@@ -30,6 +30,7 @@ export const SEARCH_TARGET_MS = 10;
 
 /** The searches timed, with which incidents (by their index in the generated sequence) have the word. */
 const SEARCHES = [
+  { name: 'no search: the list, for reference', q: '', has: () => true },
   { name: 'rare word', q: 'kerberoast', has: (i: number) => i % 50_000 === 500 || i % 50_000 === 5_500 },
   { name: 'word in 1 %', q: 'lateral', has: (i: number) => i % 100 === 7 },
   { name: 'word in nearly all', q: 'host', has: (i: number) => i % 1000 !== 999 },
@@ -77,7 +78,9 @@ function texts(i: number): { title: string; description: string } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
   const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SYLLABLES)).join('');
   const words = (n: number) => Array.from({ length: n }, () => (next() < 0.3 ? pick(COMMON) : word())).join(' ');
-  const extra = SEARCHES.filter((s) => s.q !== 'host' && s.q !== 'seen host' && s.has(i)).map((s) => s.q);
+  const extra = SEARCHES.filter((s) => s.q === 'kerberoast' || s.q === 'lateral')
+    .filter((s) => s.has(i))
+    .map((s) => s.q);
   const title = `${pick(COMMON)} ${words(4)}${extra.includes('kerberoast') ? ' kerberoast' : ''}`;
   const seen = i % 1000 !== 999 ? ` Seen on host ${(i * 2654435761) % 0xffffff}.` : '';
   const description = `${words(25)}${extra.includes('lateral') ? ' lateral movement' : ''}.${seen}`;
@@ -158,7 +161,7 @@ async function timeSearches(origin: string, token: string, incidents: number, lo
   const floorMs: number[] = [];
   const searches: SearchTiming[] = [];
   for (const s of SEARCHES) {
-    const urlPath = `/api/v1/incidents?q=${encodeURIComponent(s.q)}&limit=50`;
+    const urlPath = s.q ? `/api/v1/incidents?q=${encodeURIComponent(s.q)}&limit=50` : '/api/v1/incidents?limit=50';
     for (let i = 0; i < 3; i++) await timed(origin, token, urlPath); // warm
     const ms: number[] = [];
     let body = '';
@@ -221,7 +224,7 @@ export async function measureSearch(dialect: 'sqlite' | 'postgres', log: (line: 
       before = { incidents: seeded, seedMs: 0, ...(await timeSearches(server.origin, token, seeded, log)) };
     }
     const largest = sizes.at(-1);
-    const met = !!largest && largest.incidents >= 100_000 && largest.searches.every((s) => s.p50Ms < SEARCH_TARGET_MS);
+    const met = !!largest && largest.incidents >= 100_000 && largest.searches.every((s) => !s.q || s.p50Ms < SEARCH_TARGET_MS);
     return { dialect, sizes, before, met };
   } finally {
     await database.close();
@@ -239,10 +242,11 @@ export function searchTable(r: SearchBenchResult): string {
   ];
   const add = (size: SearchSize, label: string) => {
     for (const s of size.searches) {
-      const target = size.incidents >= 100_000 && label === 'after' ? (s.p50Ms < SEARCH_TARGET_MS ? 'met' : '**MISSED**') : '—';
+      const target =
+        size.incidents >= 100_000 && label === 'after' && s.q ? (s.p50Ms < SEARCH_TARGET_MS ? 'met' : '**MISSED**') : '—';
       rows.push(
         line([
-          `${label}: q=${s.q} (${s.name})`,
+          s.q ? `${label}: q=${s.q} (${s.name})` : `${label}: ${s.name}`,
           size.incidents.toLocaleString('en-US'),
           s.matches.toLocaleString('en-US'),
           `${s.p50Ms} ms`,
