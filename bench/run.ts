@@ -394,7 +394,12 @@ async function main(): Promise<number> {
 
   // Search at 1,000, 10,000 and 100,000 incidents: a database and server of its own per dialect (bench/search.ts).
   const searches: SearchBenchResult[] = [];
-  for (const dialect of dialects) searches.push(await measureSearch(dialect, log).finally(cleanupAll));
+  for (const dialect of dialects) {
+    await measureSearch(dialect, log)
+      .then((r) => searches.push(r))
+      .catch((error) => failures.push(`search on ${dialect}: ${(error as Error).stack ?? error}`))
+      .finally(cleanupAll);
+  }
 
   for (const suite of suites) {
     for (const op of suite.operations) {
