@@ -41,6 +41,7 @@ import {
 } from './report.ts';
 import { measureRespond, respondTable } from './respond.ts';
 import { measureRestart, restartLine } from './restart.ts';
+import { measureSearch, type SearchBenchResult, searchTable } from './search.ts';
 import {
   cpuSecondsOf,
   freePort,
@@ -402,6 +403,15 @@ async function main(): Promise<number> {
     }
   }
 
+  // Search at 1,000, 10,000 and 100,000 incidents: a database and server of its own per dialect (bench/search.ts).
+  const searches: SearchBenchResult[] = [];
+  for (const dialect of dialects) {
+    await measureSearch(dialect, log)
+      .then((r) => searches.push(r))
+      .catch((error) => failures.push(`search on ${dialect}: ${(error as Error).stack ?? error}`))
+      .finally(cleanupAll);
+  }
+
   for (const suite of suites) {
     for (const op of suite.operations) {
       if (op.failedShare > MAX_FAILED_SHARE) {
@@ -420,6 +430,7 @@ async function main(): Promise<number> {
     loadavgEnd: os.loadavg(),
   };
   const output = {
+    search: searches,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     settings: {
@@ -466,6 +477,8 @@ async function main(): Promise<number> {
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
+  for (const r of searches)
+    console.log(`\n${searchTable(r)}\nsearch p50 < 10 ms at 100,000 on ${r.dialect}: ${r.met ? 'met' : 'MISSED'}`);
   for (const message of skipped) console.log(`\n${message}`);
   const missed = suites
     .filter((s) => s.dialect === 'sqlite')

@@ -8,6 +8,7 @@ import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from './incident.ts';
 import { readableIncident } from './incident-access.queries.ts';
 import { involvedIn } from './incident-roles.queries.ts';
+import { fromIndex, onRows, pageFromIndex, searchTerms } from './incident-search.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
 /** The incident's row: its state as JSON, and the copies of some fields that queries filter and sort on. */
@@ -161,12 +162,22 @@ export function sortValue(state: IncidentState, sort: IncidentSort): string | nu
   return sort === 'severity' ? severityRank(effectiveSeverity(state)) : statusRank(state.status);
 }
 
-function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter) {
-  let query = tx.selectFrom('incidents');
+/**
+ * The incidents the filter lets through. `fromIndex`: a search reads the text index first (few matches); otherwise
+ * each row is checked (see incident-search.queries.ts).
+ */
+function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, fromSearchIndex: boolean) {
+  const terms = searchTerms(filter.q, dialect);
+  const indexed = terms !== null && fromSearchIndex && (terms.indexed.length > 0 || dialect === 'postgres');
+  let query = !terms ? tx.selectFrom('incidents') : indexed ? fromIndex(tx, dialect, terms) : onRows(tx, dialect, terms);
   if (filter.visible !== null) {
     const visible = filter.visible;
+    // A search checked row by row was chosen because its word is in many incidents: SQLite must walk the sort index,
+    // not sort every visible incident it would find by the customer index (`+` keeps it off that index).
+    const customer =
+      terms && !indexed && dialect === 'sqlite' ? sql<string | null>`+incidents.customer_id` : sql.ref('customer_id');
     query = query.where((eb) =>
-      visible.length ? eb.or([eb('customer_id', 'is', null), eb('customer_id', 'in', visible)]) : eb('customer_id', 'is', null),
+      visible.length ? eb.or([eb(customer, 'is', null), eb(customer, 'in', visible)]) : eb(customer, 'is', null),
     );
   }
   if (filter.reader !== null) query = query.where(readableIncident('incidents.id', filter.reader));
@@ -175,14 +186,6 @@ function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter) {
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.severity?.length) query = query.where('severity', 'in', filter.severity);
   if (filter.exercise !== undefined) query = query.where('exercise', '=', filter.exercise ? 1 : 0);
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const like = dialect === 'postgres' ? sql`ilike` : sql`like`;
-    query = query.where(
-      (eb) =>
-        sql<boolean>`(${eb.ref('title')} ${like} ${pattern} escape '\\' or ${eb.ref('description')} ${like} ${pattern} escape '\\' or ${eb.ref('key')} ${like} ${pattern} escape '\\')`,
-    );
-  }
   return query;
 }
 
@@ -197,21 +200,36 @@ export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentLis
   const backwards = query.page?.before ?? false;
   const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
   const direction = descending !== backwards ? 'desc' : 'asc';
-  let select = matching(tx, dialect, query).select('state');
+  const terms = searchTerms(query.q, dialect);
+  const fromSearchIndex = terms !== null && (await pageFromIndex(tx, dialect, terms));
+  let select = matching(tx, dialect, query, fromSearchIndex);
   if (query.page) {
     const { value, id } = query.page;
     const past = direction === 'desc' ? '<' : '>';
     // The range on the sort column alone lets both planners walk its index in order; the id breaks ties.
     select = select.where((eb) => eb.and([eb(column, `${past}=`, value), eb.or([eb(column, past, value), eb('id', past, id)])]));
   }
-  const rows = await select.orderBy(column, direction).orderBy('id', direction).limit(query.limit).execute();
+  const ordered = select.orderBy(column, direction).orderBy('id', direction).limit(query.limit);
+  // SQLite sorts every match of the index itself: it sorts their ids and sort keys, then reads the page's states.
+  const rows =
+    fromSearchIndex && dialect === 'sqlite'
+      ? await tx
+          .selectFrom(ordered.select(['incidents.id', `incidents.${column}`]).as('page'))
+          .crossJoin('incidents')
+          .whereRef('incidents.id', '=', 'page.id')
+          .select('incidents.state')
+          .orderBy(`page.${column}`, direction)
+          .orderBy('page.id', direction)
+          .execute()
+      : await ordered.select('incidents.state').execute();
   const states = rows.map((r) => JSON.parse(r.state) as IncidentState);
   return backwards ? states.reverse() : states;
 }
 
 /** How many incidents match, counted up to `cap` + 1 so that a huge match costs no more than `cap` rows. */
 export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter, cap: number): Promise<number> {
-  const capped = matching(tx, dialect, filter)
+  // Always from the index: it hands over matches until cap + 1 pass the other filters.
+  const capped = matching(tx, dialect, filter, true)
     .select(sql<number>`1`.as('one'))
     .limit(cap + 1)
     .as('capped');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { searchMigrationDown } from '../core/db/search-migrations.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 import { hashEvent } from '../core/events/hash-chain.ts';
 import { MAIN, runFile } from '../testing/serve-process.ts';
@@ -226,6 +227,8 @@ for (const dialect of await testDialects()) {
       const [head] = await rawSql('select seq, hash from events where stream_id = ? order by seq desc limit 1', item);
       assert.equal(head.seq, 2);
       // As the database was before the migration: no head columns, the migration not applied, nor those after it.
+      for (const statement of searchMigrationDown(dialect)) await rawSql(statement);
+      await rawSql("delete from kysely_migration where name like '0020_%'");
       await rawSql('drop table incident_metrics');
       await rawSql("delete from kysely_migration where name like '0018_%'");
       await rawSql('drop table review_actions');

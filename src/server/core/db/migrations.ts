@@ -9,6 +9,7 @@ import { observableMigrations } from './observables-migrations.ts';
 import { peopleMigrations } from './people-migrations.ts';
 import { preservationMigrations } from './preservation-migrations.ts';
 import { reviewMigrations } from './review-migrations.ts';
+import { searchMigrations } from './search-migrations.ts';
 import { taskMigrations } from './task-migrations.ts';
 
 // Each migration must run on both dialects. Never edit a released migration: add a new one.
@@ -367,6 +368,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...preservationMigrations(),
     ...reviewMigrations(),
     ...metricsMigrations(),
+    ...searchMigrations(dialect),
   };
 }
 

@@ -43,6 +43,27 @@ export interface IncidentsTable {
   status_rank: number;
 }
 
+/**
+ * The incident search index (migration 0020, decision 0019), kept by triggers on `incidents`. SQLite: an integer per
+ * incident and an FTS5 trigram table whose rowid is that integer. PostgreSQL: the searchable text with a pg_trgm
+ * GIN index. Only the search queries read them; nothing writes them but the triggers.
+ */
+export interface IncidentSearchRowsTable {
+  n: Generated<number>;
+  incident_id: string;
+}
+export interface IncidentSearchFtsTable {
+  rowid: number;
+  title: string;
+  description: string;
+  key: string;
+}
+export interface IncidentSearchTable {
+  incident_id: string;
+  /** Title, description and key, a newline between each, lower-cased. */
+  text: string;
+}
+
 /** Who holds which role on an incident (a projection of its assignments), for the list's "Mine" filter. */
 export interface IncidentRolesTable {
   incident_id: string;
@@ -202,6 +223,9 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   counters: CountersTable;
   incidents: IncidentsTable;
+  incident_search_rows: IncidentSearchRowsTable;
+  incident_search_fts: IncidentSearchFtsTable;
+  incident_search: IncidentSearchTable;
   incident_roles: IncidentRolesTable;
   events: EventsTable;
   records: RecordsTable;
