@@ -63,13 +63,13 @@ export interface RunningServer {
 /** Starts `node [nodeArgs] src/main.ts serve` and waits (at most timeoutMs) until GET /readyz answers 200. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
-  options: { nodeArgs?: string[]; timeoutMs?: number; logFile?: string } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; logFile?: string; main?: string } = {},
 ): Promise<RunningServer> {
-  const { nodeArgs = [], timeoutMs = 120_000, logFile } = options;
+  const { nodeArgs = [], timeoutMs = 120_000, logFile, main = MAIN } = options;
   const port = Number(env.PORT);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN, 'serve'], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main, 'serve'], {
+    cwd: path.resolve(path.dirname(main), '..'),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
