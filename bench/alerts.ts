@@ -3,8 +3,9 @@
 import type { Api } from './fixtures.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { runLoad } from './load.ts';
-import type { AlertsResult, Target } from './report.ts';
+import { type AlertsResult, metOrMissed, type Target } from './report.ts';
 import { memoryOf } from './server-process.ts';
+import { STORM_RSS_TARGET_MB } from './storm-memory.ts';
 
 type Measure = (
   name: string,
@@ -92,7 +93,9 @@ export async function measureAlerts(
   );
   const bodies1k = Array.from({ length: 20 }, (_, i) => batchOf(0, BATCH, BATCH, i + 1));
   const batch = await measure(`alerts, batches of 1,000, ${BATCH.toLocaleString('en-US')} stored`, { ...post, bodies: bodies1k });
-  const batchAlertsPerSec = batch.reqPerSec * BATCH;
+  // Stored alerts only: a 503 is answered at once and must not count as a batch.
+  const storedPerSec = (r: LoadResult) => ((r.statusCodes['202'] ?? 0) / r.durationSeconds) * BATCH;
+  const batchAlertsPerSec = storedPerSec(batch);
   log(
     `  ${Math.round(batchAlertsPerSec).toLocaleString('en-US')} alerts/s (target ≥ ${BATCH_TARGET_ALERTS_PER_SEC.toLocaleString('en-US')})`,
   );
@@ -104,7 +107,7 @@ export async function measureAlerts(
   const stored = options.stored.toLocaleString('en-US');
   const bodiesMany = Array.from({ length: 20 }, (_, i) => batchOf(options.stored - BATCH, options.stored, BATCH, i + 1));
   const many = await measure(`alerts, batches of 1,000 firing again, ${stored} stored`, { ...post, bodies: bodiesMany });
-  const dedupRatio = many.reqPerSec / batch.reqPerSec;
+  const dedupRatio = storedPerSec(many) / batchAlertsPerSec;
   log(`  de-duplication with ${stored} stored: ${(dedupRatio * 100).toFixed(0)} % of the figure with 1,000 (target ≥ 80 %)`);
   // The worst case, for the record: repeats spread evenly over every stored alert, so each one is on its own page.
   const bodiesSpread = Array.from({ length: 20 }, (_, i) => batchOf(0, options.stored, BATCH, i + 1));
@@ -119,7 +122,7 @@ export async function measureAlerts(
     durationSeconds: options.seconds,
     warmupSeconds: 0,
   });
-  log(`  ${Math.round(spread.reqPerSec * BATCH).toLocaleString('en-US')} alerts/s, p99 ${spread.latencyMs.p99} ms`);
+  log(`  ${Math.round(storedPerSec(spread)).toLocaleString('en-US')} alerts/s, p99 ${spread.latencyMs.p99} ms`);
 
   log(`▶ alert storm: ${options.stormSeconds} s at full speed, 200 connections of 1,000-alert batches, memory sampled`);
   const rssAtStart = memoryOf(pid)?.rssMb ?? null;
@@ -143,24 +146,25 @@ export async function measureAlerts(
   });
   clearInterval(sampler);
   log(
-    `  ${Math.round(((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH).toLocaleString('en-US')} alerts/s stored, status codes ${JSON.stringify(storm.statusCodes)}, RSS ${rssAtStart?.toFixed(0)} → max ${maxRss?.toFixed(0)} MB (every 10 s: ${everyTenSeconds.join(', ')})`,
+    `  ${Math.round(((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH).toLocaleString('en-US')} alerts/s stored, status codes ${JSON.stringify(storm.statusCodes)}, RSS ${rssAtStart?.toFixed(0)} → max ${maxRss?.toFixed(0)} MB (every 10 s: ${everyTenSeconds.join(', ')}); target < ${STORM_RSS_TARGET_MB} MB: ${maxRss !== null && maxRss < STORM_RSS_TARGET_MB ? 'met' : 'MISSED'}`,
   );
   return {
     singleReqPerSec: single.reqPerSec,
     batchAlertsPerSec,
     batchTargetMet: batchAlertsPerSec >= BATCH_TARGET_ALERTS_PER_SEC,
-    dedupStored1k: batch.reqPerSec * BATCH,
-    dedupStoredMany: many.reqPerSec * BATCH,
+    dedupStored1k: batchAlertsPerSec,
+    dedupStoredMany: storedPerSec(many),
     stored: options.stored,
     dedupRatio,
     insertRate,
-    dedupSpread: spread.reqPerSec * BATCH,
+    dedupSpread: storedPerSec(spread),
     storm: {
       seconds: options.stormSeconds,
       connections: 200,
       alertsPerSec: ((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH,
       statusCodes: storm.statusCodes,
       maxRssMb: maxRss,
+      rssTargetMet: maxRss !== null && maxRss < STORM_RSS_TARGET_MB,
       rssEveryTenSecondsMb: everyTenSeconds,
       rssAtStartMb: rssAtStart,
     },
@@ -170,7 +174,7 @@ export async function measureAlerts(
 /** The alert figures as a Markdown table (the single-post ratio is in the operations table). */
 export function alertsTable(a: AlertsResult, informative: boolean): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
-  const met = (ok: boolean) => (informative ? (ok ? '(yes)' : '(no)') : ok ? 'yes' : 'NO');
+  const met = (ok: boolean) => metOrMissed(ok, informative);
   const rows = [
     [
       'alerts/s in batches of 1,000 (1,000 stored)',
@@ -190,11 +194,15 @@ export function alertsTable(a: AlertsResult, informative: boolean): string {
       `storm, ${a.storm.seconds} s, ${a.storm.connections} connections`,
       `${n(a.storm.alertsPerSec)} alerts/s stored; ${Object.entries(a.storm.statusCodes)
         .map(([code, count]) => `${n(count)} × ${code}`)
-        .join(
-          ', ',
-        )}; RSS ${a.storm.rssAtStartMb?.toFixed(0) ?? '?'} → max ${a.storm.maxRssMb?.toFixed(0) ?? '?'} MB (every 10 s: ${a.storm.rssEveryTenSecondsMb.join(', ')})`,
-      'bounded memory, 503 + Retry-After',
+        .join(', ')}`,
+      '503 + Retry-After over the budget',
       '',
+    ],
+    [
+      `RSS during the storm`,
+      `${a.storm.rssAtStartMb?.toFixed(0) ?? '?'} → max ${a.storm.maxRssMb?.toFixed(0) ?? '?'} MB (every 10 s: ${a.storm.rssEveryTenSecondsMb.join(', ')})`,
+      `< ${STORM_RSS_TARGET_MB} MB`,
+      met(a.storm.rssTargetMet),
     ],
   ];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

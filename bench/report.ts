@@ -79,8 +79,10 @@ export function failedShare(result: LoadResult): number {
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const yesNo = (met: boolean | null, informative: boolean) =>
-  met === null ? '' : `${met ? 'yes' : '**NO**'}${informative ? ' (info)' : ''}`;
+/** A target's outcome, in words: met or missed (for PostgreSQL, information only). */
+export const metOrMissed = (met: boolean | null, informative: boolean) =>
+  met === null ? '' : `${met ? 'met' : '**missed**'}${informative ? ' (info)' : ''}`;
+const yesNo = metOrMissed;
 
 /** Alert intake figures (bench/alerts.ts). */
 export interface AlertsResult {
@@ -102,6 +104,8 @@ export interface AlertsResult {
     alertsPerSec: number;
     statusCodes: Record<string, number>;
     maxRssMb: number | null;
+    /** maxRssMb < STORM_RSS_TARGET_MB (issue 15). */
+    rssTargetMet: boolean;
     rssAtStartMb: number | null;
     rssEveryTenSecondsMb: number[];
   };

@@ -205,7 +205,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     };
     operations.push(op);
     log(
-      `  ${Math.round(result.reqPerSec)} req/s${op.ratioToFloor === null ? '' : ` (${op.ratioToFloor.toFixed(2)} × floor)`}, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}${op.cpu ? `, server CPU ${op.cpu.serverPercent.toFixed(0)} % (machine ${op.cpu.machineBusyPercent.toFixed(0)} % busy)` : ''}${target ? `; target ${describeTarget(target)}: ${op.met ? 'met' : 'MISSED'}` : ''}`,
+      `  ${Math.round(result.reqPerSec)} req/s${op.ratioToFloor === null ? '' : ` (${op.ratioToFloor.toFixed(2)} × floor${op.ratioToBare === null ? '' : `, ${op.ratioToBare.toFixed(2)} × bare Fastify`})`}, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}${op.cpu ? `, server CPU ${op.cpu.serverPercent.toFixed(0)} % (machine ${op.cpu.machineBusyPercent.toFixed(0)} % busy)` : ''}${target ? `; target ${describeTarget(target)}: ${op.met ? 'met' : 'MISSED'}` : ''}`,
     );
     if (result.non2xx > 0) log(`  status codes: ${JSON.stringify(result.statusCodes)}`);
     return result;
@@ -487,6 +487,7 @@ async function main(): Promise<number> {
       ...(s.startup.met ? [] : ['start to /readyz']),
       ...(s.idleRss && !s.idleRss.met ? ['idle RSS'] : []),
       ...(s.alerts && !s.alerts.batchTargetMet ? ['alert batches'] : []),
+      ...(s.alerts && !s.alerts.storm.rssTargetMet ? ['RSS during the alert storm'] : []),
       ...(s.respond
         ? [
             ...(s.respond.apply.met ? [] : ['applying a playbook']),

@@ -9,6 +9,13 @@ import { onCleanup } from './cleanup.ts';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.join(ROOT, 'src/main.ts');
 
+/** Node's flags in `npm start` (package.json), so that what is measured is the server as it is started. */
+export const START_FLAGS: string[] = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string
+)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /** The environment for the server and the CLI: SQLite in dataDir, or PostgreSQL when databaseUrl is set. */
 export function serverEnv(options: { port: number; dataDir: string; databaseUrl: string | null }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -60,7 +67,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node [nodeArgs] src/main.ts serve` and waits (at most timeoutMs) until GET /readyz answers 200. */
+/** Starts `node [flags of npm start] [nodeArgs] src/main.ts serve` and waits (at most timeoutMs) until GET /readyz answers 200. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
   /** main: another checkout's src/main.ts (a before-and-after comparison); default this one's. */
@@ -69,7 +76,7 @@ export async function startServer(
   const { nodeArgs = [], timeoutMs = 120_000, logFile, main = MAIN } = options;
   const port = Number(env.PORT);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, main, 'serve'], {
     cwd: path.resolve(path.dirname(main), '..'),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

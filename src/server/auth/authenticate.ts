@@ -25,11 +25,16 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   const routes: string[] = [];
   routeTables.set(app, routes);
+  // The hook is attached to each route that is not public, first among its own hooks (a per-route rate limit
+  // keyed by the user runs after it); public routes, the probes among them, and unmatched requests do not run it.
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+    const methods = [route.method].flat();
+    for (const method of methods) routes.push(`${method} ${route.url}`);
+    if (methods.every((method) => isPublicRoute(method, route.url))) return;
+    route.onRequest = [authenticate, ...[route.onRequest ?? []].flat()];
   });
-  app.addHook('onRequest', async (request) => {
-    if (request.is404 || isPublicRoute(request.method, request.routeOptions.url)) return;
+  const authenticate = async (request: FastifyRequest) => {
+    if (isPublicRoute(request.method, request.routeOptions.url)) return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
@@ -43,7 +48,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
     request.actor = secret ? await resolveSession(deps, secret) : null;
     if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue');
     if (UNSAFE.has(request.method)) assertSameSite(request, deps.config.publicUrl);
-  });
+  };
 }
 
 const routeTables = new WeakMap<FastifyInstance, string[]>();

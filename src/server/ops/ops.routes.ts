@@ -10,9 +10,13 @@ export function registerOpsRoutes(app: FastifyInstance, deps: Deps): void {
     closing = true;
   });
 
-  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  // Probes stay out of the request log, which is written only at LOG_LEVEL=debug (app.ts). A route's own level
+  // costs every request a logger with its methods rebuilt, so it is set only when it keeps something out.
+  const probe = deps.config.logLevel === 'debug' ? { logLevel: 'warn' as const } : {};
 
-  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/healthz', probe, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', probe, async (_request, reply) => {
     if (closing) return reply.status(503).send({ status: 'shutting down' });
     if (!(await isReachable(deps.database))) return reply.status(503).send({ status: 'database unreachable' });
     return { status: 'ready', database: deps.database.dialect };
@@ -32,13 +36,15 @@ export function registerOpsRoutes(app: FastifyInstance, deps: Deps): void {
     help: 'Responses with a 5xx status',
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: it runs after every response.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) errors.inc();
+    done();
   });
 
-  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/metrics', probe, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -96,11 +96,13 @@ export function registerInputLimits(app: FastifyInstance): void {
     },
   );
 
-  app.addHook('preValidation', async (request) => {
-    for (const [name, value] of Object.entries((request.params as Record<string, unknown> | undefined) ?? {})) {
-      if (typeof value === 'string' && unstorable(value)) throw new AppError('not_found', `Nothing here has that ${name}`);
+  // A callback hook, not an async one: it runs on every request, and most have no parameters and no query.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const params = request.params as Record<string, unknown> | undefined;
+    for (const name in params) {
+      const value = params[name];
+      if (typeof value === 'string' && unstorable(value)) return done(new AppError('not_found', `Nothing here has that ${name}`));
     }
-    const problem = unstorableIn(request.query, 'query');
-    if (problem) throw problem;
+    done(unstorableIn(request.query, 'query') ?? undefined);
   });
 }
