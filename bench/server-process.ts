@@ -60,16 +60,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node [nodeArgs] src/main.ts serve` and waits (at most timeoutMs) until GET /readyz answers 200. */
+/** Starts `node [nodeArgs] src/main.ts serve` (of the code in root: by default this checkout) and waits (at most timeoutMs) until GET /readyz answers 200. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
-  options: { nodeArgs?: string[]; timeoutMs?: number; logFile?: string } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; logFile?: string; root?: string } = {},
 ): Promise<RunningServer> {
-  const { nodeArgs = [], timeoutMs = 120_000, logFile } = options;
+  const { nodeArgs = [], timeoutMs = 120_000, logFile, root = ROOT } = options;
   const port = Number(env.PORT);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN, 'serve'], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, 'src/main.ts'), 'serve'], {
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

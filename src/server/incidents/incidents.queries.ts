@@ -209,6 +209,56 @@ export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentLis
   return backwards ? states.reverse() : states;
 }
 
+/** A listed incident's row without its state: what the page's cursors, the cache of presented items and `allowed` need. */
+export interface ListedIncidentRow {
+  id: string;
+  status: string;
+  customer_id: string | null;
+  head_hash: string;
+  reported_at: string;
+  updated_at: string;
+  severity_rank: number;
+  status_rank: number;
+}
+
+/** listIncidents without the states (see presentListedIncidents: they are read only for the items not cached). */
+export async function listIncidentRows(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<ListedIncidentRow[]> {
+  const sort = query.sort ?? 'reported';
+  const column = SORT_COLUMN[sort];
+  const backwards = query.page?.before ?? false;
+  const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
+  const direction = descending !== backwards ? 'desc' : 'asc';
+  let select = matching(tx, dialect, query).select([
+    'id',
+    'status',
+    'customer_id',
+    'head_hash',
+    'reported_at',
+    'updated_at',
+    'severity_rank',
+    'status_rank',
+  ]);
+  if (query.page) {
+    const { value, id } = query.page;
+    const past = direction === 'desc' ? '<' : '>';
+    select = select.where((eb) => eb.and([eb(column, `${past}=`, value), eb.or([eb(column, past, value), eb('id', past, id)])]));
+  }
+  const rows = await select.orderBy(column, direction).orderBy('id', direction).limit(query.limit).execute();
+  return backwards ? rows.reverse() : rows;
+}
+
+/** The value a listed row has in a sort's column (sortValue of its state: the row holds copies of those fields). */
+export function rowSortValue(row: ListedIncidentRow, sort: IncidentSort): string | number {
+  return row[SORT_COLUMN[sort]];
+}
+
+/** The stored states (as text) and heads of these incidents, by id. */
+export async function findIncidentStateTexts(tx: Tx, ids: string[]): Promise<Map<string, { state: string; head_hash: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('incidents').select(['id', 'state', 'head_hash']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** How many incidents match, counted up to `cap` + 1 so that a huge match costs no more than `cap` rows. */
 export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter, cap: number): Promise<number> {
   const capped = matching(tx, dialect, filter)
