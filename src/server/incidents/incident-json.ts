@@ -4,7 +4,7 @@ import type { Database } from '../core/db/database.ts';
 import type { Deps } from '../core/deps.ts';
 import type { EventActor } from '../core/events/event-store.ts';
 import { toStoredEvent } from '../core/events/event-store.ts';
-import type { EventRow } from '../core/events/events.queries.ts';
+import type { TimelineRow } from '../core/events/events.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 import { findIncidentStateTexts, type ListedIncidentRow } from './incidents.queries.ts';
 import { incidentView, maskedFieldsOf, presentIncident, timelineEventView } from './incidents.views.ts';
@@ -117,7 +117,7 @@ export function incidentPageJson(page: {
  * A timeline as its response's JSON text: each event as timelineEventView shows it and the schema serialises it,
  * with its stored data text spliced in (parsed only for the few kinds of events whose channel URLs are masked).
  */
-export function timelineJson(rows: EventRow[]): string {
+export function timelineJson(rows: TimelineRow[]): string {
   const actors = new Map<string, string>();
   let text = '{"events":[';
   for (let i = 0; i < rows.length; i++) {
@@ -129,7 +129,9 @@ export function timelineJson(rows: EventRow[]): string {
       actor = `{"id":${JSON.stringify(String(id))},"name":${JSON.stringify(String(name))}}`;
       actors.set(row.actor, actor);
     }
-    const data = maskedFieldsOf(row.type, row.data) ? JSON.stringify(timelineEventView(toStoredEvent(row)).data) : row.data;
+    const data = maskedFieldsOf(row.type, row.data)
+      ? JSON.stringify(timelineEventView(toStoredEvent({ ...row, stream_type: 'incident', customer_id: null })).data)
+      : row.data;
     text += `${i ? ',' : ''}{"position":${Number(row.position)},"incidentId":${JSON.stringify(row.stream_id)},"seq":${Number(row.seq)},"type":${JSON.stringify(row.type)},"actor":${actor},"occurredAt":${JSON.stringify(row.occurred_at)},"recordedAt":${JSON.stringify(row.recorded_at)},"data":${data},"prevHash":${JSON.stringify(row.prev_hash)},"hash":${JSON.stringify(row.hash)}}`;
   }
   return `${text}]}`;

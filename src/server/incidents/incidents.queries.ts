@@ -1,3 +1,4 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
 import { INCIDENT_STATUSES, type IncidentStatus, SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
@@ -270,6 +271,22 @@ export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentF
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+const stampStatements = new WeakMap<DatabaseSync, StatementSync>();
+
+/**
+ * SQLite: a value that changes whenever anything in the database may have changed, by this connection (its count
+ * of rows changed, which rolled-back changes raise as well) or by another one (data_version).
+ */
+export function sqliteChangeStamp(raw: DatabaseSync): string {
+  let statement = stampStatements.get(raw);
+  if (!statement) {
+    statement = raw.prepare('select total_changes() as c, data_version as v from pragma_data_version');
+    stampStatements.set(raw, statement);
+  }
+  const row = statement.get() as { c: number; v: number };
+  return `${row.c}/${row.v}`;
 }
 
 // One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../core/deps.ts';
-import { readStream } from '../core/events/events.queries.ts';
+import { readTimelineRows } from '../core/events/events.queries.ts';
 import { verifyIncidentIntegrity } from '../integrity/verify-incident-integrity.ts';
 import { changeIncident } from './change-incident.ts';
 import { incidentPageJson, presentListedIncidents, timelineJson } from './incident-json.ts';
@@ -123,7 +123,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const { state } = await readIncident(deps, actorOf(request), request.params.id);
-      const rows = await readStream(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
+      const rows = await readTimelineRows(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
       // Each event's stored data text is spliced in as it is (see incident-json.ts); the schema stays for OpenAPI.
       return sendJsonText(reply, timelineJson(rows));
     },

@@ -4,7 +4,6 @@ import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import type { IncidentState } from './incident-state.ts';
 import {
-  countIncidents,
   type IncidentFilter,
   type IncidentKeyset,
   type IncidentListQuery,
@@ -14,6 +13,7 @@ import {
   rowSortValue,
   sortValue,
 } from './incidents.queries.ts';
+import { countMatches } from './match-counts.ts';
 
 export interface ListIncidentsRequest {
   customerId?: string;
@@ -110,7 +110,7 @@ async function pageOf<T extends { id: string }>(
   const { db, dialect } = deps.database;
   const [rows, total] = await Promise.all([
     list(db, dialect, { ...filter, sort, order, page, limit: limit + 1 }),
-    countIncidents(db, dialect, filter, LIST_COUNT_CAP),
+    countMatches(deps.database, filter, LIST_COUNT_CAP),
   ]);
   // One row past the page says whether there is more in the direction read (for a `before` page, it comes first).
   const more = rows.length > limit;
