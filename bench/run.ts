@@ -220,18 +220,22 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   );
   const floorRatioToBare = floor.reqPerSec / bare.reqPerSec;
   operations[0].ratioToBare = floorRatioToBare;
-  await measure(`list, ${stored.toLocaleString('en-US')} stored`, {
-    method: 'GET',
-    path: '/api/v1/incidents?limit=50',
-    headers: auth,
-  });
+  await measure(
+    `list, ${stored.toLocaleString('en-US')} stored`,
+    { method: 'GET', path: '/api/v1/incidents?limit=50', headers: auth },
+    { kind: 'ratio', min: 0.3 },
+  );
   await measure(`list filtered + search, ${stored.toLocaleString('en-US')} stored`, {
     method: 'GET',
     path: '/api/v1/incidents?status=reported&q=Bench',
     headers: auth,
   });
   await measure('get incident (200-event timeline)', { method: 'GET', path: `/api/v1/incidents/${timelineId}`, headers: auth });
-  await measure('get timeline (200 events)', { method: 'GET', path: `/api/v1/incidents/${timelineId}/timeline`, headers: auth });
+  await measure(
+    'get timeline (200 events)',
+    { method: 'GET', path: `/api/v1/incidents/${timelineId}/timeline`, headers: auth },
+    { kind: 'ratio', min: 0.2 },
+  );
   await measure(
     'add note (one incident)',
     { method: 'POST', path: `/api/v1/incidents/${noteOneId}/notes`, headers: json, body: note },

@@ -1,3 +1,4 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
 import { INCIDENT_STATUSES, type IncidentStatus, SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
@@ -190,16 +191,16 @@ function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, fromSearchIn
 }
 
 /**
- * One page of the incidents matching the filter, in the asked order with the id as the tiebreak, starting at the
- * keyset: the page reads as many index entries as it shows, however deep it is. A `before` page is read backwards
- * and handed back in the list's order.
+ * The page query: the incidents matching the filter, in the asked order with the id as the tiebreak, starting at
+ * the keyset — it reads as many index entries as it shows, however deep it is. A `before` page is read backwards
+ * (`backwards`: hand it back reversed). Nothing selected yet.
  */
-export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<IncidentState[]> {
+async function pageQuery(tx: Tx, dialect: Dialect, query: IncidentListQuery) {
   const sort = query.sort ?? 'reported';
   const column = SORT_COLUMN[sort];
   const backwards = query.page?.before ?? false;
   const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
-  const direction = descending !== backwards ? 'desc' : 'asc';
+  const direction: 'asc' | 'desc' = descending !== backwards ? 'desc' : 'asc';
   const terms = searchTerms(query.q, dialect);
   const fromSearchIndex = terms !== null && (await pageFromIndex(tx, dialect, terms));
   let select = matching(tx, dialect, query, fromSearchIndex);
@@ -210,6 +211,12 @@ export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentLis
     select = select.where((eb) => eb.and([eb(column, `${past}=`, value), eb.or([eb(column, past, value), eb('id', past, id)])]));
   }
   const ordered = select.orderBy(column, direction).orderBy('id', direction).limit(query.limit);
+  return { ordered, column, direction, backwards, fromSearchIndex };
+}
+
+/** One page of the incidents matching the filter (see pageQuery), as their states. */
+export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<IncidentState[]> {
+  const { ordered, column, direction, backwards, fromSearchIndex } = await pageQuery(tx, dialect, query);
   // SQLite sorts every match of the index itself: it sorts their ids and sort keys, then reads the page's states.
   const rows =
     fromSearchIndex && dialect === 'sqlite'
@@ -226,6 +233,48 @@ export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentLis
   return backwards ? states.reverse() : states;
 }
 
+/** A listed incident's row without its state: what the page's cursors, the cache of presented items and `allowed` need. */
+export interface ListedIncidentRow {
+  id: string;
+  status: string;
+  customer_id: string | null;
+  head_hash: string;
+  reported_at: string;
+  updated_at: string;
+  severity_rank: number;
+  status_rank: number;
+}
+
+/** listIncidents without the states (see presentListedIncidents: they are read only for the items not cached). */
+export async function listIncidentRows(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<ListedIncidentRow[]> {
+  const { ordered, backwards } = await pageQuery(tx, dialect, query);
+  const rows = await ordered
+    .select([
+      'incidents.id',
+      'incidents.status',
+      'incidents.customer_id',
+      'incidents.head_hash',
+      'incidents.reported_at',
+      'incidents.updated_at',
+      'incidents.severity_rank',
+      'incidents.status_rank',
+    ])
+    .execute();
+  return backwards ? rows.reverse() : rows;
+}
+
+/** The value a listed row has in a sort's column (sortValue of its state: the row holds copies of those fields). */
+export function rowSortValue(row: ListedIncidentRow, sort: IncidentSort): string | number {
+  return row[SORT_COLUMN[sort]];
+}
+
+/** The stored states (as text) and heads of these incidents, by id. */
+export async function findIncidentStateTexts(tx: Tx, ids: string[]): Promise<Map<string, { state: string; head_hash: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('incidents').select(['id', 'state', 'head_hash']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** How many incidents match, counted up to `cap` + 1 so that a huge match costs no more than `cap` rows. */
 export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter, cap: number): Promise<number> {
   // Always from the index: it hands over matches until cap + 1 pass the other filters.
@@ -238,6 +287,22 @@ export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentF
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+const stampStatements = new WeakMap<DatabaseSync, StatementSync>();
+
+/**
+ * SQLite: a value that changes whenever anything in the database may have changed, by this connection (its count
+ * of rows changed, which rolled-back changes raise as well) or by another one (data_version).
+ */
+export function sqliteChangeStamp(raw: DatabaseSync): string {
+  let statement = stampStatements.get(raw);
+  if (!statement) {
+    statement = raw.prepare('select total_changes() as c, data_version as v from pragma_data_version');
+    stampStatements.set(raw, statement);
+  }
+  const row = statement.get() as { c: number; v: number };
+  return `${row.c}/${row.v}`;
 }
 
 // One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).

@@ -1,17 +1,22 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../core/deps.ts';
-import { toStoredEvents } from '../core/events/event-store.ts';
-import { readStream } from '../core/events/events.queries.ts';
+import { readTimelineRows } from '../core/events/events.queries.ts';
 import { verifyIncidentIntegrity } from '../integrity/verify-incident-integrity.ts';
 import { changeIncident } from './change-incident.ts';
+import { incidentPageJson, presentListedIncidents, timelineJson } from './incident-json.ts';
 import * as S from './incidents.schemas.ts';
 import { presentIncident, timelineEventView } from './incidents.views.ts';
-import { listIncidentPage } from './list-incidents.ts';
+import { listIncidentRowPage } from './list-incidents.ts';
 import { readIncident } from './read-incident.ts';
 import { reportIncident } from './report-incident.ts';
+
+/** Sends JSON text as it is, with the type Fastify sets for a body it serialises (a string skips the serialiser). */
+function sendJsonText(reply: unknown, text: string): FastifyReply {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(text);
+}
 
 export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -30,10 +35,14 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
   api.get(
     '/api/v1/incidents',
     { schema: { tags, querystring: S.ListQuery, response: { 200: S.IncidentPage } } },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const page = await listIncidentPage(deps, actor, { ...request.query, limit: request.query.limit ?? 50 });
-      return { ...page, items: await Promise.all(page.items.map((state) => presentIncident(deps, state, actor))) };
+      const page = await listIncidentRowPage(deps, actor, { ...request.query, limit: request.query.limit ?? 50 });
+      // The items are the stored states spliced into text (see incident-json.ts), so the body skips the serialiser;
+      // the schema above stays for the OpenAPI document and is what each item is written with.
+      const serialize = reply.compileSerializationSchema(S.Incident as unknown as Record<string, unknown>);
+      const items = await presentListedIncidents(deps, actor, page.items, serialize);
+      return sendJsonText(reply, incidentPageJson({ ...page, items }));
     },
   );
 
@@ -112,10 +121,11 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Type.Object({ events: Type.Array(S.TimelineEvent) }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { state } = await readIncident(deps, actorOf(request), request.params.id);
-      const rows = await readStream(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
-      return { events: toStoredEvents(rows).map(timelineEventView) };
+      const rows = await readTimelineRows(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
+      // Each event's stored data text is spliced in as it is (see incident-json.ts); the schema stays for OpenAPI.
+      return sendJsonText(reply, timelineJson(rows));
     },
   );
 

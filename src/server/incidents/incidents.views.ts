@@ -56,6 +56,12 @@ const CHANNEL_FIELDS: Record<string, readonly string[]> = {
   'channel.compromised': ['channel'],
 };
 
+/** Whether an event of this type with this stored data text has fields that its views mask. */
+export function maskedFieldsOf(type: string, dataText: string): boolean {
+  if (type === 'obligation.submitted') return (JSON.parse(dataText) as { via?: unknown }).via === 'notification';
+  return Object.hasOwn(CHANNEL_FIELDS, type);
+}
+
 function channelFields(event: StoredEvent): readonly string[] {
   if (event.type === 'obligation.submitted' && event.data.via === 'notification') return ['note'];
   return CHANNEL_FIELDS[event.type] ?? [];

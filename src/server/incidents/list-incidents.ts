@@ -3,7 +3,17 @@ import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/pol
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import type { IncidentState } from './incident-state.ts';
-import { countIncidents, type IncidentFilter, type IncidentKeyset, listIncidents, sortValue } from './incidents.queries.ts';
+import {
+  type IncidentFilter,
+  type IncidentKeyset,
+  type IncidentListQuery,
+  type ListedIncidentRow,
+  listIncidentRows,
+  listIncidents,
+  rowSortValue,
+  sortValue,
+} from './incidents.queries.ts';
+import { countMatches } from './match-counts.ts';
 
 export interface ListIncidentsRequest {
   customerId?: string;
@@ -19,8 +29,8 @@ export interface ListIncidentsRequest {
   limit: number;
 }
 
-export interface IncidentListPage {
-  items: IncidentState[];
+export interface IncidentListPage<T = IncidentState> {
+  items: T[];
   /** The page after this one; null on the last. */
   nextCursor: string | null;
   /** The page before this one; null on the first. */
@@ -66,7 +76,26 @@ function decodeCursor(text: string, sort: IncidentSort, order: SortOrder): Incid
  * One page of the incidents the actor may see (their customers' and those of no customer; TLP:RED only when on
  * its list), in a stable order, with cursors to the pages either side and a count of all that match.
  */
-export async function listIncidentPage(deps: Deps, actor: Actor, request: ListIncidentsRequest): Promise<IncidentListPage> {
+export function listIncidentPage(deps: Deps, actor: Actor, request: ListIncidentsRequest): Promise<IncidentListPage> {
+  return pageOf(deps, actor, request, listIncidents, sortValue);
+}
+
+/** listIncidentPage with each incident's row instead of its state (the list route splices stored JSON). */
+export function listIncidentRowPage(
+  deps: Deps,
+  actor: Actor,
+  request: ListIncidentsRequest,
+): Promise<IncidentListPage<ListedIncidentRow>> {
+  return pageOf(deps, actor, request, listIncidentRows, rowSortValue);
+}
+
+async function pageOf<T extends { id: string }>(
+  deps: Deps,
+  actor: Actor,
+  request: ListIncidentsRequest,
+  list: (db: Deps['database']['db'], dialect: Deps['database']['dialect'], query: IncidentListQuery) => Promise<T[]>,
+  sortValueOf: (item: T, sort: IncidentSort) => string | number,
+): Promise<IncidentListPage<T>> {
   if (request.customerId) {
     assertCan(actor, 'incident.read', { customerId: request.customerId, notFound: `No customer ${request.customerId}` });
   }
@@ -80,16 +109,16 @@ export async function listIncidentPage(deps: Deps, actor: Actor, request: ListIn
   const page = cursor ? decodeCursor(cursor, sort, order) : undefined;
   const { db, dialect } = deps.database;
   const [rows, total] = await Promise.all([
-    listIncidents(db, dialect, { ...filter, sort, order, page, limit: limit + 1 }),
-    countIncidents(db, dialect, filter, LIST_COUNT_CAP),
+    list(db, dialect, { ...filter, sort, order, page, limit: limit + 1 }),
+    countMatches(deps.database, filter, LIST_COUNT_CAP),
   ]);
   // One row past the page says whether there is more in the direction read (for a `before` page, it comes first).
   const more = rows.length > limit;
   // Back at the start: the first page as it is now, whole (new incidents may have come in ahead of it).
-  if (page?.before && !more) return listIncidentPage(deps, actor, { ...request, cursor: undefined });
+  if (page?.before && !more) return pageOf(deps, actor, { ...request, cursor: undefined }, list, sortValueOf);
   const items = page?.before ? rows.slice(rows.length - Math.min(limit, rows.length)) : rows.slice(0, limit);
-  const at = (state: IncidentState | undefined, before: boolean) =>
-    state ? encodeCursor({ sort, order, value: sortValue(state, sort), id: state.id, before }) : null;
+  const at = (item: T | undefined, before: boolean) =>
+    item ? encodeCursor({ sort, order, value: sortValueOf(item, sort), id: item.id, before }) : null;
   const nextCursor = page?.before || more ? at(items.at(-1), false) : null;
   let prevCursor: string | null = null;
   if (page?.before) prevCursor = at(items[0], true);

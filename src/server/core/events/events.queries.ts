@@ -63,6 +63,20 @@ export function readStream(tx: Tx, streamId: string, afterSeq = 0, limit = 10_00
     .execute() as Promise<EventRow[]>;
 }
 
+/** The columns of a stream's events that its timeline shows (readStream without the route columns), in order. */
+export type TimelineRow = Omit<EventRow, 'stream_type' | 'customer_id'>;
+
+export function readTimelineRows(tx: Tx, streamId: string, afterSeq = 0, limit = 10_000): Promise<TimelineRow[]> {
+  return tx
+    .selectFrom('events')
+    .select(['position', 'stream_id', 'seq', 'type', 'actor', 'occurred_at', 'recorded_at', 'data', 'prev_hash', 'hash'])
+    .where('stream_id', '=', streamId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute() as Promise<TimelineRow[]>;
+}
+
 export function readAfterPosition(tx: Tx, position: number, limit: number): Promise<EventRow[]> {
   return tx
     .selectFrom('events')
