@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Database } from '../core/db/database.ts';
 import { appendEvents } from '../core/events/event-store.ts';
-import { streamHead } from '../core/events/events.queries.ts';
+import { streamHead, wakeOthers } from '../core/events/events.queries.ts';
 import { connectSse } from '../testing/sse-client.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -78,6 +78,8 @@ for (const dialect of await testDialects()) {
             );
             if (!slow) await sleep(between(0, 10));
           });
+          // As every writer does after its commit (core/commit.ts through the feed).
+          await wakeOthers(database.db);
         } catch (error) {
           // Two direct writers took the same seq: the later one's append fails on the unique constraint, as designed.
           if (!String((error as { code?: string }).code).startsWith('23505')) throw error;

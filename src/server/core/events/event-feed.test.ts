@@ -26,18 +26,25 @@ async function note(tx: Tx, database: Database, streamId: string, body: string) 
   return event;
 }
 
-/** Everything the feed gives after a cursor, read to the end: [stream, seq, body] in the feed's order. */
+/**
+ * Everything the feed gives after a cursor, read to the end: [stream, seq, body] in the feed's order. Transaction
+ * ids are cluster-wide, so another database's running transaction (a test beside this one) may hold events back
+ * for a moment: read until none waits.
+ */
 async function readAll(database: Database, from: FeedCursor = FEED_START) {
   const out: [string, number, string][] = [];
   let cursor = from;
-  for (;;) {
-    const { rows } = await readFeed(database.db, database.dialect, cursor, 2);
+  for (const since = Date.now(); Date.now() - since < 5000; ) {
+    const { rows, horizon } = await readFeed(database.db, database.dialect, cursor, 2);
     for (const row of rows) {
       out.push([row.stream_id, row.seq, JSON.parse(row.data).body]);
       cursor = { xact: row.xact, position: row.position };
     }
-    if (rows.length < 2) return out;
+    if (rows.length === 2) continue;
+    if (!horizon?.waiting) return out;
+    await new Promise((r) => setTimeout(r, 10));
   }
+  throw new Error('events still held back after 5 s');
 }
 
 /** A transaction that runs body, stays open until release(), then runs then: its outcome is done. */

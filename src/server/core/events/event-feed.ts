@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { type StoredEvent, toStoredEvent } from './event-store.ts';
-import { compareCursors, type FeedCursor, feedTail, horizonHolder, readFeed } from './events.queries.ts';
+import { compareCursors, type FeedCursor, feedTail, horizonHolder, readFeed, wakeOthers } from './events.queries.ts';
 
 /**
  * Who may read a stream now (not when its events were written): its current customer and, when it is restricted
@@ -23,7 +23,7 @@ export interface Subscriber {
 }
 
 export interface EventFeed {
-  /** Something was appended (here, or on another instance): read it and fan it out. */
+  /** Something was appended and committed here: read it and fan it out, and wake the other instances. */
   notify(): void;
   /** Delivers every event after the cursor, then live ones, with no gap and no duplicate. */
   subscribe(after: FeedCursor, subscriber: Subscriber): Promise<() => void>;
@@ -153,9 +153,32 @@ export function createEventFeed(
   poll.unref();
   const listener = database.dialect === 'postgres' && database.url ? listen(database.url, () => void pump(), log) : null;
 
+  // One NOTIFY in flight at a time, one more after it for whatever committed meanwhile: under load many commits
+  // share a wake-up, and none waits for the notification queue's lock (see insertEvents).
+  let announcing = false;
+  let announceAgain = false;
+  const announce = async () => {
+    if (announcing) {
+      announceAgain = true;
+      return;
+    }
+    announcing = true;
+    try {
+      do {
+        announceAgain = false;
+        await wakeOthers(database.db);
+      } while (announceAgain && !stopped);
+    } catch (error) {
+      log.warn({ err: error }, 'could not wake the other instances; their 2 s poll will find the events');
+    } finally {
+      announcing = false;
+    }
+  };
+
   return {
     notify: () => {
       if (entries.size > 0) void pump();
+      if (database.dialect === 'postgres' && !stopped) void announce();
     },
     async subscribe(after, subscriber) {
       if (entries.size === 0) cursor = await feedTail(database.db, database.dialect);

@@ -27,8 +27,7 @@ const EVENT_COLUMNS = [
 // higher, so that the feed's order (xact_id, position) keeps each stream in seq order even when this transaction
 // got its id before the writer of the previous event did (it wrote something else first). Raising keeps the feed's
 // rule sound: xact_id is never below the writer's own id, so "xact_id below the oldest running transaction" still
-// means "written by a finished transaction". The NOTIFY in RETURNING wakes the other instances at commit
-// (PostgreSQL folds identical notifications of one transaction into one).
+// means "written by a finished transaction".
 const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) => {
   const rows = Array.from({ length: count }, (_, i) => {
     const row: Record<string, unknown> = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, slot(`${c}${i}`)]));
@@ -38,15 +37,14 @@ const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot,
     return row as never;
   });
   const query = db.insertInto('events').values(rows);
-  return dialect === 'postgres'
-    ? query.returning(['position', 'seq', sql<string>`pg_notify('muster_events', '')`.as('woken')])
-    : query;
+  return dialect === 'postgres' ? query.returning(['position', 'seq']) : query;
 });
 
 /**
  * Inserts events. Appends to different streams do not wait for each other: the live feed orders events by
  * (xact_id, position) and reads only those of finished transactions (see readFeed), so nothing needs positions
- * to commit in order. On PostgreSQL a NOTIFY wakes the other instances' feeds when the transaction commits.
+ * to commit in order. No NOTIFY here: a transaction that notifies takes one cluster-wide lock from its commit to
+ * its end, which would serialise appends again; the feed wakes the other instances after the commit (wakeOthers).
  */
 export async function insertEvents(tx: Tx, dialect: Dialect, rows: Omit<EventRow, 'position'>[]): Promise<number[]> {
   const values: Record<string, unknown> = {};
@@ -161,6 +159,11 @@ export async function feedCursorAt(tx: Tx, dialect: Dialect, position: number): 
     xact_id: string;
   }>`select xact_id::text as xact_id from events where position = ${position}`.execute(tx);
   return rows[0] ? { xact: Number(rows[0].xact_id), position } : null;
+}
+
+/** Wakes the feeds of every instance (PostgreSQL LISTEN): in a transaction of its own, after the appends committed. */
+export async function wakeOthers(tx: Tx): Promise<void> {
+  await sql`select pg_notify('muster_events', '')`.execute(tx);
 }
 
 /** The transaction holding the feed's horizon back (PostgreSQL): who it is, for the operator's log. */
