@@ -46,6 +46,8 @@ const PAGE = 500;
 /** While committed events wait behind a running transaction, read again after this long (doubling up to the poll). */
 const WAITING_RETRY_MS = 5;
 const POLL_MS = 2000;
+/** Under a steady stream of appends, at most one wake-up of the other instances per this long (plus its round trip). */
+const ANNOUNCE_GAP_MS = 5;
 /** Events held back this long by one running transaction are worth a warning naming it. */
 export const STUCK_WARN_MS = 10_000;
 
@@ -153,8 +155,9 @@ export function createEventFeed(
   poll.unref();
   const listener = database.dialect === 'postgres' && database.url ? listen(database.url, () => void pump(), log) : null;
 
-  // One NOTIFY in flight at a time, one more after it for whatever committed meanwhile: under load many commits
-  // share a wake-up, and none waits for the notification queue's lock (see insertEvents).
+  // One NOTIFY in flight at a time, then one more (ANNOUNCE_GAP_MS later) for whatever committed meanwhile: under
+  // load many commits share a wake-up, and no append waits for the notification queue's lock (see insertEvents).
+  // Each NOTIFY is a small write transaction of its own (the queue records its transaction id), hence the gap.
   let announcing = false;
   let announceAgain = false;
   const announce = async () => {
@@ -164,10 +167,12 @@ export function createEventFeed(
     }
     announcing = true;
     try {
-      do {
+      for (;;) {
         announceAgain = false;
         await wakeOthers(database.db);
-      } while (announceAgain && !stopped);
+        if (!announceAgain || stopped) break;
+        await new Promise((r) => setTimeout(r, ANNOUNCE_GAP_MS));
+      }
     } catch (error) {
       log.warn({ err: error }, 'could not wake the other instances; their 2 s poll will find the events');
     } finally {
