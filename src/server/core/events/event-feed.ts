@@ -69,7 +69,7 @@ export function createEventFeed(
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
   let retryMs = WAITING_RETRY_MS;
-  // The horizon last seen and since when, to warn once when one transaction holds events back for long.
+  // The transaction events wait behind and since when, to warn once when it holds them back for long.
   let horizon = { xact: -1, since: 0, warned: false };
 
   const deliver = (entry: Entry, { event, key, access }: FeedEvent) => {
@@ -92,11 +92,13 @@ export function createEventFeed(
 
   /** Committed events wait behind a running transaction: look again soon, and warn if it lasts. */
   const watch = (waiting: boolean, at: number) => {
-    if (at !== horizon.xact) horizon = { xact: at, since: Date.now(), warned: false };
     if (!waiting || stopped) {
       retryMs = WAITING_RETRY_MS;
+      horizon = { xact: -1, since: 0, warned: false };
       return;
     }
+    // Held since events were first seen waiting behind this transaction (not since the horizon last moved).
+    if (at !== horizon.xact) horizon = { xact: at, since: Date.now(), warned: false };
     if (!horizon.warned && Date.now() - horizon.since >= STUCK_WARN_MS) {
       horizon.warned = true;
       const since = horizon.since;
