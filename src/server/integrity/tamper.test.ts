@@ -229,6 +229,8 @@ for (const dialect of await testDialects()) {
       // As the database was before the migration: no head columns, the migration not applied, nor those after it.
       for (const statement of searchMigrationDown(dialect)) await rawSql(statement);
       await rawSql("delete from kysely_migration where name like '0020_%'");
+      if (dialect === 'postgres') await rawSql('alter table events drop column xact_id');
+      await rawSql("delete from kysely_migration where name like '0019_%'");
       await rawSql('drop table incident_metrics');
       await rawSql("delete from kysely_migration where name like '0018_%'");
       await rawSql('drop table review_actions');

@@ -80,6 +80,23 @@ for (const dialect of await testDialects()) {
       );
     });
 
+    it('starts with new events when Last-Event-ID names no event here (made up, or from before a restore)', async () => {
+      const writer = await server.userToken('responder');
+      await newIncident(server, writer);
+      const stream = await connectSse(`${server.url}/api/v1/stream`, {
+        authorization: `Bearer ${token}`,
+        'last-event-id': String(Number.MAX_SAFE_INTEGER - 1),
+      });
+      const { id } = await newIncident(server, writer);
+      await stream.waitFor(1);
+      await new Promise((r) => setTimeout(r, 200));
+      stream.close();
+      assert.deepEqual(
+        stream.messages.map((m) => JSON.parse(m.data).incidentId),
+        [id],
+      );
+    });
+
     if (dialect === 'postgres') {
       it('delivers an event appended through instance A to a client of instance B', async () => {
         const b = await startTestServer({ testDb: server.testDb });

@@ -6,7 +6,7 @@ import { type Actor, canSee } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import type { StreamAccess } from '../core/events/event-feed.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
-import { lastPosition } from '../core/events/events.queries.ts';
+import { FEED_START, type FeedCursor, feedCursorAt, feedTail } from '../core/events/events.queries.ts';
 import { timelineEventView } from '../incidents/incidents.views.ts';
 import { createOpenStreams, type OpenStream } from './open-streams.ts';
 
@@ -35,13 +35,14 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
       streams.add(stream);
       const header = Number(request.headers['last-event-id']);
       const resumeFrom = Number.isSafeInteger(header) && header >= 0 ? header : request.query.lastEventId;
-      let after: number;
+      let start: { after: FeedCursor; note: string };
       try {
-        after = resumeFrom ?? (await lastPosition(deps.database.db));
+        start = await resumeAt(deps, resumeFrom);
       } catch (err) {
         streams.remove(stream);
         throw err;
       }
+      const { after } = start;
 
       reply.hijack();
       const res = reply.raw;
@@ -51,7 +52,7 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      res.write(`retry: 2000\n: connected after ${after}\n\n`);
+      res.write(`retry: 2000\n: ${start.note}\n\n`);
       let unsubscribe = () => {};
       const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
       const close = () => {
@@ -77,6 +78,21 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps): void {
       }
     },
   );
+}
+
+/**
+ * Where a stream resumes: after the event whose position the client last received (0: from the first event).
+ * Ids are positions, but the feed's order is (transaction, position), so the cursor is looked up from the event.
+ * Without an id, or with one the database does not hold (made up, from another installation, from before a
+ * restore), the stream starts with the events committed from now on, as a new connection does.
+ */
+async function resumeAt(deps: Deps, position: number | undefined): Promise<{ after: FeedCursor; note: string }> {
+  const { db, dialect } = deps.database;
+  if (position === 0) return { after: FEED_START, note: 'connected after 0' };
+  const known = position === undefined ? null : await feedCursorAt(db, dialect, position);
+  if (known) return { after: known, note: `connected after ${position}` };
+  const after = await feedTail(db, dialect);
+  return { after, note: position === undefined ? 'connected' : `no event ${position} here; connected from now on` };
 }
 
 function streamCanSee(actor: Actor, event: StoredEvent, access: StreamAccess | undefined): boolean {

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { connectionCheckMigrations } from './connection-checks-migrations.ts';
 import type { Dialect } from './database.ts';
 import { evidenceMigrations } from './evidence-migrations.ts';
+import { feedMigrations } from './feed-migrations.ts';
 import { hardeningMigrations } from './hardening-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
 import { metricsMigrations } from './metrics-migrations.ts';
@@ -368,6 +369,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...preservationMigrations(),
     ...reviewMigrations(),
     ...metricsMigrations(),
+    ...feedMigrations(dialect),
     ...searchMigrations(dialect),
   };
 }

@@ -85,6 +85,11 @@ export interface EventsTable {
   hash: string;
   stream_type: Generated<string>;
   customer_id: string | null;
+  /**
+   * PostgreSQL only (migration 0019): the writing transaction's id (xid8, as text), raised to the stream's previous
+   * event's when lower; the live feed's order. Not on SQLite, whose one writer commits positions in order.
+   */
+  xact_id?: Generated<string>;
 }
 
 /** A registry object (customer, service, contact, roster, PACE plan, obligation choice, playbook): its current state. */

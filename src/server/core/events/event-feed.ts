@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { type Database, loadPg } from '../db/database.ts';
 import { type StoredEvent, toStoredEvent } from './event-store.ts';
-import { lastPosition, readAfterPosition } from './events.queries.ts';
+import { compareCursors, type FeedCursor, feedTail, horizonHolder, readFeed, wakeOthers } from './events.queries.ts';
 
 /**
  * Who may read a stream now (not when its events were written): its current customer and, when it is restricted
@@ -16,32 +16,46 @@ export interface StreamAccess {
 export type AccessLookup = (events: StoredEvent[]) => Promise<ReadonlyMap<string, StreamAccess>>;
 
 export interface Subscriber {
-  /** Called for each event the subscriber may see, in position order, never twice. */
+  /** Called for each event the subscriber may see, in the feed's order (each stream in seq order), never twice. */
   send(event: StoredEvent): void;
   /** access: the event's stream as it is now, when the lookup knows it. */
   canSee(event: StoredEvent, access: StreamAccess | undefined): boolean;
 }
 
 export interface EventFeed {
-  /** Something was appended (here, or on another instance): read it and fan it out. */
+  /** Something was appended and committed here: read it and fan it out, and wake the other instances. */
   notify(): void;
-  /** Delivers every event after `afterPosition`, then live ones, with no gap and no duplicate. */
-  subscribe(afterPosition: number, subscriber: Subscriber): Promise<() => void>;
+  /** Delivers every event after the cursor, then live ones, with no gap and no duplicate. */
+  subscribe(after: FeedCursor, subscriber: Subscriber): Promise<() => void>;
   stop(): Promise<void>;
+}
+
+interface FeedEvent {
+  event: StoredEvent;
+  key: FeedCursor;
+  access: StreamAccess | undefined;
 }
 
 interface Entry {
   subscriber: Subscriber;
-  lastSent: number;
-  buffer: [StoredEvent, StreamAccess | undefined][] | null;
+  lastSent: FeedCursor;
+  buffer: FeedEvent[] | null;
 }
 
 const PAGE = 500;
+/** While committed events wait behind a running transaction, read again after this long (doubling up to the poll). */
+const WAITING_RETRY_MS = 5;
+const POLL_MS = 2000;
+/** Under a steady stream of appends, at most one wake-up of the other instances per this long (plus its round trip). */
+const ANNOUNCE_GAP_MS = 5;
+/** Events held back this long by one running transaction are worth a warning naming it. */
+export const STUCK_WARN_MS = 10_000;
 
 /**
- * One reader per instance tails the events table by position and fans events out to local subscribers.
+ * One reader per instance tails the events table in the feed's order and fans events out to local subscribers.
  * Wake-ups come from local appends and, on PostgreSQL, from LISTEN (other instances); a slow poll covers
- * anything a lost connection may have missed. Reading the table, not the messages, is what rules out gaps.
+ * anything a lost connection may have missed. Reading the table, not the messages, is what rules out gaps; reading
+ * only final events (readFeed) is what lets appends commit in any order (decision 0018).
  */
 export function createEventFeed(
   database: Database,
@@ -49,20 +63,62 @@ export function createEventFeed(
   lookup: AccessLookup = async () => new Map(),
 ): EventFeed {
   const entries = new Set<Entry>();
-  let cursor = 0;
+  let cursor: FeedCursor = { xact: 0, position: 0 };
   let pumping = false;
   let again = false;
   let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  let retryMs = WAITING_RETRY_MS;
+  // The transaction events wait behind and since when, to warn once when it holds them back for long.
+  let horizon = { xact: -1, since: 0, warned: false };
 
-  const deliver = (entry: Entry, event: StoredEvent, access: StreamAccess | undefined) => {
-    if (event.position <= entry.lastSent) return;
-    entry.lastSent = event.position;
+  const deliver = (entry: Entry, { event, key, access }: FeedEvent) => {
+    if (compareCursors(key, entry.lastSent) <= 0) return;
+    entry.lastSent = key;
     if (entry.subscriber.canSee(event, access)) entry.subscriber.send(event);
   };
 
-  const readPage = async (after: number) => {
-    const events = (await readAfterPosition(database.db, after, PAGE)).map(toStoredEvent);
-    return { events, access: events.length ? await lookup(events) : new Map<string, StreamAccess>() };
+  const readPage = async (after: FeedCursor) => {
+    const page = await readFeed(database.db, database.dialect, after, PAGE);
+    const events = page.rows.map((row) => ({ event: toStoredEvent(row), key: { xact: row.xact, position: row.position } }));
+    const access = events.length ? await lookup(events.map((e) => e.event)) : new Map<string, StreamAccess>();
+    return {
+      events: events.map((e): FeedEvent => ({ ...e, access: access.get(e.event.streamId) })),
+      full: events.length === PAGE,
+      waiting: page.horizon?.waiting ?? false,
+      horizon: page.horizon?.xact ?? 0,
+    };
+  };
+
+  /** Committed events wait behind a running transaction: look again soon, and warn if it lasts. */
+  const watch = (waiting: boolean, at: number) => {
+    if (!waiting || stopped) {
+      retryMs = WAITING_RETRY_MS;
+      horizon = { xact: -1, since: 0, warned: false };
+      return;
+    }
+    // Held since events were first seen waiting behind this transaction (not since the horizon last moved).
+    if (at !== horizon.xact) horizon = { xact: at, since: Date.now(), warned: false };
+    if (!horizon.warned && Date.now() - horizon.since >= STUCK_WARN_MS) {
+      horizon.warned = true;
+      const since = horizon.since;
+      void horizonHolder(database.db, at)
+        .catch(() => null)
+        .then((holder) =>
+          log.warn(
+            { transaction: at, heldForMs: Date.now() - since, holder },
+            'live events are held back behind a transaction that is still running; they are delivered when it ends',
+          ),
+        );
+    }
+    if (!retry) {
+      retry = setTimeout(() => {
+        retry = null;
+        void pump();
+      }, retryMs);
+      retry.unref();
+      retryMs = Math.min(retryMs * 2, POLL_MS);
+    }
   };
 
   async function pump(): Promise<void> {
@@ -75,16 +131,19 @@ export function createEventFeed(
       do {
         again = false;
         while (entries.size > 0 && !stopped) {
-          const { events, access } = await readPage(cursor);
-          for (const event of events) {
-            cursor = event.position;
-            const current = access.get(event.streamId);
+          const { events, full, waiting, horizon: at } = await readPage(cursor);
+          for (const item of events) {
+            cursor = item.key;
             for (const entry of entries) {
-              if (entry.buffer) entry.buffer.push([event, current]);
-              else deliver(entry, event, current);
+              if (entry.buffer) entry.buffer.push(item);
+              else deliver(entry, item);
             }
           }
-          if (events.length < PAGE) break;
+          if (events.length > 0) retryMs = WAITING_RETRY_MS;
+          if (!full) {
+            if (database.dialect === 'postgres') watch(waiting, at);
+            break;
+          }
         }
       } while (again && !stopped);
     } catch (error) {
@@ -94,23 +153,49 @@ export function createEventFeed(
     }
   }
 
-  const poll = setInterval(() => entries.size > 0 && void pump(), 2000);
+  const poll = setInterval(() => entries.size > 0 && void pump(), POLL_MS);
   poll.unref();
   const listener = database.dialect === 'postgres' && database.url ? listen(database.url, () => void pump(), log) : null;
+
+  // One NOTIFY in flight at a time, then one more (ANNOUNCE_GAP_MS later) for whatever committed meanwhile: under
+  // load many commits share a wake-up, and no append waits for the notification queue's lock (see insertEvents).
+  // Each NOTIFY is a small write transaction of its own (the queue records its transaction id), hence the gap.
+  let announcing = false;
+  let announceAgain = false;
+  const announce = async () => {
+    if (announcing) {
+      announceAgain = true;
+      return;
+    }
+    announcing = true;
+    try {
+      for (;;) {
+        announceAgain = false;
+        await wakeOthers(database.db);
+        if (!announceAgain || stopped) break;
+        await new Promise((r) => setTimeout(r, ANNOUNCE_GAP_MS));
+      }
+    } catch (error) {
+      log.warn({ err: error }, 'could not wake the other instances; their 2 s poll will find the events');
+    } finally {
+      announcing = false;
+    }
+  };
 
   return {
     notify: () => {
       if (entries.size > 0) void pump();
+      if (database.dialect === 'postgres' && !stopped) void announce();
     },
-    async subscribe(afterPosition, subscriber) {
-      if (entries.size === 0) cursor = await lastPosition(database.db);
-      const entry: Entry = { subscriber, lastSent: afterPosition, buffer: [] };
+    async subscribe(after, subscriber) {
+      if (entries.size === 0) cursor = await feedTail(database.db, database.dialect);
+      const entry: Entry = { subscriber, lastSent: after, buffer: [] };
       entries.add(entry);
       try {
         for (;;) {
-          const { events, access } = await readPage(entry.lastSent);
-          for (const event of events) deliver(entry, event, access.get(event.streamId));
-          if (events.length < PAGE) break;
+          const { events, full } = await readPage(entry.lastSent);
+          for (const item of events) deliver(entry, item);
+          if (!full) break;
         }
       } catch (error) {
         entries.delete(entry);
@@ -118,12 +203,13 @@ export function createEventFeed(
       }
       const buffered = entry.buffer ?? [];
       entry.buffer = null;
-      for (const [event, access] of buffered) deliver(entry, event, access);
+      for (const item of buffered) deliver(entry, item);
       return () => entries.delete(entry);
     },
     async stop() {
       stopped = true;
       clearInterval(poll);
+      if (retry) clearTimeout(retry);
       entries.clear();
       await listener?.close();
     },

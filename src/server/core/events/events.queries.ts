@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared.ts';
 import type { EventsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 
-export type EventRow = Omit<EventsTable, 'position' | 'stream_type'> & { position: number; stream_type: string };
+export type EventRow = Omit<EventsTable, 'position' | 'stream_type' | 'xact_id'> & { position: number; stream_type: string };
 
 const EVENT_COLUMNS = [
   'stream_id',
@@ -22,23 +22,31 @@ const EVENT_COLUMNS = [
 
 // shape = number of rows. SQLite (one writer, AUTOINCREMENT) numbers the rows of one insert consecutively,
 // so the last insert id gives every position; PostgreSQL returns them.
+//
+// PostgreSQL: xact_id is this transaction's id, raised to the xact_id of the stream's previous event when that is
+// higher, so that the feed's order (xact_id, position) keeps each stream in seq order even when this transaction
+// got its id before the writer of the previous event did (it wrote something else first). Raising keeps the feed's
+// rule sound: xact_id is never below the writer's own id, so "xact_id below the oldest running transaction" still
+// means "written by a finished transaction".
 const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) => {
-  const query = db
-    .insertInto('events')
-    .values(
-      Array.from({ length: count }, (_, i) => Object.fromEntries(EVENT_COLUMNS.map((c) => [c, slot(`${c}${i}`)])) as never),
-    );
+  const rows = Array.from({ length: count }, (_, i) => {
+    const row: Record<string, unknown> = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, slot(`${c}${i}`)]));
+    if (dialect === 'postgres') {
+      row.xact_id = sql`greatest(pg_current_xact_id(), (select h.xact_id from events h where h.stream_id = ${slot(`stream_id${i}`)} order by h.seq desc limit 1))`;
+    }
+    return row as never;
+  });
+  const query = db.insertInto('events').values(rows);
   return dialect === 'postgres' ? query.returning(['position', 'seq']) : query;
 });
 
 /**
- * Inserts events. On PostgreSQL a transaction-scoped advisory lock makes positions commit in order,
- * so a reader that has seen position N has seen everything before it; NOTIFY wakes the other instances.
+ * Inserts events. Appends to different streams do not wait for each other: the live feed orders events by
+ * (xact_id, position) and reads only those of finished transactions (see readFeed), so nothing needs positions
+ * to commit in order. No NOTIFY here: a transaction that notifies takes one cluster-wide lock from its commit to
+ * its end, which would serialise appends again; the feed wakes the other instances after the commit (wakeOthers).
  */
 export async function insertEvents(tx: Tx, dialect: Dialect, rows: Omit<EventRow, 'position'>[]): Promise<number[]> {
-  if (dialect === 'postgres') {
-    await sql`select pg_advisory_xact_lock(7370040), pg_notify('muster_events', '')`.execute(tx);
-  }
   const values: Record<string, unknown> = {};
   rows.forEach((row, i) => {
     for (const column of EVENT_COLUMNS) values[`${column}${i}`] = row[column];
@@ -77,22 +85,112 @@ export function readTimelineRows(tx: Tx, streamId: string, afterSeq = 0, limit =
     .execute() as Promise<TimelineRow[]>;
 }
 
-export function readAfterPosition(tx: Tx, position: number, limit: number): Promise<EventRow[]> {
-  return tx
-    .selectFrom('events')
-    .selectAll()
-    .where('position', '>', position)
-    .orderBy('position')
-    .limit(limit)
-    .execute() as Promise<EventRow[]>;
+/**
+ * Where the live feed stands: just after the event (xact, position). The feed's order is (xact_id, position) on
+ * PostgreSQL and position on SQLite (xact 0 for every event there, and for PostgreSQL events written before 0019).
+ */
+export interface FeedCursor {
+  xact: number;
+  position: number;
 }
 
-export async function lastPosition(tx: Tx): Promise<number> {
-  const row = await tx
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .executeTakeFirst();
-  return Number(row?.max ?? 0);
+/** Before every event. */
+export const FEED_START: FeedCursor = { xact: 0, position: 0 };
+
+export function compareCursors(a: FeedCursor, b: FeedCursor): number {
+  return a.xact - b.xact || a.position - b.position;
+}
+
+export interface FeedPage {
+  rows: (EventRow & { xact: number })[];
+  /**
+   * PostgreSQL: the oldest transaction still running when the page was read (every event below it is final),
+   * and whether committed events wait behind it; null on SQLite.
+   */
+  horizon: { xact: number; waiting: boolean } | null;
+}
+
+/**
+ * The next events after a cursor in the feed's order, only final ones: on PostgreSQL those of transactions below
+ * the statement's snapshot xmin. Every transaction below xmin has finished and every new writer gets an id at or
+ * above it (and an xact_id at or above its id), so the set read is complete and nothing can later appear before
+ * its end. pg_current_snapshot() is the statement's own snapshot in READ COMMITTED: the rows read and the horizon
+ * agree. A long-running writer anywhere in the cluster holds the horizon back: events wait, none is lost.
+ */
+export async function readFeed(tx: Tx, dialect: Dialect, after: FeedCursor, limit: number): Promise<FeedPage> {
+  if (dialect === 'sqlite') {
+    const rows = await tx
+      .selectFrom('events')
+      .selectAll()
+      .where('position', '>', after.position)
+      .orderBy('position')
+      .limit(limit)
+      .execute();
+    return { rows: rows.map((r) => ({ ...(r as EventRow), xact: 0 })), horizon: null };
+  }
+  const { rows } = await sql<EventRow & { xact_id: string | null; horizon: string; waiting: boolean }>`
+    select h.horizon::text as horizon, w.waiting, e.*
+    from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h
+    cross join lateral (select exists (select 1 from events p where p.xact_id >= h.horizon) as waiting) w
+    left join lateral (
+      select * from events
+      where (xact_id, position) > (${String(after.xact)}::xid8, ${after.position}) and xact_id < h.horizon
+      order by xact_id, position
+      limit ${limit}
+    ) e on true`.execute(tx);
+  const first = rows[0];
+  return {
+    rows: rows
+      .filter((r) => r.xact_id !== null)
+      .map(({ horizon, waiting, xact_id, ...row }) => ({ ...row, xact: Number(xact_id) }) as EventRow & { xact: number }),
+    horizon: { xact: Number(first.horizon), waiting: first.waiting },
+  };
+}
+
+/**
+ * The cursor of a live stream that starts now: after every event already final (on PostgreSQL, events of
+ * transactions still running or finished just now come after it and are delivered).
+ */
+export async function feedTail(tx: Tx, dialect: Dialect): Promise<FeedCursor> {
+  if (dialect === 'sqlite') {
+    const row = await tx
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .executeTakeFirst();
+    return { xact: 0, position: Number(row?.max ?? 0) };
+  }
+  const { rows } = await sql<{ horizon: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`.execute(tx);
+  return { xact: Number(rows[0].horizon), position: 0 };
+}
+
+/** The cursor just after the event at this position (a Last-Event-ID); null when there is no such event. */
+export async function feedCursorAt(tx: Tx, dialect: Dialect, position: number): Promise<FeedCursor | null> {
+  if (dialect === 'sqlite') {
+    const row = await tx.selectFrom('events').select('position').where('position', '=', position).executeTakeFirst();
+    return row ? { xact: 0, position } : null;
+  }
+  const { rows } = await sql<{
+    xact_id: string;
+  }>`select xact_id::text as xact_id from events where position = ${position}`.execute(tx);
+  return rows[0] ? { xact: Number(rows[0].xact_id), position } : null;
+}
+
+/** Wakes the feeds of every instance (PostgreSQL LISTEN): in a transaction of its own, after the appends committed. */
+export async function wakeOthers(tx: Tx): Promise<void> {
+  await sql`select pg_notify('muster_events', '')`.execute(tx);
+}
+
+/** The transaction holding the feed's horizon back (PostgreSQL): who it is, for the operator's log. */
+export async function horizonHolder(tx: Tx, horizon: number): Promise<Record<string, unknown> | null> {
+  const { rows } = await sql<Record<string, unknown>>`
+    select pid, datname as database, usename as user, application_name, client_addr, state, xact_start,
+           left(query, 200) as query
+    from pg_stat_activity where backend_xid = xid(${String(horizon)}::xid8)
+    union all
+    select null, database, owner, null, null, 'prepared', prepared, gid
+    from pg_prepared_xacts where transaction = xid(${String(horizon)}::xid8)
+    limit 1`.execute(tx);
+  return rows[0] ?? null;
 }
 
 export async function listStreamIds(tx: Tx): Promise<string[]> {
