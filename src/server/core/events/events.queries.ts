@@ -37,7 +37,7 @@ const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot,
  */
 export async function insertEvents(tx: Tx, dialect: Dialect, rows: Omit<EventRow, 'position'>[]): Promise<number[]> {
   if (dialect === 'postgres') {
-    await sql`select pg_advisory_xact_lock(7370040), pg_notify('muster_events', '')`.execute(tx);
+    await sql`select pg_notify('muster_events', '')`.execute(tx);
   }
   const values: Record<string, unknown> = {};
   rows.forEach((row, i) => {
