@@ -1,12 +1,13 @@
 import { type Tx, withTransaction } from './db/transaction.ts';
 import type { Deps } from './deps.ts';
 import { appendedIn } from './events/event-store.ts';
+import { notifyInstances } from './events/notify-instances.ts';
 import { enqueuedIn } from './jobs/jobs.ts';
 
 /**
  * The one commit path of every writer: runs fn in one transaction (see withTransaction) and, once it has
  * committed, wakes the live feed if events were appended and the job worker if jobs were enqueued, so that open
- * pages and due work never wait for a poll. Nothing is announced for work that rolled back.
+ * pages and due work never wait for a poll (on PostgreSQL, the other instances' pages too). Nothing is announced for work that rolled back.
  */
 export async function commit<T>(deps: Pick<Deps, 'database' | 'feed' | 'jobs'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let used: Tx | null = null;
@@ -15,7 +16,10 @@ export async function commit<T>(deps: Pick<Deps, 'database' | 'feed' | 'jobs'>, 
     return fn(tx);
   });
   if (used) {
-    if (appendedIn(used)) deps.feed.notify();
+    if (appendedIn(used)) {
+      deps.feed.notify();
+      notifyInstances(deps.database);
+    }
     if (enqueuedIn(used)) deps.jobs.wake();
   }
   return value;

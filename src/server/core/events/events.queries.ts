@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Dialect } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import type { EventsTable } from '../db/schema.ts';
@@ -33,12 +32,10 @@ const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot,
 
 /**
  * Inserts events. On PostgreSQL a transaction-scoped advisory lock makes positions commit in order,
- * so a reader that has seen position N has seen everything before it; NOTIFY wakes the other instances.
+ * so a reader that has seen position N has seen everything before it. After the commit, core/commit.ts wakes the
+ * other instances (core/events/notify-instances.ts).
  */
 export async function insertEvents(tx: Tx, dialect: Dialect, rows: Omit<EventRow, 'position'>[]): Promise<number[]> {
-  if (dialect === 'postgres') {
-    await sql`select pg_notify('muster_events', '')`.execute(tx);
-  }
   const values: Record<string, unknown> = {};
   rows.forEach((row, i) => {
     for (const column of EVENT_COLUMNS) values[`${column}${i}`] = row[column];

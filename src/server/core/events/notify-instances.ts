@@ -1,0 +1,36 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+const state = new WeakMap<Database, { sending: boolean; again: boolean }>();
+
+/**
+ * PostgreSQL: after appends have committed, wakes the live feed of every instance (LISTEN muster_events) with one
+ * NOTIFY of its own. It is sent outside the appending transactions on purpose: a NOTIFY inside a transaction takes
+ * the server-wide notification queue lock at commit and holds it through the WAL flush, so every appending commit
+ * in the installation waited for the one before. Wake-ups are coalesced: while one is on its way, any number of
+ * commits make one more. A lost wake-up is covered by the feed's slow poll.
+ */
+export function notifyInstances(database: Database): void {
+  if (database.dialect !== 'postgres') return;
+  let s = state.get(database);
+  if (!s) {
+    s = { sending: false, again: false };
+    state.set(database, s);
+  }
+  if (s.sending) {
+    s.again = true;
+    return;
+  }
+  s.sending = true;
+  const current = s;
+  sql`select pg_notify('muster_events', '')`
+    .execute(database.db)
+    .catch((error: Error) => process.emitWarning(`Could not wake the other instances: ${error.message}`))
+    .finally(() => {
+      current.sending = false;
+      if (current.again) {
+        current.again = false;
+        notifyInstances(database);
+      }
+    });
+}
