@@ -38,6 +38,7 @@ import {
   type Target,
 } from './report.ts';
 import { measureRespond, respondTable } from './respond.ts';
+import { measureScaleOut, type ScaleOutResult, scaleOutMissed, scaleOutTable } from './scale-out.ts';
 import {
   cpuSecondsOf,
   freePort,
@@ -62,6 +63,7 @@ const STORM_LATENCY_SECONDS = positive('BENCH_STORM_LATENCY_SECONDS', QUICK ? 10
 const FIXED_RATE = 1000;
 const FANOUT_STREAMS = positive('BENCH_FANOUT_STREAMS', 2000);
 const MAX_FAILED_SHARE = 0.01;
+let scaleOut: ScaleOutResult | null = null; // PostgreSQL suite only: one and two instances (issue 15)
 
 function positive(name: string, fallback: number, zeroAllowed = false): number {
   const raw = process.env[name];
@@ -323,6 +325,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   await server.stop();
   await sink.close();
   if (database) await database.drop();
+  if (dialect === 'postgres')
+    scaleOut = await measureScaleOut({ seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS }, log);
   const startupMedian = median(samplesMs);
   return {
     dialect,
@@ -423,6 +427,7 @@ async function main(): Promise<number> {
     git: gitInfo(),
     skipped,
     suites,
+    scaleOut,
     failures,
   };
   const label = suites.length > 1 ? 'all' : (suites[0]?.dialect ?? 'none');
@@ -455,6 +460,10 @@ async function main(): Promise<number> {
     if (suite.alerts) console.log(`\n${alertsTable(suite.alerts, suite.dialect !== 'sqlite')}`);
     for (const note of suite.notes) console.log(`\nNote: ${note}`);
   }
+  if (scaleOut)
+    console.log(
+      `\n${scaleOutTable(scaleOut)}\n\nTargets (scale-out on PostgreSQL): ${scaleOutMissed(scaleOut).length ? `MISSED: ${scaleOutMissed(scaleOut).join('; ')}` : 'all met'}`,
+    );
   for (const message of skipped) console.log(`\n${message}`);
   const missed = suites
     .filter((s) => s.dialect === 'sqlite')

@@ -29,6 +29,8 @@ export interface ScaleOutRun {
   p99Ms: number;
   /** Server CPU (all instances) per request, in µs. */
   cpuMicrosPerRequest: number | null;
+  /** CPU of the database's PostgreSQL backends per request, in µs. */
+  postgresCpuMicrosPerRequest: number | null;
 }
 
 export interface ScaleOutOperation {
@@ -91,8 +93,31 @@ export async function measurePgNative(seconds: number, clients = 16): Promise<{ 
 
 type Spec = { method: 'GET' | 'POST'; paths: string[]; body?: string; headers: Record<string, string> };
 
-/** The same load split over the servers (connections divided), at once; rates summed, CPU summed over the servers. */
-async function loadAcross(servers: RunningServer[], spec: Spec, connections: number, seconds: number, warmup: number) {
+/** CPU seconds used so far by the PostgreSQL backends connected to the database, by process id. */
+async function backendCpu(database: string): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: PG_URL('postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+    return new Map(rows.flatMap((r) => ((cpu) => (cpu === null ? [] : [[r.pid, cpu] as [number, number]]))(cpuSecondsOf(r.pid))));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The same load split over the servers (connections divided), at once; rates summed, CPU summed over the servers
+ * and over the database's PostgreSQL backends (they share the machine's CPUs, so both count).
+ */
+async function loadAcross(
+  servers: RunningServer[],
+  spec: Spec,
+  connections: number,
+  seconds: number,
+  warmup: number,
+  database: string,
+) {
+  const pgBefore = await backendCpu(database);
   const cpuBefore = servers.map((s) => cpuSecondsOf(s.pid));
   const started = performance.now();
   const results: LoadResult[] = await Promise.all(
@@ -117,6 +142,9 @@ async function loadAcross(servers: RunningServer[], spec: Spec, connections: num
     cpuBefore.every((c) => c !== null) && cpuAfter.every((c) => c !== null)
       ? cpuAfter.reduce((sum: number, c, i) => sum + (c as number) - (cpuBefore[i] as number), 0) / wall
       : null;
+  const pgAfter = await backendCpu(database);
+  const pgCpu =
+    [...pgAfter].reduce((sum, [pid, after]) => sum + (pgBefore.has(pid) ? after - (pgBefore.get(pid) as number) : 0), 0) / wall;
   const reqPerSec = results.reduce((sum, r) => sum + r.reqPerSec, 0);
   const run: ScaleOutRun = {
     instances: servers.length,
@@ -125,12 +153,13 @@ async function loadAcross(servers: RunningServer[], spec: Spec, connections: num
     failed: results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
     p99Ms: Math.max(...results.map((r) => r.latencyMs.p99)),
     cpuMicrosPerRequest: cpu === null || reqPerSec === 0 ? null : (cpu / reqPerSec) * 1e6,
+    postgresCpuMicrosPerRequest: reqPerSec === 0 ? null : (pgCpu / reqPerSec) * 1e6,
   };
   return run;
 }
 
 function describe(run: ScaleOutRun): string {
-  return `${Math.round(run.reqPerSec)} req/s, p99 ${run.p99Ms} ms, failed ${run.failed}${run.cpuMicrosPerRequest === null ? '' : `, server CPU ${Math.round(run.cpuMicrosPerRequest)} µs/req`}`;
+  return `${Math.round(run.reqPerSec)} req/s, p99 ${run.p99Ms} ms, failed ${run.failed}${run.cpuMicrosPerRequest === null ? '' : `, server CPU ${Math.round(run.cpuMicrosPerRequest)} µs/req`}${run.postgresCpuMicrosPerRequest === null ? '' : `, PostgreSQL CPU ${Math.round(run.postgresCpuMicrosPerRequest)} µs/req`}`;
 }
 
 /**
@@ -159,9 +188,9 @@ export async function measureScaleOut(
     await database.vacuumAnalyze();
     const json = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const floorSpec: Spec = { method: 'GET', paths: ['/healthz'], headers: {} };
-    await loadAcross([a, b], floorSpec, connections, Math.min(seconds, 3), 0); // JIT warm-up of both, not counted
-    const floorOne = await loadAcross([a], floorSpec, connections, seconds, warmup);
-    const floorTwo = await loadAcross([a, b], floorSpec, connections, seconds, warmup);
+    await loadAcross([a, b], floorSpec, connections, Math.min(seconds, 3), 0, database.name); // JIT warm-up of both, not counted
+    const floorOne = await loadAcross([a], floorSpec, connections, seconds, warmup, database.name);
+    const floorTwo = await loadAcross([a, b], floorSpec, connections, seconds, warmup, database.name);
     print(
       `  floor GET /healthz: one instance ${Math.round(floorOne.reqPerSec)} req/s, two ${Math.round(floorTwo.reqPerSec)} req/s`,
     );
@@ -183,10 +212,10 @@ export async function measureScaleOut(
     const operations: ScaleOutOperation[] = [];
     for (const [name, spec] of specs) {
       print(`▶ ${name}: one instance, ${connections} connections, ${seconds} s`);
-      const one = await loadAcross([a], spec, connections, seconds, warmup);
+      const one = await loadAcross([a], spec, connections, seconds, warmup, database.name);
       print(`  ${describe(one)} (${(one.reqPerSec / floorOne.reqPerSec).toFixed(3)} × floor)`);
       print(`▶ ${name}: two instances at once, ${connections} connections split over them, ${seconds} s`);
-      const two = await loadAcross([a, b], spec, connections, seconds, warmup);
+      const two = await loadAcross([a, b], spec, connections, seconds, warmup, database.name);
       print(`  ${describe(two)} (${(two.reqPerSec / floorTwo.reqPerSec).toFixed(3)} × floor)`);
       const op: ScaleOutOperation = {
         name,
@@ -216,11 +245,12 @@ export async function measureScaleOut(
 /** The scale-out table, with met or missed for each target. */
 export function scaleOutTable(result: ScaleOutResult): string {
   const yes = (met: boolean) => (met ? 'met' : 'MISSED');
-  const µs = (run: ScaleOutRun) => (run.cpuMicrosPerRequest === null ? '—' : String(Math.round(run.cpuMicrosPerRequest)));
+  const n = (v: number | null) => (v === null ? '—' : String(Math.round(v)));
+  const µs = (run: ScaleOutRun) => `${n(run.cpuMicrosPerRequest)} + ${n(run.postgresCpuMicrosPerRequest)}`;
   const lines = [
     `Scale-out on PostgreSQL: pgbench ${result.pgNative.clients} clients, ${Math.round(result.pgNative.tps).toLocaleString('en-US')} inserts/s; floor GET /healthz ${Math.round(result.floor.one).toLocaleString('en-US')} req/s (one instance), ${Math.round(result.floor.two).toLocaleString('en-US')} (two)`,
     '',
-    '| operation | one instance req/s | two instances req/s | two / pg-native (≥ 0.5) | two / one (≥ 1.3) | failed (0) | × floor one / two | CPU µs/req one / two |',
+    '| operation | one instance req/s | two instances req/s | two / pg-native (≥ 0.5) | two / one (≥ 1.3) | failed (0) | × floor one / two | CPU µs/req server + PostgreSQL, one / two |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...result.operations.map(
       (op) =>
