@@ -42,6 +42,7 @@ import {
 import { measureRespond, respondTable } from './respond.ts';
 import { measureRestart, restartLine } from './restart.ts';
 import { measureSearch, type SearchBenchResult, searchTable } from './search.ts';
+import { measureScaleOut, type ScaleOutResult, scaleOutMissed, scaleOutTable } from './scale-out.ts';
 import {
   cpuSecondsOf,
   freePort,
@@ -68,6 +69,7 @@ const PACED_SECONDS = positive('BENCH_PACED_SECONDS', QUICK ? 10 : 60);
 const RESTART_SECONDS = positive('BENCH_RESTART_SECONDS', 10);
 const FANOUT_STREAMS = positive('BENCH_FANOUT_STREAMS', 2000);
 const MAX_FAILED_SHARE = 0.01;
+let scaleOut: ScaleOutResult | null = null; // PostgreSQL suite only: one and two instances (issue 15)
 
 function positive(name: string, fallback: number, zeroAllowed = false): number {
   const raw = process.env[name];
@@ -339,6 +341,8 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
   if (dialect === 'sqlite') notes.push(restartLine(await measureRestart(dialect, RESTART_SECONDS, log)));
   await sink.close();
   if (database) await database.drop();
+  if (dialect === 'postgres')
+    scaleOut = await measureScaleOut({ seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS }, log);
   const startupMedian = median(samplesMs);
   return {
     dialect,
@@ -449,6 +453,7 @@ async function main(): Promise<number> {
     git: gitInfo(),
     skipped,
     suites,
+    scaleOut,
     failures,
   };
   const label = suites.length > 1 ? 'all' : (suites[0]?.dialect ?? 'none');
@@ -483,6 +488,10 @@ async function main(): Promise<number> {
   }
   for (const r of searches)
     console.log(`\n${searchTable(r)}\nsearch p50 < 10 ms at 100,000 on ${r.dialect}: ${r.met ? 'met' : 'MISSED'}`);
+  if (scaleOut)
+    console.log(
+      `\n${scaleOutTable(scaleOut)}\n\nTargets (scale-out on PostgreSQL): ${scaleOutMissed(scaleOut).length ? `MISSED: ${scaleOutMissed(scaleOut).join('; ')}` : 'all met'}`,
+    );
   for (const message of skipped) console.log(`\n${message}`);
   const missed = suites
     .filter((s) => s.dialect === 'sqlite')

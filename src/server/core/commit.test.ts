@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { connectSse } from '../testing/sse-client.ts';
 import { createTestDb, type TestDatabase, testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { commit } from './commit.ts';
 import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrations.ts';
+import type { Tx } from './db/transaction.ts';
+import { createEventFeed } from './events/event-feed.ts';
 import { appendEvents } from './events/event-store.ts';
 import { GENESIS_HASH } from './events/hash-chain.ts';
 import { enqueue } from './jobs/jobs.ts';
@@ -73,6 +76,48 @@ for (const dialect of await testDialects()) {
       );
       assert.deepEqual(calls, []);
     });
+
+    if (dialect === 'postgres') {
+      it('wakes the other instances with a NOTIFY after an appending commit, and not for one that rolled back', async () => {
+        calls = [];
+        const listener = new pg.Client({ connectionString: testDb.url as string });
+        await listener.connect();
+        const heard: number[] = [];
+        listener.on('notification', () => heard.push(performance.now()));
+        await listener.query('LISTEN muster_events');
+        // The real feed: it is what wakes the other instances once a commit that appended has returned.
+        const feed = createEventFeed(testDb.database as Database, { warn: () => {} });
+        const append = (tx: Tx, streamId: string) =>
+          appendEvents(
+            tx,
+            dialect,
+            streamId,
+            { seq: 0, hash: GENESIS_HASH },
+            [{ type: 'service.archived', data: {} }],
+            actor,
+            new Date(),
+            route,
+          );
+        try {
+          await assert.rejects(
+            commit({ ...deps(), feed }, async (tx) => {
+              await append(tx, 's-postgres-3');
+              throw new Error('changed my mind');
+            }),
+          );
+          await new Promise((r) => setTimeout(r, 300));
+          assert.equal(heard.length, 0, 'a rolled-back append woke the other instances');
+          const committed = performance.now();
+          await commit({ ...deps(), feed }, (tx) => append(tx, 's-postgres-4'));
+          for (let i = 0; i < 50 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+          assert.equal(heard.length, 1, 'no NOTIFY after the commit');
+          assert.ok(heard[0] >= committed);
+        } finally {
+          await feed.stop();
+          await listener.end();
+        }
+      });
+    }
   });
 
   describe(`every writer reaches open streams at once on ${dialect}`, () => {

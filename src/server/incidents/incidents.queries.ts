@@ -324,6 +324,34 @@ export async function nextCounterValue(tx: Tx, dialect: Dialect, name: string): 
   return Number(rows[0].value);
 }
 
+// The same bump as its own statement outside any transaction, committed without waiting for the WAL flush: the
+// row lock is held only for the statement. A later commit that uses the value flushes the WAL up to and past it,
+// so whatever is durable and carries the value has it durable too.
+const takeCounterQuery = prepared<{ value: number }>((db, slot) =>
+  db
+    .updateTable('counters')
+    .set({ value: sql`value + 1` })
+    .where('name', '=', slot('name'))
+    .returning(['value', sql<string>`set_config('synchronous_commit', 'off', true)`.as('asynchronous')]),
+);
+
+/**
+ * PostgreSQL: the next value of a named counter, taken and committed at once, so that concurrent transactions do
+ * not queue behind the counter's row until they commit. A value taken by work that then fails is skipped.
+ */
+export async function takeCounterValue(db: Tx, name: string): Promise<number> {
+  const { rows } = await takeCounterQuery(db, 'postgres', { name });
+  if (rows.length === 0) {
+    await db
+      .insertInto('counters')
+      .values({ name, value: 0 })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    return takeCounterValue(db, name);
+  }
+  return Number(rows[0].value);
+}
+
 export function listIncidentHeads(tx: Tx) {
   return tx.selectFrom('incidents').select(['id', 'key', 'version', 'head_hash']).orderBy('reported_at').execute();
 }

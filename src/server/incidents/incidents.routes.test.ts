@@ -46,6 +46,16 @@ for (const dialect of await testDialects()) {
         assert.ok(a.id);
       });
 
+      it('gives reports made at the same moment distinct keys, one after the other', async () => {
+        const first = Number((await report({ title: 'Before the burst' })).key.slice(-4));
+        const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => report({ title: `Burst ${i}` })));
+        const numbers = burst.map((incident) => Number(incident.key.slice(-4))).sort((a, b) => a - b);
+        assert.deepEqual(
+          numbers,
+          Array.from({ length: 20 }, (_, i) => first + 1 + i),
+        );
+      });
+
       it('derives severity from C/I/A impact', async () => {
         const a = await report({ impact: { confidentiality: 'high', integrity: 'high', availability: 'low' } });
         assert.equal(a.severity, 'critical');

@@ -14,7 +14,7 @@ import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
-import { insertIncident, nextCounterValue } from './incidents.queries.ts';
+import { insertIncident, nextCounterValue, takeCounterValue } from './incidents.queries.ts';
 
 export function formatIncidentKey(year: number, n: number): string {
   return `INC-${year}-${String(n).padStart(4, '0')}`;
@@ -28,7 +28,20 @@ export async function reportIncident(
   source: IncidentSource,
 ): Promise<IncidentState> {
   const now = deps.clock.now();
-  return commit(deps, (tx) => reportIncidentIn(tx, deps, actor, fields, source, now));
+  const keyNumber = deps.database.dialect === 'postgres' ? await keyNumberAhead(deps, actor, fields, now) : undefined;
+  return commit(deps, (tx) => reportIncidentIn(tx, deps, actor, fields, source, now, keyNumber));
+}
+
+/**
+ * PostgreSQL (several instances): the key's number is taken before the transaction, once the reporter may report
+ * there, so that concurrent reports do not wait for each other's commit on the counter's row. A report that fails
+ * after this leaves its number unused, as a sequence would.
+ */
+async function keyNumberAhead(deps: Deps, actor: Actor, fields: Partial<EditableFields>, now: Date): Promise<number> {
+  const customerId = fields.customerId ?? null;
+  await resolveIncidentCustomer(deps.database.db, deps.database, actor, customerId, fields.serviceIds ?? []);
+  assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
+  return takeCounterValue(deps.database.db, `incident-key:${now.getUTCFullYear()}`);
 }
 
 /**
@@ -42,12 +55,13 @@ export async function reportIncidentIn(
   fields: Partial<EditableFields> & { title: string },
   source: IncidentSource,
   now: Date,
+  keyNumber?: number,
 ): Promise<IncidentState> {
   const customerId = fields.customerId ?? null;
   const { planVersionId } = await resolveIncidentCustomer(tx, deps.database, actor, customerId, fields.serviceIds ?? []);
   assertCan(actor, 'incident.report', { customerId, notFound: `No customer ${customerId}` });
   const year = now.getUTCFullYear();
-  const key = formatIncidentKey(year, await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`));
+  const key = formatIncidentKey(year, keyNumber ?? (await nextCounterValue(tx, deps.database.dialect, `incident-key:${year}`)));
   // Time-ordered ids (UUIDv7): a new incident's row in the id index and its events in the (stream_id, seq)
   // index land next to the previous incident's instead of on a random page, so a commit writes far fewer pages.
   const id = randomUUIDv7();

@@ -54,8 +54,28 @@ function openPostgres(url: string): Database {
   const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
   // An idle connection that the server drops must not crash the process; the pool replaces it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+  pool.on('connect', (client) => nameStatements(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', url, sqlite: null, file: null, close: () => db.destroy() };
+}
+
+// Parameterised statements are sent as named (prepared) statements: each connection parses and plans a text once,
+// then only binds and executes it. Texts are few (the query builder's output per call site and shape); past the
+// cap, new texts go unnamed so that a run of ever-new texts cannot grow every connection's statement cache.
+const MAX_NAMED = 1000;
+const statementNames = new Map<string, string>();
+
+function nameStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values, ...rest);
+    let name = statementNames.get(text);
+    if (name === undefined && statementNames.size < MAX_NAMED) {
+      name = `m${statementNames.size}`;
+      statementNames.set(text, name);
+    }
+    return name === undefined ? query(text, values, ...rest) : query({ name, text, values }, ...rest);
+  };
 }
 
 /** True when the database answers a trivial query. */
