@@ -41,8 +41,8 @@ import {
 } from './report.ts';
 import { measureRespond, respondTable } from './respond.ts';
 import { measureRestart, restartLine } from './restart.ts';
-import { measureSearch, type SearchBenchResult, searchTable } from './search.ts';
 import { measureScaleOut, type ScaleOutResult, scaleOutMissed, scaleOutTable } from './scale-out.ts';
+import { measureSearch, type SearchBenchResult, searchTable } from './search.ts';
 import {
   cpuSecondsOf,
   freePort,
