@@ -6,7 +6,8 @@ import pg from 'pg';
 import { type Database, type Dialect, openDatabase } from '../core/db/database.ts';
 import { vocabularyProblem } from './event-vocabulary.ts';
 
-const ADMIN_URL = process.env.MUSTER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The maintenance database of the test cluster (not one a test creates). */
+export const ADMIN_URL = process.env.MUSTER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let postgresAvailable: Promise<boolean> | null = null;
 
 async function canReachPostgres(): Promise<boolean> {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDb, type TestDatabase, testDialects } from '../../testing/test-db.ts';
+import pg from 'pg';
+import { ADMIN_URL, createTestDb, type TestDatabase, testDialects } from '../../testing/test-db.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import type { Tx } from '../db/transaction.ts';
@@ -106,6 +107,24 @@ for (const dialect of await testDialects()) {
         await older.done;
         const read = (await readAll(database)).slice(start).map(([, , body]) => body);
         assert.deepEqual(read, ['older', 'younger']);
+      });
+
+      it('does not wait for a transaction running in another database of the cluster', async () => {
+        const start = (await readAll(database)).length;
+        // A session on another database holds a transaction id open, older than the append below.
+        const elsewhere = new pg.Client({ connectionString: ADMIN_URL });
+        await elsewhere.connect();
+        try {
+          await elsewhere.query('begin');
+          await elsewhere.query('select pg_current_xact_id()');
+          await database.db.transaction().execute((tx) => note(tx, database, 'elsewhere', 'not held'));
+          const read = await readFeed(database.db, dialect, FEED_START, 1000);
+          assert.equal(read.rows.length, start + 1, "the event is read while the other database's transaction runs");
+          assert.equal(read.horizon?.waiting, false);
+        } finally {
+          await elsewhere.query('rollback').catch(() => undefined);
+          await elsewhere.end();
+        }
       });
 
       it('keeps a stream in seq order when its next event comes from a transaction older than its head', async () => {

@@ -111,11 +111,28 @@ export interface FeedPage {
 }
 
 /**
+ * The feed's horizon in the statement's snapshot: the oldest transaction still running that may write to this
+ * database's events, or the next transaction id when none is. Transaction ids are cluster-wide, so a plain
+ * `pg_snapshot_xmin` would hold the feed back behind a long transaction in any other database of the cluster; a
+ * running transaction is left out only when pg_stat_activity shows it on another database (or none). Whatever it
+ * cannot place (it ended meanwhile, a prepared transaction, a session the role may not see without
+ * pg_read_all_stats) still counts, so a race or missing privilege only delays events, never skips one.
+ */
+const FEED_HORIZON = sql<string>`(
+  select coalesce(
+    (select min(x) from pg_snapshot_xip(s.snap) as x
+      where xid(x) not in (
+        select backend_xid from pg_stat_activity
+        where backend_xid is not null and datname is distinct from current_database())),
+    pg_snapshot_xmax(s.snap))
+  from (select pg_current_snapshot() as snap) as s)`;
+
+/**
  * The next events after a cursor in the feed's order, only final ones: on PostgreSQL those of transactions below
  * the statement's snapshot xmin. Every transaction below xmin has finished and every new writer gets an id at or
  * above it (and an xact_id at or above its id), so the set read is complete and nothing can later appear before
  * its end. pg_current_snapshot() is the statement's own snapshot in READ COMMITTED: the rows read and the horizon
- * agree. A long-running writer anywhere in the cluster holds the horizon back: events wait, none is lost.
+ * agree. A long-running writer of this database holds the horizon back: events wait, none is lost (see FEED_HORIZON).
  */
 export async function readFeed(tx: Tx, dialect: Dialect, after: FeedCursor, limit: number): Promise<FeedPage> {
   if (dialect === 'sqlite') {
@@ -130,7 +147,7 @@ export async function readFeed(tx: Tx, dialect: Dialect, after: FeedCursor, limi
   }
   const { rows } = await sql<EventRow & { xact_id: string | null; horizon: string; waiting: boolean }>`
     select h.horizon::text as horizon, w.waiting, e.*
-    from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h
+    from (select ${FEED_HORIZON} as horizon) h
     cross join lateral (select exists (select 1 from events p where p.xact_id >= h.horizon) as waiting) w
     left join lateral (
       select * from events
@@ -159,7 +176,7 @@ export async function feedTail(tx: Tx, dialect: Dialect): Promise<FeedCursor> {
       .executeTakeFirst();
     return { xact: 0, position: Number(row?.max ?? 0) };
   }
-  const { rows } = await sql<{ horizon: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`.execute(tx);
+  const { rows } = await sql<{ horizon: string }>`select ${FEED_HORIZON}::text as horizon`.execute(tx);
   return { xact: Number(rows[0].horizon), position: 0 };
 }
 
