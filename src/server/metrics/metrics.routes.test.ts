@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { IncidentMetrics, MetricGroup } from '../../shared/metrics-types.ts';
-import { migrateToLatest } from '../core/db/migrations.ts';
+import { migrateDownTo, migrateToLatest } from '../core/db/migrations.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { METRICS_CSV_HEADER } from './metrics-csv.ts';
@@ -141,6 +141,7 @@ for (const dialect of await testDialects()) {
       const { db } = server.deps.database;
       const stored = await sql`select * from incident_metrics order by incident_id`.execute(db);
       assert.ok(stored.rows.length >= 6);
+      await migrateDownTo(db, dialect, '0018_incident_metrics');
       await sql`drop table incident_metrics`.execute(db);
       await sql`delete from kysely_migration where name like '0018_%'`.execute(db);
       await migrateToLatest(db, dialect);

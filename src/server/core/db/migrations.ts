@@ -382,3 +382,10 @@ export async function migrateToLatest<D>(db: Kysely<D>, dialect: Dialect): Promi
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Undoes, newest first, every applied migration after `name` (each must have a `down`); for tests of a migration. */
+export async function migrateDownTo<D>(db: Kysely<D>, dialect: Dialect, name: string): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
+}
