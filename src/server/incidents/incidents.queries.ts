@@ -8,7 +8,7 @@ import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from './incident.ts';
 import { readableIncident } from './incident-access.queries.ts';
 import { involvedIn } from './incident-roles.queries.ts';
-import { fromIndex, onRows, pageFromIndex, searchTerms } from './incident-search.queries.ts';
+import { fromIndex, fromMatches, onRows, type SearchPlan, searchPlan } from './incident-search.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
 /** The incident's row: its state as JSON, and the copies of some fields that queries filter and sort on. */
@@ -163,19 +163,26 @@ export function sortValue(state: IncidentState, sort: IncidentSort): string | nu
 }
 
 /**
- * The incidents the filter lets through. `fromIndex`: a search reads the text index first (few matches); otherwise
- * each row is checked (see incident-search.queries.ts).
+ * The incidents the filter lets through. A search reads them from the index's matches (`index`: few matches) or
+ * checks each row (`rows`: a walk that stops early); see incident-search.queries.ts.
  */
-function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, fromSearchIndex: boolean) {
-  const terms = searchTerms(filter.q, dialect);
-  const indexed = terms !== null && fromSearchIndex && (terms.indexed.length > 0 || dialect === 'postgres');
-  let query = !terms ? tx.selectFrom('incidents') : indexed ? fromIndex(tx, dialect, terms) : onRows(tx, dialect, terms);
+function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, plan: SearchPlan | null, read: 'index' | 'rows') {
+  let query = tx.selectFrom('incidents');
+  let walked = false;
+  if (plan) {
+    const { terms, matches } = plan;
+    if (read === 'index' && matches) query = fromMatches(tx, matches);
+    else if (read === 'index' && terms.indexed.length > 0) query = fromIndex(tx, dialect, terms);
+    else {
+      query = onRows(tx, dialect, terms);
+      walked = true;
+    }
+  }
   if (filter.visible !== null) {
     const visible = filter.visible;
     // A search checked row by row was chosen because its word is in many incidents: SQLite must walk the sort index,
     // not sort every visible incident it would find by the customer index (`+` keeps it off that index).
-    const customer =
-      terms && !indexed && dialect === 'sqlite' ? sql<string | null>`+incidents.customer_id` : sql.ref('customer_id');
+    const customer = walked && dialect === 'sqlite' ? sql<string | null>`+incidents.customer_id` : sql.ref('customer_id');
     query = query.where((eb) =>
       visible.length ? eb.or([eb(customer, 'is', null), eb(customer, 'in', visible)]) : eb(customer, 'is', null),
     );
@@ -192,17 +199,22 @@ function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, fromSearchIn
 /**
  * One page of the incidents matching the filter, in the asked order with the id as the tiebreak, starting at the
  * keyset: the page reads as many index entries as it shows, however deep it is. A `before` page is read backwards
- * and handed back in the list's order.
+ * and handed back in the list's order. `plan`: the search's plan when the caller made it already (searchPlan).
  */
-export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<IncidentState[]> {
+export async function listIncidents(
+  tx: Tx,
+  dialect: Dialect,
+  query: IncidentListQuery,
+  plan?: SearchPlan | null,
+): Promise<IncidentState[]> {
   const sort = query.sort ?? 'reported';
   const column = SORT_COLUMN[sort];
   const backwards = query.page?.before ?? false;
   const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
   const direction = descending !== backwards ? 'desc' : 'asc';
-  const terms = searchTerms(query.q, dialect);
-  const fromSearchIndex = terms !== null && (await pageFromIndex(tx, dialect, terms));
-  let select = matching(tx, dialect, query, fromSearchIndex);
+  const search = plan === undefined ? await searchPlan(tx, dialect, query.q) : plan;
+  const fromSearchIndex = search?.fromIndex ?? false;
+  let select = matching(tx, dialect, query, search, fromSearchIndex ? 'index' : 'rows');
   if (query.page) {
     const { value, id } = query.page;
     const past = direction === 'desc' ? '<' : '>';
@@ -226,18 +238,35 @@ export async function listIncidents(tx: Tx, dialect: Dialect, query: IncidentLis
   return backwards ? states.reverse() : states;
 }
 
-/** How many incidents match, counted up to `cap` + 1 so that a huge match costs no more than `cap` rows. */
-export async function countIncidents(tx: Tx, dialect: Dialect, filter: IncidentFilter, cap: number): Promise<number> {
-  // Always from the index: it hands over matches until cap + 1 pass the other filters.
-  const capped = matching(tx, dialect, filter, true)
-    .select(sql<number>`1`.as('one'))
-    .limit(cap + 1)
-    .as('capped');
-  const row = await tx
-    .selectFrom(capped)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * How many incidents match, counted up to `cap` + 1 so that a huge match costs no more than `cap` rows. `plan`: the
+ * search's plan when the caller made it already (searchPlan).
+ */
+export async function countIncidents(
+  tx: Tx,
+  dialect: Dialect,
+  filter: IncidentFilter,
+  cap: number,
+  plan?: SearchPlan | null,
+): Promise<number> {
+  const search = plan === undefined ? await searchPlan(tx, dialect, filter.q) : plan;
+  const count = async (read: 'index' | 'rows') => {
+    const capped = matching(tx, dialect, filter, search, read)
+      .select(sql<number>`1`.as('one'))
+      .limit(cap + 1)
+      .as('capped');
+    const row = await tx
+      .selectFrom(capped)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  // SQLite: always from the index, which hands over matches until cap + 1 pass the other filters.
+  if (!search?.matches || search.fromIndex) return count('index');
+  // PostgreSQL, a word in many incidents: the matches read for the plan may already be more than the cap once
+  // filtered; otherwise walk the table, checking each row, until cap + 1 pass.
+  const counted = await count('index');
+  return counted > cap ? counted : count('rows');
 }
 
 // One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).
