@@ -66,6 +66,10 @@ export interface SearchPlan {
    * fromIndex). Null on SQLite, which reads the index in the page's and the count's own statements.
    */
   matches: string[] | null;
+  /** PostgreSQL, planned for a list request: how many of the matches read pass the request's filters. */
+  visible?: number;
+  /** PostgreSQL, planned for a list request with few matches: the page's ids, in the page's order. */
+  pageIds?: string[];
 }
 
 /**
@@ -91,7 +95,7 @@ export function fromMatches(tx: Tx, ids: string[]): IncidentQuery {
 }
 
 /** The lower-cased text of PostgreSQL's incident_search row has every word. */
-function textHasEvery(words: string[]) {
+export function textHasEvery(words: string[]) {
   const each = words.map((word) => sql`incident_search.text like lower(${likePattern(word)}) escape '\\'`);
   return sql<SqlBool>`(${sql.join(each, sql` and `)})`;
 }

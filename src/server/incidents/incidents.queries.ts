@@ -8,7 +8,16 @@ import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from './incident.ts';
 import { readableIncident } from './incident-access.queries.ts';
 import { involvedIn } from './incident-roles.queries.ts';
-import { fromIndex, fromMatches, onRows, type SearchPlan, searchPlan } from './incident-search.queries.ts';
+import {
+  fromIndex,
+  fromMatches,
+  onRows,
+  POSTGRES_PROBE_LIMIT,
+  type SearchPlan,
+  searchPlan,
+  searchTerms,
+  textHasEvery,
+} from './incident-search.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
 /** The incident's row: its state as JSON, and the copies of some fields that queries filter and sort on. */
@@ -214,7 +223,9 @@ export async function listIncidents(
   const direction = descending !== backwards ? 'desc' : 'asc';
   const search = plan === undefined ? await searchPlan(tx, dialect, query.q) : plan;
   const fromSearchIndex = search?.fromIndex ?? false;
-  let select = matching(tx, dialect, query, search, fromSearchIndex ? 'index' : 'rows');
+  let select = search?.pageIds
+    ? matching(tx, dialect, query, { ...search, matches: search.pageIds }, 'index')
+    : matching(tx, dialect, query, search, fromSearchIndex ? 'index' : 'rows');
   if (query.page) {
     const { value, id } = query.page;
     const past = direction === 'desc' ? '<' : '>';
@@ -261,12 +272,60 @@ export async function countIncidents(
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
+  // PostgreSQL, planned for the list: the matches read were checked against the filters already.
+  if (search?.visible !== undefined && (search.fromIndex || search.visible > cap)) return Math.min(search.visible, cap + 1);
   // SQLite: always from the index, which hands over matches until cap + 1 pass the other filters.
   if (!search?.matches || search.fromIndex) return count('index');
   // PostgreSQL, a word in many incidents: the matches read for the plan may already be more than the cap once
   // filtered; otherwise walk the table, checking each row, until cap + 1 pass.
   const counted = await count('index');
   return counted > cap ? counted : count('rows');
+}
+
+/**
+ * A list request's search, planned once for its page and its count. PostgreSQL reads up to POSTGRES_PROBE_LIMIT + 1
+ * of the index's matches with, for each, whether the request's filters let it through and whether it lies past the
+ * page's keyset, in the page's order: with few matches that is the count and the page's ids (the page then reads
+ * only its own incidents); with many, the count when enough pass, and the page walks the sort index. SQLite: see
+ * searchPlan.
+ */
+export async function planListSearch(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<SearchPlan | null> {
+  if (dialect !== 'postgres') return searchPlan(tx, dialect, query.q);
+  const terms = searchTerms(query.q, dialect);
+  if (!terms) return null;
+  const sort = query.sort ?? 'reported';
+  const column = sql.ref(`v.${SORT_COLUMN[sort]}`);
+  const backwards = query.page?.before ?? false;
+  const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
+  const direction = sql.raw(descending !== backwards ? 'desc' : 'asc');
+  const past = sql.raw(descending !== backwards ? '<' : '>');
+  const pastPage = query.page
+    ? sql`(${column} ${past} ${query.page.value} or (${column} = ${query.page.value} and v.id ${past} ${query.page.id}))`
+    : sql`true`;
+  // The filters, on the one incident of each match (a lateral join: each match is looked up by its id).
+  const visible = matching(tx, dialect, query, null, 'rows')
+    .select(['incidents.id', `incidents.${SORT_COLUMN[sort]}`])
+    .where(sql<boolean>`incidents.id = m.incident_id`);
+  const { rows } = await sql<{ id: string; visible_id: string | null; past: boolean | null }>`
+    select m.incident_id as id, v.id as visible_id, ${pastPage} as past
+    from (select incident_search.incident_id from incident_search where ${textHasEvery(terms.words)}
+          limit ${POSTGRES_PROBE_LIMIT + 1}) m
+    left join lateral (${visible}) v on true
+    order by ${column} ${direction}, v.id ${direction}`.execute(tx);
+  const passing = rows.filter((r) => r.visible_id !== null);
+  const fromIndex = rows.length <= POSTGRES_PROBE_LIMIT;
+  return {
+    terms,
+    fromIndex,
+    matches: rows.map((r) => r.id),
+    visible: passing.length,
+    pageIds: fromIndex
+      ? passing
+          .filter((r) => r.past)
+          .map((r) => r.id)
+          .slice(0, query.limit)
+      : undefined,
+  };
 }
 
 // One statement that bumps and reads back (RETURNING works on SQLite 3.35+ and PostgreSQL).

@@ -2,9 +2,15 @@ import { DEFAULT_SORT_ORDER, type IncidentSort, LIST_COUNT_CAP, type SortOrder }
 import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { searchPlan } from './incident-search.queries.ts';
 import type { IncidentState } from './incident-state.ts';
-import { countIncidents, type IncidentFilter, type IncidentKeyset, listIncidents, sortValue } from './incidents.queries.ts';
+import {
+  countIncidents,
+  type IncidentFilter,
+  type IncidentKeyset,
+  listIncidents,
+  planListSearch,
+  sortValue,
+} from './incidents.queries.ts';
 
 export interface ListIncidentsRequest {
   customerId?: string;
@@ -81,9 +87,10 @@ export async function listIncidentPage(deps: Deps, actor: Actor, request: ListIn
   const page = cursor ? decodeCursor(cursor, sort, order) : undefined;
   const { db, dialect } = deps.database;
   // A search is planned once, for the page and the count (on PostgreSQL this reads the index's matches).
-  const plan = await searchPlan(db, dialect, filter.q);
+  const listQuery = { ...filter, sort, order, page, limit: limit + 1 };
+  const plan = await planListSearch(db, dialect, listQuery);
   const [rows, total] = await Promise.all([
-    listIncidents(db, dialect, { ...filter, sort, order, page, limit: limit + 1 }, plan),
+    listIncidents(db, dialect, listQuery, plan),
     countIncidents(db, dialect, filter, LIST_COUNT_CAP, plan),
   ]);
   // One row past the page says whether there is more in the direction read (for a `before` page, it comes first).
