@@ -214,6 +214,9 @@ for (const dialect of await testDialects()) {
       const visible = new Set(made.filter((_, i) => i % 3 !== 1));
       const theirs = await search('widespread scanning', member, 200);
       assert.deepEqual(new Set(theirs.ids), visible, 'a member walks only what they may see');
+      // The first 1,001 matches hold fewer than 1,001 the member may see: the count goes on past them.
+      assert.equal(theirs.first.total, visible.size);
+      assert.equal(theirs.first.totalExact, true);
       const rare = await search('needle', admin, 3);
       assert.deepEqual(new Set(rare.ids), new Set(made.filter((_, i) => i % 97 === 0)));
       assert.equal(rare.first.total, Math.ceil(n / 97));

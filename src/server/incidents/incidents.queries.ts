@@ -181,7 +181,7 @@ function matching(tx: Tx, dialect: Dialect, filter: IncidentFilter, plan: Search
   if (plan) {
     const { terms, matches } = plan;
     if (read === 'index' && matches) query = fromMatches(tx, matches);
-    else if (read === 'index' && terms.indexed.length > 0) query = fromIndex(tx, dialect, terms);
+    else if (read === 'index' && dialect === 'sqlite' && terms.indexed.length > 0) query = fromIndex(tx, dialect, terms);
     else {
       query = onRows(tx, dialect, terms);
       walked = true;
@@ -272,8 +272,10 @@ export async function countIncidents(
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  // PostgreSQL, planned for the list: the matches read were checked against the filters already.
-  if (search?.visible !== undefined && (search.fromIndex || search.visible > cap)) return Math.min(search.visible, cap + 1);
+  // PostgreSQL, planned for the list: the matches read were checked against the filters already; a word in many
+  // incidents with fewer than cap + 1 of those passing walks the table, checking each row, until cap + 1 pass.
+  if (search?.visible !== undefined)
+    return search.fromIndex || search.visible > cap ? Math.min(search.visible, cap + 1) : count('rows');
   // SQLite: always from the index, which hands over matches until cap + 1 pass the other filters.
   if (!search?.matches || search.fromIndex) return count('index');
   // PostgreSQL, a word in many incidents: the matches read for the plan may already be more than the cap once
@@ -306,25 +308,25 @@ export async function planListSearch(tx: Tx, dialect: Dialect, query: IncidentLi
   const visible = matching(tx, dialect, query, null, 'rows')
     .select(['incidents.id', `incidents.${SORT_COLUMN[sort]}`])
     .where(sql<boolean>`incidents.id = m.incident_id`);
-  const { rows } = await sql<{ id: string; visible_id: string | null; past: boolean | null }>`
-    select m.incident_id as id, v.id as visible_id, ${pastPage} as past
-    from (select incident_search.incident_id from incident_search where ${textHasEvery(terms.words)}
-          limit ${POSTGRES_PROBE_LIMIT + 1}) m
-    left join lateral (${visible}) v on true
-    order by ${column} ${direction}, v.id ${direction}`.execute(tx);
-  const passing = rows.filter((r) => r.visible_id !== null);
-  const fromIndex = rows.length <= POSTGRES_PROBE_LIMIT;
+  // One row back: how many matches were read, how many pass the filters, and the page's ids among them.
+  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`
+    with read as (
+      select m.incident_id, v.id as visible_id, ${column} as sort_value, ${pastPage} as past
+      from (select incident_search.incident_id from incident_search where ${textHasEvery(terms.words)}
+            limit ${POSTGRES_PROBE_LIMIT + 1}) m
+      left join lateral (${visible}) v on true
+    )
+    select (select count(*) from read) as matches, (select count(visible_id) from read) as visible,
+      (select array_agg(p.visible_id order by p.sort_value ${direction}, p.visible_id ${direction})
+       from (select visible_id, sort_value from read where visible_id is not null and past
+             order by sort_value ${direction}, visible_id ${direction} limit ${query.limit}) p) as page_ids`.execute(tx);
+  const fromIndex = Number(rows[0].matches) <= POSTGRES_PROBE_LIMIT;
   return {
     terms,
     fromIndex,
-    matches: rows.map((r) => r.id),
-    visible: passing.length,
-    pageIds: fromIndex
-      ? passing
-          .filter((r) => r.past)
-          .map((r) => r.id)
-          .slice(0, query.limit)
-      : undefined,
+    matches: null,
+    visible: Number(rows[0].visible),
+    pageIds: fromIndex ? (rows[0].page_ids ?? []) : undefined,
   };
 }
 
