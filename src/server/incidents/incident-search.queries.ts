@@ -50,20 +50,33 @@ export function ftsQuery(words: string[]): string {
 type IncidentQuery = SelectQueryBuilder<DB, 'incidents', {}>;
 
 /**
- * The incidents that have every indexed word, read from the index. On SQLite the index is the outer loop (CROSS JOIN
- * keeps that order): it hands over the matching incidents, then each is looked up by its id. On PostgreSQL a
- * semi-join, and the planner chooses between the GIN index and walking the list's sort index; with no word the index
- * can answer, a check of the narrow lower-cased text is still cheaper than ILIKE on the incident's three fields.
+ * At most how many of the index's matches PostgreSQL reads to plan a search: a search with no more is read from
+ * its matches (page and count), one with more walks the list's sort index. As many as the count's cap + 1, so that
+ * the matches read also count a common word when the filters let all of them through.
+ */
+export const POSTGRES_PROBE_LIMIT = 1000;
+
+/** How a search is read: decided once per list request, for its page and its count. */
+export interface SearchPlan {
+  terms: SearchTerms;
+  /** Few matches: the page is read from the index's matches; many: the list's sort index is walked. */
+  fromIndex: boolean;
+  /**
+   * PostgreSQL: the ids of the index's matches, read once, up to POSTGRES_PROBE_LIMIT + 1 (all of them when
+   * fromIndex). Null on SQLite, which reads the index in the page's and the count's own statements.
+   */
+  matches: string[] | null;
+  /** PostgreSQL, planned for a list request: how many of the matches read pass the request's filters. */
+  visible?: number;
+  /** PostgreSQL, planned for a list request with few matches: the page's ids, in the page's order. */
+  pageIds?: string[];
+}
+
+/**
+ * The incidents that have every indexed word, read from the index (SQLite). The index is the outer loop (CROSS
+ * JOIN keeps that order): it hands over the matching incidents, then each is looked up by its id.
  */
 export function fromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms): IncidentQuery {
-  if (dialect === 'postgres') {
-    return tx.selectFrom('incidents').where('incidents.id', 'in', (eb) => {
-      let sub = eb.selectFrom('incident_search').select('incident_search.incident_id');
-      for (const word of terms.words)
-        sub = sub.where(sql<SqlBool>`incident_search.text like lower(${likePattern(word)}) escape '\\'`);
-      return sub;
-    });
-  }
   let query = tx
     .selectFrom('incident_search_fts')
     .crossJoin('incident_search_rows')
@@ -76,22 +89,56 @@ export function fromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms): Inciden
   return query as unknown as IncidentQuery;
 }
 
-/** The incidents that have every word, checked on each row: for a walk of the sort index that stops at a page. */
+/** The incidents of these ids (PostgreSQL: the index's matches, read by searchPlan). */
+export function fromMatches(tx: Tx, ids: string[]): IncidentQuery {
+  return tx.selectFrom('incidents').where('incidents.id', '=', sql<string>`any(${ids}::text[])`);
+}
+
+/** The lower-cased text of PostgreSQL's incident_search row has every word. */
+export function textHasEvery(words: string[]) {
+  const each = words.map((word) => sql`incident_search.text like lower(${likePattern(word)}) escape '\\'`);
+  return sql<SqlBool>`(${sql.join(each, sql` and `)})`;
+}
+
+/**
+ * The incidents that have every word, checked on each row: for a walk that stops at a page or at the count's cap.
+ * On PostgreSQL the check is a look-up of the incident's lower-cased text by its id; `offset 0` keeps it a check
+ * of each row walked (a semi-join would let the planner join all the matches first: a merge join of the two
+ * primary keys for a common word's count).
+ */
 export function onRows(tx: Tx, dialect: Dialect, terms: SearchTerms): IncidentQuery {
+  if (dialect === 'postgres')
+    return tx
+      .selectFrom('incidents')
+      .where(
+        sql<SqlBool>`exists (select 1 from incident_search where incident_search.incident_id = incidents.id and ${textHasEvery(terms.words)} offset 0)`,
+      );
   let query = tx.selectFrom('incidents');
   for (const word of terms.words) query = query.where(wordOnRow(dialect, word));
   return query;
 }
 
 /**
- * Whether a page of this search is cheaper read from the index (few matches: look them up and sort them) than by
- * walking the list's sort index and checking each row (many matches: the page fills within a few rows). SQLite
- * only, by counting the index's matches up to indexPageLimit; PostgreSQL's planner weighs the same from its
- * statistics.
+ * How to read a search: from the index's matches when they are few (look them up and sort them), or by walking
+ * the list's sort index and checking each row when they are many (the page fills within a few rows). Both dialects
+ * count the index's matches up to a limit. PostgreSQL reads their ids (the GIN index for a rarer word, its text
+ * table in order for a common one, whichever its planner finds cheaper), so that a word in few incidents is read
+ * from the index once for page and count.
  */
-export async function pageFromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms): Promise<boolean> {
-  if (dialect === 'postgres') return true;
-  if (terms.indexed.length === 0) return false;
+export async function searchPlan(tx: Tx, dialect: Dialect, q: string | undefined): Promise<SearchPlan | null> {
+  const terms = searchTerms(q, dialect);
+  if (!terms) return null;
+  if (dialect === 'postgres') {
+    const rows = await tx
+      .selectFrom('incident_search')
+      .select('incident_search.incident_id')
+      .where(textHasEvery(terms.words))
+      .limit(POSTGRES_PROBE_LIMIT + 1)
+      .execute();
+    const matches = rows.map((r) => r.incident_id);
+    return { terms, fromIndex: matches.length <= POSTGRES_PROBE_LIMIT, matches };
+  }
+  if (terms.indexed.length === 0) return { terms, fromIndex: false, matches: null };
   // The integers are handed out in order, so the largest is about how many incidents there are (one index step).
   const rows = await tx
     .selectFrom('incident_search_rows')
@@ -109,5 +156,5 @@ export async function pageFromIndex(tx: Tx, dialect: Dialect, terms: SearchTerms
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n) <= limit;
+  return { terms, fromIndex: Number(row.n) <= limit, matches: null };
 }

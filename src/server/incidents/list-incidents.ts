@@ -2,6 +2,7 @@ import { DEFAULT_SORT_ORDER, type IncidentSort, LIST_COUNT_CAP, type SortOrder }
 import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
+import type { SearchPlan } from './incident-search.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 import {
   type IncidentFilter,
@@ -10,6 +11,7 @@ import {
   type ListedIncidentRow,
   listIncidentRows,
   listIncidents,
+  planListSearch,
   rowSortValue,
   sortValue,
 } from './incidents.queries.ts';
@@ -93,7 +95,12 @@ async function pageOf<T extends { id: string }>(
   deps: Deps,
   actor: Actor,
   request: ListIncidentsRequest,
-  list: (db: Deps['database']['db'], dialect: Deps['database']['dialect'], query: IncidentListQuery) => Promise<T[]>,
+  list: (
+    db: Deps['database']['db'],
+    dialect: Deps['database']['dialect'],
+    query: IncidentListQuery,
+    plan: SearchPlan | null,
+  ) => Promise<T[]>,
   sortValueOf: (item: T, sort: IncidentSort) => string | number,
 ): Promise<IncidentListPage<T>> {
   if (request.customerId) {
@@ -108,9 +115,12 @@ async function pageOf<T extends { id: string }>(
   };
   const page = cursor ? decodeCursor(cursor, sort, order) : undefined;
   const { db, dialect } = deps.database;
+  // A search is planned once, for the page and the count (on PostgreSQL this reads the index's matches).
+  const listQuery = { ...filter, sort, order, page, limit: limit + 1 };
+  const plan = await planListSearch(db, dialect, listQuery);
   const [rows, total] = await Promise.all([
-    list(db, dialect, { ...filter, sort, order, page, limit: limit + 1 }),
-    countMatches(deps.database, filter, LIST_COUNT_CAP),
+    list(db, dialect, listQuery, plan),
+    countMatches(deps.database, filter, LIST_COUNT_CAP, plan),
   ]);
   // One row past the page says whether there is more in the direction read (for a `before` page, it comes first).
   const more = rows.length > limit;
