@@ -17,7 +17,8 @@ const BATCH = 1000;
 export const BATCH_TARGET_ALERTS_PER_SEC = 100_000;
 export const DEDUP_TARGET = 0.8;
 
-const alert = (i: number) => ({
+/** The alert the benchmarks send, number i (its fingerprint). */
+export const benchAlert = (i: number) => ({
   fingerprint: `bench-${i}`,
   title: 'Bench alert: disk almost full',
   severity: 'medium',
@@ -32,7 +33,7 @@ function batchOf(from: number, to: number, size: number, seed: number): string {
     x = (x * 1103515245 + 12345) % 2147483648;
     return from + (x % (to - from));
   };
-  return JSON.stringify(Array.from({ length: size }, () => alert(pick())));
+  return JSON.stringify(Array.from({ length: size }, () => benchAlert(pick())));
 }
 
 /** Posts new alerts bench-from … bench-(to-1) in batches, a few requests at a time; returns alerts stored per second. */
@@ -45,7 +46,7 @@ async function seed(origin: string, token: string, from: number, to: number, log
       while (next < to) {
         const start = next;
         next = Math.min(to, next + BATCH);
-        const body = JSON.stringify(Array.from({ length: next - start }, (_, i) => alert(start + i)));
+        const body = JSON.stringify(Array.from({ length: next - start }, (_, i) => benchAlert(start + i)));
         for (;;) {
           const response = await fetch(`${origin}/api/v1/alerts`, {
             method: 'POST',
@@ -88,7 +89,7 @@ export async function measureAlerts(
   await seed(origin, token, 0, BATCH, log);
   const single = await measure(
     'alert, single POST, de-duplicated',
-    { ...post, body: JSON.stringify(alert(7)) },
+    { ...post, body: JSON.stringify(benchAlert(7)) },
     { kind: 'ratio', min: 0.5 },
   );
   const bodies1k = Array.from({ length: 20 }, (_, i) => batchOf(0, BATCH, BATCH, i + 1));

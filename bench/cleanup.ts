@@ -57,3 +57,18 @@ export function installSignalHandlers(): void {
     });
   }
 }
+
+/** Runs a standalone bench script's main: its exit code (1 on a throw), then every cleanup registered. */
+export function runStandalone(main: () => Promise<number | undefined>): void {
+  main()
+    .then(
+      (code) => {
+        process.exitCode = code ?? 0;
+      },
+      (error) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    )
+    .finally(() => cleanupAll());
+}

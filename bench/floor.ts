@@ -7,7 +7,7 @@
 // starts that checkout's server on its own data and measures it in the same rounds (before/after side by side).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { cleanupAll, installSignalHandlers, onCleanup } from './cleanup.ts';
+import { installSignalHandlers, onCleanup, runStandalone } from './cleanup.ts';
 import { tempDir } from './fixtures.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { cpuSecondsOf, freePort, serverEnv, startServer } from './server-process.ts';
@@ -49,7 +49,7 @@ async function startBare(): Promise<{ origin: string; pid: number }> {
   return { origin: `http://127.0.0.1:${port}`, pid: child.pid as number };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<undefined> {
   installSignalHandlers();
   const env = serverEnv({ port: await freePort(), dataDir: tempDir('floor'), databaseUrl: null });
   const server = await startServer(env);
@@ -94,9 +94,5 @@ async function main(): Promise<void> {
   await other?.stop();
   await server.stop();
 }
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanupAll());
+
+runStandalone(main);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleanupAll, installSignalHandlers } from './cleanup.ts';
+import { installSignalHandlers, runStandalone } from './cleanup.ts';
 import { type Api, apiClient, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadSpec, runLoad } from './load.ts';
 import { createBenchDatabase } from './postgres.ts';
@@ -157,14 +157,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  )
-  .finally(() => cleanupAll());
+runStandalone(main);

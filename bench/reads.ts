@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { measureBareFastify } from './bare-floor.ts';
-import { cleanupAll, installSignalHandlers } from './cleanup.ts';
+import { installSignalHandlers, runStandalone } from './cleanup.ts';
 import { apiClient, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { createBenchDatabase } from './postgres.ts';
@@ -117,14 +117,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  )
-  .finally(() => cleanupAll());
+runStandalone(main);

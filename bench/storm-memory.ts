@@ -6,6 +6,7 @@
 // BENCH_STORM_SECONDS (default 20), BENCH_SECONDS (batches of 1,000, default 10), BENCH_SERVER_ENV (extra server
 // environment, e.g. "ALERT_MAX_PENDING_BYTES=4194304"), BENCH_NODE_ARGS (e.g. "--max-semi-space-size=8").
 // `npm run bench` runs the same storm inside bench/alerts.ts and reports it against STORM_RSS_TARGET_MB.
+import { benchAlert } from './alerts.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { apiClient, createToken, tempDir } from './fixtures.ts';
 import { runLoad } from './load.ts';
@@ -18,21 +19,13 @@ const STORM_SECONDS = Number(process.env.BENCH_STORM_SECONDS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-const alert = (i: number) => ({
-  fingerprint: `bench-${i}`,
-  title: 'Bench alert: disk almost full',
-  severity: 'medium',
-  labels: { alertname: 'BenchDiskFull', instance: `host-${i}.example.net`, job: 'node' },
-  status: 'firing',
-});
-
 function batchOf(size: number, seed: number): string {
   let x = seed * 2654435761 + 1;
   const pick = () => {
     x = (x * 1103515245 + 12345) % 2147483648;
     return x % BATCH;
   };
-  return JSON.stringify(Array.from({ length: size }, () => alert(pick())));
+  return JSON.stringify(Array.from({ length: size }, () => benchAlert(pick())));
 }
 
 /** Heap figures from the server's own /metrics (prom-client's default metrics), in MB. */
@@ -70,7 +63,7 @@ async function main(): Promise<void> {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   };
   await api('GET', '/healthz');
-  const seedBody = JSON.stringify(Array.from({ length: BATCH }, (_, i) => alert(i)));
+  const seedBody = JSON.stringify(Array.from({ length: BATCH }, (_, i) => benchAlert(i)));
   const seeded = await fetch(`${server.origin}/api/v1/alerts`, { ...post, body: seedBody });
   if (seeded.status !== 202) throw new Error(`seeding answered ${seeded.status}`);
   const bodies = Array.from({ length: 20 }, (_, i) => batchOf(BATCH, i + 1));
