@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
-import { type Api, apiClient, createToken, tempDir } from './fixtures.ts';
+import { type Api, apiClient, createToken, incidentOfItsOwn, tempDir } from './fixtures.ts';
 import { freePort, serverEnv, startServer } from './server-process.ts';
 
 export interface EvidenceResult {
@@ -128,7 +128,7 @@ export async function measureEvidence(
   log: (message: string) => void,
   gib = 1,
 ): Promise<EvidenceResult> {
-  const incident = await api<{ id: string }>('POST', '/api/v1/incidents', { title: 'Bench evidence' });
+  const incident = await incidentOfItsOwn(api, { title: 'Bench evidence' });
   // A small upload first, so that the code paths are compiled and the RSS rise measured is the upload's own.
   const warm = await upload(origin, token, incident.id, 32);
   if (warm.status !== 201) throw new Error(`The warm-up upload answered ${warm.status}: ${warm.body.slice(0, 300)}`);

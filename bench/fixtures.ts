@@ -93,3 +93,12 @@ export async function incidentWithTimeline(api: Api, events: number): Promise<st
     throw new Error(`the prepared timeline has ${timeline.events.length} events, not ${events}`);
   return id;
 }
+
+/**
+ * A new incident for one measurement, with a customer of its own: once any customer exists, an incident must name
+ * one (the response phase creates customers before the evidence and report measurements run).
+ */
+export async function incidentOfItsOwn(api: Api, fields: { title: string; tlp?: string }): Promise<{ id: string }> {
+  const customer = await api<{ id: string }>('POST', '/api/v1/customers', { name: `${fields.title} customer` });
+  return api<{ id: string }>('POST', '/api/v1/incidents', { ...fields, customerId: customer.id });
+}

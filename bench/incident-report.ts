@@ -10,7 +10,7 @@ import { appendEvents } from '../src/server/core/events/event-store.ts';
 import { evolve } from '../src/server/incidents/incident.ts';
 import { findIncident, updateIncident } from '../src/server/incidents/incidents.queries.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
-import { type Api, apiClient, createToken, tempDir } from './fixtures.ts';
+import { type Api, apiClient, createToken, incidentOfItsOwn, tempDir } from './fixtures.ts';
 import { createBenchDatabase } from './postgres.ts';
 import { freePort, serverEnv, startServer } from './server-process.ts';
 
@@ -83,7 +83,7 @@ export async function measureIncidentReport(
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
 ): Promise<IncidentReportResult> {
-  const incident = await api<{ id: string }>('POST', '/api/v1/incidents', { title: 'Bench report', tlp: 'TLP:AMBER' });
+  const incident = await incidentOfItsOwn(api, { title: 'Bench report', tlp: 'TLP:AMBER' });
   const seedStarted = performance.now();
   await seedTimeline(env, incident.id, EVENTS);
   const seedMs = performance.now() - seedStarted;
