@@ -145,10 +145,12 @@ export async function readFeed(tx: Tx, dialect: Dialect, after: FeedCursor, limi
       .execute();
     return { rows: rows.map((r) => ({ ...(r as EventRow), xact: 0 })), horizon: null };
   }
+  // waiting: max() reads one entry at the end of the (xact_id, position) index; an EXISTS with a range on the
+  // run-time horizon was planned as a scan of the whole table (76 ms at 94,000 events, on every read of the feed).
   const { rows } = await sql<EventRow & { xact_id: string | null; horizon: string; waiting: boolean }>`
     select h.horizon::text as horizon, w.waiting, e.*
     from (select ${FEED_HORIZON} as horizon) h
-    cross join lateral (select exists (select 1 from events p where p.xact_id >= h.horizon) as waiting) w
+    cross join lateral (select coalesce((select max(p.xact_id) from events p) >= h.horizon, false) as waiting) w
     left join lateral (
       select * from events
       where (xact_id, position) > (${String(after.xact)}::xid8, ${after.position}) and xact_id < h.horizon
