@@ -1,6 +1,6 @@
 // Alert intake under load (issue "Identify"): single de-duplicated posts against the floor, batches of 1,000,
 // de-duplication with 1,000 and with 1,000,000 alerts stored, and a storm at full speed with memory sampled.
-import type { Api } from './fixtures.ts';
+import { type Api, benchAlert } from './fixtures.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { runLoad } from './load.ts';
 import { type AlertsResult, metOrMissed, type Target } from './report.ts';
@@ -16,15 +16,6 @@ type Measure = (
 const BATCH = 1000;
 export const BATCH_TARGET_ALERTS_PER_SEC = 100_000;
 export const DEDUP_TARGET = 0.8;
-
-/** The alert the benchmarks send, number i (its fingerprint). */
-export const benchAlert = (i: number) => ({
-  fingerprint: `bench-${i}`,
-  title: 'Bench alert: disk almost full',
-  severity: 'medium',
-  labels: { alertname: 'BenchDiskFull', instance: `host-${i}.example.net`, job: 'node' },
-  status: 'firing',
-});
 
 /** A batch of `size` alerts picked from fingerprints from … to-1, the same for every run with that seed. */
 function batchOf(from: number, to: number, size: number, seed: number): string {

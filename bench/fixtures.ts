@@ -102,3 +102,12 @@ export async function incidentOfItsOwn(api: Api, fields: { title: string; tlp?: 
   const customer = await api<{ id: string }>('POST', '/api/v1/customers', { name: `${fields.title} customer` });
   return api<{ id: string }>('POST', '/api/v1/incidents', { ...fields, customerId: customer.id });
 }
+
+/** The alert the benchmarks send, number i (its fingerprint). */
+export const benchAlert = (i: number) => ({
+  fingerprint: `bench-${i}`,
+  title: 'Bench alert: disk almost full',
+  severity: 'medium',
+  labels: { alertname: 'BenchDiskFull', instance: `host-${i}.example.net`, job: 'node' },
+  status: 'firing',
+});

@@ -6,9 +6,8 @@
 // BENCH_STORM_SECONDS (default 20), BENCH_SECONDS (batches of 1,000, default 10), BENCH_SERVER_ENV (extra server
 // environment, e.g. "ALERT_MAX_PENDING_BYTES=4194304"), BENCH_NODE_ARGS (e.g. "--max-semi-space-size=8").
 // `npm run bench` runs the same storm inside bench/alerts.ts and reports it against STORM_RSS_TARGET_MB.
-import { benchAlert } from './alerts.ts';
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
-import { apiClient, createToken, tempDir } from './fixtures.ts';
+import { apiClient, benchAlert, createToken, tempDir } from './fixtures.ts';
 import { runLoad } from './load.ts';
 import { freePort, memoryOf, serverEnv, startServer } from './server-process.ts';
 
