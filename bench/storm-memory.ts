@@ -4,7 +4,7 @@
 //
 // Alone: `node bench/storm-memory.ts` starts a SQLite server in a temporary folder and prints the figures.
 // BENCH_STORM_SECONDS (default 20), BENCH_SECONDS (batches of 1,000, default 10), BENCH_SERVER_ENV (extra server
-// environment, e.g. "ALERT_MAX_PENDING_BYTES=4194304"), BENCH_NODE_ARGS (e.g. "--max-semi-space-size=8").
+// environment, e.g. "ALERT_MAX_PENDING_BYTES=4194304"), BENCH_NODE_ARGS (e.g. "--max-semi-space-size=8"), BENCH_MAIN (another checkout's src/main.ts).
 // `npm run bench` runs the same storm inside bench/alerts.ts and reports it against STORM_RSS_TARGET_MB.
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { apiClient, benchAlert, createToken, tempDir } from './fixtures.ts';
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     ),
   };
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const server = await startServer(env, { nodeArgs });
+  // BENCH_MAIN: another checkout's src/main.ts, to measure before and after in turns.
+  const server = await startServer(env, { nodeArgs, main: process.env.BENCH_MAIN || undefined });
   const api = apiClient(server.origin, await createToken(env));
   const customer = await api<{ id: string }>('POST', '/api/v1/customers', { name: 'Storm AS', code: 'STM', timeZone: 'UTC' });
   const { token } = await api<{ token: string }>('POST', '/api/v1/alert-sources', { name: 'storm', customerId: customer.id });
