@@ -5,8 +5,8 @@ import type { Deps } from '../core/deps.ts';
 import type { EventActor } from '../core/events/event-store.ts';
 import { toStoredEvent } from '../core/events/event-store.ts';
 import type { TimelineRow } from '../core/events/events.queries.ts';
+import { findIncidentStateTexts, type ListedIncidentRow } from './incident-list.queries.ts';
 import type { IncidentState } from './incident-state.ts';
-import { findIncidentStateTexts, type ListedIncidentRow } from './incidents.queries.ts';
 import { incidentView, maskedFieldsOf, presentIncident, timelineEventView } from './incidents.views.ts';
 
 // Lists and timelines answer with JSON text put together from what is stored, rather than parsing each row and

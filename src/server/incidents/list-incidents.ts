@@ -2,8 +2,6 @@ import { DEFAULT_SORT_ORDER, type IncidentSort, LIST_COUNT_CAP, type SortOrder }
 import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import type { SearchPlan } from './incident-search.queries.ts';
-import type { IncidentState } from './incident-state.ts';
 import {
   type IncidentFilter,
   type IncidentKeyset,
@@ -14,7 +12,9 @@ import {
   planListSearch,
   rowSortValue,
   sortValue,
-} from './incidents.queries.ts';
+} from './incident-list.queries.ts';
+import type { SearchPlan } from './incident-search.queries.ts';
+import type { IncidentState } from './incident-state.ts';
 import { countMatches } from './match-counts.ts';
 
 export interface ListIncidentsRequest {

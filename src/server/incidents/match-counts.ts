@@ -1,6 +1,6 @@
 import type { Database } from '../core/db/database.ts';
+import { countIncidents, type IncidentFilter, sqliteChangeStamp } from './incident-list.queries.ts';
 import type { SearchPlan } from './incident-search.queries.ts';
-import { countIncidents, type IncidentFilter, sqliteChangeStamp } from './incidents.queries.ts';
 
 const MAX_COUNTS = 1000;
 const caches = new WeakMap<Database, { stamp: string; counts: Map<string, number> }>();

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/policy.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import type { JobDefinition } from '../core/jobs/jobs.ts';
-import { listIncidents } from '../incidents/incidents.queries.ts';
+import { listIncidents } from '../incidents/incident-list.queries.ts';
 import { attachTriageItem } from './attach-triage-item.ts';
 import { openTriageItem } from './open-triage-item.ts';
 import { findTriageItem } from './triage.queries.ts';
