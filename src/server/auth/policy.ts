@@ -86,6 +86,11 @@ export function listReader(actor: Actor): string | null {
   return actor.via === 'system' ? null : actor.id;
 }
 
+/** Names everything about the actor that what they may read and do depends on (for keeping answers per reader). */
+export function readerKey(actor: Actor): string {
+  return `${actor.via} ${actor.id} ${actor.role} ${JSON.stringify(actor.memberships)}`;
+}
+
 /** The customers whose objects the actor may see; null means all of them. */
 export function visibleCustomers(actor: Actor): string[] | null {
   return actor.role === 'admin' ? null : Object.keys(actor.memberships);

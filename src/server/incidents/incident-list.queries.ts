@@ -1,4 +1,3 @@
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
 import type { Dialect } from '../core/db/database.ts';
@@ -277,20 +276,4 @@ export async function planListSearch(tx: Tx, dialect: Dialect, query: IncidentLi
     visible: Number(rows[0].visible),
     pageIds: fromIndex ? (rows[0].page_ids ?? []) : undefined,
   };
-}
-
-const stampStatements = new WeakMap<DatabaseSync, StatementSync>();
-
-/**
- * SQLite: a value that changes whenever anything in the database may have changed, by this connection (its count
- * of rows changed, which rolled-back changes raise as well) or by another one (data_version).
- */
-export function sqliteChangeStamp(raw: DatabaseSync): string {
-  let statement = stampStatements.get(raw);
-  if (!statement) {
-    statement = raw.prepare('select total_changes() as c, data_version as v from pragma_data_version');
-    stampStatements.set(raw, statement);
-  }
-  const row = statement.get() as { c: number; v: number };
-  return `${row.c}/${row.v}`;
 }

@@ -2,6 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
+import { readerKey } from '../auth/policy.ts';
+import { keptUntilChanged } from '../core/db/kept-until-changed.ts';
 import type { Deps } from '../core/deps.ts';
 import { readTimelineRows } from '../core/events/events.queries.ts';
 import { verifyIncidentIntegrity } from '../integrity/verify-incident-integrity.ts';
@@ -13,9 +15,9 @@ import { listIncidentRowPage } from './list-incidents.ts';
 import { readIncident } from './read-incident.ts';
 import { reportIncident } from './report-incident.ts';
 
-/** Sends JSON text as it is, with the type Fastify sets for a body it serialises (a string skips the serialiser). */
-function sendJsonText(reply: unknown, text: string): FastifyReply {
-  return (reply as FastifyReply).type('application/json; charset=utf-8').send(text);
+/** Sends JSON as it is, with the type Fastify sets for a body it serialises (a Buffer skips the serialiser). */
+function sendJson(reply: unknown, body: Buffer): FastifyReply {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
 }
 
 export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
@@ -37,12 +39,23 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, querystring: S.ListQuery, response: { 200: S.IncidentPage } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const page = await listIncidentRowPage(deps, actor, { ...request.query, limit: request.query.limit ?? 50 });
-      // The items are the stored states spliced into text (see incident-json.ts), so the body skips the serialiser;
-      // the schema above stays for the OpenAPI document and is what each item is written with.
-      const serialize = reply.compileSerializationSchema(S.Incident as unknown as Record<string, unknown>);
-      const items = await presentListedIncidents(deps, actor, page.items, serialize);
-      return sendJsonText(reply, incidentPageJson({ ...page, items }));
+      const key = `incidents ${readerKey(actor)} ${JSON.stringify(request.query)}`;
+      const body = await keptUntilChanged(
+        deps.database,
+        key,
+        async () => {
+          const page = await listIncidentRowPage(deps, actor, { ...request.query, limit: request.query.limit ?? 50 });
+          // The items are the stored states spliced into text (see incident-json.ts), so the body skips the
+          // serialiser; the schema above stays for the OpenAPI document and is what each item is written with.
+          const serialize = reply.compileSerializationSchema(S.Incident as unknown as Record<string, unknown>);
+          const items = await presentListedIncidents(deps, actor, page.items, serialize);
+          const value = Buffer.from(incidentPageJson({ ...page, items }));
+          // An incident in review shows its open clocks as of now: such a page is not kept.
+          return { value, keep: !page.items.some((row) => row.status === 'reviewing') };
+        },
+        (value) => value.length,
+      );
+      return sendJson(reply, body);
     },
   );
 
@@ -122,10 +135,22 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { state } = await readIncident(deps, actorOf(request), request.params.id);
-      const rows = await readTimelineRows(deps.database.db, state.id, request.query.after ?? 0, request.query.limit ?? 10_000);
-      // Each event's stored data text is spliced in as it is (see incident-json.ts); the schema stays for OpenAPI.
-      return sendJsonText(reply, timelineJson(rows));
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const { after = 0, limit = 10_000 } = request.query;
+      const key = `timeline ${readerKey(actor)} ${id} ${after} ${limit}`;
+      const body = await keptUntilChanged(
+        deps.database,
+        key,
+        async () => {
+          const { state } = await readIncident(deps, actor, id);
+          const rows = await readTimelineRows(deps.database.db, state.id, after, limit);
+          // Each event's stored data text is spliced in as it is (see incident-json.ts); the schema stays for OpenAPI.
+          return { value: Buffer.from(timelineJson(rows)), keep: true };
+        },
+        (value) => value.length,
+      );
+      return sendJson(reply, body);
     },
   );
 
