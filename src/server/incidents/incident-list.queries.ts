@@ -342,6 +342,8 @@ async function readSearchRows(
   onRow: RawBuilder<SqlBool>,
 ): Promise<MatchesRead> {
   const { direction, pastPage } = keyset(query, sql.ref('incident_search.reported_at'), sql.ref('incident_search.incident_id'));
+  // The page's ids are sorted out only for few matches (a CASE runs its sub-select only when taken): with more, the
+  // page walks the sort index.
   const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`
     with read as materialized (
       select incident_search.incident_id as id, incident_search.reported_at as sort_value, ${onRow} as visible,
@@ -349,9 +351,10 @@ async function readSearchRows(
       from incident_search where ${textHasEvery(terms.words)} limit ${POSTGRES_PROBE_LIMIT + 1}
     )
     select (select count(*) from read) as matches, (select count(*) from read where visible) as visible,
-      (select array_agg(p.id order by p.sort_value ${direction}, p.id ${direction})
-       from (select id, sort_value from read where visible and past
-             order by sort_value ${direction}, id ${direction} limit ${query.limit}) p) as page_ids`.execute(tx);
+      case when (select count(*) from read) <= ${POSTGRES_PROBE_LIMIT} then
+        (select array_agg(p.id order by p.sort_value ${direction}, p.id ${direction})
+         from (select id, sort_value from read where visible and past
+               order by sort_value ${direction}, id ${direction} limit ${query.limit}) p) end as page_ids`.execute(tx);
   return { matches: Number(rows[0].matches), visible: Number(rows[0].visible), pageIds: rows[0].page_ids ?? [] };
 }
 
