@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
-import type { Dialect } from '../core/db/database.ts';
+import { type Dialect, PLAN_WITH_VALUES } from '../core/db/database.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from './incident.ts';
@@ -266,6 +266,7 @@ async function countSearchRows(tx: Tx, filter: IncidentFilter, terms: SearchTerm
     .where(textHasEvery(terms.words))
     .where(onSearchRow(filter) ?? sql<SqlBool>`true`)
     .limit(cap + 1)
+    .modifyEnd(sql.raw(PLAN_WITH_VALUES))
     .as('capped');
   const row = await tx
     .selectFrom(capped)
@@ -344,7 +345,7 @@ async function readSearchRows(
   const { direction, pastPage } = keyset(query, sql.ref('incident_search.reported_at'), sql.ref('incident_search.incident_id'));
   // The page's ids are sorted out only for few matches (a CASE runs its sub-select only when taken): with more, the
   // page walks the sort index.
-  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`
+  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`${sql.raw(PLAN_WITH_VALUES)}
     with read as materialized (
       select incident_search.incident_id as id, incident_search.reported_at as sort_value, ${onRow} as visible,
         ${pastPage} as past
@@ -368,7 +369,7 @@ async function readMatches(tx: Tx, dialect: Dialect, query: IncidentListQuery, t
     .select(['incidents.id', `incidents.${SORT_COLUMN[sort]}`])
     .where(sql<boolean>`incidents.id = m.incident_id`);
   // One row back: how many matches were read, how many pass the filters, and the page's ids among them.
-  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`
+  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`${sql.raw(PLAN_WITH_VALUES)}
     with read as (
       select m.incident_id, v.id as visible_id, ${column} as sort_value, ${pastPage} as past
       from (select incident_search.incident_id from incident_search where ${textHasEvery(terms.words)}
