@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { LIST_COUNT_CAP } from '../../shared/incident-list.ts';
-import { migrateToLatest } from '../core/db/migrations.ts';
+import { migrateDownTo, migrateToLatest } from '../core/db/migrations.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import { SEARCH_MIGRATION_NAMES, searchMigrationDown } from '../core/db/search-migrations.ts';
 import { withTransaction } from '../core/db/transaction.ts';
@@ -373,6 +373,16 @@ for (const dialect of await testDialects()) {
         const got = (await search(q)).ids;
         assert.deepEqual(new Set(got), new Set(want), `q=${JSON.stringify(q)}`);
       }
+    });
+
+    it('copies the filter columns of the incidents already stored when migration 0021 runs, and undoes it', async () => {
+      const database = server.deps.database;
+      const red = await report({ title: 'Wombat burrow in the DMZ', tlp: 'TLP:RED' });
+      const plain = await report({ title: 'Wombat tracks in the logs' });
+      await migrateDownTo(database.db, dialect, '0020_incident_search');
+      await migrateToLatest(database.db, dialect);
+      assert.deepEqual((await search('wombat', member)).ids, [plain.id], 'TLP:RED stays out after the copy');
+      assert.deepEqual(new Set((await search('wombat')).ids), new Set([red.id, plain.id]));
     });
 
     it('fills the index for the incidents already stored when the migration runs', async () => {
