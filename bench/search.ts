@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/server/core/config.ts';
 import { type Database, openDatabase } from '../src/server/core/db/database.ts';
 import type { IncidentAccessTable, IncidentsTable } from '../src/server/core/db/schema.ts';
-import { searchMigrationDown } from '../src/server/core/db/search-migrations.ts';
+import { SEARCH_MIGRATION_NAMES, searchMigrationDown } from '../src/server/core/db/search-migrations.ts';
 import { withTransaction } from '../src/server/core/db/transaction.ts';
 import type { IncidentState } from '../src/server/incidents/incident-state.ts';
 import { incidentRow } from '../src/server/incidents/incidents.queries.ts';
@@ -217,7 +217,7 @@ export async function measureSearch(dialect: 'sqlite' | 'postgres', log: (line: 
     if (BEFORE_ROOT) {
       await server.stop();
       for (const statement of searchMigrationDown(dialect)) await sql.raw(statement).execute(database.db);
-      await sql`delete from kysely_migration where name like '0020_%'`.execute(database.db);
+      await sql`delete from kysely_migration where name in (${sql.join(SEARCH_MIGRATION_NAMES)})`.execute(database.db);
       if (bench) await bench.vacuumAnalyze();
       server = await startServer(env, { main: path.join(BEFORE_ROOT, 'src/main.ts') });
       log(`  before the index (${BEFORE_ROOT}):`);

@@ -9,7 +9,7 @@ export const RED = 'TLP:RED';
  * TLP:RED, or `userId` is on its access list. null: no restriction (the system itself).
  */
 export function readableIncident(
-  incidentId: 'incidents.id' | 'deadlines.incident_id' | 'triage_items.incident_id',
+  incidentId: 'incidents.id' | 'incident_search.incident_id' | 'deadlines.incident_id' | 'triage_items.incident_id',
   userId: string | null,
 ) {
   if (userId === null) return sql<boolean>`1 = 1`;
@@ -18,6 +18,9 @@ export function readableIncident(
   // On the incidents table itself the row's own tlp decides, so the list is only looked at for RED rows and the
   // planner keeps walking the list's index in order (a self-join made PostgreSQL read every incident each time).
   if (incidentId === 'incidents.id') return sql<boolean>`(incidents.tlp <> ${RED} or ${listed('incidents.id')})`;
+  // PostgreSQL's search table holds a copy of the tlp (migration 0021).
+  if (incidentId === 'incident_search.incident_id')
+    return sql<boolean>`(incident_search.tlp <> ${RED} or ${listed('incident_search.incident_id')})`;
   return sql<boolean>`not exists (select 1 from incidents red where red.id = ${sql.ref(incidentId)} and red.tlp = ${RED}
     and not exists (select 1 from incident_access listed where listed.incident_id = red.id and listed.user_id = ${userId}))`;
 }

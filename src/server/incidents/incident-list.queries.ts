@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
-import type { Dialect } from '../core/db/database.ts';
+import { type Dialect, PLAN_WITH_VALUES } from '../core/db/database.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { effectiveSeverity } from './incident.ts';
@@ -12,6 +12,7 @@ import {
   onRows,
   POSTGRES_PROBE_LIMIT,
   type SearchPlan,
+  type SearchTerms,
   searchPlan,
   searchTerms,
   textHasEvery,
@@ -221,9 +222,12 @@ export async function countIncidents(
     return Number(row.n);
   };
   // PostgreSQL, planned for the list: the matches read were checked against the filters already; a word in many
-  // incidents with fewer than cap + 1 of those passing walks the table, checking each row, until cap + 1 pass.
-  if (search?.visible !== undefined)
-    return search.fromIndex || search.visible > cap ? Math.min(search.visible, cap + 1) : count('rows');
+  // incidents with fewer than cap + 1 of those passing counts on in the search's table alone when its filters allow
+  // and enough of the matches passed (narrowCount), else walks the incidents, checking each row, until cap + 1 pass.
+  if (search?.visible !== undefined) {
+    if (search.fromIndex || search.visible > cap) return Math.min(search.visible, cap + 1);
+    return search.narrowCount ? countSearchRows(tx, filter, search.terms, cap) : count('rows');
+  }
   // SQLite: always from the index, which hands over matches until cap + 1 pass the other filters.
   if (!search?.matches || search.fromIndex) return count('index');
   // PostgreSQL, a word in many incidents: the matches read for the plan may already be more than the cap once
@@ -233,31 +237,138 @@ export async function countIncidents(
 }
 
 /**
+ * The conditions of the filter on PostgreSQL's incident_search row, which holds copies of the incident's filter
+ * columns (migration 0021); null when the filter needs the incident itself (`mine`).
+ */
+function onSearchRow(filter: IncidentFilter) {
+  if (filter.mine !== undefined) return null;
+  const conditions = [sql<SqlBool>`true`];
+  if (filter.visible !== null)
+    conditions.push(
+      filter.visible.length
+        ? sql`(incident_search.customer_id is null or incident_search.customer_id in (${sql.join(filter.visible)}))`
+        : sql`incident_search.customer_id is null`,
+    );
+  if (filter.reader !== null) conditions.push(readableIncident('incident_search.incident_id', filter.reader));
+  if (filter.customerId) conditions.push(sql`incident_search.customer_id = ${filter.customerId}`);
+  if (filter.status?.length) conditions.push(sql`incident_search.status in (${sql.join(filter.status)})`);
+  if (filter.severity?.length) conditions.push(sql`incident_search.severity in (${sql.join(filter.severity)})`);
+  if (filter.exercise !== undefined) conditions.push(sql`incident_search.exercise = ${filter.exercise ? 1 : 0}`);
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+/** PostgreSQL: the search's matches that pass the filter, counted up to cap + 1 in incident_search alone. */
+async function countSearchRows(tx: Tx, filter: IncidentFilter, terms: SearchTerms, cap: number): Promise<number> {
+  const capped = tx
+    .selectFrom('incident_search')
+    .select(sql<number>`1`.as('one'))
+    .where(textHasEvery(terms.words))
+    .where(onSearchRow(filter) ?? sql<SqlBool>`true`)
+    .limit(cap + 1)
+    .modifyEnd(sql.raw(PLAN_WITH_VALUES))
+    .as('capped');
+  const row = await tx
+    .selectFrom(capped)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A common word's count reads on in incident_search alone (narrowCount) when at least this share of the matches
+ * read for the plan passed the filters: it then reads about 1,001 / share rows of that narrow table (20,000 at most
+ * here, a few milliseconds). Fewer passing (a customer with few incidents, a rare status): the walk of the incidents,
+ * which can take the filter's own index, is the cheaper count.
+ */
+const NARROW_COUNT_MIN_SHARE = 1 / 20;
+
+/**
  * A list request's search, planned once for its page and its count. PostgreSQL reads up to POSTGRES_PROBE_LIMIT + 1
  * of the index's matches with, for each, whether the request's filters let it through and whether it lies past the
  * page's keyset, in the page's order: with few matches that is the count and the page's ids (the page then reads
- * only its own incidents); with many, the count when enough pass, and the page walks the sort index. SQLite: see
- * searchPlan.
+ * only its own incidents); with many, the count when enough pass, and the page walks the sort index. In the default
+ * order, with no `mine`, the filters and the order are read from incident_search's copies (readSearchRows): no
+ * incident is looked up to plan. SQLite: see searchPlan.
  */
 export async function planListSearch(tx: Tx, dialect: Dialect, query: IncidentListQuery): Promise<SearchPlan | null> {
   if (dialect !== 'postgres') return searchPlan(tx, dialect, query.q);
   const terms = searchTerms(query.q, dialect);
   if (!terms) return null;
   const sort = query.sort ?? 'reported';
-  const column = sql.ref(`v.${SORT_COLUMN[sort]}`);
+  const onRow = onSearchRow(query);
+  const read =
+    onRow && sort === 'reported' ? await readSearchRows(tx, query, terms, onRow) : await readMatches(tx, dialect, query, terms);
+  const fromIndex = read.matches <= POSTGRES_PROBE_LIMIT;
+  return {
+    terms,
+    fromIndex,
+    matches: null,
+    visible: read.visible,
+    pageIds: fromIndex ? read.pageIds : undefined,
+    narrowCount: onRow !== null && read.visible >= read.matches * NARROW_COUNT_MIN_SHARE,
+  };
+}
+
+interface MatchesRead {
+  /** How many of the index's matches were read (up to POSTGRES_PROBE_LIMIT + 1). */
+  matches: number;
+  /** How many of those pass the request's filters. */
+  visible: number;
+  /** The page's ids among those, in the page's order. */
+  pageIds: string[];
+}
+
+/** The page's direction, and the keyset's condition on a sort value and an id (true on the first page). */
+function keyset(query: IncidentListQuery, value: RawBuilder<unknown>, id: RawBuilder<unknown>) {
+  const sort = query.sort ?? 'reported';
   const backwards = query.page?.before ?? false;
   const descending = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'desc';
   const direction = sql.raw(descending !== backwards ? 'desc' : 'asc');
   const past = sql.raw(descending !== backwards ? '<' : '>');
   const pastPage = query.page
-    ? sql`(${column} ${past} ${query.page.value} or (${column} = ${query.page.value} and v.id ${past} ${query.page.id}))`
+    ? sql`(${value} ${past} ${query.page.value} or (${value} = ${query.page.value} and ${id} ${past} ${query.page.id}))`
     : sql`true`;
+  return { direction, pastPage };
+}
+
+/**
+ * The matches read from incident_search alone, its copies of the filter columns and of the reported time deciding
+ * (the default order, with filters that need no more than the incident's own columns): no incident looked up.
+ */
+async function readSearchRows(
+  tx: Tx,
+  query: IncidentListQuery,
+  terms: SearchTerms,
+  onRow: RawBuilder<SqlBool>,
+): Promise<MatchesRead> {
+  const { direction, pastPage } = keyset(query, sql.ref('incident_search.reported_at'), sql.ref('incident_search.incident_id'));
+  // The page's ids are sorted out only for few matches (a CASE runs its sub-select only when taken): with more, the
+  // page walks the sort index.
+  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`${sql.raw(PLAN_WITH_VALUES)}
+    with read as materialized (
+      select incident_search.incident_id as id, incident_search.reported_at as sort_value, ${onRow} as visible,
+        ${pastPage} as past
+      from incident_search where ${textHasEvery(terms.words)} limit ${POSTGRES_PROBE_LIMIT + 1}
+    )
+    select (select count(*) from read) as matches, (select count(*) from read where visible) as visible,
+      case when (select count(*) from read) <= ${POSTGRES_PROBE_LIMIT} then
+        (select array_agg(p.id order by p.sort_value ${direction}, p.id ${direction})
+         from (select id, sort_value from read where visible and past
+               order by sort_value ${direction}, id ${direction} limit ${query.limit}) p) end as page_ids`.execute(tx);
+  return { matches: Number(rows[0].matches), visible: Number(rows[0].visible), pageIds: rows[0].page_ids ?? [] };
+}
+
+/** The matches read from incident_search, each looked up by id in incidents for the filters and the sort value. */
+async function readMatches(tx: Tx, dialect: Dialect, query: IncidentListQuery, terms: SearchTerms): Promise<MatchesRead> {
+  const sort = query.sort ?? 'reported';
+  const column = sql.ref(`v.${SORT_COLUMN[sort]}`);
+  const { direction, pastPage } = keyset(query, column, sql.ref('v.id'));
   // The filters, on the one incident of each match (a lateral join: each match is looked up by its id).
   const visible = matching(tx, dialect, query, null, 'rows')
     .select(['incidents.id', `incidents.${SORT_COLUMN[sort]}`])
     .where(sql<boolean>`incidents.id = m.incident_id`);
   // One row back: how many matches were read, how many pass the filters, and the page's ids among them.
-  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`
+  const { rows } = await sql<{ matches: string; visible: string; page_ids: string[] | null }>`${sql.raw(PLAN_WITH_VALUES)}
     with read as (
       select m.incident_id, v.id as visible_id, ${column} as sort_value, ${pastPage} as past
       from (select incident_search.incident_id from incident_search where ${textHasEvery(terms.words)}
@@ -268,12 +379,5 @@ export async function planListSearch(tx: Tx, dialect: Dialect, query: IncidentLi
       (select array_agg(p.visible_id order by p.sort_value ${direction}, p.visible_id ${direction})
        from (select visible_id, sort_value from read where visible_id is not null and past
              order by sort_value ${direction}, visible_id ${direction} limit ${query.limit}) p) as page_ids`.execute(tx);
-  const fromIndex = Number(rows[0].matches) <= POSTGRES_PROBE_LIMIT;
-  return {
-    terms,
-    fromIndex,
-    matches: null,
-    visible: Number(rows[0].visible),
-    pageIds: fromIndex ? (rows[0].page_ids ?? []) : undefined,
-  };
+  return { matches: Number(rows[0].matches), visible: Number(rows[0].visible), pageIds: rows[0].page_ids ?? [] };
 }

@@ -70,6 +70,8 @@ export interface SearchPlan {
   visible?: number;
   /** PostgreSQL, planned for a list request with few matches: the page's ids, in the page's order. */
   pageIds?: string[];
+  /** PostgreSQL, planned for a list request: its count may read incident_search alone (see countIncidents). */
+  narrowCount?: boolean;
 }
 
 /**

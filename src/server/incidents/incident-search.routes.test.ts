@@ -4,9 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { LIST_COUNT_CAP } from '../../shared/incident-list.ts';
-import { migrateToLatest } from '../core/db/migrations.ts';
+import { migrateDownTo, migrateToLatest } from '../core/db/migrations.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
-import { searchMigrationDown } from '../core/db/search-migrations.ts';
+import { SEARCH_MIGRATION_NAMES, searchMigrationDown } from '../core/db/search-migrations.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -87,7 +87,10 @@ for (const dialect of await testDialects()) {
     // Keys unique across every bulk load of the run (the server and its incidents stay between tests).
     let bulkKeys = 0;
     /** Writes incidents straight into the table, as a bulk load would (the index follows by itself). */
-    async function bulk(template: Item, fields: { title: string; description: string; customerId?: string | null }[]) {
+    async function bulk(
+      template: Item,
+      fields: { title: string; description: string; customerId?: string | null; tlp?: string; status?: string }[],
+    ) {
       const database = server.deps.database;
       const row = await database.db
         .selectFrom('incidents')
@@ -105,6 +108,8 @@ for (const dialect of await testDialects()) {
           title: f.title,
           description: f.description,
           customerId: f.customerId === undefined ? base.customerId : f.customerId,
+          tlp: (f.tlp ?? base.tlp) as IncidentState['tlp'],
+          status: (f.status ?? base.status) as IncidentState['status'],
           times: { ...base.times, reportedAt: at },
           createdAt: at,
           updatedAt: at,
@@ -223,6 +228,73 @@ for (const dialect of await testDialects()) {
       assert.deepEqual((await search('zx97q')).ids, [made[97]]);
     });
 
+    it('finds and counts the same incidents whichever way a search is read: by its own table, by each incident, walked', async () => {
+      const template = await report({ title: 'Template', customerId: customerA });
+      // A common word in 1,200 incidents (more than the 1,001 read to plan), one in 40 of them customer B's, one in 10
+      // TLP:RED, one in 5 assessing; a word in one in 12 (from the index's matches). PostgreSQL reads the default order
+      // from its search table's copies and another order by looking each match up; it counts a member's common word
+      // in the search table (two thirds pass) and customer B's by walking the incidents (one in 40 pass).
+      const customers = (i: number) => (i % 40 === 0 ? customerB : i % 2 ? customerA : null);
+      const fields = Array.from({ length: 1200 }, (_, i) => ({
+        title: `Pangolin sighting ${i}`,
+        description: i % 12 === 0 ? 'with an okapi' : 'alone',
+        customerId: customers(i),
+        tlp: i % 10 === 3 ? 'TLP:RED' : 'TLP:AMBER',
+        status: i % 5 === 0 ? 'assessing' : 'reported',
+      }));
+      const made = await bulk(template, fields);
+      const expect = (keep: (i: number) => boolean) => new Set(made.filter((_, i) => keep(i)));
+      // Nobody is on the TLP:RED ones' access lists: not even the admin sees them.
+      const seen = (i: number) => fields[i].tlp !== 'TLP:RED';
+      const visibleToMember = (i: number) => fields[i].customerId !== customerB && seen(i);
+      const cases = [
+        { q: 'pangolin', token: admin, extra: '', keep: seen },
+        { q: 'pangolin', token: member, extra: '', keep: visibleToMember },
+        { q: 'sighting pangolin', token: admin, extra: `&customerId=${customerB}`, keep: (i: number) => i % 40 === 0 && seen(i) },
+        { q: 'pangolin', token: admin, extra: '&status=assessing', keep: (i: number) => i % 5 === 0 && seen(i) },
+        { q: 'pangolin', token: member, extra: '&status=assessing', keep: (i: number) => i % 5 === 0 && visibleToMember(i) },
+        { q: 'okapi', token: admin, extra: '', keep: (i: number) => i % 12 === 0 && seen(i) },
+        {
+          q: 'okapi',
+          token: member,
+          extra: '&status=reported',
+          keep: (i: number) => i % 12 === 0 && i % 5 !== 0 && visibleToMember(i),
+        },
+        { q: 'okapi pangolin', token: admin, extra: '&exercise=false', keep: (i: number) => i % 12 === 0 && seen(i) },
+      ];
+      for (const c of cases) {
+        const want = expect(c.keep);
+        for (const sort of ['', '&sort=updated', '&sort=severity&order=asc']) {
+          const got = await search(c.q, c.token, 200, `${c.extra}${sort}`);
+          const label = `q=${c.q}${c.extra}${sort} (${c.token === admin ? 'admin' : 'member'})`;
+          assert.deepEqual(new Set(got.ids), want, label);
+          assert.equal(got.first.total, Math.min(want.size, LIST_COUNT_CAP), label);
+          assert.equal(got.first.totalExact, want.size <= LIST_COUNT_CAP, label);
+        }
+      }
+    });
+
+    it('follows a changed TLP, customer and status in the search’s filters', async () => {
+      const item = await report({ title: 'Quokka in the server room', customerId: customerA });
+      const seen = async (extra = '', token = member) => (await search('quokka', token, 200, extra)).ids;
+      assert.deepEqual(await seen(), [item.id]);
+      const patch = async (body: Record<string, unknown>) => {
+        const res = await call('PATCH', `/api/v1/incidents/${item.id}`, body);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+      };
+      await patch({ tlp: 'TLP:RED' });
+      assert.deepEqual(await seen(), [], 'TLP:RED, the member not listed');
+      await patch({ tlp: 'TLP:AMBER', customerId: customerB });
+      assert.deepEqual(await seen(), [], 'another customer’s');
+      assert.deepEqual(await seen(`&customerId=${customerB}`, admin), [item.id]);
+      await patch({ customerId: customerA });
+      assert.deepEqual(await seen('&status=reported'), [item.id]);
+      const moved = await call('POST', `/api/v1/incidents/${item.id}/transitions`, { to: 'assessing', reason: 'Looking' });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.deepEqual(await seen('&status=reported'), []);
+      assert.deepEqual(await seen('&status=assessing'), [item.id]);
+    });
+
     it('answers 200 to any text within the length limit: quotes, operators, wildcards, brackets, unicode', async () => {
       const nasty = [
         '"',
@@ -303,11 +375,21 @@ for (const dialect of await testDialects()) {
       }
     });
 
+    it('copies the filter columns of the incidents already stored when migration 0021 runs, and undoes it', async () => {
+      const database = server.deps.database;
+      const red = await report({ title: 'Wombat burrow in the DMZ', tlp: 'TLP:RED' });
+      const plain = await report({ title: 'Wombat tracks in the logs' });
+      await migrateDownTo(database.db, dialect, '0020_incident_search');
+      await migrateToLatest(database.db, dialect);
+      assert.deepEqual((await search('wombat', member)).ids, [plain.id], 'TLP:RED stays out after the copy');
+      assert.deepEqual(new Set((await search('wombat')).ids), new Set([red.id, plain.id]));
+    });
+
     it('fills the index for the incidents already stored when the migration runs', async () => {
       const database = server.deps.database;
       const before = await report({ title: 'Backfill candidate zebra', description: 'From before the index' });
       for (const statement of searchMigrationDown(dialect)) await sql.raw(statement).execute(database.db);
-      await sql`delete from kysely_migration where name like '0020_%'`.execute(database.db);
+      await sql`delete from kysely_migration where name in (${sql.join(SEARCH_MIGRATION_NAMES)})`.execute(database.db);
       assert.equal((await call('GET', '/api/v1/incidents?q=zzzzz')).status, 500, 'without its index, the search fails');
       await migrateToLatest(database.db, dialect);
       assert.deepEqual((await search('candidate zebra')).ids, [before.id]);

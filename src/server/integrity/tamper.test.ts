@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { searchMigrationDown } from '../core/db/search-migrations.ts';
+import { SEARCH_MIGRATION_NAMES, searchMigrationDown } from '../core/db/search-migrations.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 import { hashEvent } from '../core/events/hash-chain.ts';
 import { MAIN, runFile } from '../testing/serve-process.ts';
@@ -228,7 +228,7 @@ for (const dialect of await testDialects()) {
       assert.equal(head.seq, 2);
       // As the database was before the migration: no head columns, the migration not applied, nor those after it.
       for (const statement of searchMigrationDown(dialect)) await rawSql(statement);
-      await rawSql("delete from kysely_migration where name like '0020_%'");
+      for (const name of SEARCH_MIGRATION_NAMES) await rawSql('delete from kysely_migration where name = ?', name);
       if (dialect === 'postgres') await rawSql('alter table events drop column xact_id');
       await rawSql("delete from kysely_migration where name like '0019_%'");
       await rawSql('drop table incident_metrics');

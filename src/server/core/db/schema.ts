@@ -62,6 +62,13 @@ export interface IncidentSearchTable {
   incident_id: string;
   /** Title, description and key, a newline between each, lower-cased. */
   text: string;
+  /** Copies of the incident's columns of the same names (migration 0021), for the list's filters and order. */
+  customer_id: string | null;
+  tlp: string;
+  status: string;
+  severity: string | null;
+  exercise: number;
+  reported_at: string;
 }
 
 /** Who holds which role on an incident (a projection of its assignments), for the list's "Mine" filter. */
