@@ -10,6 +10,8 @@
 // timeline is measured after the response phase (bench/incident-report.ts, which also runs on its own).
 // BENCH_PACED_SECONDS (default 60, quick 10): the paced 1,000 notes/s run. BENCH_RESTART_SECONDS (default 10):
 // notes at full speed before a kill -9 and a timed restart (bench/restart.ts, SQLite suite only).
+// BENCH_INSPECT_PORT: the server's inspector listens there, and its memory after each phase is also taken after a
+// full collection (bench/phase-memory.ts).
 //
 // Every operation is reported against two floors measured in the same run: GET /healthz on Muster itself, and
 // the same route on a bare Fastify app (bench/bare-fastify.ts) started beside it.
