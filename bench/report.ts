@@ -6,8 +6,10 @@ import type { IncidentReportResult } from './incident-report.ts';
 import type { LoadResult } from './load.ts';
 import type { MetricsBenchResult } from './metrics.ts';
 import type { NotifyResult } from './notify.ts';
+import type { PhaseMemory } from './phase-memory.ts';
 import type { RespondResult } from './respond.ts';
 import type { StormLatencyResult } from './storm-latency.ts';
+import type { StormMemoryResult } from './storm-memory.ts';
 
 export type Target =
   | { kind: 'ratio'; min: number } // req/s at least min × the floor's req/s
@@ -34,6 +36,10 @@ export interface SuiteResult {
   startup: { samplesMs: number[]; medianMs: number; webBuildIncluded: boolean; target: string; met: boolean };
   idleRss: { mb: number; target: string; met: boolean } | null;
   afterLoadRss: { mb: number; peakMb: number } | null;
+  /** SQLite: the alert storm on a server of its own (the storm memory target, issue 15). */
+  stormAlone?: StormMemoryResult | null;
+  /** The server's memory after each phase (issue 15: what the storm's RSS starts from). */
+  phases?: PhaseMemory[];
   floorAtEnd: LoadResult | null;
   /** GET /healthz on a bare Fastify app, measured right after Muster's floor. */
   bareFloor: LoadResult | null;

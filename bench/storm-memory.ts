@@ -9,13 +9,12 @@
 import { cleanupAll, installSignalHandlers } from './cleanup.ts';
 import { apiClient, benchAlert, createToken, tempDir } from './fixtures.ts';
 import { runLoad } from './load.ts';
+import { phaseMemory } from './phase-memory.ts';
 import { freePort, memoryOf, serverEnv, startServer } from './server-process.ts';
 
 export const STORM_RSS_TARGET_MB = 300;
 
 const BATCH = 1000;
-const STORM_SECONDS = Number(process.env.BENCH_STORM_SECONDS || 20);
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 function batchOf(size: number, seed: number): string {
@@ -40,20 +39,46 @@ async function heapOf(origin: string): Promise<Record<string, number>> {
   return out;
 }
 
-async function main(): Promise<void> {
-  installSignalHandlers();
+export interface StormMemoryResult {
+  seconds: number;
+  idleRssMb: number;
+  /** Batches of 1,000 on 50 connections before the storm, stored alerts per second. */
+  batchAlertsPerSec: number;
+  alertsPerSec: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  maxRssMb: number;
+  met: boolean;
+}
+
+/**
+ * The storm on a server of its own (SQLite, one source, 1,000 stored alerts): what the storm itself takes,
+ * apart from whatever earlier work left for the collector.
+ */
+export async function measureStormMemory(
+  options: { stormSeconds: number; seconds: number; nodeArgs?: string[]; main?: string; serverEnv?: Record<string, string> },
+  log: (message: string) => void,
+): Promise<StormMemoryResult> {
   const env = {
     ...serverEnv({ port: await freePort(), dataDir: tempDir('storm'), databaseUrl: null }),
-    ...Object.fromEntries(
-      (process.env.BENCH_SERVER_ENV ?? '')
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((kv) => kv.split('=')),
-    ),
+    ...options.serverEnv,
   };
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  // BENCH_MAIN: another checkout's src/main.ts, to measure before and after in turns.
-  const server = await startServer(env, { nodeArgs, main: process.env.BENCH_MAIN || undefined });
+  const server = await startServer(env, { nodeArgs: options.nodeArgs ?? [], main: options.main });
+  try {
+    return await stormOn(server, env, options, log);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function stormOn(
+  server: Awaited<ReturnType<typeof startServer>>,
+  env: NodeJS.ProcessEnv,
+  options: { stormSeconds: number; seconds: number },
+  log: (message: string) => void,
+): Promise<StormMemoryResult> {
+  const STORM_SECONDS = options.stormSeconds;
+  const SECONDS = options.seconds;
   const api = apiClient(server.origin, await createToken(env));
   const customer = await api<{ id: string }>('POST', '/api/v1/customers', { name: 'Storm AS', code: 'STM', timeZone: 'UTC' });
   const { token } = await api<{ token: string }>('POST', '/api/v1/alert-sources', { name: 'storm', customerId: customer.id });
@@ -93,10 +118,10 @@ async function main(): Promise<void> {
     if (rss > maxRss) maxRss = rss;
   }, 250);
   const heapSampler = setInterval(() => {
-    void heapOf(server.origin).then(
-      (h) => {
+    void Promise.all([heapOf(server.origin), phaseMemory(server.pid, server.origin, '')]).then(
+      ([h, m]) => {
         samples.push(
-          `${Math.round((Date.now() - started) / 1000)}s rss ${(memoryOf(server.pid)?.rssMb ?? 0).toFixed(0)} heap ${h.heap_size_used?.toFixed(0)}/${h.heap_size_total?.toFixed(0)} new ${h.new_space?.toFixed(0)} old ${h.old_space?.toFixed(0)} lo ${h.large_object_space?.toFixed(0)} ext ${h.external_memory?.toFixed(0)}`,
+          `${Math.round((Date.now() - started) / 1000)}s rss ${(memoryOf(server.pid)?.rssMb ?? 0).toFixed(0)} (malloc ${m?.mallocMb.toFixed(0)}, anonymous ${m?.anonMb.toFixed(0)}) heap ${h.heap_size_used?.toFixed(0)}/${h.heap_size_total?.toFixed(0)} new ${h.new_space?.toFixed(0)} old ${h.old_space?.toFixed(0)} lo ${h.large_object_space?.toFixed(0)} ext ${h.external_memory?.toFixed(0)}`,
         );
       },
       () => {},
@@ -115,10 +140,42 @@ async function main(): Promise<void> {
   clearInterval(heapSampler);
   const stored = ((storm.statusCodes['202'] ?? 0) / storm.durationSeconds) * BATCH;
   for (const s of samples) log(`  ${s}`);
-  console.log(
-    `storm ${STORM_SECONDS} s, 200 connections: ${Math.round(stored).toLocaleString('en-US')} alerts/s stored, codes ${JSON.stringify(storm.statusCodes)}, errors ${storm.errors + storm.timeouts}; RSS max ${maxRss.toFixed(0)} MB (target < ${STORM_RSS_TARGET_MB}: ${maxRss < STORM_RSS_TARGET_MB ? 'met' : 'MISSED'}); batches ${Math.round(batchAlertsPerSec).toLocaleString('en-US')} alerts/s; idle RSS ${idle.toFixed(0)} MB`,
+  log(
+    `  storm ${STORM_SECONDS} s, 200 connections: ${Math.round(stored).toLocaleString('en-US')} alerts/s stored, codes ${JSON.stringify(storm.statusCodes)}, errors ${storm.errors + storm.timeouts}; RSS max ${maxRss.toFixed(0)} MB (target < ${STORM_RSS_TARGET_MB}: ${maxRss < STORM_RSS_TARGET_MB ? 'met' : 'MISSED'}); batches ${Math.round(batchAlertsPerSec).toLocaleString('en-US')} alerts/s; idle RSS ${idle.toFixed(0)} MB`,
   );
-  await server.stop();
+  return {
+    seconds: STORM_SECONDS,
+    idleRssMb: idle,
+    batchAlertsPerSec,
+    alertsPerSec: stored,
+    statusCodes: storm.statusCodes,
+    errors: storm.errors + storm.timeouts,
+    maxRssMb: maxRss,
+    met: maxRss < STORM_RSS_TARGET_MB,
+  };
+}
+
+async function main(): Promise<void> {
+  installSignalHandlers();
+  const result = await measureStormMemory(
+    {
+      stormSeconds: Number(process.env.BENCH_STORM_SECONDS || 20),
+      seconds: Number(process.env.BENCH_SECONDS || 10),
+      nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+      // BENCH_MAIN: another checkout's src/main.ts, to measure before and after in turns.
+      main: process.env.BENCH_MAIN || undefined,
+      serverEnv: Object.fromEntries(
+        (process.env.BENCH_SERVER_ENV ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((kv) => kv.split('=')),
+      ),
+    },
+    log,
+  );
+  console.log(
+    `storm ${result.seconds} s, 200 connections: ${Math.round(result.alertsPerSec).toLocaleString('en-US')} alerts/s stored, codes ${JSON.stringify(result.statusCodes)}, errors ${result.errors}; RSS max ${result.maxRssMb.toFixed(0)} MB (target < ${STORM_RSS_TARGET_MB}: ${result.met ? 'met' : 'MISSED'}); batches ${Math.round(result.batchAlertsPerSec).toLocaleString('en-US')} alerts/s; idle RSS ${result.idleRssMb.toFixed(0)} MB`,
+  );
 }
 
 if (import.meta.main) {

@@ -1,15 +1,15 @@
-import type { AlertReceipt } from '../../shared/triage-types.ts';
 import { commit } from '../core/commit.ts';
 import type { Database } from '../core/db/database.ts';
 import type { Deps } from '../core/deps.ts';
 import { nextTurn, TURN_FREE_ITEMS } from '../core/event-loop.ts';
 import type { AlertOrigin } from './grouping.ts';
-import { mergePlanned, type PlannedAlert, storeAlerts } from './store-alerts.ts';
+import type { PlannedAlert } from './normalize-alert.ts';
+import { mergePlanned, type StoredAlerts, storeAlerts } from './store-alerts.ts';
 
 interface Waiting {
   origin: AlertOrigin;
   planned: PlannedAlert[];
-  resolve(receipts: Map<string, AlertReceipt>): void;
+  resolve(stored: StoredAlerts): void;
   reject(error: unknown): void;
 }
 
@@ -24,9 +24,9 @@ const writers = new WeakMap<Database, { waiting: Waiting[]; writing: boolean }>(
  * Group commit for alerts: requests that arrive while a write is under way are written together in the next
  * transaction, each source's alerts merged by fingerprint. One commit then carries many requests, and a group's
  * counts move once per commit instead of once per request (on PostgreSQL, its row would otherwise be a queue).
- * Resolves after the commit, with a receipt for each fingerprint of the request.
+ * Resolves after the commit, with what was stored for the source's fingerprints (the request's among them).
  */
-export function writeAlerts(deps: Deps, origin: AlertOrigin, planned: PlannedAlert[]): Promise<Map<string, AlertReceipt>> {
+export function writeAlerts(deps: Deps, origin: AlertOrigin, planned: PlannedAlert[]): Promise<StoredAlerts> {
   let writer = writers.get(deps.database);
   if (!writer) {
     writer = { waiting: [], writing: false };
@@ -63,16 +63,16 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
       }
       try {
         const now = deps.clock.now();
-        const receipts = await commit(deps, async (tx) => {
-          const receipts = new Map<string, Map<string, AlertReceipt>>();
+        const stored = await commit(deps, async (tx) => {
+          const stored = new Map<string, StoredAlerts>();
           for (const [sourceId, { origin, parts }] of bySource) {
-            receipts.set(sourceId, (await storeAlerts(tx, deps, origin, mergePlanned(parts), now)).receipts);
+            stored.set(sourceId, await storeAlerts(tx, deps, origin, mergePlanned(parts), now));
           }
-          return receipts;
+          return stored;
         });
         // Each request answers in its own turn: its receipts and its reply are a few milliseconds each.
         for (const w of batch) {
-          w.resolve(receipts.get(w.origin.sourceId) as Map<string, AlertReceipt>);
+          w.resolve(stored.get(w.origin.sourceId) as StoredAlerts);
           if (w.planned.length > TURN_FREE_ITEMS) await nextTurn();
         }
       } catch (error) {

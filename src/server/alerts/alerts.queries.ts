@@ -12,7 +12,8 @@ export type AlertRow = Selectable<AlertsTable>;
 // takes a turn every few milliseconds, so that the server keeps answering while it writes.
 const turn = eventLoopTurns();
 
-const COLUMNS = [
+/** The columns an upsert writes, in the order of each row's values. */
+export const ALERT_COLUMNS = [
   'customer_id',
   'fingerprint',
   'source_id',
@@ -31,63 +32,90 @@ const COLUMNS = [
   'group_id',
 ] as const satisfies readonly (keyof AlertsTable)[];
 
+/** What a write returns of each alert it touched. */
+export interface StoredAlert {
+  count: number;
+  group_id: string | null;
+}
+
+/** Writes one row's values into `out` from index `at` on, in the order of the statement's columns. */
+export type RowValues<T> = (row: T, out: unknown[], at: number) => void;
+
 /**
- * Splits rows into slices of a few fixed sizes (at most 500: far below both dialects' limits on bound values),
+ * Splits n rows into slices of a few fixed sizes (at most 500: far below both dialects' limits on bound values),
  * so that only a few statement shapes are ever prepared and cached; a shape per row count would keep hundreds
- * of large prepared statements in memory.
+ * of large prepared statements in memory. Yields each slice's start and size.
  */
-function* slices<T>(items: T[]): Generator<T[]> {
+function* slices(n: number): Generator<{ start: number; size: number }> {
   let start = 0;
   for (const size of [500, 100, 20, 5, 1]) {
-    while (items.length - start >= size) {
-      yield items.slice(start, start + size);
+    while (n - start >= size) {
+      yield { start, size };
       start += size;
     }
   }
 }
 const upsertText = new Map<string, string>();
 
+/** The values of rows[start … start+size), each row's `width` values from `values`, in one array made to size. */
+function parametersOf<T>(
+  rows: readonly T[],
+  start: number,
+  size: number,
+  width: number,
+  values: RowValues<T>,
+  lead: unknown[] = [],
+) {
+  const out = new Array<unknown>(lead.length + size * width);
+  for (let i = 0; i < lead.length; i++) out[i] = lead[i];
+  for (let i = 0; i < size; i++) values(rows[start + i], out, lead.length + i * width);
+  return out;
+}
+
 /**
- * Writes alerts, one statement per slice of rows: new fingerprints are inserted, known ones count up and take the
- * latest content. A row's group changes only when a new group_id is given (null keeps the one it has). A
- * resolved alert keeps the time it was first resolved; firing again clears it.
+ * Writes alerts, one statement per slice of rows (`values` gives each row's ALERT_COLUMNS): new fingerprints
+ * are inserted, known ones count up and take the latest content. A row's group changes only when a new group_id
+ * is given (null keeps the one it has). A resolved alert keeps the time it was first resolved; firing again
+ * clears it.
  */
-export async function upsertAlerts(
+export async function upsertAlerts<T>(
   tx: Tx,
   dialect: Dialect,
-  rows: AlertsTable[],
-): Promise<Map<string, { count: number; group_id: string | null }>> {
-  const stored = new Map<string, { count: number; group_id: string | null }>();
-  for (const chunk of slices(rows)) {
+  rows: readonly T[],
+  values: RowValues<T>,
+): Promise<Map<string, StoredAlert>> {
+  const stored = new Map<string, StoredAlert>();
+  for (const { start, size } of slices(rows.length)) {
     await turn();
-    const parameters: unknown[] = [];
-    for (const row of chunk) for (const column of COLUMNS) parameters.push(row[column]);
+    const parameters = parametersOf(rows, start, size, ALERT_COLUMNS.length, values);
     const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
-      CompiledQuery.raw(upsertSql(dialect, chunk.length), parameters),
+      CompiledQuery.raw(upsertSql(dialect, size), parameters),
     );
     for (const row of result.rows) stored.set(row.fingerprint, { count: Number(row.count), group_id: row.group_id });
   }
   return stored;
 }
 
-const REPEAT_COLUMNS = ['count', 'title', 'severity', 'labels', 'annotations', 'ends_at', 'fingerprint'] as const;
-type Repeat = Pick<AlertsTable, (typeof REPEAT_COLUMNS)[number]>;
+/** The columns a repeat writes, in the order of each row's values. */
+export const REPEAT_COLUMNS = ['count', 'title', 'severity', 'labels', 'annotations', 'ends_at', 'fingerprint'] as const;
 const repeatStatements = new WeakMap<DatabaseSync, StatementSync>();
 
 /**
- * Counts repeats of alerts already stored with the same status, group and source: only the counters and the
- * content change, so neither index is touched (an upsert would rewrite the group index for every row).
+ * Counts repeats of alerts already stored with the same status, group and source (`values` gives each row's
+ * REPEAT_COLUMNS): only the counters and the content change, so neither index is touched (an upsert would
+ * rewrite the group index for every row).
  * SQLite: one prepared statement per row on the connection's own handle (inside the caller's transaction),
  * because its planner scans the table for an UPDATE … FROM (VALUES …); PostgreSQL: one statement per chunk.
  */
-export async function countRepeats(
+export async function countRepeats<T>(
   tx: Tx,
   database: Database,
   customerId: string,
   lastSeen: string,
-  rows: Repeat[],
-): Promise<Map<string, { count: number; group_id: string | null }>> {
-  const stored = new Map<string, { count: number; group_id: string | null }>();
+  rows: readonly T[],
+  values: RowValues<T>,
+): Promise<Map<string, StoredAlert>> {
+  const stored = new Map<string, StoredAlert>();
   const { sqlite } = database;
   if (sqlite) {
     let statement = repeatStatements.get(sqlite);
@@ -96,29 +124,30 @@ export async function countRepeats(
         annotations = ?, ends_at = ? where customer_id = ? and fingerprint = ? returning count, group_id`);
       repeatStatements.set(sqlite, statement);
     }
+    const v = new Array<unknown>(REPEAT_COLUMNS.length);
     for (const row of rows) {
       await turn();
+      values(row, v, 0);
       const result = statement.get(
-        row.count,
+        v[0] as number,
         lastSeen,
-        row.title,
-        row.severity,
-        row.labels,
-        row.annotations,
-        row.ends_at,
+        v[1] as string,
+        v[2] as string | null,
+        v[3] as string,
+        v[4] as string,
+        v[5] as string | null,
         customerId,
-        row.fingerprint,
-      ) as { count: number; group_id: string | null } | undefined;
-      if (result) stored.set(row.fingerprint, result);
+        v[6] as string,
+      ) as StoredAlert | undefined;
+      if (result) stored.set(v[6] as string, result);
     }
     return stored;
   }
-  for (const chunk of slices(rows)) {
+  for (const { start, size } of slices(rows.length)) {
     await turn();
-    const parameters: unknown[] = [customerId, lastSeen];
-    for (const row of chunk) for (const column of REPEAT_COLUMNS) parameters.push(row[column]);
+    const parameters = parametersOf(rows, start, size, REPEAT_COLUMNS.length, values, [customerId, lastSeen]);
     const result = await tx.executeQuery<{ fingerprint: string; count: number; group_id: string | null }>(
-      CompiledQuery.raw(repeatSql(chunk.length), parameters),
+      CompiledQuery.raw(repeatSql(size), parameters),
     );
     for (const row of result.rows) stored.set(row.fingerprint, { count: Number(row.count), group_id: row.group_id });
   }
@@ -161,8 +190,8 @@ function upsertSql(dialect: Dialect, rows: number): string {
   if (!text) {
     let n = 0;
     const placeholder = () => (dialect === 'postgres' ? `$${++n}` : '?');
-    const values = Array.from({ length: rows }, () => `(${COLUMNS.map(placeholder).join(', ')})`).join(', ');
-    text = `insert into alerts (${COLUMNS.join(', ')}) values ${values}
+    const values = Array.from({ length: rows }, () => `(${ALERT_COLUMNS.map(placeholder).join(', ')})`).join(', ');
+    text = `insert into alerts (${ALERT_COLUMNS.join(', ')}) values ${values}
       on conflict (customer_id, fingerprint) do update set
         source_id = excluded.source_id,
         service_id = excluded.service_id,
@@ -208,13 +237,11 @@ export async function findAlertStates(
   fingerprints: string[],
 ): Promise<Map<string, AlertState>> {
   const found = new Map<string, AlertState>();
-  for (const chunk of slices(fingerprints)) {
+  for (const { start, size } of slices(fingerprints.length)) {
     await turn();
     const values: Record<string, string> = { customer: customerId };
-    chunk.forEach((fingerprint, i) => {
-      values[`f${i}`] = fingerprint;
-    });
-    const { rows } = await findStatesQuery(tx, dialect, values, chunk.length);
+    for (let i = 0; i < size; i++) values[`f${i}`] = fingerprints[start + i];
+    const { rows } = await findStatesQuery(tx, dialect, values, size);
     for (const row of rows) found.set(row.fingerprint, row);
   }
   return found;

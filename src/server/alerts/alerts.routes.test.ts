@@ -46,6 +46,11 @@ for (const dialect of await testDialects()) {
       assert.equal(first.status, 202);
       assert.equal(first.body.accepted, 1);
       const [receipt] = first.body.alerts;
+      assert.deepEqual(
+        Object.keys(receipt).sort(),
+        ['count', 'fingerprint', 'groupId', 'silenced', 'status'],
+        'the receipt and nothing else',
+      );
       assert.equal(receipt.count, 1);
       assert.ok(receipt.groupId);
       const again = await post([a, a]);

@@ -1,7 +1,12 @@
 import { hash as digest } from 'node:crypto';
 import { SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
 import type { AlertRule } from '../../shared/triage-types.ts';
-import type { NormalizedAlert } from './normalize-alert.ts';
+
+/** What grouping reads of an alert. */
+interface Grouped {
+  severity: Severity | null;
+  labels: Record<string, string>;
+}
 
 /** What applies when no rule matches: group by alert name for five minutes, and let people triage. */
 export const DEFAULT_RULE: AlertRule = {
@@ -25,7 +30,7 @@ export interface AlertOrigin {
 }
 
 /** The first rule (in position order) whose conditions all hold, else the default rule. */
-export function ruleFor(rules: readonly AlertRule[], alert: NormalizedAlert, origin: AlertOrigin): AlertRule {
+export function ruleFor(rules: readonly AlertRule[], alert: Grouped, origin: AlertOrigin): AlertRule {
   for (const rule of rules) {
     if (rule.customerId !== null && rule.customerId !== origin.customerId) continue;
     const { severities, labels, sourceId } = rule.match;
@@ -41,9 +46,28 @@ export function ruleFor(rules: readonly AlertRule[], alert: NormalizedAlert, ori
  * Alerts with equal keys belong together: same rule, customer and service, and equal values of the rule's
  * group-by labels. The customer is part of the key, so groups never span customers.
  */
-export function groupKey(rule: AlertRule, alert: NormalizedAlert, origin: AlertOrigin): string {
-  const values = rule.groupBy.map((name) => alert.labels[name] ?? null);
-  return digest('sha256', JSON.stringify([rule.id, origin.customerId, origin.serviceId, values]), 'hex');
+function groupKey(rule: AlertRule, alert: Grouped, origin: AlertOrigin): string {
+  return digest('sha256', keyText(rule, alert, origin), 'hex');
+}
+
+const keyText = (rule: AlertRule, alert: Grouped, origin: AlertOrigin) =>
+  JSON.stringify([rule.id, origin.customerId, origin.serviceId, rule.groupBy.map((name) => alert.labels[name] ?? null)]);
+
+/**
+ * groupKey for the alerts of one request, each distinct key hashed once and shared: a batch's alerts mostly
+ * share a few keys, and each one waits for the writer with its alert.
+ */
+export function groupKeys(): typeof groupKey {
+  const known = new Map<string, string>();
+  return (rule, alert, origin) => {
+    const text = keyText(rule, alert, origin);
+    let key = known.get(text);
+    if (key === undefined) {
+      key = digest('sha256', text, 'hex');
+      known.set(text, key);
+    }
+    return key;
+  };
 }
 
 const RANK = new Map<Severity | null, number>([[null, -1], ...SEVERITIES.map((s, i) => [s, i] as [Severity, number])]);

@@ -1,7 +1,8 @@
 import { hash as digest } from 'node:crypto';
 import type { Severity } from '../../shared/incident-vocabulary.ts';
-import type { AlertInput, AlertStatus } from '../../shared/triage-types.ts';
+import type { AlertInput, AlertReceipt, AlertRule, AlertStatus } from '../../shared/triage-types.ts';
 import { AppError } from '../core/errors.ts';
+import { DEFAULT_RULE } from './grouping.ts';
 
 /** An alert as stored: fingerprint settled, times checked, whatever format it came in. */
 export interface NormalizedAlert {
@@ -21,6 +22,37 @@ export interface NormalizedAlert {
 }
 
 /**
+ * One alert of a request from the moment it is read to its answer: the alert as stored, its repeats in the
+ * request folded into it, its place in the write, and (after the commit) its receipt. One object per alert:
+ * a storm's batches wait for the writer by the thousand, and every object that waits with them outlives a young
+ * collection and becomes old-generation garbage after the write (issue 15, storm memory).
+ */
+export interface PlannedAlert extends NormalizedAlert, AlertReceipt {
+  status: AlertStatus;
+  /**
+   * How many times it started firing: each firing notification without a startsAt, and each distinct startsAt
+   * of firing ones (a resolved notification ends an alert; a re-send of the same startsAt is not a repeat).
+   */
+  occurrences: number;
+  /** The distinct startsAt of its firing notifications, each counted once in `occurrences`. */
+  episodes: readonly string[];
+  rule: AlertRule;
+  /** Alerts with equal keys belong together (grouping.ts). */
+  key: string;
+  /** Set when the alert joins a group in this write (new, silenced before, or firing again after resolving). */
+  joins: string | null;
+  /** The occurrences this write adds to the stored alert (set by the write). */
+  adds: number;
+}
+
+/** Shared by every alert without annotations or a startsAt: nothing changes them once made. */
+const NO_ANNOTATIONS: Record<string, string> = Object.freeze({});
+const NO_EPISODES: readonly string[] = Object.freeze([]);
+
+/** Whether an alert's annotations are the shared empty ones (written as `{}` without serialising). */
+export const hasNoAnnotations = (alert: NormalizedAlert) => alert.annotations === NO_ANNOTATIONS;
+
+/**
  * The fingerprint of an alert that brings none: SHA-256 over the chosen labels (all labels when none are chosen,
  * or when the alert has none of them), sorted by name, so that the same labels in any order give the same
  * fingerprint. An alert without labels is told apart by its title: otherwise all of them would fold into one.
@@ -31,18 +63,40 @@ export function computeFingerprint(labels: Record<string, string>, chosen: reado
   return digest('sha256', JSON.stringify(pairs.length > 0 ? pairs : [[], title]), 'hex');
 }
 
-export function normalizeAlert(input: AlertInput, fingerprintLabels: readonly string[], at: string): NormalizedAlert {
-  return {
-    fingerprint: input.fingerprint ?? computeFingerprint(input.labels, fingerprintLabels, input.title),
+/** The alert of one input, ready to be folded with the request's other alerts and written (rule and key given). */
+export function planAlert(
+  input: AlertInput,
+  fingerprintLabels: readonly string[],
+  at: string,
+  place: (alert: NormalizedAlert) => { rule: AlertRule; key: string },
+): PlannedAlert {
+  const episode = time(input.startsAt, 'startsAt', null);
+  const status = input.status;
+  const fingerprint = input.fingerprint ?? computeFingerprint(input.labels, fingerprintLabels, input.title);
+  const alert: PlannedAlert = {
+    fingerprint,
     title: input.title,
     severity: input.severity ?? null,
     labels: input.labels,
-    annotations: input.annotations ?? {},
-    status: input.status,
-    startsAt: time(input.startsAt, 'startsAt', at),
+    annotations: input.annotations ?? NO_ANNOTATIONS,
+    status,
+    startsAt: episode ?? at,
     endsAt: time(input.endsAt, 'endsAt', null),
-    episode: time(input.startsAt, 'startsAt', null),
+    episode,
+    occurrences: status === 'firing' ? 1 : 0,
+    episodes: status === 'firing' && episode !== null ? [episode] : NO_EPISODES,
+    rule: DEFAULT_RULE,
+    key: '',
+    joins: null,
+    adds: 0,
+    count: 0,
+    groupId: null,
+    silenced: false,
   };
+  const { rule, key } = place(alert);
+  alert.rule = rule;
+  alert.key = key;
+  return alert;
 }
 
 // Alertmanager sends the zero time for "not set".
@@ -53,56 +107,46 @@ function time(value: string | undefined, field: string, fallback: string | null)
   return new Date(ms).toISOString();
 }
 
-export interface FoldedAlert extends NormalizedAlert {
-  /**
-   * How many times it started firing: each firing notification without a startsAt, and each distinct startsAt
-   * of firing ones (a resolved notification ends an alert; a re-send of the same startsAt is not a repeat).
-   */
-  count: number;
-  /** The distinct startsAt of its firing notifications, each counted once in `count`. */
-  episodes: string[];
-}
-
-/** One firing notification more: a new occurrence unless its startsAt was counted already. */
-function withFiring(folded: FoldedAlert, alert: NormalizedAlert): FoldedAlert {
-  if (alert.status !== 'firing') return folded;
-  if (alert.episode === null) return { ...folded, count: folded.count + 1 };
-  if (folded.episodes.includes(alert.episode)) return folded;
-  return { ...folded, count: folded.count + 1, episodes: [...folded.episodes, alert.episode] };
+/**
+ * A repeat of a fingerprint inside one request, folded into the later alert (the last one wins, new occurrences
+ * add up), so that each fingerprint is written once per request. `later` is changed and returned.
+ */
+export function foldRepeat(earlier: PlannedAlert, later: PlannedAlert): PlannedAlert {
+  later.startsAt = earlier.startsAt ?? later.startsAt;
+  if (later.status !== 'firing') {
+    later.occurrences = earlier.occurrences;
+    later.episodes = earlier.episodes;
+  } else if (later.episode === null) {
+    later.occurrences = earlier.occurrences + 1;
+    later.episodes = earlier.episodes;
+  } else if (earlier.episodes.includes(later.episode)) {
+    later.occurrences = earlier.occurrences;
+    later.episodes = earlier.episodes;
+  } else {
+    later.occurrences = earlier.occurrences + 1;
+    later.episodes = [...earlier.episodes, later.episode];
+  }
+  return later;
 }
 
 /**
- * Folds the repeats of one fingerprint inside a request into one entry (the last one wins, new occurrences add
- * up), so that each fingerprint is written once per request.
+ * Two requests' folds of one fingerprint as one, for one write: the later one's content, occurrences of both
+ * counted once. `later` is changed and returned (each request's alerts are its own, and are written once).
  */
-export function foldAlerts(alerts: NormalizedAlert[]): FoldedAlert[] {
-  const byFingerprint = new Map<string, FoldedAlert>();
-  for (const alert of alerts) {
-    const seen = byFingerprint.get(alert.fingerprint);
-    const base = seen
-      ? { ...alert, startsAt: seen.startsAt ?? alert.startsAt, count: seen.count, episodes: seen.episodes }
-      : { ...alert, count: 0, episodes: [] };
-    byFingerprint.set(alert.fingerprint, withFiring(base, alert));
-  }
-  return [...byFingerprint.values()];
-}
-
-/** Two requests' folds of one fingerprint as one: the later one's content, occurrences of both counted once. */
-export function mergeFolded(earlier: FoldedAlert, later: FoldedAlert): FoldedAlert {
-  const shared = later.episodes.filter((e) => earlier.episodes.includes(e)).length;
-  return {
-    ...later,
-    startsAt: earlier.startsAt ?? later.startsAt,
-    count: earlier.count + later.count - shared,
-    episodes: shared === later.episodes.length ? earlier.episodes : [...new Set([...earlier.episodes, ...later.episodes])],
-  };
+export function mergeFolded(earlier: PlannedAlert, later: PlannedAlert): PlannedAlert {
+  let shared = 0;
+  for (const e of later.episodes) if (earlier.episodes.includes(e)) shared += 1;
+  later.startsAt = earlier.startsAt ?? later.startsAt;
+  later.occurrences = earlier.occurrences + later.occurrences - shared;
+  later.episodes = shared === later.episodes.length ? earlier.episodes : [...new Set([...earlier.episodes, ...later.episodes])];
+  return later;
 }
 
 /**
  * The occurrences a write adds to an alert already stored: a firing notification whose startsAt is the one
  * stored is the same occurrence sent again.
  */
-export function newOccurrences(alert: FoldedAlert, storedStartsAt: string | null | undefined): number {
-  if (storedStartsAt && alert.count > 0 && alert.episodes.includes(storedStartsAt)) return alert.count - 1;
-  return alert.count;
+export function newOccurrences(alert: PlannedAlert, storedStartsAt: string | null | undefined): number {
+  if (storedStartsAt && alert.occurrences > 0 && alert.episodes.includes(storedStartsAt)) return alert.occurrences - 1;
+  return alert.occurrences;
 }

@@ -1,28 +1,27 @@
 import { sql } from 'kysely';
 import type { Severity } from '../../shared/incident-vocabulary.ts';
-import type { AlertReceipt, AlertRule } from '../../shared/triage-types.ts';
-import type { AlertsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { eventLoopTurns } from '../core/event-loop.ts';
 import { countIntoTriageItem, type FedItem, feedTriage } from '../triage/feed-triage.ts';
-import { countRepeats, findAlertStates, silencedFingerprints, upsertAlerts } from './alerts.queries.ts';
+import { countRepeats, findAlertStates, type StoredAlert, silencedFingerprints, upsertAlerts } from './alerts.queries.ts';
 import { type AlertOrigin, higherSeverity } from './grouping.ts';
-import { type FoldedAlert, mergeFolded, newOccurrences } from './normalize-alert.ts';
+import { hasNoAnnotations, mergeFolded, newOccurrences, type PlannedAlert } from './normalize-alert.ts';
 
-export interface PlannedAlert {
-  alert: FoldedAlert;
-  rule: AlertRule;
-  key: string;
-  /** Set when the alert joins a group in this write (new, silenced before, or firing again after resolving). */
-  joins: string | null;
+/** What a write stored of one source's fingerprints, and which of them a silence kept out of the queue. */
+export interface StoredAlerts {
+  stored: Map<string, StoredAlert>;
+  silenced: Set<string>;
 }
+
+const json = (values: Record<string, string>) => JSON.stringify(values);
+const annotationsOf = (alert: PlannedAlert) => (hasNoAnnotations(alert) ? '{}' : json(alert.annotations));
 
 /**
  * One source's alerts, inside the caller's transaction: new fingerprints are inserted, repeats count up, new
  * alerts (even one first heard of as resolved: it still happened) and alerts firing again after resolving join
  * their group or open one, unless silenced; and the groups' counts move.
- * `planned` must be sorted by fingerprint (see alert-writer.ts). Returns a receipt per fingerprint.
+ * `planned` must be sorted by fingerprint (see alert-writer.ts); their `joins` and `adds` are set.
  */
 export async function storeAlerts(
   tx: Tx,
@@ -30,7 +29,7 @@ export async function storeAlerts(
   origin: AlertOrigin,
   planned: PlannedAlert[],
   now: Date,
-): Promise<{ receipts: Map<string, AlertReceipt>; newGroups: number }> {
+): Promise<StoredAlerts> {
   const { dialect } = deps.database;
   const at = now.toISOString();
   if (dialect === 'postgres') await lockGroupKeys(tx, planned);
@@ -38,11 +37,11 @@ export async function storeAlerts(
     tx,
     dialect,
     origin.customerId,
-    planned.map((p) => p.alert.fingerprint),
+    planned.map((p) => p.fingerprint),
   );
   // In the order the alerts started: a new group takes its title and description from its first alert.
   const needsGroup = planned
-    .filter(({ alert }) => {
+    .filter((alert) => {
       const state = states.get(alert.fingerprint);
       return !state || state.group_id === null || (state.status === 'resolved' && alert.status === 'firing');
     })
@@ -56,15 +55,14 @@ export async function storeAlerts(
     { severity: Severity | null | undefined; joined: number; occurrences: number; rises?: boolean }
   >();
   const byKey = new Map<string, FedItem>();
-  let newGroups = 0;
-  for (const entry of needsGroup) {
-    if (silenced.has(entry.alert.fingerprint)) {
-      keptOut.add(entry.alert.fingerprint);
+  for (const alert of needsGroup) {
+    if (silenced.has(alert.fingerprint)) {
+      keptOut.add(alert.fingerprint);
       continue;
     }
-    let group = byKey.get(entry.key);
+    let group = byKey.get(alert.key);
     if (!group) {
-      const { alert, rule } = entry;
+      const { rule } = alert;
       group = await feedTriage(tx, {
         source: 'alerts',
         dialect,
@@ -72,29 +70,31 @@ export async function storeAlerts(
         sourceRef: origin.sourceId,
         customerId: origin.customerId,
         serviceId: origin.serviceId,
-        groupKey: entry.key,
+        groupKey: alert.key,
         openSince: new Date(now.getTime() - rule.windowMinutes * 60_000).toISOString(),
         title: alert.title,
         description: alert.annotations.description ?? '',
         severity: alert.severity,
         rule: { id: rule.id, name: rule.name, action: rule.action, incident: rule.incident },
       });
-      if (group.opened) newGroups += 1;
-      byKey.set(entry.key, group);
+      byKey.set(alert.key, group);
     }
-    entry.joins = group.id;
+    alert.joins = group.id;
   }
   const known = new Map([...byKey.values()].map((group) => [group.id, group.severity]));
 
-  const rows: AlertsTable[] = [];
-  const repeats: AlertsTable[] = [];
+  // Rows are written straight from the alerts, without a row object each: a storm writes thousands at a time.
+  const rows: PlannedAlert[] = [];
+  const repeats: PlannedAlert[] = [];
   const turn = eventLoopTurns();
-  for (const { alert, joins } of planned) {
+  for (const alert of planned) {
     await turn();
+    const { joins } = alert;
     const state = states.get(alert.fingerprint);
     const previous = state?.group_id ?? null;
     const groupId = joins ?? previous;
     const count = newOccurrences(alert, state?.starts_at);
+    alert.adds = count;
     if (groupId) {
       // The severity of a group fed in this write is known, and may rise; another's is left as it is.
       const change = groups.get(groupId) ?? { severity: known.get(groupId), joined: 0, occurrences: 0 };
@@ -109,32 +109,41 @@ export async function storeAlerts(
       }
       groups.set(groupId, change);
     }
-    const row: AlertsTable = {
-      customer_id: origin.customerId,
-      fingerprint: alert.fingerprint,
-      source_id: origin.sourceId,
-      service_id: origin.serviceId,
-      title: alert.title,
-      severity: alert.severity,
-      labels: JSON.stringify(alert.labels),
-      annotations: JSON.stringify(alert.annotations),
-      status: alert.status,
-      count,
-      first_seen: at,
-      last_seen: at,
-      starts_at: alert.startsAt,
-      ends_at: alert.endsAt,
-      resolved_at: alert.status === 'resolved' ? (alert.endsAt ?? at) : null,
-      group_id: joins,
-    };
     // A plain repeat (same status, same group, same source) only counts up; anything else is an upsert.
     const plainRepeat = state && !joins && state.status === alert.status && state.source_id === origin.sourceId;
-    (plainRepeat ? repeats : rows).push(row);
+    (plainRepeat ? repeats : rows).push(alert);
   }
-  const stored = await upsertAlerts(tx, dialect, rows);
+  const stored = await upsertAlerts(tx, dialect, rows, (alert, out, i) => {
+    // In ALERT_COLUMNS order.
+    out[i] = origin.customerId;
+    out[i + 1] = alert.fingerprint;
+    out[i + 2] = origin.sourceId;
+    out[i + 3] = origin.serviceId;
+    out[i + 4] = alert.title;
+    out[i + 5] = alert.severity;
+    out[i + 6] = json(alert.labels);
+    out[i + 7] = annotationsOf(alert);
+    out[i + 8] = alert.status;
+    out[i + 9] = alert.adds;
+    out[i + 10] = at;
+    out[i + 11] = at;
+    out[i + 12] = alert.startsAt;
+    out[i + 13] = alert.endsAt;
+    out[i + 14] = alert.status === 'resolved' ? (alert.endsAt ?? at) : null;
+    out[i + 15] = alert.joins;
+  });
   if (repeats.length > 0) {
-    for (const [fingerprint, row] of await countRepeats(tx, deps.database, origin.customerId, at, repeats))
-      stored.set(fingerprint, row);
+    const counted = await countRepeats(tx, deps.database, origin.customerId, at, repeats, (alert, out, i) => {
+      // In REPEAT_COLUMNS order.
+      out[i] = alert.adds;
+      out[i + 1] = alert.title;
+      out[i + 2] = alert.severity;
+      out[i + 3] = json(alert.labels);
+      out[i + 4] = annotationsOf(alert);
+      out[i + 5] = alert.endsAt;
+      out[i + 6] = alert.fingerprint;
+    });
+    for (const [fingerprint, row] of counted) stored.set(fingerprint, row);
   }
   for (const id of [...groups.keys()].sort()) {
     const change = groups.get(id);
@@ -147,26 +156,15 @@ export async function storeAlerts(
         severity: change.rises ? change.severity : undefined,
       });
   }
-  const receipts = new Map<string, AlertReceipt>();
-  for (const { alert } of planned) {
-    const row = stored.get(alert.fingerprint);
-    receipts.set(alert.fingerprint, {
-      fingerprint: alert.fingerprint,
-      status: alert.status,
-      count: row?.count ?? alert.count,
-      groupId: row?.group_id ?? null,
-      silenced: keptOut.has(alert.fingerprint),
-    });
-  }
-  return { receipts, newGroups };
+  return { stored, silenced: keptOut };
 }
 
 /** Earliest start first; alerts that started together in fingerprint order. */
 function byStart(a: PlannedAlert, b: PlannedAlert): number {
-  const x = a.alert.startsAt ?? '';
-  const y = b.alert.startsAt ?? '';
+  const x = a.startsAt ?? '';
+  const y = b.startsAt ?? '';
   if (x !== y) return x < y ? -1 : 1;
-  return a.alert.fingerprint < b.alert.fingerprint ? -1 : 1;
+  return a.fingerprint < b.fingerprint ? -1 : 1;
 }
 
 /**
@@ -183,12 +181,15 @@ async function lockGroupKeys(tx: Tx, planned: PlannedAlert[]): Promise<void> {
  * content wins, firings add up). Sorted by fingerprint: PostgreSQL writers then lock rows in one order.
  */
 export function mergePlanned(parts: PlannedAlert[][]): PlannedAlert[] {
-  const byFingerprint = new Map<string, PlannedAlert>();
+  if (parts.length === 1) return parts[0].slice().sort(byFingerprint);
+  const merged = new Map<string, PlannedAlert>();
   for (const part of parts) {
-    for (const entry of part) {
-      const seen = byFingerprint.get(entry.alert.fingerprint);
-      byFingerprint.set(entry.alert.fingerprint, seen ? { ...entry, alert: mergeFolded(seen.alert, entry.alert) } : entry);
+    for (const alert of part) {
+      const seen = merged.get(alert.fingerprint);
+      merged.set(alert.fingerprint, seen ? mergeFolded(seen, alert) : alert);
     }
   }
-  return [...byFingerprint.values()].sort((a, b) => (a.alert.fingerprint < b.alert.fingerprint ? -1 : 1));
+  return [...merged.values()].sort(byFingerprint);
 }
+
+const byFingerprint = (a: PlannedAlert, b: PlannedAlert) => (a.fingerprint < b.fingerprint ? -1 : 1);
