@@ -60,7 +60,9 @@ export function pipelinedTransactions(pool: pg.Pool) {
     begun.catch(() => {});
     let lost: Error | undefined;
     try {
-      const value = await fn(tx.db);
+      // A query builder of its own for each transaction (sharing the connection's): writers mark the transaction
+      // object itself (events appended, jobs enqueued, see core/commit.ts), and marks must not outlive it.
+      const value = await fn(tx.db.withoutPlugins());
       uncork(tx);
       await begun;
       const committed = await client.query('commit');
