@@ -6,7 +6,7 @@ import type { Tx } from '../core/db/transaction.ts';
 import { isUniqueViolation } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
-import { appendEvents, type StoredEvent } from '../core/events/event-store.ts';
+import { chainEvents, type StoredEvent } from '../core/events/event-store.ts';
 import { openClocksOf } from '../deadlines/incident-snapshot.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { projectMetricFacts } from '../metrics/project-metric-facts.ts';
@@ -20,7 +20,7 @@ import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
-import { findIncident, updateIncident } from './incidents.queries.ts';
+import { findIncident, storeIncidentChange } from './incidents.queries.ts';
 
 type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
 
@@ -97,15 +97,18 @@ export async function appendToIncident(
         const moved = newEvents
           .flatMap((e) => (e.type === 'incident.updated' ? [e.data.changes] : []))
           .find((c) => 'customerId' in c);
-        const events = await appendEvents(tx, deps.database.dialect, state.id, head, newEvents, actor, now, {
+        const chain = chainEvents(tx, state.id, head, newEvents, actor, now, {
           streamType: 'incident',
           customerId: moved ? (moved.customerId ?? null) : state.customerId,
         });
-        const next = events.reduce(evolve, state);
-        if (!(await updateIncident(tx, deps.database.dialect, next, events[events.length - 1].hash, state)))
-          throw new VersionRace();
+        const newHead = chain.rows[chain.rows.length - 1].hash;
+        const next = chain.unstored().reduce(evolve, state);
+        // The events and the incident's row in one statement (PostgreSQL); the version guard holds for both.
+        const positions = await storeIncidentChange(tx, deps.database.dialect, chain.rows, next, newHead, state);
+        if (!positions) throw new VersionRace();
+        const events = chain.stored(positions);
         await refreshDeadlines(tx, deps, next, events, now);
-        await projectAccess(tx, events);
+        await projectAccess(tx, deps.database.dialect, events);
         await projectRoles(tx, state, next);
         await projectTasks(tx, state, next, events, now);
         await projectReview(tx, state, next, events);
@@ -115,7 +118,7 @@ export async function appendToIncident(
         await change.alongside?.(tx, next, events, now);
         // Another domain's transaction may still roll back: the next change reads the database.
         if (change.within) forgetIncident(deps.database, idOrKey);
-        else rememberIncident(deps.database, { state: next, headHash: events[events.length - 1].hash });
+        else rememberIncident(deps.database, { state: next, headHash: newHead });
         return { state: next, events };
       });
     } catch (error) {

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Dialect } from '../core/db/database.ts';
+import { prepared } from '../core/db/prepared.ts';
 import type { IncidentAccessTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
@@ -46,6 +48,26 @@ export async function insertAccess(tx: Tx, row: IncidentAccessTable): Promise<vo
     .values(row)
     .onConflict((oc) => oc.columns(['incident_id', 'user_id']).doNothing())
     .execute();
+}
+
+const ACCESS_COLUMNS = ['incident_id', 'user_id', 'user_name', 'reason', 'added_by_id', 'added_by_name', 'added_at'] as const;
+
+// The check that the user exists and the insert in one statement: a report's access entry costs one round trip.
+const insertUserAccessQuery = prepared((db, slot) =>
+  db
+    .insertInto('incident_access')
+    .columns(ACCESS_COLUMNS)
+    .expression(
+      db
+        .selectNoFrom(ACCESS_COLUMNS.map((c) => sql<string>`${slot(c)}`.as(c)))
+        .where(({ exists, selectFrom }) => exists(selectFrom('users').select('id').where('id', '=', slot('user_id')))),
+    )
+    .onConflict((oc) => oc.columns(['incident_id', 'user_id']).doNothing()),
+);
+
+/** insertAccess if row.user_id is a user (intake, alert rules and signed links are nobody's reader). */
+export async function insertUserAccess(tx: Tx, dialect: Dialect, row: IncidentAccessTable): Promise<void> {
+  await insertUserAccessQuery(tx, dialect, row);
 }
 
 export async function deleteAccess(tx: Tx, incidentId: string, userId: string): Promise<void> {

@@ -1,11 +1,20 @@
 import type { IncidentEvent } from '../../shared/timeline-events.ts';
 import { type Action, type Actor, assertCan, needsAccessList } from '../auth/policy.ts';
+import type { Dialect } from '../core/db/database.ts';
 import type { IncidentAccessTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { AppError } from '../core/errors.ts';
 import type { AccessLookup } from '../core/events/event-feed.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
-import { deleteAccess, incidentReaders, insertAccess, isOnAccessList, RED, usersAmong } from './incident-access.queries.ts';
+import {
+  deleteAccess,
+  incidentReaders,
+  insertAccess,
+  insertUserAccess,
+  isOnAccessList,
+  RED,
+  usersAmong,
+} from './incident-access.queries.ts';
 import type { IncidentState } from './incident-state.ts';
 
 /**
@@ -31,7 +40,7 @@ export async function assertIncidentAccess(
  * explicit access.granted / access.revoked events, the reporter, whoever sets TLP:RED and everyone given a role
  * (through the assignments or role.assigned) join the list: all of it follows from the timeline, so the list can be rebuilt from it.
  */
-export async function projectAccess(tx: Tx, events: StoredEvent<IncidentEvent>[]): Promise<void> {
+export async function projectAccess(tx: Tx, dialect: Dialect, events: StoredEvent<IncidentEvent>[]): Promise<void> {
   for (const event of events) {
     const entry = (userId: string, userName: string, reason: string): IncidentAccessTable => ({
       incident_id: event.streamId,
@@ -48,12 +57,12 @@ export async function projectAccess(tx: Tx, events: StoredEvent<IncidentEvent>[]
     };
     switch (event.type) {
       case 'incident.reported':
-        if (await isUser(tx, event.actor.id)) await insertAccess(tx, entry(event.actor.id, event.actor.name, 'reporter'));
+        await insertUserAccess(tx, dialect, entry(event.actor.id, event.actor.name, 'reporter'));
         await assigned(event.data.assignments);
         break;
       case 'incident.updated':
-        if (event.data.changes.tlp === RED && (await isUser(tx, event.actor.id)))
-          await insertAccess(tx, entry(event.actor.id, event.actor.name, 'set-red'));
+        if (event.data.changes.tlp === RED)
+          await insertUserAccess(tx, dialect, entry(event.actor.id, event.actor.name, 'set-red'));
         await assigned(event.data.changes.assignments);
         break;
       case 'role.assigned':
@@ -69,11 +78,6 @@ export async function projectAccess(tx: Tx, events: StoredEvent<IncidentEvent>[]
         break;
     }
   }
-}
-
-// Intake, alert rules and signed links act as Muster itself: they are nobody's reader.
-async function isUser(tx: Tx, id: string): Promise<boolean> {
-  return (await usersAmong(tx, [id])).length === 1;
 }
 
 /** For the live feed: the current customer and, for TLP:RED, the access list of the incidents among `events`. */

@@ -4,6 +4,7 @@ import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
+import { type EventRow, eventInsert, eventValues, insertEvents, positionsOf } from '../core/events/events.queries.ts';
 import { effectiveSeverity } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
 
@@ -65,12 +66,18 @@ export async function insertIncident(tx: Tx, dialect: Dialect, state: IncidentSt
 // shape bit 1 leaves status (and its rank) out of SET, bit 2 the severity's rank: most changes (notes, edits) keep
 // them, and SQLite rewrites the entry of every index whose column is SET, changed or not.
 const KEPT: Record<number, readonly string[]> = { 1: ['status', 'status_rank'], 2: ['severity_rank'] };
-const updateIncidentQuery = prepared((db, slot, _dialect, shape) => {
+function updatedColumns(shape: number): string[] {
   const kept = [1, 2].filter((bit) => shape & bit).flatMap((bit) => KEPT[bit]);
-  const columns = UPDATED_COLUMNS.filter((c) => !kept.includes(c));
+  return UPDATED_COLUMNS.filter((c) => !kept.includes(c));
+}
+
+const updateShape = (state: IncidentState, previous: IncidentState) =>
+  (state.status === previous.status ? 1 : 0) | (effectiveSeverity(state) === effectiveSeverity(previous) ? 2 : 0);
+
+const updateIncidentQuery = prepared((db, slot, _dialect, shape) => {
   return db
     .updateTable('incidents')
-    .set(Object.fromEntries(columns.map((c) => [c, slot(c)])))
+    .set(Object.fromEntries(updatedColumns(shape).map((c) => [c, slot(c)])))
     .where('id', '=', slot('id'))
     .where('version', '=', slot('previousVersion'));
 });
@@ -84,9 +91,76 @@ export async function updateIncident(
   previous: IncidentState,
 ): Promise<boolean> {
   const values = { ...incidentRow(state, headHash), previousVersion: previous.version };
-  const shape = (state.status === previous.status ? 1 : 0) | (effectiveSeverity(state) === effectiveSeverity(previous) ? 2 : 0);
-  const result = await updateIncidentQuery(tx, dialect, values, shape);
+  const result = await updateIncidentQuery(tx, dialect, values, updateShape(state, previous));
   return Number(result.numAffectedRows) === 1;
+}
+
+// PostgreSQL: the events and the incident's row in one statement (data-modifying CTEs), one round trip instead of
+// two. shape: the update's KEPT bits, and the number of events from bit 2 up.
+const appendAndUpdateQuery = prepared<{ position: number; seq: number; updated: string }>((db, slot, dialect, shape) =>
+  db
+    .with('e', (qc) => eventInsert(qc, slot, dialect, shape >> 2).returning(['position', 'seq']))
+    .with('u', (qc) =>
+      qc
+        .updateTable('incidents')
+        .set(Object.fromEntries(updatedColumns(shape & 3).map((c) => [c, slot(c)])))
+        .where('id', '=', slot('id'))
+        .where('version', '=', slot('previousVersion'))
+        .returning('id'),
+    )
+    .selectFrom('e')
+    .select(['e.position', 'e.seq', sql<string>`(select count(*) from u)`.as('updated')]),
+);
+
+const appendAndInsertQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) =>
+  db
+    .with('e', (qc) => eventInsert(qc, slot, dialect, count).returning(['position', 'seq']))
+    .with('i', (qc) =>
+      qc
+        .insertInto('incidents')
+        .values(Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c, slot(c)])) as never)
+        .returning('id'),
+    )
+    .selectFrom('e')
+    .select(['e.position', 'e.seq']),
+);
+
+/**
+ * Stores an incident's new events and its new state (only if nobody else moved it past previous.version): the
+ * events' positions, or null when the version guard failed (the caller rolls back). One statement on PostgreSQL.
+ */
+export async function storeIncidentChange(
+  tx: Tx,
+  dialect: Dialect,
+  rows: Omit<EventRow, 'position'>[],
+  state: IncidentState,
+  headHash: string,
+  previous: IncidentState,
+): Promise<number[] | null> {
+  if (dialect === 'sqlite') {
+    const positions = await insertEvents(tx, dialect, rows);
+    return (await updateIncident(tx, dialect, state, headHash, previous)) ? positions : null;
+  }
+  const values = { ...eventValues(rows), ...incidentRow(state, headHash), previousVersion: previous.version };
+  const result = await appendAndUpdateQuery(tx, dialect, values, updateShape(state, previous) | (rows.length << 2));
+  return Number(result.rows[0]?.updated) === 1 ? positionsOf(rows, result.rows) : null;
+}
+
+/** Stores a new incident's first events and its row: the events' positions. One statement on PostgreSQL. */
+export async function storeNewIncident(
+  tx: Tx,
+  dialect: Dialect,
+  rows: Omit<EventRow, 'position'>[],
+  state: IncidentState,
+  headHash: string,
+): Promise<number[]> {
+  if (dialect === 'sqlite') {
+    const positions = await insertEvents(tx, dialect, rows);
+    await insertIncident(tx, dialect, state, headHash);
+    return positions;
+  }
+  const result = await appendAndInsertQuery(tx, dialect, { ...eventValues(rows), ...incidentRow(state, headHash) }, rows.length);
+  return positionsOf(rows, result.rows);
 }
 
 export interface IncidentRecord {

@@ -4,7 +4,7 @@ import { type Actor, assertCan } from '../auth/policy.ts';
 import { commit } from '../core/commit.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import type { Deps } from '../core/deps.ts';
-import { appendEvents } from '../core/events/event-store.ts';
+import { chainEvents } from '../core/events/event-store.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.ts';
 import { projectMetricFacts } from '../metrics/project-metric-facts.ts';
@@ -14,7 +14,7 @@ import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
-import { insertIncident, nextCounterValue, takeCounterValue } from './incidents.queries.ts';
+import { nextCounterValue, storeNewIncident, takeCounterValue } from './incidents.queries.ts';
 
 export function formatIncidentKey(year: number, n: number): string {
   return `INC-${year}-${String(n).padStart(4, '0')}`;
@@ -66,14 +66,13 @@ export async function reportIncidentIn(
   // index land next to the previous incident's instead of on a random page, so a commit writes far fewer pages.
   const id = randomUUIDv7();
   const events = decide(null, { type: 'report', id, key, source, fields: { ...fields, planVersionId } }, now);
-  const stored = await appendEvents(tx, deps.database.dialect, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, {
-    streamType: 'incident',
-    customerId,
-  });
-  const next = stored.reduce<IncidentState | null>(evolve, null) as IncidentState;
-  await insertIncident(tx, deps.database.dialect, next, stored[stored.length - 1].hash);
+  const chain = chainEvents(tx, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, { streamType: 'incident', customerId });
+  const next = chain.unstored().reduce<IncidentState | null>(evolve, null) as IncidentState;
+  // The events and the incident's row in one statement (PostgreSQL).
+  const headHash = chain.rows[chain.rows.length - 1].hash;
+  const stored = chain.stored(await storeNewIncident(tx, deps.database.dialect, chain.rows, next, headHash));
   await refreshDeadlines(tx, deps, next, stored, now);
-  await projectAccess(tx, stored);
+  await projectAccess(tx, deps.database.dialect, stored);
   await projectRoles(tx, null, next);
   await projectMetricFacts(tx, null, stored);
   await enqueueFollowUps(tx, next, stored, now);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
+import { pipelinedTransactions } from './pg-transaction.ts';
 import type { DB } from './schema.ts';
 import { adaptNodeSqlite } from './sqlite-adapter.ts';
 
@@ -18,6 +19,8 @@ export interface Database {
   sqlite: DatabaseSync | null;
   /** SQLite only: the database file. */
   file: string | null;
+  /** PostgreSQL only: runs fn in one transaction on one pooled connection (see pg-transaction.ts). */
+  transaction: (<T>(fn: (tx: Kysely<DB>) => Promise<T>) => Promise<T>) | null;
   close(): Promise<void>;
 }
 
@@ -47,16 +50,19 @@ function openSqlite(file: string): Database {
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;',
   );
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', url: null, sqlite: sqlite.raw, file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', url: null, sqlite: sqlite.raw, file, transaction: null, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): Database {
-  const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
+  // Pipeline mode: a statement is written at once even while the one before it awaits its answer (each keeps its
+  // own sync point); only transactions use it, to send BEGIN with their first statement.
+  const pool = new (loadPg().Pool)({ connectionString: url, max: 10, pipeline: true });
   // An idle connection that the server drops must not crash the process; the pool replaces it.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
   pool.on('connect', (client) => nameStatements(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', url, sqlite: null, file: null, close: () => db.destroy() };
+  const transaction = pipelinedTransactions(pool);
+  return { db, dialect: 'postgres', url, sqlite: null, file: null, transaction, close: () => db.destroy() };
 }
 
 // Parameterised statements are sent as named (prepared) statements: each connection parses and plans a text once,

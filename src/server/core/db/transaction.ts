@@ -36,7 +36,7 @@ const queues = new WeakMap<Database, { work: QueuedWork[]; draining: boolean }>(
  * One commit then carries many requests' writes.
  */
 export function withTransaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (database.dialect === 'postgres') return database.db.transaction().execute(fn);
+  if (database.transaction) return database.transaction(fn);
   let queue = queues.get(database);
   if (!queue) {
     queue = { work: [], draining: false };

@@ -61,6 +61,32 @@ export async function appendEvents<S extends StreamType>(
   now: Date,
   route: EventRoute<S>,
 ): Promise<StoredEvent<StreamEvents[S]>[]> {
+  const chain = chainEvents(tx, streamId, head, events, by, now, route);
+  return chain.stored(await insertEvents(tx, dialect, chain.rows));
+}
+
+/** Events chained after a stream's head, not yet stored: the rows to insert, and the events once stored. */
+export interface ChainedEvents<E extends TimelineEventBody> {
+  rows: Omit<EventRow, 'position'>[];
+  /** The events as stored (what appendEvents returns), given the positions the rows were stored at. */
+  stored(positions: number[]): StoredEvent<E>[];
+  /** The events without their positions (null), for folding into a state before they are stored. */
+  unstored(): StoredEvent<E>[];
+}
+
+/**
+ * appendEvents without the insert, for a caller that stores the rows in a statement that writes more (the
+ * incident's own row with them, on PostgreSQL): the transaction counts as appending once this is called.
+ */
+export function chainEvents<S extends StreamType>(
+  tx: Tx,
+  streamId: string,
+  head: StreamHead,
+  events: StreamEvents[S][],
+  by: EventActor,
+  now: Date,
+  route: EventRoute<S>,
+): ChainedEvents<StreamEvents[S]> {
   // Only who it was goes on the record: never the caller's role, memberships or how they signed in.
   const actor: EventActor = { id: by.id, name: by.name };
   if (events.length) appending.add(tx);
@@ -88,27 +114,25 @@ export async function appendEvents<S extends StreamType>(
     chained.push({ ...fields, hash, dataText });
     prevHash = hash;
   }
-  const positions = await insertEvents(
-    tx,
-    dialect,
-    chained.map((e) => ({
-      stream_id: e.streamId,
-      seq: e.seq,
-      type: e.type,
-      actor: actorText,
-      occurred_at: e.occurredAt,
-      recorded_at: e.recordedAt,
-      data: e.dataText,
-      prev_hash: e.prevHash,
-      hash: e.hash,
-      stream_type: route.streamType,
-      customer_id: route.customerId,
-    })),
-  );
+  const rows = chained.map((e) => ({
+    stream_id: e.streamId,
+    seq: e.seq,
+    type: e.type,
+    actor: actorText,
+    occurred_at: e.occurredAt,
+    recorded_at: e.recordedAt,
+    data: e.dataText,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+    stream_type: route.streamType,
+    customer_id: route.customerId,
+  }));
   // Each is one of `events` with its data read back from the stored text: the same type and shape.
-  return chained.map(
-    ({ dataText, ...e }, i) => ({ ...e, ...route, position: positions[i] }) as unknown as StoredEvent<StreamEvents[S]>,
-  );
+  const withPositions = (positions: (number | null)[]) =>
+    chained.map(
+      ({ dataText, ...e }, i) => ({ ...e, ...route, position: positions[i] }) as unknown as StoredEvent<StreamEvents[S]>,
+    );
+  return { rows, stored: withPositions, unstored: () => withPositions(chained.map(() => null)) };
 }
 
 /** The events of one kind of stream among events (a stream holds the events of its own kind only). */

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import type { Dialect } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
-import type { EventsTable } from '../db/schema.ts';
+import type { DB, EventsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 
 export type EventRow = Omit<EventsTable, 'position' | 'stream_type' | 'xact_id'> & { position: number; stream_type: string };
@@ -28,7 +28,8 @@ const EVENT_COLUMNS = [
 // got its id before the writer of the previous event did (it wrote something else first). Raising keeps the feed's
 // rule sound: xact_id is never below the writer's own id, so "xact_id below the oldest running transaction" still
 // means "written by a finished transaction".
-const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) => {
+/** The insert of count events (slots `<column><i>`), for insertEvents and for statements that write more. */
+export function eventInsert(db: QueryCreator<DB>, slot: (name: string) => never, dialect: Dialect, count: number) {
   const rows = Array.from({ length: count }, (_, i) => {
     const row: Record<string, unknown> = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, slot(`${c}${i}`)]));
     if (dialect === 'postgres') {
@@ -36,9 +37,28 @@ const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot,
     }
     return row as never;
   });
-  const query = db.insertInto('events').values(rows);
+  return db.insertInto('events').values(rows);
+}
+
+const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) => {
+  const query = eventInsert(db, slot, dialect, count);
   return dialect === 'postgres' ? query.returning(['position', 'seq']) : query;
 });
+
+/** The values of eventInsert's slots for these rows. */
+export function eventValues(rows: Omit<EventRow, 'position'>[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const column of EVENT_COLUMNS) values[`${column}${i}`] = row[column];
+  });
+  return values;
+}
+
+/** PostgreSQL: the positions of the rows, in their order, from what the insert returned (position and seq). */
+export function positionsOf(rows: Omit<EventRow, 'position'>[], returned: { position: number; seq: number }[]): number[] {
+  const positionOfSeq = new Map(returned.map((r) => [r.seq, Number(r.position)]));
+  return rows.map((r) => positionOfSeq.get(r.seq) as number);
+}
 
 /**
  * Inserts events. Appends to different streams do not wait for each other: the live feed orders events by
@@ -47,17 +67,12 @@ const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot,
  * its end, which would serialise appends again; the feed wakes the other instances after the commit (wakeOthers).
  */
 export async function insertEvents(tx: Tx, dialect: Dialect, rows: Omit<EventRow, 'position'>[]): Promise<number[]> {
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    for (const column of EVENT_COLUMNS) values[`${column}${i}`] = row[column];
-  });
-  const result = await insertEventsQuery(tx, dialect, values, rows.length);
+  const result = await insertEventsQuery(tx, dialect, eventValues(rows), rows.length);
   if (dialect === 'sqlite') {
     const last = Number(result.insertId);
     return rows.map((_, i) => last - rows.length + 1 + i);
   }
-  const positionOfSeq = new Map(result.rows.map((r) => [r.seq, Number(r.position)]));
-  return rows.map((r) => positionOfSeq.get(r.seq) as number);
+  return positionsOf(rows, result.rows);
 }
 
 export function readStream(tx: Tx, streamId: string, afterSeq = 0, limit = 10_000): Promise<EventRow[]> {
