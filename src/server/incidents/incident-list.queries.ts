@@ -1,4 +1,4 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type AliasedSelectQueryBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { DEFAULT_SORT_ORDER, type IncidentSort, type SortOrder } from '../../shared/incident-list.ts';
 import { type Dialect, PLAN_WITH_VALUES } from '../core/db/database.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
@@ -215,11 +215,7 @@ export async function countIncidents(
       .select(sql<number>`1`.as('one'))
       .limit(cap + 1)
       .as('capped');
-    const row = await tx
-      .selectFrom(capped)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return countRows(tx, capped);
   };
   // PostgreSQL, planned for the list: the matches read were checked against the filters already; a word in many
   // incidents with fewer than cap + 1 of those passing counts on in the search's table alone when its filters allow
@@ -267,6 +263,11 @@ async function countSearchRows(tx: Tx, filter: IncidentFilter, terms: SearchTerm
     .limit(cap + 1)
     .modifyEnd(sql.raw(PLAN_WITH_VALUES))
     .as('capped');
+  return countRows(tx, capped);
+}
+
+/** How many rows a capped select gives. */
+async function countRows(tx: Tx, capped: AliasedSelectQueryBuilder<{ one: number }, 'capped'>): Promise<number> {
   const row = await tx
     .selectFrom(capped)
     .select((eb) => eb.fn.countAll<number>().as('n'))
