@@ -433,8 +433,8 @@ async function main(): Promise<number> {
   );
   const webBuildIncluded = ensureWebBuild();
 
-  const dialects: ('sqlite' | 'postgres')[] = ['sqlite'];
-  const skipped: string[] = [];
+  const dialects: ('sqlite' | 'postgres')[] = process.env.BENCH_SQLITE === '0' ? [] : ['sqlite'];
+  const skipped: string[] = process.env.BENCH_SQLITE === '0' ? ['SQLite skipped: BENCH_SQLITE=0'] : [];
   if (process.env.BENCH_POSTGRES === '0') skipped.push('PostgreSQL skipped: BENCH_POSTGRES=0');
   else {
     const why = await postgresUnavailable();

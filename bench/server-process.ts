@@ -73,7 +73,7 @@ export async function startServer(
   /** main: another checkout's src/main.ts (a before-and-after comparison); default this one's. */
   options: { nodeArgs?: string[]; timeoutMs?: number; logFile?: string; main?: string } = {},
 ): Promise<RunningServer> {
-  const { nodeArgs = [], timeoutMs = 120_000, logFile, main = MAIN } = options;
+  const { nodeArgs = [], timeoutMs = 120_000, logFile = process.env.BENCH_SERVER_LOG, main = MAIN } = options;
   const port = Number(env.PORT);
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, main, 'serve'], {
@@ -82,7 +82,7 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  const logStream = logFile ? fs.createWriteStream(logFile) : null;
+  const logStream = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
   const keep = (chunk: Buffer) => {
     log = (log + chunk).slice(-8000);
     logStream?.write(chunk);

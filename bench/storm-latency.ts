@@ -3,7 +3,7 @@
 // processes (bench/load-worker.ts): the senders closed loop, the probe paced, each request timed from when it was
 // due, so a blocked event loop shows in full.
 //
-// Alone: `node bench/storm-latency.ts` starts a SQLite server in a temporary folder and prints the figures
+// Alone: `node bench/storm-latency.ts [--postgres]` starts a SQLite (or PostgreSQL) server in a temporary folder and prints the figures
 // (BENCH_STORM_LATENCY_SECONDS, default 15).
 import type { Api } from './fixtures.ts';
 import { type LoadResult, runLoad } from './load.ts';
@@ -129,8 +129,11 @@ if (import.meta.main) {
   installSignalHandlers();
   const log = (message: string) => process.stderr.write(`${message}\n`);
   try {
-    const env = serverEnv({ port: await freePort(), dataDir: tempDir('storm'), databaseUrl: null });
-    const server = await startServer(env);
+    // --postgres: on a fresh PostgreSQL database; the server's log goes to BENCH_SERVER_LOG when set.
+    const { createBenchDatabase } = await import('./postgres.ts');
+    const databaseUrl = process.argv.includes('--postgres') ? (await createBenchDatabase()).url : null;
+    const env = serverEnv({ port: await freePort(), dataDir: tempDir('storm'), databaseUrl });
+    const server = await startServer(env, { logFile: process.env.BENCH_SERVER_LOG });
     const api = apiClient(server.origin, await createToken(env));
     const floor = await runLoad({
       kind: 'paced',

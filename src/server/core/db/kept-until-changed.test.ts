@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { KyselyPlugin } from 'kysely';
 import { createTestDb, type TestDatabase, testDialects } from '../../testing/test-db.ts';
 import { changeStamp } from './change-stamp.queries.ts';
 import type { Database } from './database.ts';
@@ -77,6 +78,41 @@ for (const dialect of await testDialects()) {
       assert.equal(await timely(), 1);
       assert.equal(await timely(), 2);
     });
+
+    if (dialect === 'postgres') {
+      it('shares a snapshot read only with those who asked before it was sent', async () => {
+        // The first read's answer is held back until released; a commit lands while it is held.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let holding = true;
+        const slow: KyselyPlugin = {
+          transformQuery: (args) => args.node,
+          transformResult: async (args) => {
+            if (holding) {
+              holding = false;
+              await held;
+            }
+            return args.result;
+          },
+        };
+        const slowDatabase = { ...database, db: database.db.withPlugin(slow) };
+        const first = changeStamp(slowDatabase);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const other = testDb.openAnother();
+        try {
+          await put(other, 'committed while the first read was on its way');
+        } finally {
+          await other.close();
+        }
+        const second = changeStamp(slowDatabase);
+        release();
+        assert.notEqual(await second, await first, 'the second stamp is read after the commit it was asked after');
+        const both = await Promise.all([changeStamp(database), changeStamp(database), changeStamp(database)]);
+        assert.equal(new Set(both.slice(1)).size, 1, 'those asking while a read is on its way share the next one');
+      });
+    }
 
     if (dialect === 'sqlite') {
       it('keeps nothing while a transaction is open on the connection (a read could see its uncommitted rows)', async () => {
