@@ -1,5 +1,6 @@
 // Alert intake under load (issue "Identify"): single de-duplicated posts against the floor, batches of 1,000,
 // de-duplication with 1,000 and with 1,000,000 alerts stored, and a storm at full speed with memory sampled.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Api, benchAlert } from './fixtures.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { runLoad } from './load.ts';
@@ -47,6 +48,9 @@ async function seed(origin: string, token: string, from: number, to: number, log
           await response.arrayBuffer();
           if (response.status === 202) break;
           if (response.status !== 503) throw new Error(`seeding alerts: ${response.status}`);
+          // Over the budget (still busy with what came before): wait as a sender would rather than open connection
+          // after connection at once.
+          await sleep(Math.min(1000, Number(response.headers.get('retry-after') ?? 0) * 1000 || 50));
         }
         if (Date.now() - lastReport > 5000) {
           lastReport = Date.now();

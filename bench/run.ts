@@ -449,8 +449,11 @@ async function main(): Promise<number> {
     try {
       suites.push(await runSuite(dialect, webBuildIncluded));
     } catch (error) {
-      failures.push(`${dialect}: ${(error as Error).stack ?? error}`);
-      log(`The ${dialect} suite failed: ${(error as Error).stack ?? error}`);
+      // A failed fetch says why only in its cause (the connection refused, reset, or no port left).
+      const cause = (error as { cause?: unknown }).cause;
+      const why = `${(error as Error).stack ?? error}${cause ? `\ncaused by: ${String((cause as Error).stack ?? cause)}` : ''}`;
+      failures.push(`${dialect}: ${why}`);
+      log(`The ${dialect} suite failed: ${why}`);
     } finally {
       await cleanupAll();
     }
