@@ -143,8 +143,9 @@ async function loadAcross(
       ? cpuAfter.reduce((sum: number, c, i) => sum + (c as number) - (cpuBefore[i] as number), 0) / wall
       : null;
   const pgAfter = await backendCpu(database);
-  const pgCpu =
-    [...pgAfter].reduce((sum, [pid, after]) => sum + (pgBefore.has(pid) ? after - (pgBefore.get(pid) as number) : 0), 0) / wall;
+  // A backend that was not there before began during the load (the pool opens connections as it needs them, and
+  // closes idle ones after 10 s): all of its CPU is the load's.
+  const pgCpu = [...pgAfter].reduce((sum, [pid, after]) => sum + after - (pgBefore.get(pid) ?? 0), 0) / wall;
   const reqPerSec = results.reduce((sum, r) => sum + r.reqPerSec, 0);
   const run: ScaleOutRun = {
     instances: servers.length,

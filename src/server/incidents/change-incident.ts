@@ -20,7 +20,7 @@ import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
-import { findIncident, storeIncidentChange } from './incidents.queries.ts';
+import { findIncident, type IncidentRecord, storeIncidentChange } from './incidents.queries.ts';
 
 type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
 
@@ -42,6 +42,7 @@ export function changeIncident(
 ): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
   return appendToIncident(deps, actor, idOrKey, {
     expectedVersion,
+    decideOnlyReads: true,
     decide: async (tx, state, now) => {
       const checked = await withCustomerChecked(tx, deps, actor, state, command);
       return decide(state, await withOpenClocks(tx, deps, state, checked, now), now);
@@ -53,6 +54,8 @@ export function changeIncident(
 export interface IncidentChange {
   /** The events to append; none: nothing happens. Runs inside the transaction and again on a retry. */
   decide(tx: Tx, state: IncidentState, now: Date): Promise<IncidentEvent[]> | IncidentEvent[];
+  /** decide writes nothing, so it may run again in the same transaction on a newer state. */
+  decideOnlyReads?: boolean;
   /** The other writes of the same transaction (their own tables, jobs), after the incident's. */
   alongside?(tx: Tx, next: IncidentState, events: StoredEvent<IncidentEvent>[], now: Date): Promise<void>;
   expectedVersion?: number;
@@ -78,48 +81,22 @@ export async function appendToIncident(
       const run = <T>(fn: (tx: Tx) => Promise<T>) => (change.within ? fn(change.within) : commit(deps, fn));
       return await run(async (tx) => {
         const cached = change.within ? undefined : cachedIncident(deps.database, idOrKey);
-        const record = cached ?? (await findIncident(tx, deps.database.dialect, idOrKey, true));
+        // A remembered state the caller already knows to be old is not worth a try.
+        const usable = cached && (expectedVersion === undefined || cached.state.version === expectedVersion);
+        const record = usable ? cached : await findIncident(tx, deps.database.dialect, idOrKey, true);
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
-        const { state, headHash } = record;
-        if (change.authorize) await change.authorize(tx, state);
-        else await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
-        if (expectedVersion !== undefined && expectedVersion !== state.version) {
-          throw new AppError(
-            'conflict',
-            `The incident changed since you loaded it (version ${expectedVersion}, now ${state.version}); reload and try again`,
-            'expectedVersion',
-          );
-        }
-        const now = deps.clock.now();
-        const newEvents = await change.decide(tx, state, now);
-        if (newEvents.length === 0) return { state, events: [] as StoredEvent<IncidentEvent>[] };
-        const head = { seq: state.version, hash: headHash };
-        const moved = newEvents
-          .flatMap((e) => (e.type === 'incident.updated' ? [e.data.changes] : []))
-          .find((c) => 'customerId' in c);
-        const chain = chainEvents(tx, state.id, head, newEvents, actor, now, {
-          streamType: 'incident',
-          customerId: moved ? (moved.customerId ?? null) : state.customerId,
-        });
-        const newHead = chain.rows[chain.rows.length - 1].hash;
-        const next = chain.unstored().reduce(evolve, state);
-        // The events and the incident's row in one statement (PostgreSQL); the version guard holds for both.
-        const positions = await storeIncidentChange(tx, deps.database.dialect, chain.rows, next, newHead, state);
-        if (!positions) throw new VersionRace();
-        const events = chain.stored(positions);
-        await refreshDeadlines(tx, deps, next, events, now);
-        await projectAccess(tx, deps.database.dialect, events);
-        await projectRoles(tx, state, next);
-        await projectTasks(tx, state, next, events, now);
-        await projectReview(tx, state, next, events);
-        await projectActions(tx, state, next, events, now);
-        await projectMetricFacts(tx, state, events);
-        await enqueueFollowUps(tx, next, events, now);
-        await change.alongside?.(tx, next, events, now);
-        // Another domain's transaction may still roll back: the next change reads the database.
-        if (change.within) forgetIncident(deps.database, idOrKey);
-        else rememberIncident(deps.database, { state: next, headHash: newHead });
-        return { state: next, events };
+        const stored = await decideAndStore(tx, deps, actor, idOrKey, change, record);
+        if (stored !== 'untouched') return stored;
+        // Another instance moved the incident on since this one remembered it. Nothing was written but what decide
+        // may have: when it only reads, read the incident (locking its row, so no third try) and decide again in
+        // the same transaction; otherwise roll back and retry.
+        if (!change.decideOnlyReads) throw new VersionRace();
+        forgetIncident(deps.database, idOrKey);
+        const current = await findIncident(tx, deps.database.dialect, idOrKey, true);
+        if (!current) throw new AppError('not_found', `No incident ${idOrKey}`);
+        const again = await decideAndStore(tx, deps, actor, idOrKey, change, current);
+        if (again === 'untouched') throw new VersionRace();
+        return again;
       });
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
@@ -130,6 +107,59 @@ export async function appendToIncident(
       }
     }
   }
+}
+
+/**
+ * One decision on a known state of the incident, stored with its projections; 'untouched' when the incident had
+ * moved past that state and nothing was written.
+ */
+async function decideAndStore(
+  tx: Tx,
+  deps: Deps,
+  actor: Actor,
+  idOrKey: string,
+  change: IncidentChange,
+  { state, headHash }: IncidentRecord,
+): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] } | 'untouched'> {
+  const { expectedVersion } = change;
+  if (change.authorize) await change.authorize(tx, state);
+  else await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
+  if (expectedVersion !== undefined && expectedVersion !== state.version) {
+    throw new AppError(
+      'conflict',
+      `The incident changed since you loaded it (version ${expectedVersion}, now ${state.version}); reload and try again`,
+      'expectedVersion',
+    );
+  }
+  const now = deps.clock.now();
+  const newEvents = await change.decide(tx, state, now);
+  if (newEvents.length === 0) return { state, events: [] as StoredEvent<IncidentEvent>[] };
+  const head = { seq: state.version, hash: headHash };
+  const moved = newEvents.flatMap((e) => (e.type === 'incident.updated' ? [e.data.changes] : [])).find((c) => 'customerId' in c);
+  const chain = chainEvents(tx, state.id, head, newEvents, actor, now, {
+    streamType: 'incident',
+    customerId: moved ? (moved.customerId ?? null) : state.customerId,
+  });
+  const newHead = chain.rows[chain.rows.length - 1].hash;
+  const next = chain.unstored().reduce(evolve, state);
+  // The events and the incident's row in one statement (PostgreSQL); the version guard holds for both.
+  const positions = await storeIncidentChange(tx, deps.database.dialect, chain.rows, next, newHead, state);
+  if (positions === 'untouched') return positions;
+  if (!positions) throw new VersionRace();
+  const events = chain.stored(positions);
+  await refreshDeadlines(tx, deps, next, events, now);
+  await projectAccess(tx, deps.database.dialect, events);
+  await projectRoles(tx, state, next);
+  await projectTasks(tx, state, next, events, now);
+  await projectReview(tx, state, next, events);
+  await projectActions(tx, state, next, events, now);
+  await projectMetricFacts(tx, state, events);
+  await enqueueFollowUps(tx, next, events, now);
+  await change.alongside?.(tx, next, events, now);
+  // Another domain's transaction may still roll back: the next change reads the database.
+  if (change.within) forgetIncident(deps.database, idOrKey);
+  else rememberIncident(deps.database, { state: next, headHash: newHead });
+  return { state: next, events };
 }
 
 /**

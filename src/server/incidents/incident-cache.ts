@@ -5,17 +5,17 @@ const MAX_RECORDS = 5000;
 const caches = new WeakMap<Database, Map<string, IncidentRecord>>();
 
 /**
- * On SQLite this process is the one writer, so the state it last wrote for an incident is the current one and
- * the read before each change can be skipped. Nothing trusts the cache blindly: the version guard on update
- * catches any other writer, and every failure forgets the entry so that the retry reads the database.
- * On PostgreSQL (several instances) there is no cache.
+ * The state this process last wrote for an incident, so that the read before the next change can be skipped. On
+ * SQLite this process is the one writer, so it is the current state. On PostgreSQL another instance may have moved
+ * the incident on; the change's statement then writes nothing (its version guard) and the change reads the
+ * incident and decides again, in the same transaction. Nothing trusts the cache blindly: every failure forgets the
+ * entry, so that the retry reads the database.
  */
 export function cachedIncident(database: Database, idOrKey: string): IncidentRecord | undefined {
   return caches.get(database)?.get(idOrKey.toUpperCase());
 }
 
 export function rememberIncident(database: Database, record: IncidentRecord): void {
-  if (database.dialect !== 'sqlite') return;
   let cache = caches.get(database);
   if (!cache) {
     cache = new Map();

@@ -4,7 +4,14 @@ import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
 import type { IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
-import { type EventRow, eventInsert, eventValues, insertEvents, positionsOf } from '../core/events/events.queries.ts';
+import {
+  type EventRow,
+  eventInsert,
+  eventInsertIf,
+  eventValues,
+  insertEvents,
+  positionsOf,
+} from '../core/events/events.queries.ts';
 import { effectiveSeverity } from './incident.ts';
 import type { IncidentState } from './incident-state.ts';
 
@@ -96,20 +103,25 @@ export async function updateIncident(
 }
 
 // PostgreSQL: the events and the incident's row in one statement (data-modifying CTEs), one round trip instead of
-// two. shape: the update's KEPT bits, and the number of events from bit 2 up.
-const appendAndUpdateQuery = prepared<{ position: number; seq: number; updated: string }>((db, slot, dialect, shape) =>
-  db
-    .with('e', (qc) => eventInsert(qc, slot, dialect, shape >> 2).returning(['position', 'seq']))
-    .with('u', (qc) =>
-      qc
-        .updateTable('incidents')
-        .set(Object.fromEntries(updatedColumns(shape & 3).map((c) => [c, slot(c)])))
-        .where('id', '=', slot('id'))
-        .where('version', '=', slot('previousVersion'))
-        .returning('id'),
-    )
-    .selectFrom('e')
-    .select(['e.position', 'e.seq', sql<string>`(select count(*) from u)`.as('updated')]),
+// two. The row is updated first (its lock first, as every other writer of the incident takes it) and the events
+// are written only if it was: when the incident has moved on, nothing is written and the transaction can go on.
+// shape: the update's KEPT bits, and the number of events from bit 2 up.
+const appendAndUpdateQuery = prepared<{ position: number | null; seq: number | null; updated: string }>(
+  (db, slot, _dialect, shape) =>
+    db
+      .with('u', (qc) =>
+        qc
+          .updateTable('incidents')
+          .set(Object.fromEntries(updatedColumns(shape & 3).map((c) => [c, slot(c)])))
+          .where('id', '=', slot('id'))
+          .where('version', '=', slot('previousVersion'))
+          .returning('id'),
+      )
+      .with('e', (qc) => eventInsertIf(qc as never, 'u', slot, shape >> 2).returning(['position', 'seq']))
+      // One row per event written, or a single row of nulls when none was.
+      .selectFrom(sql`(select 1)`.as('one'))
+      .leftJoin('e', (join) => join.on(sql<boolean>`true`))
+      .select(['e.position', 'e.seq', sql<string>`(select count(*) from u)`.as('updated')]),
 );
 
 const appendAndInsertQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) =>
@@ -126,8 +138,10 @@ const appendAndInsertQuery = prepared<{ position: number; seq: number }>((db, sl
 );
 
 /**
- * Stores an incident's new events and its new state (only if nobody else moved it past previous.version): the
- * events' positions, or null when the version guard failed (the caller rolls back). One statement on PostgreSQL.
+ * Stores an incident's new events and its new state, only if nobody else moved it past previous.version: the
+ * events' positions; 'untouched' when it had moved on and nothing was written (PostgreSQL: the transaction may read
+ * the incident again and go on); null when the guard failed after a write (the caller rolls back).
+ * One statement on PostgreSQL.
  */
 export async function storeIncidentChange(
   tx: Tx,
@@ -136,14 +150,16 @@ export async function storeIncidentChange(
   state: IncidentState,
   headHash: string,
   previous: IncidentState,
-): Promise<number[] | null> {
+): Promise<number[] | 'untouched' | null> {
   if (dialect === 'sqlite') {
     const positions = await insertEvents(tx, dialect, rows);
     return (await updateIncident(tx, dialect, state, headHash, previous)) ? positions : null;
   }
   const values = { ...eventValues(rows), ...incidentRow(state, headHash), previousVersion: previous.version };
   const result = await appendAndUpdateQuery(tx, dialect, values, updateShape(state, previous) | (rows.length << 2));
-  return Number(result.rows[0]?.updated) === 1 ? positionsOf(rows, result.rows) : null;
+  const written = result.rows.filter((r) => r.position !== null) as { position: number; seq: number }[];
+  if (Number(result.rows[0]?.updated) === 1) return positionsOf(rows, written);
+  return written.length === 0 ? 'untouched' : null;
 }
 
 /** Stores a new incident's first events and its row: the events' positions. One statement on PostgreSQL. */

@@ -32,12 +32,33 @@ const EVENT_COLUMNS = [
 export function eventInsert(db: QueryCreator<DB>, slot: (name: string) => never, dialect: Dialect, count: number) {
   const rows = Array.from({ length: count }, (_, i) => {
     const row: Record<string, unknown> = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, slot(`${c}${i}`)]));
-    if (dialect === 'postgres') {
-      row.xact_id = sql`greatest(pg_current_xact_id(), (select h.xact_id from events h where h.stream_id = ${slot(`stream_id${i}`)} order by h.seq desc limit 1))`;
-    }
+    if (dialect === 'postgres') row.xact_id = raisedXactId(slot, i);
     return row as never;
   });
   return db.insertInto('events').values(rows);
+}
+
+const raisedXactId = (slot: (name: string) => never, i: number) =>
+  sql`greatest(pg_current_xact_id(), (select h.xact_id from events h where h.stream_id = ${slot(`stream_id${i}`)} order by h.seq desc limit 1))`;
+
+/**
+ * PostgreSQL: eventInsert's events, written only if the table `guard` (a CTE of the same statement) has a row.
+ * The values are typed here, as a select does not take them from the columns as a VALUES list does.
+ */
+export function eventInsertIf(db: QueryCreator<DB>, guard: string, slot: (name: string) => never, count: number) {
+  const selects = Array.from({ length: count }, (_, i) =>
+    db
+      .selectFrom(sql.table(guard).as('guard'))
+      .select([
+        ...EVENT_COLUMNS.map((c) => sql`cast(${slot(`${c}${i}`)} as ${sql.raw(c === 'seq' ? 'integer' : 'text')})`.as(c)),
+        raisedXactId(slot, i).as('xact_id'),
+      ]),
+  );
+  const rows = selects.slice(1).reduce((union, select) => union.unionAll(select as never), selects[0]);
+  return db
+    .insertInto('events')
+    .columns([...EVENT_COLUMNS, 'xact_id'])
+    .expression(rows as never);
 }
 
 const insertEventsQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) => {

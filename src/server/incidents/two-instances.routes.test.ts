@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { testDialects } from '../testing/test-db.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+// Each instance remembers the state it last wrote of an incident and skips the read before its next change. When
+// the other instance has moved the incident on since, the change's statement writes nothing (its version guard), and
+// the change reads the incident and decides again in the same transaction.
+
+type Submit = (this: { text?: string }, ...args: unknown[]) => unknown;
+const pgQuery = (createRequire(import.meta.url)('pg') as { Query: { prototype: { submit: Submit } } }).Query.prototype;
+
+/** The statements the pg driver sends (every connection of this process) while fn runs. */
+async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = pgQuery.submit;
+  pgQuery.submit = function submit(...args: unknown[]) {
+    seen.push((this.text ?? '').replace(/\s+/g, ' ').toLowerCase());
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    pgQuery.submit = original;
+  }
+  return seen;
+}
+
+for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
+  describe(`changes through two instances on ${dialect}`, () => {
+    let a: TestServer;
+    let b: TestServer;
+    let token: string;
+
+    before(async () => {
+      a = await startTestServer({ dialect });
+      b = await startTestServer({ testDb: a.testDb });
+      token = await a.userToken('admin');
+    });
+    after(async () => {
+      await b?.close();
+      await a?.close();
+    });
+
+    const post = async (server: TestServer, url: string, body: unknown, status = 201) => {
+      const res = await server.request('POST', url, { token, body });
+      assert.equal(res.status, status, await res.clone().text());
+      return res.json();
+    };
+    const versionOf = async (id: string) =>
+      ((await (await a.request('GET', `/api/v1/incidents/${id}`, { token })).json()) as { version: number }).version;
+    const seqsOf = async (id: string) => {
+      const res = await b.request('GET', `/api/v1/incidents/${id}/timeline`, { token });
+      const body = (await res.json()) as { events: { seq: number }[] };
+      return body.events.map((e) => e.seq).sort((x, y) => x - y);
+    };
+
+    it('adds a note on an instance whose remembered state is old, in one transaction, after the other instance’s', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'Two instances' })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      const statements = await statementsDuring(async () => {
+        await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a, from version 2, lands as 4' });
+      });
+      assert.equal(await versionOf(id), 4);
+      assert.deepEqual(await seqsOf(id), [1, 2, 3, 4]);
+      assert.equal(statements.filter((s) => s.startsWith('rollback')).length, 0, statements.join('\n'));
+      assert.equal(statements.filter((s) => s.startsWith('commit')).length, 1, statements.join('\n'));
+      // The remembered state was tried first, then the incident read with its row locked.
+      assert.equal(statements.filter((s) => s.includes('for update')).length, 1, statements.join('\n'));
+      const integrity = await (await a.request('GET', `/api/v1/incidents/${id}/integrity`, { token })).json();
+      assert.deepEqual({ ...integrity, head: undefined }, { valid: true, count: 4, head: undefined });
+    });
+
+    it('reads nothing before a change when this instance wrote last', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'One writer' })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'first' });
+      const statements = await statementsDuring(async () => {
+        await post(a, `/api/v1/incidents/${id}/notes`, { body: 'second' });
+      });
+      assert.equal(statements.filter((s) => s.includes('for update')).length, 0, statements.join('\n'));
+      assert.equal(await versionOf(id), 3);
+    });
+
+    it('takes an expected version the other instance made current, though this one remembers an older one', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'Expected version' })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      const res = await a.request('PATCH', `/api/v1/incidents/${id}`, { token, body: { title: 'Renamed', expectedVersion: 3 } });
+      assert.equal(res.status, 200, await res.text());
+      const stale = await b.request('PATCH', `/api/v1/incidents/${id}`, { token, body: { title: 'Late', expectedVersion: 3 } });
+      assert.equal(stale.status, 409, await stale.text());
+    });
+
+    it('loses no note and deadlocks on none when both instances write one incident at once', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'Contended' })) as { id: string };
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          (i % 2 ? a : b).request('POST', `/api/v1/incidents/${id}/notes`, { token, body: { body: `note ${i}` } }),
+        ),
+      );
+      const statuses = answers.map((r) => r.status);
+      // A note racing many others may give up after its retries (409): an answer, never a 500.
+      assert.ok(
+        statuses.every((s) => s === 201 || s === 409),
+        `statuses: ${statuses.join(' ')}`,
+      );
+      const added = statuses.filter((s) => s === 201).length;
+      assert.ok(added >= 50, `only ${added} of 60 notes were added`);
+      assert.equal(await versionOf(id), 1 + added);
+      const integrity = await (await b.request('GET', `/api/v1/incidents/${id}/integrity`, { token })).json();
+      assert.equal(integrity.valid, true, JSON.stringify(integrity));
+      assert.deepEqual(
+        await seqsOf(id),
+        Array.from({ length: 1 + added }, (_, i) => i + 1),
+      );
+    });
+  });
+}
