@@ -12,6 +12,7 @@ import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker
 import { createLogger } from './core/logger.ts';
 import { startEvidenceSweep } from './evidence/sweep-evidence.ts';
 import { currentIncidentAccess } from './incidents/incident-access.ts';
+import { forgetIncidents } from './incidents/incident-cache.ts';
 import { jobDefinitions } from './job-definitions.ts';
 import { closeMailTransports } from './notifications/channels/email.ts';
 import { installationSigningKey } from './reports/signing-key.ts';
@@ -47,7 +48,11 @@ export async function startServer(
     database,
     clock,
     log,
-    feed: createEventFeed(database, log, currentIncidentAccess(database)),
+    feed: createEventFeed(database, log, {
+      lookup: currentIncidentAccess(database),
+      // What another instance changed is read afresh before this one changes it (see incidents/incident-cache.ts).
+      appendedElsewhere: (streams) => forgetIncidents(database, streams),
+    }),
     jobs,
   };
   const worker = startWorker(database, clock, log, jobDefinitions(deps), {

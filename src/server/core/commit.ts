@@ -15,7 +15,8 @@ export async function commit<T>(deps: Pick<Deps, 'database' | 'feed' | 'jobs'>, 
     return fn(tx);
   });
   if (used) {
-    if (appendedIn(used)) deps.feed.notify();
+    const streams = appendedIn(used);
+    if (streams) deps.feed.notify(streams);
     if (enqueuedIn(used)) deps.jobs.wake();
   }
   return value;

@@ -33,3 +33,9 @@ export function forgetIncident(database: Database, idOrKey: string): void {
   cache.delete(record.state.id.toUpperCase());
   cache.delete(record.state.key);
 }
+
+/** Forgets the incidents another instance changed (by id), or every incident ('any': which is not known). */
+export function forgetIncidents(database: Database, ids: ReadonlySet<string> | 'any'): void {
+  if (ids === 'any') caches.get(database)?.clear();
+  else for (const id of ids) forgetIncident(database, id);
+}

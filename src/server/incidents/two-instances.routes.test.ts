@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { cachedIncident, rememberIncident } from './incident-cache.ts';
 
 // Each instance remembers the state it last wrote of an incident and skips the read before its next change. When
 // the other instance has moved the incident on since, the change's statement writes nothing (its version guard), and
@@ -56,19 +57,48 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
       return body.events.map((e) => e.seq).sort((x, y) => x - y);
     };
 
+    /** Waits until instance a has heard of the other instance's change to the incident (its wake-up), 5 s at most. */
+    const forgottenByA = async (id: string) => {
+      for (const since = Date.now(); cachedIncident(a.testDb.database, id); ) {
+        assert.ok(Date.now() - since < 5000, 'instance a still remembers the incident 5 s after b changed it');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const count = (statements: string[], part: string) => statements.filter((s) => s.includes(part)).length;
+
+    it('forgets what it remembers of an incident once the other instance changed it, and reads it before its next change', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'Told' })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      assert.equal(cachedIncident(a.testDb.database, id)?.state.version, 2);
+      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      await forgottenByA(id);
+      const statements = await statementsDuring(async () => {
+        await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a reads version 3 first' });
+      });
+      assert.equal(count(statements, 'for update'), 1, statements.join('\n'));
+      assert.equal(count(statements, 'update "incidents"'), 1, statements.join('\n'));
+      assert.deepEqual(await seqsOf(id), [1, 2, 3, 4]);
+    });
+
     it('adds a note on an instance whose remembered state is old, in one transaction, after the other instance’s', async () => {
       const { id } = (await post(a, '/api/v1/incidents', { title: 'Two instances' })) as { id: string };
       await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      const old = cachedIncident(a.testDb.database, id);
+      assert.ok(old);
       await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      // As if b's wake-up had not reached a yet.
+      await forgottenByA(id);
+      rememberIncident(a.testDb.database, old);
       const statements = await statementsDuring(async () => {
         await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a, from version 2, lands as 4' });
       });
       assert.equal(await versionOf(id), 4);
       assert.deepEqual(await seqsOf(id), [1, 2, 3, 4]);
+      // Tried on the remembered state (nothing written), then read with its row locked, decided again, committed.
+      assert.equal(count(statements, 'update "incidents"'), 2, statements.join('\n'));
+      assert.equal(count(statements, 'for update'), 1, statements.join('\n'));
       assert.equal(statements.filter((s) => s.startsWith('rollback')).length, 0, statements.join('\n'));
       assert.equal(statements.filter((s) => s.startsWith('commit')).length, 1, statements.join('\n'));
-      // The remembered state was tried first, then the incident read with its row locked.
-      assert.equal(statements.filter((s) => s.includes('for update')).length, 1, statements.join('\n'));
       const integrity = await (await a.request('GET', `/api/v1/incidents/${id}/integrity`, { token })).json();
       assert.deepEqual({ ...integrity, head: undefined }, { valid: true, count: 4, head: undefined });
     });

@@ -78,8 +78,8 @@ for (const dialect of await testDialects()) {
             );
             if (!slow) await sleep(between(0, 10));
           });
-          // As every writer does after its commit (core/commit.ts through the feed).
-          await wakeOthers(database.db);
+          // As every writer does after its commit (core/commit.ts through the feed), but naming no stream.
+          await wakeOthers(database.db, '');
         } catch (error) {
           // Two direct writers took the same seq: the later one's append fails on the unique constraint, as designed.
           if (!String((error as { code?: string }).code).startsWith('23505')) throw error;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { type Database, loadPg } from '../db/database.ts';
 import { type StoredEvent, toStoredEvent } from './event-store.ts';
@@ -23,8 +24,8 @@ export interface Subscriber {
 }
 
 export interface EventFeed {
-  /** Something was appended and committed here: read it and fan it out, and wake the other instances. */
-  notify(): void;
+  /** Something was appended to these streams and committed here: read it and fan it out, and tell the other instances. */
+  notify(streams: Iterable<string>): void;
   /** Delivers every event after the cursor, then live ones, with no gap and no duplicate. */
   subscribe(after: FeedCursor, subscriber: Subscriber): Promise<() => void>;
   stop(): Promise<void>;
@@ -50,6 +51,26 @@ const POLL_MS = 2000;
 const ANNOUNCE_GAP_MS = 5;
 /** Events held back this long by one running transaction are worth a warning naming it. */
 export const STUCK_WARN_MS = 10_000;
+/** A wake-up names at most this many streams (a NOTIFY's payload is short); past it, it says "any stream". */
+const NAMED_STREAMS = 150;
+
+/** The other instances appended to these streams ('any': to streams not named, e.g. while the listener was away). */
+export type AppendedElsewhere = (streams: ReadonlySet<string> | 'any') => void;
+
+/** What a wake-up carries: who sent it, and the streams appended to since the one before (null: any). */
+interface WakeUp {
+  from: string;
+  streams: string[] | null;
+}
+
+function parseWakeUp(payload: string | undefined): WakeUp | null {
+  try {
+    const value = JSON.parse(payload ?? '') as WakeUp;
+    return typeof value?.from === 'string' && (value.streams === null || Array.isArray(value.streams)) ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One reader per instance tails the events table in the feed's order and fans events out to local subscribers.
@@ -60,8 +81,11 @@ export const STUCK_WARN_MS = 10_000;
 export function createEventFeed(
   database: Database,
   log: { warn(obj: unknown, msg?: string): void },
-  lookup: AccessLookup = async () => new Map(),
+  options: { lookup?: AccessLookup; appendedElsewhere?: AppendedElsewhere } = {},
 ): EventFeed {
+  const { lookup = async () => new Map(), appendedElsewhere = () => {} } = options;
+  // This instance's name in its wake-ups, so that it knows its own when they come back.
+  const self = randomUUID();
   const entries = new Set<Entry>();
   let cursor: FeedCursor = { xact: 0, position: 0 };
   let pumping = false;
@@ -155,13 +179,24 @@ export function createEventFeed(
 
   const poll = setInterval(() => entries.size > 0 && void pump(), POLL_MS);
   poll.unref();
-  const listener = database.dialect === 'postgres' && database.url ? listen(database.url, () => void pump(), log) : null;
+  const onWakeUp = (payload: string | undefined) => {
+    const wakeUp = parseWakeUp(payload);
+    if (wakeUp?.from !== self) appendedElsewhere(wakeUp?.streams ? new Set(wakeUp.streams) : 'any');
+    if (entries.size > 0) void pump();
+  };
+  const listener = database.dialect === 'postgres' && database.url ? listen(database.url, onWakeUp, log) : null;
 
   // One NOTIFY in flight at a time, then one more (ANNOUNCE_GAP_MS later) for whatever committed meanwhile: under
   // load many commits share a wake-up, and no append waits for the notification queue's lock (see insertEvents).
   // Each NOTIFY is a small write transaction of its own (the queue records its transaction id), hence the gap.
   let announcing = false;
   let announceAgain = false;
+  let appendedHere = new Set<string>();
+  const wakeUp = () => {
+    const streams = appendedHere.size <= NAMED_STREAMS ? [...appendedHere] : null;
+    appendedHere = new Set();
+    return JSON.stringify({ from: self, streams } satisfies WakeUp);
+  };
   const announce = async () => {
     if (announcing) {
       announceAgain = true;
@@ -171,7 +206,7 @@ export function createEventFeed(
     try {
       for (;;) {
         announceAgain = false;
-        await wakeOthers(database.db);
+        await wakeOthers(database.db, wakeUp());
         if (!announceAgain || stopped) break;
         await new Promise((r) => setTimeout(r, ANNOUNCE_GAP_MS));
       }
@@ -183,9 +218,11 @@ export function createEventFeed(
   };
 
   return {
-    notify: () => {
+    notify: (streams) => {
       if (entries.size > 0) void pump();
-      if (database.dialect === 'postgres' && !stopped) void announce();
+      if (database.dialect !== 'postgres' || stopped) return;
+      for (const stream of streams) appendedHere.add(stream);
+      void announce();
     },
     async subscribe(after, subscriber) {
       if (entries.size === 0) cursor = await feedTail(database.db, database.dialect);
@@ -217,13 +254,13 @@ export function createEventFeed(
 }
 
 /** A dedicated connection that LISTENs for appends on other instances, reconnecting when lost. */
-function listen(url: string, onNotify: () => void, log: { warn(obj: unknown, msg?: string): void }) {
+function listen(url: string, onNotify: (payload?: string) => void, log: { warn(obj: unknown, msg?: string): void }) {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   const connect = async () => {
     const c = new (loadPg().Client)({ connectionString: url });
-    c.on('notification', onNotify);
+    c.on('notification', (message) => onNotify(message.payload));
     c.on('error', (err) => {
       log.warn({ err }, 'event listener connection lost; reconnecting');
       c.end().catch(() => undefined);
@@ -234,7 +271,7 @@ function listen(url: string, onNotify: () => void, log: { warn(obj: unknown, msg
       await c.query('LISTEN muster_events');
       client = c;
       if (closed) await c.end();
-      onNotify(); // catch up on anything appended while disconnected
+      onNotify(); // catch up on anything appended while disconnected (to any stream)
     } catch (err) {
       log.warn({ err }, 'event listener could not connect; retrying');
       c.end().catch(() => undefined);

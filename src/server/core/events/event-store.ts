@@ -39,12 +39,13 @@ export interface StreamHead {
   hash: string;
 }
 
-// Transactions that appended events: only their commits need to wake the live feed (see core/commit.ts).
-const appending = new WeakSet<Tx>();
+// Transactions that appended events, and to which streams: only their commits need to wake the live feed, and the
+// other instances are told which streams moved (see core/commit.ts).
+const appending = new WeakMap<Tx, Set<string>>();
 
-/** Whether events were appended in this transaction (with group commit: in the batch it belongs to). */
-export function appendedIn(tx: Tx): boolean {
-  return appending.has(tx);
+/** The streams this transaction appended to (with group commit: the batch it belongs to); undefined: none. */
+export function appendedIn(tx: Tx): ReadonlySet<string> | undefined {
+  return appending.get(tx);
 }
 
 /**
@@ -89,7 +90,7 @@ export function chainEvents<S extends StreamType>(
 ): ChainedEvents<StreamEvents[S]> {
   // Only who it was goes on the record: never the caller's role, memberships or how they signed in.
   const actor: EventActor = { id: by.id, name: by.name };
-  if (events.length) appending.add(tx);
+  if (events.length) appending.set(tx, (appending.get(tx) ?? new Set()).add(streamId));
   const recordedAt = now.toISOString();
   const actorText = canonicalJson(actor);
   const chained: (Omit<StoredEventFields, 'position' | keyof EventRoute> & { type: string; data: unknown; dataText: string })[] =

@@ -231,8 +231,8 @@ export async function feedCursorAt(tx: Tx, dialect: Dialect, position: number): 
 }
 
 /** Wakes the feeds of every instance (PostgreSQL LISTEN): in a transaction of its own, after the appends committed. */
-export async function wakeOthers(tx: Tx): Promise<void> {
-  await sql`select pg_notify('muster_events', '')`.execute(tx);
+export async function wakeOthers(tx: Tx, payload: string): Promise<void> {
+  await sql`select pg_notify('muster_events', ${payload})`.execute(tx);
 }
 
 /** The transaction holding the feed's horizon back (PostgreSQL): who it is, for the operator's log. */
