@@ -15,7 +15,7 @@ import { reviewGateOf, reviewGateOnEntering } from '../reviews/review-gate.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
-import { cachedIncident, forgetIncident, rememberIncident } from './incident-cache.ts';
+import { cachedIncident, forgetIncident, inTurn, rememberIncident } from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
@@ -78,7 +78,8 @@ export async function appendToIncident(
   const { expectedVersion } = change;
   for (let attempt = 1; ; attempt++) {
     try {
-      const run = <T>(fn: (tx: Tx) => Promise<T>) => (change.within ? fn(change.within) : commit(deps, fn));
+      const run = <T>(fn: (tx: Tx) => Promise<T>) =>
+        change.within ? fn(change.within) : inTurn(deps.database, idOrKey, () => commit(deps, fn));
       return await run(async (tx) => {
         const cached = change.within ? undefined : cachedIncident(deps.database, idOrKey);
         // A remembered state the caller already knows to be old is not worth a try.

@@ -67,7 +67,7 @@ const insertUserAccessQuery = prepared((db, slot) =>
 
 /** insertAccess if row.user_id is a user (intake, alert rules and signed links are nobody's reader). */
 export async function insertUserAccess(tx: Tx, dialect: Dialect, row: IncidentAccessTable): Promise<void> {
-  await insertUserAccessQuery(tx, dialect, row);
+  await insertUserAccessQuery.unanswered(tx, dialect, row);
 }
 
 export async function deleteAccess(tx: Tx, incidentId: string, userId: string): Promise<void> {

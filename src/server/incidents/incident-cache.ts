@@ -39,3 +39,31 @@ export function forgetIncidents(database: Database, ids: ReadonlySet<string> | '
   if (ids === 'any') caches.get(database)?.clear();
   else for (const id of ids) forgetIncident(database, id);
 }
+
+const turns = new WeakMap<Database, Map<string, Promise<void>>>();
+
+/**
+ * Runs the changes of one incident in this process one after another (PostgreSQL; SQLite's one writer already
+ * does). Concurrent changes would all start from the same remembered state, and all but one would find the
+ * incident moved on, read it and wait for its row; in turn, each starts from the state the one before it wrote,
+ * and they hold one pooled connection between them instead of one each.
+ */
+export function inTurn<T>(database: Database, idOrKey: string, work: () => Promise<T>): Promise<T> {
+  if (database.dialect !== 'postgres') return work();
+  let queue = turns.get(database);
+  if (!queue) {
+    queue = new Map();
+    turns.set(database, queue);
+  }
+  const key = idOrKey.toUpperCase();
+  const result = (queue.get(key) ?? Promise.resolve()).then(work);
+  const done = result.then(
+    () => {},
+    () => {},
+  );
+  queue.set(key, done);
+  void done.then(() => {
+    if (queue.get(key) === done) queue.delete(key);
+  });
+  return result;
+}

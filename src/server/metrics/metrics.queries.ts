@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { IncidentMetricsTable } from '../core/db/metrics-schema.ts';
 import type { DB } from '../core/db/schema.ts';
-import type { Tx } from '../core/db/transaction.ts';
+import { type Tx, writeUnanswered } from '../core/db/transaction.ts';
 import { RED } from '../incidents/incident-access.queries.ts';
 import { type MetricFacts, stageOutcome } from './metric-facts.ts';
 
@@ -83,11 +83,13 @@ export function metricsRow(f: MetricFacts): IncidentMetricsTable {
 export async function saveMetricFacts(tx: Tx, facts: MetricFacts): Promise<void> {
   const row = metricsRow(facts);
   const { incident_id: _id, ...rest } = row;
-  await tx
-    .insertInto('incident_metrics')
-    .values(row)
-    .onConflict((oc) => oc.column('incident_id').doUpdateSet(rest))
-    .execute();
+  await writeUnanswered(
+    tx,
+    tx
+      .insertInto('incident_metrics')
+      .values(row)
+      .onConflict((oc) => oc.column('incident_id').doUpdateSet(rest)),
+  );
 }
 
 export interface MetricsFilter {

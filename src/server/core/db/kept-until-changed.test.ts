@@ -37,9 +37,10 @@ for (const dialect of await testDialects()) {
       assert.equal(await settings(), '');
       // On PostgreSQL a write in any other database of the cluster (other tests run beside this one) moves the stamp.
       if (dialect === 'sqlite' || (await changeStamp(database)) === stampBefore) assert.equal(reads, 1, 'kept');
+      const readsBefore = reads;
       await put(database, 'a');
       assert.equal(await settings(), 'a');
-      assert.equal(reads, 2);
+      assert.equal(reads, readsBefore + 1);
     });
 
     it('reads again after a commit by another connection (another instance or process)', async () => {

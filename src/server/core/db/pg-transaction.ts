@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { Kysely, PostgresDialect } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -40,6 +40,30 @@ function uncork(entry: Bound): void {
   entry.socket.uncork();
 }
 
+function cork(entry: Bound): void {
+  if (entry.corked) return;
+  entry.corked = true;
+  entry.socket.cork();
+}
+
+/** The open transactions' connections, and the writes sent in each whose answers nobody has waited for yet. */
+const open = new WeakMap<Kysely<DB>, { entry: Bound; client: pg.PoolClient; unanswered: Promise<unknown>[] }>();
+
+/**
+ * Sends a write of an open transaction (tx as its work was given it) without waiting for its answer: it leaves with
+ * the next statement or the COMMIT, in one system call, and its answer is awaited with the COMMIT's, so it costs no
+ * round trip of its own. Its failure fails the commit. False when tx is not such a transaction (then run it as usual).
+ */
+export function sendUnanswered(tx: Kysely<DB>, query: CompiledQuery): boolean {
+  const transaction = open.get(tx);
+  if (!transaction) return false;
+  cork(transaction.entry);
+  const answer = transaction.client.query(query.sql, query.parameters as unknown[]);
+  answer.catch(() => {});
+  transaction.unanswered.push(answer);
+  return true;
+}
+
 /**
  * PostgreSQL transactions whose BEGIN travels with their first statement: the pool's connections run in the
  * driver's pipeline mode, so BEGIN is sent without waiting for its answer, and it is held in the socket's buffer
@@ -53,8 +77,7 @@ export function pipelinedTransactions(pool: pg.Pool) {
     const client = await pool.connect();
     const tx = boundTo(client);
     // BEGIN waits in the socket's buffer for the first statement (both leave in one write).
-    tx.corked = true;
-    tx.socket.cork();
+    cork(tx);
     const begun = client.query('begin');
     // Its failure is also the first statement's, and it is awaited before the commit.
     begun.catch(() => {});
@@ -62,10 +85,18 @@ export function pipelinedTransactions(pool: pg.Pool) {
     try {
       // A query builder of its own for each transaction (sharing the connection's): writers mark the transaction
       // object itself (events appended, jobs enqueued, see core/commit.ts), and marks must not outlive it.
-      const value = await fn(tx.db.withoutPlugins());
+      const db = tx.db.withoutPlugins();
+      const unanswered: Promise<unknown>[] = [];
+      open.set(db, { entry: tx, client, unanswered });
+      const value = await fn(db);
+      open.delete(db);
+      // The COMMIT leaves with the writes still held back, and their answers come before its own.
+      const committing = client.query('commit');
+      committing.catch(() => {});
       uncork(tx);
       await begun;
-      const committed = await client.query('commit');
+      for (const answer of unanswered) await answer;
+      const committed = await committing;
       // PostgreSQL answers COMMIT of a transaction that a failed statement aborted with ROLLBACK: never report
       // such work as done (a statement's error swallowed inside fn would otherwise be acknowledged as written).
       if (committed.command !== 'COMMIT') throw new Error('The transaction was rolled back by a failed statement');

@@ -1,6 +1,7 @@
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { DB } from './schema.ts';
+import { writeUnanswered } from './transaction.ts';
 
 const SLOT = '\u0000slot:';
 
@@ -22,7 +23,7 @@ export function prepared<R = unknown>(
   build: (db: Kysely<DB>, slot: Slot, dialect: Dialect, shape: number) => { compile(): CompiledQuery<R> },
 ) {
   const cache = new Map<string, { query: CompiledQuery<R>; slots: (string | null)[] }>();
-  return function run(db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<QueryResult<R>> {
+  function bind(db: Kysely<DB>, dialect: Dialect, values: object, shape: number): CompiledQuery<R> {
     const key = `${dialect}:${shape}`;
     let entry = cache.get(key);
     if (!entry) {
@@ -33,6 +34,13 @@ export function prepared<R = unknown>(
     }
     const { query, slots } = entry;
     const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : (values as Record<string, unknown>)[slot]));
-    return db.executeQuery<R>({ ...query, parameters });
-  };
+    return { ...query, parameters };
+  }
+  function run(db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<QueryResult<R>> {
+    return db.executeQuery<R>(bind(db, dialect, values, shape));
+  }
+  /** run for a write whose answer nothing waits for: see writeUnanswered. */
+  run.unanswered = (db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<void> =>
+    writeUnanswered(db, { compile: () => bind(db, dialect, values, shape) });
+  return run;
 }

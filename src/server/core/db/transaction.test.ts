@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDb, type TestDatabase, testDialects } from '../../testing/test-db.ts';
 import { migrateToLatest } from './migrations.ts';
-import { withTransaction } from './transaction.ts';
+import { withTransaction, writeUnanswered } from './transaction.ts';
 
 for (const dialect of await testDialects()) {
   describe(`withTransaction on ${dialect}`, () => {
@@ -83,6 +83,30 @@ for (const dialect of await testDialects()) {
         assert.equal(await work, 'done');
         assert.equal(await counterValue('swallowed'), 1);
       }
+    });
+
+    it('commits a write sent without waiting for its answer, and later statements of the work see it', async () => {
+      const seen = await withTransaction(testDb.database, async (tx) => {
+        await writeUnanswered(tx, tx.insertInto('counters').values({ name: 'unanswered', value: 5 }));
+        return (await tx.selectFrom('counters').select('value').where('name', '=', 'unanswered').executeTakeFirst())?.value;
+      });
+      assert.equal(seen, 5);
+      assert.equal(await counterValue('unanswered'), 5);
+    });
+
+    it('fails the whole work, and keeps none of it, when a write sent without waiting fails', async () => {
+      await withTransaction(testDb.database, (tx) => tx.insertInto('counters').values({ name: 'taken', value: 1 }).execute());
+      await assert.rejects(
+        withTransaction(testDb.database, async (tx) => {
+          await tx.insertInto('counters').values({ name: 'before-the-failure', value: 1 }).execute();
+          // The name is the key: this insert fails, and only the commit learns of it (PostgreSQL).
+          await writeUnanswered(tx, tx.insertInto('counters').values({ name: 'taken', value: 2 }));
+          return 'done';
+        }),
+        /unique|UNIQUE|duplicate/,
+      );
+      assert.equal(await counterValue('before-the-failure'), undefined);
+      assert.equal(await counterValue('taken'), 1);
     });
   });
 }
