@@ -87,16 +87,14 @@ export async function appendToIncident(
         const record = usable ? cached : await findIncident(tx, deps.database.dialect, idOrKey, true);
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         const stored = await decideAndStore(tx, deps, actor, idOrKey, change, record);
-        if (stored !== 'untouched') return stored;
+        if (!('movedOn' in stored)) return stored;
         // Another instance moved the incident on since this one remembered it. Nothing was written but what decide
-        // may have: when it only reads, read the incident (locking its row, so no third try) and decide again in
-        // the same transaction; otherwise roll back and retry.
-        if (!change.decideOnlyReads) throw new VersionRace();
+        // may have: when it only reads, decide again on the incident as it is now (its row is locked by this
+        // transaction, so no third try); otherwise roll back and retry.
         forgetIncident(deps.database, idOrKey);
-        const current = await findIncident(tx, deps.database.dialect, idOrKey, true);
-        if (!current) throw new AppError('not_found', `No incident ${idOrKey}`);
-        const again = await decideAndStore(tx, deps, actor, idOrKey, change, current);
-        if (again === 'untouched') throw new VersionRace();
+        if (!change.decideOnlyReads) throw new VersionRace();
+        const again = await decideAndStore(tx, deps, actor, idOrKey, change, stored.movedOn);
+        if ('movedOn' in again) throw new VersionRace();
         return again;
       });
     } catch (error) {
@@ -111,8 +109,8 @@ export async function appendToIncident(
 }
 
 /**
- * One decision on a known state of the incident, stored with its projections; 'untouched' when the incident had
- * moved past that state and nothing was written.
+ * One decision on a known state of the incident, stored with its projections; movedOn when the incident had moved
+ * past that state and nothing was written (PostgreSQL): the incident as it is now, its row locked.
  */
 async function decideAndStore(
   tx: Tx,
@@ -121,7 +119,7 @@ async function decideAndStore(
   idOrKey: string,
   change: IncidentChange,
   { state, headHash }: IncidentRecord,
-): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] } | 'untouched'> {
+): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] } | { movedOn: IncidentRecord }> {
   const { expectedVersion } = change;
   if (change.authorize) await change.authorize(tx, state);
   else await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
@@ -145,8 +143,8 @@ async function decideAndStore(
   const next = chain.unstored().reduce(evolve, state);
   // The events and the incident's row in one statement (PostgreSQL); the version guard holds for both.
   const positions = await storeIncidentChange(tx, deps.database.dialect, chain.rows, next, newHead, state);
-  if (positions === 'untouched') return positions;
   if (!positions) throw new VersionRace();
+  if ('movedOn' in positions) return positions;
   const events = chain.stored(positions);
   await refreshDeadlines(tx, deps, next, events, now);
   await projectAccess(tx, deps.database.dialect, events);

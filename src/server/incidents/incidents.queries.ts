@@ -104,24 +104,39 @@ export async function updateIncident(
 
 // PostgreSQL: the events and the incident's row in one statement (data-modifying CTEs), one round trip instead of
 // two. The row is updated first (its lock first, as every other writer of the incident takes it) and the events
-// are written only if it was: when the incident has moved on, nothing is written and the transaction can go on.
+// are written only if it was. When the incident had moved on, nothing is written, and the statement locks the row
+// and returns it as it is now (a locking read takes the newest version, after waiting for its writer), so the
+// change can decide again on it at once, in the same transaction and without another read.
 // shape: the update's KEPT bits, and the number of events from bit 2 up.
-const appendAndUpdateQuery = prepared<{ position: number | null; seq: number | null; updated: string }>(
-  (db, slot, _dialect, shape) =>
-    db
-      .with('u', (qc) =>
-        qc
-          .updateTable('incidents')
-          .set(Object.fromEntries(updatedColumns(shape & 3).map((c) => [c, slot(c)])))
-          .where('id', '=', slot('id'))
-          .where('version', '=', slot('previousVersion'))
-          .returning('id'),
-      )
-      .with('e', (qc) => eventInsertIf(qc as never, 'u', slot, shape >> 2).returning(['position', 'seq']))
-      // One row per event written, or a single row of nulls when none was.
-      .selectFrom(sql`(select 1)`.as('one'))
-      .leftJoin('e', (join) => join.on(sql<boolean>`true`))
-      .select(['e.position', 'e.seq', sql<string>`(select count(*) from u)`.as('updated')]),
+const appendAndUpdateQuery = prepared<{
+  position: number | null;
+  seq: number | null;
+  updated: string;
+  state: string | null;
+  head_hash: string | null;
+}>((db, slot, _dialect, shape) =>
+  db
+    .with('u', (qc) =>
+      qc
+        .updateTable('incidents')
+        .set(Object.fromEntries(updatedColumns(shape & 3).map((c) => [c, slot(c)])))
+        .where('id', '=', slot('id'))
+        .where('version', '=', slot('previousVersion'))
+        .returning('id'),
+    )
+    .with('e', (qc) => eventInsertIf(qc as never, 'u', slot, shape >> 2).returning(['position', 'seq']))
+    // Read (and locked) only when the update found the incident moved on.
+    .with('latest', (qc) => qc.selectFrom('incidents').select(['state', 'head_hash']).where('id', '=', slot('id')).forUpdate())
+    // One row per event written, or a single row of nulls when none was.
+    .selectFrom(sql`(select 1)`.as('one'))
+    .leftJoin('e', (join) => join.on(sql<boolean>`true`))
+    .select([
+      'e.position',
+      'e.seq',
+      sql<string>`(select count(*) from u)`.as('updated'),
+      sql<string | null>`case when not exists (select from u) then (select latest.state from latest) end`.as('state'),
+      sql<string | null>`case when not exists (select from u) then (select latest.head_hash from latest) end`.as('head_hash'),
+    ]),
 );
 
 const appendAndInsertQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) =>
@@ -139,8 +154,8 @@ const appendAndInsertQuery = prepared<{ position: number; seq: number }>((db, sl
 
 /**
  * Stores an incident's new events and its new state, only if nobody else moved it past previous.version: the
- * events' positions; 'untouched' when it had moved on and nothing was written (PostgreSQL: the transaction may read
- * the incident again and go on); null when the guard failed after a write (the caller rolls back).
+ * events' positions. When it had moved on: on PostgreSQL, nothing was written and the incident as it is now, its row
+ * locked by this transaction (the change may decide again on it); on SQLite null (the caller rolls back).
  * One statement on PostgreSQL.
  */
 export async function storeIncidentChange(
@@ -150,16 +165,16 @@ export async function storeIncidentChange(
   state: IncidentState,
   headHash: string,
   previous: IncidentState,
-): Promise<number[] | 'untouched' | null> {
+): Promise<number[] | { movedOn: IncidentRecord } | null> {
   if (dialect === 'sqlite') {
     const positions = await insertEvents(tx, dialect, rows);
     return (await updateIncident(tx, dialect, state, headHash, previous)) ? positions : null;
   }
   const values = { ...eventValues(rows), ...incidentRow(state, headHash), previousVersion: previous.version };
   const result = await appendAndUpdateQuery(tx, dialect, values, updateShape(state, previous) | (rows.length << 2));
-  const written = result.rows.filter((r) => r.position !== null) as { position: number; seq: number }[];
-  if (Number(result.rows[0]?.updated) === 1) return positionsOf(rows, written);
-  return written.length === 0 ? 'untouched' : null;
+  const [first] = result.rows;
+  if (Number(first?.updated) === 1) return positionsOf(rows, result.rows as { position: number; seq: number }[]);
+  return first?.state && first.head_hash ? { movedOn: { state: JSON.parse(first.state), headHash: first.head_hash } } : null;
 }
 
 /** Stores a new incident's first events and its row: the events' positions. One statement on PostgreSQL. */
