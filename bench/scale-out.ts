@@ -37,6 +37,8 @@ export interface ScaleOutOperation {
   name: string;
   one: ScaleOutRun;
   two: ScaleOutRun;
+  /** For information: two instances, each incident's requests always to the same one (a sticky balancer). */
+  twoSticky?: ScaleOutRun;
   twoToNative: number;
   twoToOne: number;
   met: { native: boolean; twoToOne: boolean; errors: boolean };
@@ -107,7 +109,8 @@ async function backendCpu(database: string): Promise<Map<number, number>> {
 
 /**
  * The same load split over the servers (connections divided), at once; rates summed, CPU summed over the servers
- * and over the database's PostgreSQL backends (they share the machine's CPUs, so both count).
+ * and over the database's PostgreSQL backends (they share the machine's CPUs, so both count). sticky: each server
+ * gets its own share of the paths (a balancer that sends each incident's requests to one instance), not all of them.
  */
 async function loadAcross(
   servers: RunningServer[],
@@ -116,25 +119,27 @@ async function loadAcross(
   seconds: number,
   warmup: number,
   database: string,
+  sticky = false,
 ) {
   const pgBefore = await backendCpu(database);
   const cpuBefore = servers.map((s) => cpuSecondsOf(s.pid));
   const started = performance.now();
   const results: LoadResult[] = await Promise.all(
-    servers.map((server) =>
-      runLoad({
+    servers.map((server, i) => {
+      const paths = sticky ? spec.paths.filter((_, p) => p % servers.length === i) : spec.paths;
+      return runLoad({
         kind: 'autocannon',
         origin: server.origin,
         method: spec.method,
-        path: spec.paths[0],
-        paths: spec.paths.length > 1 ? spec.paths : undefined,
+        path: paths[0],
+        paths: paths.length > 1 ? paths : undefined,
         headers: spec.headers,
         body: spec.body,
         connections: Math.max(1, Math.round(connections / servers.length)),
         durationSeconds: seconds,
         warmupSeconds: warmup,
-      }),
-    ),
+      });
+    }),
   );
   const wall = (performance.now() - started) / 1000;
   const cpuAfter = servers.map((s) => cpuSecondsOf(s.pid));
@@ -218,10 +223,17 @@ export async function measureScaleOut(
       print(`▶ ${name}: two instances at once, ${connections} connections split over them, ${seconds} s`);
       const two = await loadAcross([a, b], spec, connections, seconds, warmup, database.name);
       print(`  ${describe(two)} (${(two.reqPerSec / floorTwo.reqPerSec).toFixed(3)} × floor)`);
+      let twoSticky: ScaleOutRun | undefined;
+      if (spec.paths.length > 1) {
+        print(`▶ ${name}: two instances, each incident's requests always to the same one (for information), ${seconds} s`);
+        twoSticky = await loadAcross([a, b], spec, connections, seconds, warmup, database.name, true);
+        print(`  ${describe(twoSticky)} (${(twoSticky.reqPerSec / one.reqPerSec).toFixed(2)} × one instance)`);
+      }
       const op: ScaleOutOperation = {
         name,
         one,
         two,
+        twoSticky,
         twoToNative: two.reqPerSec / pgNative.tps,
         twoToOne: two.reqPerSec / one.reqPerSec,
         met: {
@@ -256,6 +268,14 @@ export function scaleOutTable(result: ScaleOutResult): string {
     ...result.operations.map(
       (op) =>
         `| ${op.name} | ${Math.round(op.one.reqPerSec).toLocaleString('en-US')} | ${Math.round(op.two.reqPerSec).toLocaleString('en-US')} | ${op.twoToNative.toFixed(2)} ${yes(op.met.native)} | ${op.twoToOne.toFixed(2)} ${yes(op.met.twoToOne)} | ${op.one.failed + op.two.failed} ${yes(op.met.errors)} | ${(op.one.reqPerSec / result.floor.one).toFixed(3)} / ${(op.two.reqPerSec / result.floor.two).toFixed(3)} | ${µs(op.one)} / ${µs(op.two)} |`,
+    ),
+    ...result.operations.flatMap((op) =>
+      op.twoSticky
+        ? [
+            '',
+            `For information, ${op.name} through two instances with each incident's requests always sent to the same one (a sticky balancer): ${Math.round(op.twoSticky.reqPerSec).toLocaleString('en-US')} req/s, ${(op.twoSticky.reqPerSec / result.pgNative.tps).toFixed(2)} × pg-native, ${(op.twoSticky.reqPerSec / op.one.reqPerSec).toFixed(2)} × one instance, failed ${op.twoSticky.failed}, CPU µs/req ${µs(op.twoSticky)}.`,
+          ]
+        : [],
     ),
   ];
   return lines.join('\n');

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { type Database, loadPg } from '../db/database.ts';
 import { type StoredEvent, toStoredEvent } from './event-store.ts';
-import { compareCursors, type FeedCursor, feedTail, horizonHolder, readFeed, wakeOthers } from './events.queries.ts';
+import {
+  compareCursors,
+  type FeedCursor,
+  feedTail,
+  horizonHolder,
+  readFeed,
+  wakeOthers,
+  wakeOthersOn,
+} from './events.queries.ts';
 
 /**
  * Who may read a stream now (not when its events were written): its current customer and, when it is restricted
@@ -206,7 +214,9 @@ export function createEventFeed(
     try {
       for (;;) {
         announceAgain = false;
-        await wakeOthers(database.db, wakeUp());
+        // On the listener's connection when it is up: behind a busy pool the wake-up would wait its turn.
+        const payload = wakeUp();
+        await (listener?.connected() ? listener.wake(payload) : wakeOthers(database.db, payload));
         if (!announceAgain || stopped) break;
         await new Promise((r) => setTimeout(r, ANNOUNCE_GAP_MS));
       }
@@ -262,6 +272,7 @@ function listen(url: string, onNotify: (payload?: string) => void, log: { warn(o
     const c = new (loadPg().Client)({ connectionString: url });
     c.on('notification', (message) => onNotify(message.payload));
     c.on('error', (err) => {
+      if (client === c) client = null;
       log.warn({ err }, 'event listener connection lost; reconnecting');
       c.end().catch(() => undefined);
       if (!closed) retry = setTimeout(connect, 1000);
@@ -280,6 +291,9 @@ function listen(url: string, onNotify: (payload?: string) => void, log: { warn(o
   };
   void connect();
   return {
+    connected: () => client !== null,
+    /** Sends a wake-up on this connection (see wakeOthersOn). */
+    wake: (payload: string) => (client ? wakeOthersOn(client, payload) : Promise.reject(new Error('not connected'))),
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);

@@ -235,6 +235,11 @@ export async function wakeOthers(tx: Tx, payload: string): Promise<void> {
   await sql`select pg_notify('muster_events', ${payload})`.execute(tx);
 }
 
+/** wakeOthers on a connection of the caller's own (the listener's), so that it waits for no pooled connection. */
+export async function wakeOthersOn(client: { query(text: string, values: unknown[]): Promise<unknown> }, payload: string) {
+  await client.query(`select pg_notify('muster_events', $1)`, [payload]);
+}
+
 /** The transaction holding the feed's horizon back (PostgreSQL): who it is, for the operator's log. */
 export async function horizonHolder(tx: Tx, horizon: number): Promise<Record<string, unknown> | null> {
   const { rows } = await sql<Record<string, unknown>>`
