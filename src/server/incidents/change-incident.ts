@@ -25,6 +25,8 @@ import { findIncident, type IncidentRecord, storeIncidentChange } from './incide
 type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
 
 class VersionRace extends Error {}
+/** What was decided on a remembered state needs deciding again on the incident as it is (read from the database). */
+class ReadAfresh extends Error {}
 
 const MAX_ATTEMPTS = 5;
 
@@ -81,12 +83,19 @@ export async function appendToIncident(
       const run = <T>(fn: (tx: Tx) => Promise<T>) =>
         change.within ? fn(change.within) : inTurn(deps.database, idOrKey, () => commit(deps, fn));
       return await run(async (tx) => {
-        const cached = change.within ? undefined : cachedIncident(deps.database, idOrKey);
+        // Retries read the database.
+        const cached = change.within || attempt > 1 ? undefined : cachedIncident(deps.database, idOrKey);
         // A remembered state the caller already knows to be old is not worth a try.
         const usable = cached && (expectedVersion === undefined || cached.state.version === expectedVersion);
         const record = usable ? cached : await findIncident(tx, deps.database.dialect, idOrKey, true);
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
-        const stored = await decideAndStore(tx, deps, actor, idOrKey, change, record);
+        // On PostgreSQL another instance may have moved the incident on: only a write checks the remembered state,
+        // so a refusal or "nothing to do" decided on it is decided again on the incident as it is.
+        const unchecked = usable && deps.database.dialect === 'postgres';
+        const stored = await decideAndStore(tx, deps, actor, idOrKey, change, record).catch((error: unknown) => {
+          throw unchecked && error instanceof AppError ? new ReadAfresh() : error;
+        });
+        if (unchecked && !('movedOn' in stored) && stored.events.length === 0) throw new ReadAfresh();
         if (!('movedOn' in stored)) return stored;
         // Another instance moved the incident on since this one remembered it. Nothing was written but what decide
         // may have: when it only reads, decide again on the incident as it is now (its row is locked by this
@@ -99,6 +108,7 @@ export async function appendToIncident(
       });
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
+      if (error instanceof ReadAfresh) continue;
       const race = error instanceof VersionRace || isUniqueViolation(error);
       if (!race) throw error;
       if (expectedVersion !== undefined || change.within || attempt >= MAX_ATTEMPTS) {

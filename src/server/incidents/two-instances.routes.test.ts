@@ -109,6 +109,26 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
       assert.deepEqual({ ...integrity, head: undefined }, { valid: true, count: 4, head: undefined });
     });
 
+    it('does not take a remembered state for the incident when deciding that a change changes nothing', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'First' })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      const old = cachedIncident(a.testDb.database, id);
+      assert.ok(old);
+      const renamed = await b.request('PATCH', `/api/v1/incidents/${id}`, { token, body: { title: 'Second' } });
+      assert.equal(renamed.status, 200, await renamed.text());
+      await forgottenByA(id);
+      rememberIncident(a.testDb.database, old);
+      // On the remembered state the title is already "First": nothing to do. On the incident as it is, it is not.
+      const back = await a.request('PATCH', `/api/v1/incidents/${id}`, { token, body: { title: 'First' } });
+      assert.equal(back.status, 200, await back.clone().text());
+      assert.equal(((await back.json()) as { title: string }).title, 'First');
+      const stored = (await (await b.request('GET', `/api/v1/incidents/${id}`, { token })).json()) as {
+        title: string;
+        version: number;
+      };
+      assert.deepEqual({ title: stored.title, version: stored.version }, { title: 'First', version: 4 });
+    });
+
     it('reads nothing before a change when this instance wrote last', async () => {
       const { id } = (await post(a, '/api/v1/incidents', { title: 'One writer' })) as { id: string };
       await post(a, `/api/v1/incidents/${id}/notes`, { body: 'first' });
