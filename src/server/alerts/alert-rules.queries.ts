@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AlertRulesTable } from '../core/db/schema.ts';
+import type { AlertRulesTable } from '../core/db/alerts-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
 export type AlertRuleRow = Selectable<AlertRulesTable>;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AlertSilencesTable } from '../core/db/schema.ts';
+import type { AlertSilencesTable } from '../core/db/alerts-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
 export type AlertSilenceRow = Selectable<AlertSilencesTable>;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AlertSourcesTable } from '../core/db/schema.ts';
+import type { AlertSourcesTable } from '../core/db/alerts-schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 
 export type AlertSourceRow = Selectable<AlertSourcesTable>;

@@ -1,8 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { CompiledQuery, type Selectable } from 'kysely';
+import type { AlertsTable } from '../core/db/alerts-schema.ts';
 import type { Database, Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
-import type { AlertsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { eventLoopTurns } from '../core/event-loop.ts';
 

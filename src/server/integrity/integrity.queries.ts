@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, IncidentsTable, PlanVersionsTable, RecordsTable, TriageItemsTable } from '../core/db/schema.ts';
+import type { TriageItemsTable } from '../core/db/alerts-schema.ts';
+import type { DB, IncidentsTable, PlanVersionsTable, RecordsTable } from '../core/db/schema.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 
 /** The hash-chained streams and the table that holds each one's projection. */

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { TriageEvent } from '../../shared/timeline-events.ts';
-import type { TriageItemsTable } from '../core/db/schema.ts';
+import type { TriageItemsTable } from '../core/db/alerts-schema.ts';
 import type { StoredEvent } from '../core/events/event-store.ts';
 import { type Replay, same, shown } from './verify-stream.ts';
 

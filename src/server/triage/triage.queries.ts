@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { TriageItemsTable, TriageMessagesTable } from '../core/db/alerts-schema.ts';
 import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
-import type { TriageItemsTable, TriageMessagesTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import { GENESIS_HASH } from '../core/events/hash-chain.ts';
 import { readableIncident } from '../incidents/incident-access.queries.ts';
