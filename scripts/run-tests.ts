@@ -12,6 +12,10 @@ if (!fs.existsSync('dist/web/index.html')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Servers the tests start load TypeBox and Kysely bundled, as a started server does after its first start.
+if (spawnSync(process.execPath, ['src/bundled-dependencies.ts', 'bundle'], { stdio: 'inherit' }).status !== 0)
+  console.log('TypeBox and Kysely could not be bundled: the servers the tests start load them as installed.');
+
 const patterns = process.argv.slice(2).length ? process.argv.slice(2) : ['src/**/*.test.ts', 'e2e/**/*.test.ts'];
 const child = spawn(
   process.execPath,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { bundleDependenciesInTheBackground } from './bundled-dependencies.ts';
 import { WEB_ROOT } from './server/app.ts';
 import { findUserByEmail } from './server/auth/auth.queries.ts';
 import { changeUser } from './server/auth/change-user.ts';
@@ -219,6 +220,8 @@ async function serve(): Promise<number> {
   const server = await startServer(loadConfig());
   // After the first requests (the readiness probe) are answered: the collection pauses the loop for a moment.
   setTimeout(releaseStartupMemory, 300).unref();
+  // Off the first start's path: the next start loads the bundles (decision 0024).
+  setTimeout(bundleDependenciesInTheBackground, 2000).unref();
   server.deps.log.info(`Muster is ready at ${server.deps.config.publicUrl} (${Math.round(performance.now() - started)} ms)`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
