@@ -80,11 +80,14 @@ export async function failJob(tx: Tx, id: string, workerId: string, error: strin
     .execute();
 }
 
-export async function nextDueTime(tx: Tx): Promise<string | null> {
+/** When the next pending job of these kinds is due (others are left to the instances that handle them). */
+export async function nextDueTime(tx: Tx, names: string[]): Promise<string | null> {
+  if (names.length === 0) return null;
   const row = await tx
     .selectFrom('jobs')
     .select((eb) => eb.fn.min('run_at').as('next'))
     .where('status', '=', 'pending')
+    .where('name', 'in', names)
     .executeTakeFirst();
   return (row?.next as string | null | undefined) ?? null;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { KyselyPlugin } from 'kysely';
 import { createTestDb, type TestDatabase, testDialects } from '../../testing/test-db.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
@@ -147,6 +148,69 @@ for (const dialect of await testDialects()) {
       assert.equal(await worker.runDue(), 0);
       assert.equal(runs, 0);
       await worker.stop();
+    });
+
+    /** The worker's own view of the database, counting the statements it sends. */
+    function counted(): { database: Database; statements: () => number } {
+      let statements = 0;
+      const plugin: KyselyPlugin = {
+        transformQuery: ({ node }) => {
+          statements++;
+          return node;
+        },
+        transformResult: async ({ result }) => result,
+      };
+      return { database: { ...database, db: database.db.withPlugin(plugin) }, statements: () => statements };
+    }
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    async function until(condition: () => boolean) {
+      for (const deadline = Date.now() + 10_000; !condition(); await sleep(5))
+        assert.ok(Date.now() < deadline, 'waited 10 s for the worker');
+    }
+
+    it('asks the database for nothing while every slot is taken, and takes the next job when one frees', async () => {
+      const clock = { now: () => new Date() };
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = 0;
+      const slow: JobDefinition = {
+        name: 'slow',
+        handle: async () => {
+          started++;
+          await held;
+        },
+      };
+      await add(clock, { name: 'slow', payload: 1 });
+      await add(clock, { name: 'slow', payload: 2 });
+      const watched = counted();
+      const worker = startWorker(watched.database, clock, quiet, [slow], { concurrency: 1 });
+      after(() => {
+        release();
+        return worker.stop();
+      });
+      await until(() => started === 1);
+      const before = watched.statements();
+      await sleep(300);
+      assert.ok(
+        watched.statements() - before <= 2,
+        `${watched.statements() - before} statements in 300 ms with the only slot taken`,
+      );
+      release();
+      await until(() => started === 2);
+    });
+
+    it('waits for the next poll, not in a loop, while the due jobs are of kinds it has no handler for', async () => {
+      const clock = { now: () => new Date() };
+      await add(clock, { name: 'another-version-s-job', payload: null });
+      const watched = counted();
+      const worker = startWorker(watched.database, clock, quiet, [{ name: 'mine', handle: async () => {} }]);
+      after(() => worker.stop());
+      await sleep(50);
+      const before = watched.statements();
+      await sleep(300);
+      assert.ok(watched.statements() - before <= 2, `${watched.statements() - before} statements in 300 ms with nothing to do`);
     });
 
     if (dialect === 'postgres') {

@@ -120,9 +120,11 @@ export function startWorker(
   async function tick(): Promise<void> {
     timer = null;
     await look();
+    // Every slot taken: the next job to finish looks again, so nothing is asked of the database meanwhile.
+    if (inFlight.size >= concurrency) return;
     let delay = pollMs;
     try {
-      const next = await nextDueTime(database.db);
+      const next = await nextDueTime(database.db, [...byName.keys()]);
       if (next) delay = Math.max(0, Math.min(pollMs, Date.parse(next) - clock.now().getTime()));
     } catch {}
     schedule(delay);
