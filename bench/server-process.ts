@@ -9,12 +9,15 @@ import { onCleanup } from './cleanup.ts';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.join(ROOT, 'src/main.ts');
 
+const START_WORDS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/);
+
 /** Node's flags in `npm start` (package.json), so that what is measured is the server as it is started. */
-export const START_FLAGS: string[] = (
-  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string
-)
-  .split(/\s+/)
-  .filter((word) => word.startsWith('--'));
+export const START_FLAGS: string[] = START_WORDS.filter((word) => word.startsWith('--'));
+
+/** The environment `npm start` sets before `node` (its compile cache), relative paths from the checkout's root. */
+const START_ENV: Record<string, string> = Object.fromEntries(
+  START_WORDS.slice(0, START_WORDS.indexOf('node')).map((word) => word.split('=') as [string, string]),
+);
 
 /** The environment for the server and the CLI: SQLite in dataDir, or PostgreSQL when databaseUrl is set. */
 export function serverEnv(options: { port: number; dataDir: string; databaseUrl: string | null }): NodeJS.ProcessEnv {
@@ -78,7 +81,7 @@ export async function startServer(
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, main, 'serve'], {
     cwd: path.resolve(path.dirname(main), '..'),
-    env,
+    env: { ...START_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
