@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
@@ -57,16 +56,18 @@ registerAjvFormats();
  */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // The reason phrases written out: importing node:http's STATUS_CODES into an ES module loads the whole HTTP client
+  // (undici) at every start.
   const [status, message] =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'The request did not arrive in time; send it again']
+      ? ['408 Request Timeout', 'The request did not arrive in time; send it again']
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'The request headers are too large']
-        : [400, 'The request is not valid HTTP'];
+        ? ['431 Request Header Fields Too Large', 'The request headers are too large']
+        : ['400 Bad Request', 'The request is not valid HTTP'];
   const body = JSON.stringify({ error: { code: 'invalid', message } });
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);

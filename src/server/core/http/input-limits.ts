@@ -38,8 +38,10 @@ function unstorableIn(root: unknown, part: string): AppError | null {
 // so a body without one skips the walk: alert batches of megabytes pay one scan of their text.
 const RISKY_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
-function boundIntegers(schema: unknown): void {
-  if (typeof schema !== 'object' || schema === null) return;
+/** Each schema object once: routes share their parts (one TypeBox object may appear in hundreds of routes). */
+function boundIntegers(schema: unknown, bounded: WeakSet<object>): void {
+  if (typeof schema !== 'object' || schema === null || bounded.has(schema)) return;
+  bounded.add(schema);
   const node = schema as Record<string, unknown>;
   const types = [node.type].flat();
   if (types.includes('integer')) {
@@ -47,10 +49,10 @@ function boundIntegers(schema: unknown): void {
     if (node.minimum === undefined && node.exclusiveMinimum === undefined) node.minimum = INTEGER_RANGE.minimum;
   }
   for (const key of ['properties', 'patternProperties']) {
-    for (const child of Object.values((node[key] as object | undefined) ?? {})) boundIntegers(child);
+    for (const child of Object.values((node[key] as object | undefined) ?? {})) boundIntegers(child, bounded);
   }
   for (const key of ['items', 'additionalProperties', 'anyOf', 'allOf', 'oneOf', 'not']) {
-    for (const child of [node[key]].flat()) boundIntegers(child);
+    for (const child of [node[key]].flat()) boundIntegers(child, bounded);
   }
 }
 
@@ -64,9 +66,10 @@ function boundIntegers(schema: unknown): void {
  * Call before any route is registered.
  */
 export function registerInputLimits(app: FastifyInstance): void {
+  const bounded = new WeakSet<object>();
   app.addHook('onRoute', (route) => {
     const schema = route.schema as FastifySchema | undefined;
-    for (const part of [schema?.body, schema?.querystring, schema?.params, schema?.headers]) boundIntegers(part);
+    for (const part of [schema?.body, schema?.querystring, schema?.params, schema?.headers]) boundIntegers(part, bounded);
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
