@@ -105,6 +105,9 @@ function ensureWebBuild(): boolean {
   return true;
 }
 
+/** The server of the suite under way: when a suite fails, whether it still runs and what it logged last say why. */
+let suiteServer: RunningServer | null = null;
+
 async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolean): Promise<SuiteResult> {
   log(`\n=== ${dialect} ===`);
   const notes: string[] = [];
@@ -130,6 +133,7 @@ async function runSuite(dialect: 'sqlite' | 'postgres', webBuildIncluded: boolea
     log(`start ${i + 1}/${STARTS}: ready after ${Math.round(last.readyMs)} ms`);
   }
   const server = last!;
+  suiteServer = server;
   await sleep(1000);
   // The server's memory after each phase: what the storm's RSS starts from (issue 15).
   const phases: PhaseMemory[] = [];
@@ -454,7 +458,14 @@ async function main(): Promise<number> {
       const why = `${(error as Error).stack ?? error}${cause ? `\ncaused by: ${String((cause as Error).stack ?? cause)}` : ''}`;
       failures.push(`${dialect}: ${why}`);
       log(`The ${dialect} suite failed: ${why}`);
+      if (suiteServer) {
+        const ended = suiteServer.ended();
+        log(
+          `Its server ${ended === null ? 'was still running' : `had ended (${ended})`}; the end of its log:\n${suiteServer.logTail()}`,
+        );
+      }
     } finally {
+      suiteServer = null;
       await cleanupAll();
     }
   }

@@ -67,6 +67,8 @@ export interface RunningServer {
   /** From spawn to the first 200 answer to GET /readyz, polled every 10 ms. */
   readyMs: number;
   logTail(): string;
+  /** How the process ended (its exit code or signal), or null while it runs. */
+  ended(): string | null;
   stop(): Promise<void>;
 }
 
@@ -125,6 +127,7 @@ export async function startServer(
     origin: `http://127.0.0.1:${port}`,
     readyMs,
     logTail: () => log,
+    ended: () => (child.exitCode ?? child.signalCode ?? null)?.toString() ?? null,
     stop,
   };
 }
