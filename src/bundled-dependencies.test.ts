@@ -24,7 +24,8 @@ describe('bundled dependencies (decision 0024)', () => {
   it('names every entry point TypeBox and Kysely export in its manifest', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
     for (const specifier of ['typebox', 'typebox/compile', 'typebox/value', 'kysely', 'kysely/helpers/postgres'])
-      assert.ok(fs.existsSync(path.join(folder, manifest[specifier])), `${specifier} is bundled`);
+      assert.ok(manifest.files.includes(manifest.entries[specifier]), `${specifier} is bundled`);
+    assert.deepEqual(fs.readdirSync(folder).sort(), [...manifest.files, 'manifest.json'].sort());
   });
 
   it('serves every import of them from the bundle, and they work as installed', async () => {
@@ -64,7 +65,21 @@ describe('bundled dependencies (decision 0024)', () => {
       assert.ok(waited < 30_000, 'the background build finished within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.ok(JSON.parse(fs.readFileSync(path.join(later, 'manifest.json'), 'utf8')).kysely);
+    assert.ok(JSON.parse(fs.readFileSync(path.join(later, 'manifest.json'), 'utf8')).entries.kysely);
+  });
+
+  it('drops a bundle that lost a file, loading the packages as installed, so that it is built anew', async () => {
+    const broken = path.join(root, 'broken');
+    await bundleDependencies(broken);
+    const manifest = JSON.parse(fs.readFileSync(path.join(broken, 'manifest.json'), 'utf8'));
+    fs.rmSync(
+      path.join(
+        broken,
+        manifest.files.find((file: string) => file.startsWith('shared-')),
+      ),
+    );
+    assert.equal(loadBundledDependencies(broken), false);
+    assert.equal(fs.existsSync(broken), false);
   });
 
   it('hooks nothing when there is no finished bundle', () => {

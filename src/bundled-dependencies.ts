@@ -15,12 +15,18 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const PACKAGES = ['typebox', 'kysely'];
 
 /** Raised whenever the way of bundling changes, so that bundles made the old way are left alone. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** How long an unfinished build is taken to be still under way; after that it is taken to have died. */
 const BUILD_WINDOW_MS = 60_000;
 
 const MANIFEST = 'manifest.json';
+
+/** What a bundle folder holds: the file of each specifier, and every file the build wrote. */
+interface Manifest {
+  entries: Record<string, string>;
+  files: string[];
+}
 
 function packageJson(name: string): { version: string; exports?: Record<string, unknown> } {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'));
@@ -37,14 +43,20 @@ export function bundleFolder(): string {
  * exported subpaths) resolves to the bundle's file. Answers whether it does.
  */
 export function loadBundledDependencies(folder = bundleFolder()): boolean {
-  let manifest: Record<string, string>;
+  let manifest: Manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8'));
   } catch {
     return false;
   }
+  const present = new Set(fs.readdirSync(folder));
+  if (!manifest.files.every((file) => present.has(file))) {
+    // A bundle that lost a file is dropped (the packages load as installed), so that the next start builds it anew.
+    fs.rmSync(folder, { recursive: true, force: true });
+    return false;
+  }
   const urls = new Map(
-    Object.entries(manifest).map(([specifier, file]) => [specifier, pathToFileURL(path.join(folder, file)).href]),
+    Object.entries(manifest.entries).map(([specifier, file]) => [specifier, pathToFileURL(path.join(folder, file)).href]),
   );
   module.registerHooks({
     resolve(specifier, context, nextResolve) {
@@ -89,14 +101,17 @@ export async function bundleDependencies(folder: string): Promise<void> {
     const specifiers = PACKAGES.flatMap(entryPoints);
     const fileOf = (specifier: string) => specifier.replaceAll('/', '__');
     const { build } = await import('rolldown');
-    await build({
+    const { output } = await build({
       input: Object.fromEntries(specifiers.map((specifier) => [fileOf(specifier), specifier])),
       cwd: ROOT,
       platform: 'node',
       logLevel: 'silent',
       output: { dir: work, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' },
     });
-    const manifest = Object.fromEntries(specifiers.map((specifier) => [specifier, `${fileOf(specifier)}.mjs`]));
+    const manifest: Manifest = {
+      entries: Object.fromEntries(specifiers.map((specifier) => [specifier, `${fileOf(specifier)}.mjs`])),
+      files: output.map((file) => file.fileName),
+    };
     fs.writeFileSync(path.join(work, MANIFEST), JSON.stringify(manifest, null, 2));
     try {
       fs.renameSync(work, folder);
