@@ -82,6 +82,14 @@ describe('bundled dependencies (decision 0024)', () => {
     assert.equal(fs.existsSync(broken), false);
   });
 
+  it('drops a bundle whose manifest makes no sense, without failing the start', async () => {
+    const garbled = path.join(root, 'garbled');
+    await bundleDependencies(garbled);
+    fs.writeFileSync(path.join(garbled, 'manifest.json'), '{"entries":');
+    assert.equal(loadBundledDependencies(garbled), false);
+    assert.equal(fs.existsSync(garbled), false);
+  });
+
   it('hooks nothing when there is no finished bundle', () => {
     assert.equal(loadBundledDependencies(path.join(root, 'none')), false);
   });

@@ -39,22 +39,12 @@ export function bundleFolder(): string {
 }
 
 /**
- * Loads the bundled packages from `folder` when it holds a finished bundle: every import of them (and of their
- * exported subpaths) resolves to the bundle's file. Answers whether it does.
+ * Loads the bundled packages from `folder` when it holds a whole bundle: every import of them (and of their
+ * exported subpaths) resolves to the bundle's file. Answers whether it does; never throws.
  */
 export function loadBundledDependencies(folder = bundleFolder()): boolean {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8'));
-  } catch {
-    return false;
-  }
-  const present = new Set(fs.readdirSync(folder));
-  if (!manifest.files.every((file) => present.has(file))) {
-    // A bundle that lost a file is dropped (the packages load as installed), so that the next start builds it anew.
-    fs.rmSync(folder, { recursive: true, force: true });
-    return false;
-  }
+  const manifest = wholeBundle(folder);
+  if (!manifest) return false;
   const urls = new Map(
     Object.entries(manifest.entries).map(([specifier, file]) => [specifier, pathToFileURL(path.join(folder, file)).href]),
   );
@@ -65,6 +55,28 @@ export function loadBundledDependencies(folder = bundleFolder()): boolean {
     },
   });
   return true;
+}
+
+/**
+ * The manifest of the bundle in `folder` when every file it names is there; null when there is none, and when it
+ * lost a file or its manifest is unreadable: then it is dropped, so that the next start builds it anew.
+ */
+function wholeBundle(folder: string): Manifest | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(folder, MANIFEST), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const manifest = JSON.parse(text) as Manifest;
+    const present = new Set(fs.readdirSync(folder));
+    if ([...manifest.files, ...Object.values(manifest.entries)].every((file) => present.has(file))) return manifest;
+  } catch {}
+  try {
+    fs.rmSync(folder, { recursive: true, force: true });
+  } catch {}
+  return null;
 }
 
 /** Starts the bundling in a child process of its own, unless the bundle is there or a build is under way. */
