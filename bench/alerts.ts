@@ -1,7 +1,7 @@
 // Alert intake under load (issue "Identify"): single de-duplicated posts against the floor, batches of 1,000,
 // de-duplication with 1,000 and with 1,000,000 alerts stored, and a storm at full speed with memory sampled.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Api, benchAlert } from './fixtures.ts';
+import { type Api, benchAlert, failedRequest } from './fixtures.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { runLoad } from './load.ts';
 import { type AlertsResult, metOrMissed, type Target } from './report.ts';
@@ -40,10 +40,13 @@ async function seed(origin: string, token: string, from: number, to: number, log
         next = Math.min(to, next + BATCH);
         const body = JSON.stringify(Array.from({ length: next - start }, (_, i) => benchAlert(start + i)));
         for (;;) {
+          const sent = performance.now();
           const response = await fetch(`${origin}/api/v1/alerts`, {
             method: 'POST',
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
             body,
+          }).catch((error: Error) => {
+            throw failedRequest(`seeding alerts ${start}–${next}`, sent, error);
           });
           await response.arrayBuffer();
           if (response.status === 202) break;

@@ -25,14 +25,23 @@ export async function createToken(env: NodeJS.ProcessEnv): Promise<string> {
   return stdout.trim().split('\n').pop()!;
 }
 
+/** A request that got no answer, named, with how long it waited and the driver's own cause (reset, closed…). */
+export function failedRequest(request: string, sentAt: number, error: Error): Error {
+  const waited = Math.round(performance.now() - sentAt);
+  return new Error(`${request}: ${error.message} after ${waited} ms`, { cause: error.cause ?? error });
+}
+
 /** A small client for the set-up requests, sent from this process (not measured). */
 export function apiClient(origin: string, token: string) {
   return async function api<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
+    const sent = performance.now();
     const response = await fetch(`${origin}${urlPath}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
+    }).catch((error: Error) => {
+      throw failedRequest(`${method} ${urlPath}`, sent, error);
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${text.slice(0, 500)}`);
