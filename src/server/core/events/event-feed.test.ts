@@ -6,8 +6,9 @@ import { ADMIN_URL, createTestDb, type TestDatabase, testDialects } from '../../
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import type { Tx } from '../db/transaction.ts';
-import { appendEvents } from './event-store.ts';
-import { FEED_START, type FeedCursor, readFeed, streamHead } from './events.queries.ts';
+import { createEventFeed } from './event-feed.ts';
+import { appendEvents, type StoredEvent } from './event-store.ts';
+import { FEED_START, type FeedCursor, feedCursorAt, feedTail, readFeed, streamHead } from './events.queries.ts';
 
 const actor = { id: 'feed-test', name: 'Feed test' };
 
@@ -124,6 +125,72 @@ for (const dialect of await testDialects()) {
         } finally {
           await elsewhere.query('rollback').catch(() => undefined);
           await elsewhere.end();
+        }
+      });
+
+      it('gives subscribers that join while it runs every later event once, while other databases commit all the time', async () => {
+        // Transactions of the other database end between a read's snapshot and its look at pg_stat_activity: such a
+        // read counts one of them as running, and its horizon is lower than the read before it (a cluster shared
+        // with other applications, or the test files beside this one).
+        const other = await createTestDb('postgres');
+        await sql`create table churn (x integer)`.execute(other.database.db);
+        let writing = true;
+        const churners = Array.from({ length: 12 }, async () => {
+          while (writing)
+            await other.database.db.transaction().execute(async (tx) => {
+              await sql`insert into churn values (1)`.execute(tx);
+              await new Promise((r) => setTimeout(r, Math.random() * 5));
+            });
+        });
+        const feed = createEventFeed(database, { warn: () => {} });
+        const subscribe = async (after: FeedCursor) => {
+          const got: StoredEvent[] = [];
+          await feed.subscribe(after, { canSee: () => true, send: (e) => got.push(e) });
+          return got;
+        };
+        try {
+          // The first subscriber keeps the feed reading; it gets everything from here on, the reference.
+          const all = await subscribe(await feedTail(database.db, dialect));
+          const writers = Array.from({ length: 4 }, async (_, w) => {
+            for (let i = 0; writing; i++) {
+              await database.db.transaction().execute((tx) => note(tx, database, `join-${w}`, `${w}-${i}`));
+              feed.notify([`join-${w}`]);
+            }
+          });
+          // Each resumes after one of the last events the first subscriber got, as a client with Last-Event-ID does.
+          const joiners: { from: number; got: StoredEvent[] }[] = [];
+          for (const until = Date.now() + 3000; Date.now() < until; ) {
+            await new Promise((r) => setImmediate(r));
+            if (all.length < 50) continue;
+            const from = all.length - Math.floor(Math.random() * 50);
+            const resumeAt = (await feedCursorAt(database.db, dialect, all[from - 1].position)) as FeedCursor;
+            joiners.push({ from, got: await subscribe(resumeAt) });
+          }
+          writing = false;
+          await Promise.all([...writers, ...churners]);
+          const written = await sql<{ n: string }>`select count(*) as n from events where stream_id like 'join-%'`.execute(
+            database.db,
+          );
+          for (const since = Date.now(); all.length < Number(written.rows[0].n) && Date.now() - since < 5000; )
+            await new Promise((r) => setTimeout(r, 20));
+          assert.equal(all.length, Number(written.rows[0].n), 'the first subscriber got every event');
+          await new Promise((r) => setTimeout(r, 100));
+          assert.ok(joiners.length > 50, `only ${joiners.length} joined`);
+          for (const [n, { from, got }] of joiners.entries()) {
+            const want = all.slice(from).map((e) => e.position);
+            const have = got.map((e) => e.position);
+            const missing = want.filter((p) => !have.includes(p));
+            assert.deepEqual(
+              { missing: missing.slice(0, 5), duplicates: have.length - new Set(have).size },
+              { missing: [], duplicates: 0 },
+              `joiner ${n} of ${joiners.length}: ${missing.length} of ${want.length} events missing`,
+            );
+          }
+        } finally {
+          writing = false;
+          await Promise.all(churners);
+          await feed.stop();
+          await other.drop();
         }
       });
 

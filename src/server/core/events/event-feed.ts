@@ -62,6 +62,11 @@ export const STUCK_WARN_MS = 10_000;
 /** A wake-up names at most this many streams (a NOTIFY's payload is short); past it, it says "any stream". */
 const NAMED_STREAMS = 150;
 
+/** Whether every event up to the cursor has a transaction below the horizon: a read with it saw them all. */
+function isFinalUpTo(horizon: number, cursor: FeedCursor): boolean {
+  return cursor.position === 0 ? horizon >= cursor.xact : horizon > cursor.xact;
+}
+
 /** The other instances appended to these streams ('any': to streams not named, e.g. while the listener was away). */
 export type AppendedElsewhere = (streams: ReadonlySet<string> | 'any') => void;
 
@@ -235,14 +240,24 @@ export function createEventFeed(
       void announce();
     },
     async subscribe(after, subscriber) {
-      if (entries.size === 0) cursor = await feedTail(database.db, database.dialect);
+      if (entries.size === 0) {
+        const tail = await feedTail(database.db, database.dialect);
+        // Another subscriber may have joined meanwhile, and the feed read on from where it started.
+        if (entries.size === 0) cursor = tail;
+      }
       const entry: Entry = { subscriber, lastSent: after, buffer: [] };
       entries.add(entry);
+      // From here the feed's own reads fill the buffer; the catch-up reads everything up to here.
+      const joinedAt = cursor;
       try {
-        for (;;) {
-          const { events, full } = await readPage(entry.lastSent);
+        for (let waitMs = WAITING_RETRY_MS; ; ) {
+          const { events, full, horizon } = await readPage(entry.lastSent);
           for (const item of events) deliver(entry, item);
-          if (!full) break;
+          if (full) continue;
+          if (database.dialect === 'sqlite' || isFinalUpTo(horizon, joinedAt)) break;
+          // A read's horizon can be below an earlier read's (see FEED_HORIZON): the feed has read past it already.
+          await new Promise((r) => setTimeout(r, waitMs));
+          waitMs = Math.min(waitMs * 2, POLL_MS);
         }
       } catch (error) {
         entries.delete(entry);

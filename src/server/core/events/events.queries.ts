@@ -152,7 +152,9 @@ export interface FeedPage {
  * `pg_snapshot_xmin` would hold the feed back behind a long transaction in any other database of the cluster; a
  * running transaction is left out only when pg_stat_activity shows it on another database (or none). Whatever it
  * cannot place (it ended meanwhile, a prepared transaction, a session the role may not see without
- * pg_read_all_stats) still counts, so a race or missing privilege only delays events, never skips one.
+ * pg_read_all_stats) still counts, so a race or missing privilege only delays events, never skips one. The same
+ * race makes a read's horizon now and then lower than the read's before it (one in a hundred, with another
+ * database busy): a reader that joins one already running must not take its own read for the whole story.
  */
 const FEED_HORIZON = sql<string>`(
   select coalesce(
