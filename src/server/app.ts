@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
@@ -73,6 +75,22 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   socket.destroy(error);
 }
 
+/**
+ * A connection on which nothing moved for IDLE_TIMEOUT_MS: Node would close it whatever it was doing. One whose
+ * request has arrived and whose answer the server is still working on (waiting for the database, behind a backlog
+ * of alerts) is not idle but waiting for us, so it is kept, and looked at again after as long. Closed are those
+ * that wait for the client: between requests, in a body that stopped arriving, and an answer the client stopped
+ * reading (bytes queued that it does not take).
+ */
+function closeIdleConnection(idleMs: number) {
+  return (socket: Socket) => {
+    // The answer the socket is writing: Node's own field, with no public accessor.
+    const res = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (res?.req.complete && socket.writableLength === 0) socket.setTimeout(idleMs);
+    else socket.destroy();
+  };
+}
+
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the HTTP application: every domain's routes are registered here, by explicit import. */
@@ -99,6 +117,7 @@ export async function buildApp(deps: Deps, options: { webRoot?: string } = {}): 
     routerOptions: { ignoreTrailingSlash: true },
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   });
+  app.server.on('timeout', closeIdleConnection(idleTimeoutMs));
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
   registerInputLimits(app);

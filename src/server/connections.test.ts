@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { loadConfig } from './core/config.ts';
 import { type RawConnection, rawConnection, within } from './testing/raw-http.ts';
 import { connectSse } from './testing/sse-client.ts';
@@ -84,6 +85,57 @@ for (const dialect of await testDialects()) {
         stream.close();
       }
     });
+  });
+}
+
+for (const dialect of await testDialects()) {
+  describe(`the idle timeout on ${dialect}`, () => {
+    const IDLE_TIMEOUT_MS = 400;
+    let server: TestServer;
+    let token: string;
+    before(async () => {
+      server = await startTestServer({ dialect, connections: { idleTimeoutMs: IDLE_TIMEOUT_MS } });
+      token = await server.userToken('responder');
+    });
+    after(() => server.close());
+
+    it('closes a connection whose request body stops arriving, well before the request timeout', async () => {
+      const connection = await rawConnection(server.url);
+      connection.write(
+        `POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"title": "Slow',
+      );
+      const closed = await within(connection.closed, IDLE_TIMEOUT_MS + MARGIN_MS, null);
+      connection.socket.destroy();
+      assert.ok(closed, 'the stalled request is still open');
+    });
+
+    if (dialect === 'postgres') {
+      it('keeps the connection of a request that waits for the server longer than the idle timeout, and answers it', async () => {
+        const incident = (await (
+          await server.request('POST', '/api/v1/incidents', { token, body: { title: 'Slow answer' } })
+        ).json()) as { id: string };
+        // Another session holds the events table, so that the note waits in the database for three idle timeouts.
+        const blocker = server.testDb.openAnother();
+        try {
+          const held = blocker.db.transaction().execute(async (tx) => {
+            await sql`lock table events in share mode`.execute(tx);
+            await new Promise((r) => setTimeout(r, IDLE_TIMEOUT_MS * 3));
+          });
+          await new Promise((r) => setTimeout(r, 50));
+          const started = performance.now();
+          const res = await server.request('POST', `/api/v1/incidents/${incident.id}/notes`, {
+            token,
+            body: { body: 'after the wait' },
+          });
+          assert.equal(res.status, 201, await res.text());
+          assert.ok(performance.now() - started > IDLE_TIMEOUT_MS * 2, 'the note did not wait');
+          await held;
+        } finally {
+          await blocker.close();
+        }
+      });
+    }
   });
 }
 

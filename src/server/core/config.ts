@@ -41,7 +41,10 @@ export interface ConnectionsConfig {
   headersTimeoutMs: number;
   /** A keep-alive connection with no request is closed after this. */
   keepAliveTimeoutMs: number;
-  /** A connection on which nothing is sent or received for this long is closed (longer than the stream's ping). */
+  /**
+   * A connection on which nothing is sent or received for this long, waiting for the client, is closed (longer than
+   * the stream's ping); one waiting for the server's answer is kept (app.ts, closeIdleConnection).
+   */
   idleTimeoutMs: number;
 }
 

@@ -8,7 +8,7 @@ import { createApiToken } from '../auth/credentials.ts';
 import { SYSTEM_ACTOR } from '../auth/policy.ts';
 import { buildWeb } from '../build-web.ts';
 import type { Clock } from '../core/clock.ts';
-import { loadConfig } from '../core/config.ts';
+import { type ConnectionsConfig, loadConfig } from '../core/config.ts';
 import type { Dialect } from '../core/db/database.ts';
 import { withTransaction } from '../core/db/transaction.ts';
 import type { WorkerOptions } from '../core/jobs/worker.ts';
@@ -53,14 +53,18 @@ export async function startTestServer(
     testDb?: TestDatabase;
     worker?: WorkerOptions;
     env?: Record<string, string>;
+    /** Connection timeouts below what the settings accept (IDLE_TIMEOUT_MS must be over 15 s), for quick tests. */
+    connections?: Partial<ConnectionsConfig>;
   } = {},
 ): Promise<TestServer> {
   if (options.web) await ensureWebBuild();
   const ownDb = !options.testDb;
   const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'));
   const database = ownDb ? testDb.database : testDb.openAnother();
+  const loaded = loadConfig({ LOG_LEVEL: 'warn', DATA_DIR: testDb.dataDir, ...options.env });
   const config = {
-    ...loadConfig({ LOG_LEVEL: 'warn', DATA_DIR: testDb.dataDir, ...options.env }),
+    ...loaded,
+    connections: { ...loaded.connections, ...options.connections },
     port: 0,
     host: '127.0.0.1',
     databaseUrl: testDb.url,
