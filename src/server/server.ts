@@ -6,7 +6,7 @@ import type { Config } from './core/config.ts';
 import { startCheckpointer } from './core/db/checkpointer.ts';
 import { type Database, openDatabase } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrations.ts';
-import { keepTableStatistics } from './core/db/table-statistics.ts';
+import { keepTablesUp } from './core/db/table-upkeep.ts';
 import type { Deps } from './core/deps.ts';
 import { createEventFeed } from './core/events/event-feed.ts';
 import { startWorker, type Worker, type WorkerOptions } from './core/jobs/worker.ts';
@@ -42,7 +42,7 @@ export async function startServer(
   const signingKey = await installationSigningKey(config, database);
   log.info(`Exports are signed with Ed25519 key ${signingKey.keyId} (${signingKey.source})`);
   const checkpointer = database.sqlite && database.file ? startCheckpointer(database.sqlite, database.file) : null;
-  const statistics = database.dialect === 'postgres' ? keepTableStatistics(database, log) : null;
+  const upkeep = database.dialect === 'postgres' ? keepTablesUp(database, log) : null;
   const clock = options.clock ?? systemClock;
   const jobs = { wake() {} };
   const deps: Deps = {
@@ -95,7 +95,7 @@ export async function startServer(
       closeMailTransports();
       await deps.feed.stop();
       await checkpointer?.stop();
-      await statistics?.stop();
+      await upkeep?.stop();
       await database.close();
     },
   };
