@@ -9,12 +9,16 @@ export const UPKEEP_CHECK_MS = 5000;
  * rules: a vacuum past 50 dead rows and 20 % of the table, else an analyze past 50 changed rows and 10 %.
  */
 const DUE_TABLES = sql<{ name: string; vacuum: boolean }>`
-  select s.relname as name, s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) as vacuum
-  from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-  where s.schemaname = current_schema()
-    and (current_setting('autovacuum') = 'off' or c.reloptions @> array['autovacuum_enabled=false'])
-    and (s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) or s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0))
-  order by s.relname`;
+  select name, vacuum from (
+    select s.relname as name,
+           s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) as vacuum,
+           s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) as stale
+    from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+    where s.schemaname = current_schema()
+      and (current_setting('autovacuum') = 'off' or c.reloptions @> array['autovacuum_enabled=false'])
+  ) as t
+  where vacuum or stale
+  order by name`;
 
 /**
  * PostgreSQL: does autovacuum's work on Muster's tables where autovacuum does not (some CI and test clusters, a
