@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type RawConnection, rawConnection, within } from '../testing/raw-http.ts';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { admissionGate } from './admission.ts';
 
 const BUDGET = 256 * 1024;
 const REQUEST_TIMEOUT_MS = 1500;
@@ -23,6 +27,82 @@ function batch(bytes: number, label: string): string {
   }
   return JSON.stringify(alerts);
 }
+
+describe('alert bodies waiting for their turn to be parsed', () => {
+  /** A request of `bytes` through the gate: what reaches the parser, and its answer's end. */
+  async function through(gate: ReturnType<typeof admissionGate>, bytes: number) {
+    const request = { headers: { 'content-length': String(bytes) } } as unknown as FastifyRequest;
+    const raw = new EventEmitter();
+    const reply = { raw } as unknown as FastifyReply;
+    gate.admit(request, reply, 'source');
+    const parser = (await gate.count(
+      request,
+      reply,
+      Readable.from([Buffer.alloc(bytes / 2), Buffer.alloc(bytes / 2)]),
+    )) as Readable;
+    const received: Buffer[] = [];
+    parser.on('data', (chunk: Buffer) => received.push(chunk));
+    const ended = new Promise<void>((resolve) => parser.on('end', resolve));
+    return { request, received, ended, answered: () => raw.emit('close') };
+  }
+  const turnsPass = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('passes bodies on to be parsed while they fit the allowance, and keeps the rest as received until answers make room', async () => {
+    const gate = admissionGate(10_000_000, { parseAheadBytes: 1000 });
+    const first = await through(gate, 600);
+    const second = await through(gate, 300);
+    const third = await through(gate, 600);
+    await Promise.all([first.ended, second.ended]);
+    await turnsPass();
+    assert.equal(third.received.length, 0, 'the third body does not fit beside the first two: none of it is parsed yet');
+    assert.equal(gate.pendingBytes(), 1500, 'a body kept as received still counts against the budget');
+    first.answered();
+    await third.ended;
+    assert.equal(Buffer.concat(third.received).length, 600, 'once the first is answered, the third passes whole');
+    second.answered();
+    third.answered();
+    assert.equal(gate.pendingBytes(), 0);
+  });
+
+  it('makes room when a body is taken into a write, before its answer has gone', async () => {
+    const gate = admissionGate(10_000_000, { parseAheadBytes: 1000 });
+    const first = await through(gate, 800);
+    const second = await through(gate, 800);
+    await first.ended;
+    await turnsPass();
+    assert.equal(second.received.length, 0);
+    gate.taken(first.request);
+    await second.ended;
+    assert.equal(gate.pendingBytes(), 1600, 'the first body still counts against the budget until it is answered');
+  });
+
+  it('answers a request refused before its body is read only after a pause, so that a sender retrying at once is not read at full speed', async () => {
+    const gate = admissionGate(1000, { refusalPauseMs: 200 });
+    const holder = await through(gate, 900);
+    await holder.ended;
+    const request = { headers: { 'content-length': '500' } } as unknown as FastifyRequest;
+    const reply = { raw: new EventEmitter() } as unknown as FastifyReply;
+    const started = performance.now();
+    await assert.rejects(gate.admit(request, reply, 'source'), { statusCode: 503 });
+    assert.ok(performance.now() - started >= 195, `refused after ${performance.now() - started} ms`);
+    holder.answered();
+    await gate.admit(request, reply, 'source'); // with the budget free again it is admitted at once
+  });
+
+  it('parses a body larger than the allowance when it is alone, and one that waited is let go when its client leaves', async () => {
+    const gate = admissionGate(10_000_000, { parseAheadBytes: 1000 });
+    const large = await through(gate, 4000);
+    await large.ended;
+    const waiting = await through(gate, 400);
+    const after = await through(gate, 400);
+    await turnsPass();
+    assert.equal(waiting.received.length + after.received.length, 0);
+    waiting.answered(); // its client went away while it waited
+    large.answered();
+    await after.ended;
+    assert.equal(waiting.received.length, 0, 'a body whose client left is never parsed');
+  });
+});
 
 for (const dialect of await testDialects()) {
   describe(`alert admission on ${dialect}`, () => {

@@ -1,4 +1,5 @@
 import { Transform } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RetryLaterError } from '../core/errors.ts';
 import { nextTurn, TURN_FREE_BYTES } from '../core/event-loop.ts';
@@ -15,7 +16,26 @@ interface Held {
   receiving: boolean;
   /** Refused while receiving: the rest of its body is read and dropped, then it is answered 503. */
   refused: boolean;
+  /** Bytes counted against the parsing allowance, from its turn to be parsed until its alerts go into a write. */
+  parsing: number;
+  /** Set while it waits for its turn to be parsed. */
+  startParsing?: () => void;
 }
+
+/**
+ * Bodies being parsed, checked or waiting for the writer at once, in bytes received: about two writes ahead (the
+ * writer takes at most 5,000 alerts at once, about 1 MB). The rest of the budget waits as it was received,
+ * outside V8's heap. Parsed and waiting for the writer, a batch outlives the young generation's collections and
+ * is promoted; during a storm the old generation's garbage then kept 100 MB more of pages.
+ */
+export const PARSE_AHEAD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * How long a request refused before its body is read waits for its 503. Meanwhile its body stays in the kernel
+ * (the connection is not read), so a sender that retries at once, whatever Retry-After says, costs a read of its
+ * body per pause instead of as fast as the server can read: in a storm those reads took most of the CPU.
+ */
+export const REFUSAL_PAUSE_MS = 250;
 
 /**
  * Bounds what alert posts hold in memory: the bytes of bodies received, being checked or waiting for their
@@ -25,12 +45,18 @@ interface Held {
  * giving up bodies that sources over their share are still receiving. One source, however many connections it
  * opens and however slowly it sends, cannot take the budget from the others. Refusals are 503 with
  * Retry-After: 1 (Alertmanager and most senders retry on 5xx); bodies that stall are ended by the server's
- * request timeout, which releases what they held.
+ * request timeout, which releases what they held. Of the bodies received, at most parseAheadBytes are parsed
+ * ahead of the writer, in the order they ended; the others wait as received.
  */
-export function admissionGate(maxPendingBytes: number) {
+export function admissionGate(
+  maxPendingBytes: number,
+  { parseAheadBytes = PARSE_AHEAD_BYTES, refusalPauseMs = REFUSAL_PAUSE_MS } = {},
+) {
   const bySource = new Map<string, Set<Held>>();
   const requests = new WeakMap<FastifyRequest, Held>();
   let total = 0;
+  let parsing = 0;
+  const toParse: Held[] = [];
 
   const heldBy = (sourceId: string) => {
     let sum = 0;
@@ -41,6 +67,30 @@ export function admissionGate(maxPendingBytes: number) {
   const release = (h: Held) => {
     total -= h.bytes;
     h.bytes = 0;
+  };
+
+  /** Bodies start parsing in the order they ended, while the allowance has room (one at a time may exceed it). */
+  const parseNext = () => {
+    while (toParse.length > 0 && (parsing === 0 || parsing + toParse[0].bytes <= parseAheadBytes)) {
+      const h = toParse.shift() as Held;
+      h.parsing = h.bytes;
+      parsing += h.parsing;
+      h.startParsing?.();
+      h.startParsing = undefined;
+    }
+  };
+  const turnToParse = (h: Held) =>
+    new Promise<void>((resolve) => {
+      h.startParsing = resolve;
+      toParse.push(h);
+      parseNext();
+    });
+  const stopParsing = (h: Held) => {
+    const queued = toParse.indexOf(h);
+    if (queued >= 0) toParse.splice(queued, 1);
+    parsing -= h.parsing;
+    h.parsing = 0;
+    parseNext();
   };
 
   /** Gives up bodies still being received by sources over their fair share, largest first, until `needed` fits. */
@@ -72,17 +122,24 @@ export function admissionGate(maxPendingBytes: number) {
 
   return {
     pendingBytes: () => total,
+    /** Its alerts went into a write: the next bodies may be parsed meanwhile. */
+    taken(request: FastifyRequest) {
+      const h = requests.get(request);
+      if (h) stopParsing(h);
+    },
     /**
      * Before the body is read: refuses a source that is over its fair share while the budget is full (what it
-     * declares only decides how soon it is refused), otherwise starts counting the request's bytes.
+     * declares only decides how soon it is refused), after REFUSAL_PAUSE_MS; otherwise starts counting the
+     * request's bytes.
      */
-    admit(request: FastifyRequest, reply: FastifyReply, sourceId: string) {
+    async admit(request: FastifyRequest, reply: FastifyReply, sourceId: string) {
       const declared = Number(request.headers['content-length']);
       const bytes = Number.isFinite(declared) && declared > 0 ? declared : 0;
       if (total > 0 && total + bytes > maxPendingBytes && heldBy(sourceId) + bytes > fairShare(sourceId)) {
+        await sleep(refusalPauseMs);
         throw overloaded();
       }
-      const h: Held = { sourceId, bytes: 0, receiving: true, refused: false };
+      const h: Held = { sourceId, bytes: 0, receiving: true, refused: false, parsing: 0 };
       let set = bySource.get(sourceId);
       if (!set) {
         set = new Set();
@@ -92,28 +149,38 @@ export function admissionGate(maxPendingBytes: number) {
       requests.set(request, h);
       reply.raw.once('close', () => {
         release(h);
+        stopParsing(h);
         set.delete(h);
         if (set.size === 0 && bySource.get(sourceId) === set) bySource.delete(sourceId);
       });
     },
-    /** preParsing: counts the body's bytes as they arrive; a refused body is read to its end and dropped. */
+    /**
+     * preParsing: counts the body's bytes as they arrive and keeps them until its turn to be parsed; a refused
+     * body is read to its end and dropped.
+     */
     async count(request: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) {
       const h = requests.get(request);
       if (!h) return payload;
+      let chunks: Buffer[] = [];
       const counted = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           if (!h.refused && !take(h, chunk.length)) {
             h.refused = true;
             release(h);
+            chunks = [];
           }
-          callback(null, h.refused ? undefined : chunk);
+          if (!h.refused) chunks.push(chunk);
+          callback();
         },
-        flush(callback) {
+        async flush(callback) {
           h.receiving = false;
           if (h.refused) return callback(overloaded());
+          await turnToParse(h);
+          for (const chunk of chunks) this.push(chunk);
+          chunks = [];
           // The body is parsed when it ends: in a turn of its own, not with every other body that ended meanwhile.
-          if (h.bytes > TURN_FREE_BYTES) void nextTurn().then(() => callback());
-          else callback();
+          if (h.bytes > TURN_FREE_BYTES) await nextTurn();
+          callback();
         },
       });
       payload.on('error', (error) => counted.destroy(error));

@@ -6,9 +6,14 @@ import type { AlertOrigin } from './grouping.ts';
 import type { PlannedAlert } from './normalize-alert.ts';
 import { mergePlanned, type StoredAlerts, storeAlerts } from './store-alerts.ts';
 
-interface Waiting {
+/** A request's alerts for the writer; onTaken is told when they go into a write. */
+export interface AlertsToWrite {
   origin: AlertOrigin;
   planned: PlannedAlert[];
+  onTaken?: () => void;
+}
+
+interface Waiting extends AlertsToWrite {
   resolve(stored: StoredAlerts): void;
   reject(error: unknown): void;
 }
@@ -26,7 +31,7 @@ const writers = new WeakMap<Database, { waiting: Waiting[]; writing: boolean }>(
  * counts move once per commit instead of once per request (on PostgreSQL, its row would otherwise be a queue).
  * Resolves after the commit, with what was stored for the source's fingerprints (the request's among them).
  */
-export function writeAlerts(deps: Deps, origin: AlertOrigin, planned: PlannedAlert[]): Promise<StoredAlerts> {
+export function writeAlerts(deps: Deps, toWrite: AlertsToWrite): Promise<StoredAlerts> {
   let writer = writers.get(deps.database);
   if (!writer) {
     writer = { waiting: [], writing: false };
@@ -34,7 +39,7 @@ export function writeAlerts(deps: Deps, origin: AlertOrigin, planned: PlannedAle
   }
   const w = writer;
   return new Promise((resolve, reject) => {
-    w.waiting.push({ origin, planned, resolve, reject });
+    w.waiting.push({ ...toWrite, resolve, reject });
     if (!w.writing) void drain(deps, w);
   });
 }
@@ -53,6 +58,7 @@ async function drain(deps: Deps, writer: { waiting: Waiting[]; writing: boolean 
       ) {
         const next = writer.waiting.shift() as Waiting;
         alerts += next.planned.length;
+        next.onTaken?.();
         batch.push(next);
       }
       const bySource = new Map<string, { origin: AlertOrigin; parts: PlannedAlert[][] }>();

@@ -51,8 +51,9 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const source = sourceOf(request);
       const body = request.body as AlertInput | AlertInput[];
-      const alerts = await ingestAlerts(deps, source, Array.isArray(body) ? body : [body]);
-      return reply.status(202).send({ accepted: Array.isArray(body) ? body.length : 1, alerts });
+      const inputs = Array.isArray(body) ? body : [body];
+      const alerts = await ingestAlerts(deps, { source, inputs, onTaken: () => gate.taken(request) });
+      return reply.status(202).send({ accepted: inputs.length, alerts });
     },
   );
 
@@ -66,7 +67,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const source = sourceOf(request);
       const inputs = fromAlertmanager(request.body, JSON.parse(source.fingerprint_labels).length === 0);
-      const alerts = inputs.length > 0 ? await ingestAlerts(deps, source, inputs) : [];
+      const alerts = inputs.length > 0 ? await ingestAlerts(deps, { source, inputs, onTaken: () => gate.taken(request) }) : [];
       return reply.status(202).send({ accepted: inputs.length, alerts });
     },
   );

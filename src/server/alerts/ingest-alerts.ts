@@ -14,12 +14,11 @@ import { foldRepeat, type NormalizedAlert, type PlannedAlert, planAlert } from '
  * start firing join the open group with their grouping key or start a new one in the triage queue, unless
  * silenced. A rule's "open" or "attach" action is a durable job enqueued in the same transaction.
  * `inputs` is emptied as its alerts are planned (see below); the receipts come back in the order of the
- * distinct fingerprints.
+ * distinct fingerprints. `onTaken` is told when the alerts go into a write.
  */
 export async function ingestAlerts(
   deps: Deps,
-  source: AlertSourceRow,
-  inputs: (AlertInput | undefined)[],
+  { source, inputs, onTaken }: { source: AlertSourceRow; inputs: (AlertInput | undefined)[]; onTaken?: () => void },
 ): Promise<AlertReceipt[]> {
   inputs.forEach((input, i) => {
     if (input?.source !== undefined && input.source !== source.name && input.source !== source.id) {
@@ -51,7 +50,7 @@ export async function ingestAlerts(
   }
   const alerts = [...byFingerprint.values()];
   byFingerprint.clear();
-  const { stored, silenced } = await writeAlerts(deps, origin, alerts);
+  const { stored, silenced } = await writeAlerts(deps, { origin, planned: alerts, onTaken });
   // Each alert becomes its own receipt: the reply's schema serialises only the receipt's fields.
   for (const alert of alerts) {
     const row = stored.get(alert.fingerprint);
