@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createUser } from '../src/server/auth/create-user.ts';
-import { SYSTEM_ACTOR } from '../src/server/auth/policy.ts';
 import type { Clock } from '../src/server/core/clock.ts';
-import { type ParsedMessage, type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
+import { type SmtpSink, startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
 import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext, screenshotter, watchPage } from './browser.ts';
+import { BILLING, CUSTOMER, IVAR, LENA, MARTE, mailTo, prepareNordvik, SAP } from './ransomware-setup.ts';
 
 // Ransomware at a customer, from the report to the close, as a responder works it in the browser: the attack is
 // reported and the first report reaches the customer's contact point by itself; DP1; the ransomware playbook becomes
@@ -15,14 +14,7 @@ import { ADMIN, browserUnavailable, createFirstAdmin, launchBrowser, newContext,
 // e-mail; personal data turns out to be involved and the GDPR clock starts; the customer answers two connection
 // checks through the link in a browser without JavaScript; and the incident closes only once the GDPR clock is waived.
 
-const CUSTOMER = { name: 'Nordvik Logistikk AS', code: 'NVL', timeZone: 'Europe/Oslo' };
-const MARTE = { name: 'Marte Solberg', email: 'marte.solberg@nordvik.example' };
-const PASSWORD = 'correct horse battery staple';
-const IVAR = { email: 'ivar@example.test', name: 'Ivar Isaksen', contactEmail: 'ivar.oncall@nordvik.example' };
-const LENA = { email: 'lena@example.test', name: 'Lena Lund', contactEmail: 'lena.lund@nordvik.example' };
 const TITLE = 'Ransom note on the warehouse file servers';
-const SAP = 'sap.nordvik.internal';
-const BILLING = 'Billing';
 const GDPR = 'GDPR: notify the supervisory authority of a personal data breach';
 const ATTACK = `Contract: notify ${CUSTOMER.name} immediately on a suspected attack`;
 const IM_TASK = 'Move coordination to channels outside the affected environment';
@@ -73,90 +65,6 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
     await sink?.close();
   });
 
-  /** The first message to `address` whose subject matches, waiting for it to arrive. */
-  async function mailTo(address: string, subject: RegExp, ms = 15_000): Promise<ParsedMessage> {
-    const until = Date.now() + ms;
-    for (;;) {
-      const found = sink.messages.find((m) => m.to.includes(address) && subject.test(m.subject));
-      if (found) return found;
-      if (Date.now() > until) {
-        const got = sink.messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('\n  ');
-        throw new Error(`no mail to ${address} matching ${subject} within ${ms} ms; the sink holds:\n  ${got}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  /**
-   * What the incident needs before anything happens, through the API (the prepare journey covers it in the browser):
-   * the customer's contact point on its notify ladder and the first report "on report"; GDPR Art. 33 and the
-   * contract's "immediately on a suspected attack" (its "within 24 hours" only for critical incidents); the payroll
-   * service with two connections; Ivar, a responder, as the roster's incident manager; Lena, who handles legal
-   * matters; and the published plan.
-   */
-  async function prepare(token: string): Promise<void> {
-    const call = async (method: string, url: string, body?: unknown) => {
-      const res = await server.request(method, `/api/v1${url}`, { token, body });
-      const json = await res.json();
-      assert.ok(res.status < 300, `${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    const customer = await call('POST', '/customers', { ...CUSTOMER, firstReport: 'on-report' });
-    const contact = (name: string, role: string, address: string) =>
-      call('POST', '/contacts', {
-        customerId: customer.id,
-        name,
-        role,
-        timeZone: CUSTOMER.timeZone,
-        channels: [{ type: 'email', address, verified: true }],
-      });
-    const marte = await contact(MARTE.name, 'Customer contact point', MARTE.email);
-    await call('POST', '/pace-plans', {
-      customerId: customer.id,
-      purpose: 'notify-customer',
-      levels: [{ level: 'primary', contactId: marte.id, channelId: marte.channels[0].id }],
-    });
-    await call('POST', '/obligations', { customerId: customer.id, libraryId: 'gdpr-art-33' });
-    await call('POST', '/obligations/contract-template', {
-      customerId: customer.id,
-      hours: 24,
-      severityAtLeast: 'critical',
-      recipientContactId: marte.id,
-      immediatelyMinutes: 30,
-    });
-    await call('POST', '/services', { customerId: customer.id, name: BILLING });
-    await call('POST', '/services', {
-      customerId: customer.id,
-      name: 'Payroll',
-      criticality: 'high',
-      connections: [
-        { target: SAP, direction: 'outbound', protocol: 'HTTPS/443', account: 'svc-pay', purpose: 'Salaries' },
-        { target: BILLING, direction: 'both', protocol: 'SFTP/22', account: 'pay-export', purpose: 'Invoices' },
-      ],
-    });
-    const contacts: Record<string, string> = {};
-    for (const [person, role] of [
-      [IVAR, 'responder'],
-      [LENA, 'viewer'],
-    ] as const) {
-      const user = await createUser(server.deps, SYSTEM_ACTOR, {
-        email: person.email,
-        name: person.name,
-        role: 'viewer',
-        password: PASSWORD,
-      });
-      await call('PUT', `/customers/${customer.id}/members/${user.id}`, { role });
-      const own = await contact(person.name, 'CSIRT', person.contactEmail);
-      await call('PATCH', `/users/${user.id}`, { contactId: own.id });
-      contacts[person.email] = own.id;
-    }
-    await call('POST', '/rosters', {
-      customerId: customer.id,
-      entries: [{ role: 'incident-manager', people: [contacts[IVAR.email]] }],
-    });
-    await call('POST', `/customers/${customer.id}/plans`, { approver: 'Siri Dahl, CISO at Nordvik' });
-  }
-
   it('reports the attack, works the playbook, is reminded, starts the GDPR clock, checks connections and closes', async () => {
     assert.ok(server.setupToken, 'a fresh server prints a setup token');
     const context = await newContext(browser, server.url);
@@ -166,7 +74,7 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
     const problems = watchPage(page);
     try {
       await createFirstAdmin(page, server.setupToken);
-      await prepare(await server.userToken('admin', 'Setup script'));
+      await prepareNordvik(server, await server.userToken('admin', 'Setup script'));
 
       // 1. Ada reports the attack: the customer and its payroll service, origin attack, category and C/I/A.
       await page.getByRole('link', { name: 'Report incident' }).click();
@@ -206,7 +114,7 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
       await page.locator('[data-live-status="live"]').waitFor();
 
       // 2. The first report reaches Marte with nobody clicking, with the connections to check, and the page says so.
-      const first = await mailTo(MARTE.email, new RegExp(`^\\[TLP:AMBER\\] Security incident ${key}: ${TITLE}`));
+      const first = await mailTo(sink, MARTE.email, new RegExp(`^\\[TLP:AMBER\\] Security incident ${key}: ${TITLE}`));
       assert.match(first.text, /a suspected attack/);
       assert.match(first.text, new RegExp(`Payroll → ${SAP.replaceAll('.', '\\.')}`));
       const notifications = page.getByRole('region', { name: 'Notifications' });
@@ -265,9 +173,9 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
       await row('legal').getByText(LENA.name).waitFor();
       await timeline.getByText(`made ${LENA.name} the legal lead`).waitFor();
       await row('incident-manager').getByText(IVAR.name).waitFor();
-      const toIvar = await mailTo(IVAR.contactEmail, new RegExp(`You are now the incident manager of ${key}`));
+      const toIvar = await mailTo(sink, IVAR.contactEmail, new RegExp(`You are now the incident manager of ${key}`));
       assert.match(toIvar.text, new RegExp(ADMIN.name));
-      await mailTo(LENA.contactEmail, new RegExp(`You are now the legal lead of ${key}`));
+      await mailTo(sink, LENA.contactEmail, new RegExp(`You are now the legal lead of ${key}`));
       await shot(page, '04-roles');
 
       // 6. An hour and a minute pass. Ivar's task falls due: the worker reminds him by e-mail, and the Tasks panel
@@ -276,7 +184,7 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
       offsetMs += hour;
       // As if the laptop lid was closed for the hour: the page's timers that fell due meanwhile run once.
       await context.clock.fastForward(hour);
-      const reminder = await mailTo(IVAR.contactEmail, new RegExp(`Task due: ${IM_TASK} \\(${key}\\)`));
+      const reminder = await mailTo(sink, IVAR.contactEmail, new RegExp(`Task due: ${IM_TASK} \\(${key}\\)`));
       assert.match(reminder.text, /fell due at/);
       await imTask.and(page.locator('[data-overdue="true"]')).waitFor();
       await imTask.getByText(/^Overdue by \d+ min$/).waitFor();
@@ -314,7 +222,7 @@ describe('ransomware at a customer, a journey in the browser', { skip: unavailab
       await ask.waitFor({ state: 'hidden' });
       const check = checks.getByRole('article').first();
       await check.getByText('Waiting for the customer').waitFor();
-      const asked = await mailTo(MARTE.email, new RegExp(`Please check these connections: ${key}`));
+      const asked = await mailTo(sink, MARTE.email, new RegExp(`Please check these connections: ${key}`));
       assert.match(asked.text, new RegExp(`Payroll → ${SAP.replaceAll('.', '\\.')}`));
       const link = asked.text.match(/https?:\/\/\S+\/check\/\S+/)?.[0];
       assert.ok(link, `the mail carries the check link: ${asked.text}`);
