@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type RawConnection, rawConnection, within } from '../testing/raw-http.ts';
@@ -80,7 +80,8 @@ describe('alert bodies waiting for their turn to be parsed', () => {
     const gate = admissionGate(1000, { refusalPauseMs: 200 });
     const holder = await through(gate, 900);
     await holder.ended;
-    const request = { headers: { 'content-length': '500' } } as unknown as FastifyRequest;
+    const raw = Object.assign(new PassThrough(), { socket: new PassThrough() });
+    const request = { headers: { 'content-length': '500' }, raw } as unknown as FastifyRequest;
     const reply = { raw: new EventEmitter() } as unknown as FastifyReply;
     const started = performance.now();
     await assert.rejects(gate.admit(request, reply, 'source'), { statusCode: 503 });
@@ -177,6 +178,29 @@ for (const dialect of await testDialects()) {
         assert.equal(response.status, 202, `${response.status} ${await response.text()}`);
       }
       for (const connection of stalled) connection.socket.destroy();
+    });
+
+    it('answers a request refused before its body is read with a 503 on a connection that then serves the next request', async () => {
+      const stalled = await stall(tokens.a, BUDGET, batch(BUDGET - 20_000, 'holder').slice(0, -1));
+      await settle();
+      const body = batch(400_000, 'refused'); // more than Node reads at once: most of it is still unread when refused
+      const connection = await rawConnection(server.url);
+      open.push(connection);
+      const started = performance.now();
+      connection.write(
+        `POST /api/v1/alerts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${tokens.a}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      connection.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+      const answered = () => connection.received().match(/HTTP\/1\.1 \d+/g) ?? [];
+      while (answered().length < 2 && performance.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(
+        answered(),
+        ['HTTP/1.1 503', 'HTTP/1.1 200'],
+        connection.received().replace(/content-security-policy.*\n/, ''),
+      );
+      assert.ok(performance.now() - started >= 240, 'the refusal waited for its pause');
+      stalled.socket.destroy();
     });
 
     it('ends a stalled body after the request timeout, and frees what it held', async () => {
