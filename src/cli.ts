@@ -19,7 +19,7 @@ import { migrateToLatest } from './server/core/db/migrations.ts';
 import type { Deps } from './server/core/deps.ts';
 import { AppError } from './server/core/errors.ts';
 import { createEventFeed } from './server/core/events/event-feed.ts';
-import { releaseStartupMemory } from './server/core/release-startup-memory.ts';
+import { limitOldGenerationGrowth, releaseStartupMemory } from './server/core/release-startup-memory.ts';
 import { verifyEvidenceFiles } from './server/evidence/verify-evidence-files.ts';
 import { formatAnchor, parseAnchor } from './server/integrity/anchor.ts';
 import { type IntegrityReport, verifyEverything } from './server/integrity/verify-everything.ts';
@@ -218,6 +218,7 @@ async function serve(): Promise<number> {
     }
   }
   const server = await startServer(loadConfig());
+  limitOldGenerationGrowth();
   // After the first requests (the readiness probe) are answered: the collection pauses the loop for a moment.
   setTimeout(releaseStartupMemory, 300).unref();
   // Off the first start's path: the next start loads the bundles (decision 0024).

@@ -80,12 +80,18 @@ describe('alert bodies waiting for their turn to be parsed', () => {
     const gate = admissionGate(1000, { refusalPauseMs: 200 });
     const holder = await through(gate, 900);
     await holder.ended;
-    const raw = Object.assign(new PassThrough(), { socket: new PassThrough() });
+    const socket = new PassThrough();
+    const raw = Object.assign(new PassThrough(), { socket });
+    raw.write(Buffer.alloc(300)); // what Node read of the body before the request was refused
     const request = { headers: { 'content-length': '500' }, raw } as unknown as FastifyRequest;
     const reply = { raw: new EventEmitter() } as unknown as FastifyReply;
     const started = performance.now();
-    await assert.rejects(gate.admit(request, reply, 'source'), { statusCode: 503 });
+    const refused = assert.rejects(gate.admit(request, reply, 'source'), { statusCode: 503 });
+    assert.equal(raw.readableLength, 0, 'what was read of the body is not held through the pause');
+    assert.ok(socket.isPaused(), 'nothing more is read during the pause');
+    await refused;
     assert.ok(performance.now() - started >= 195, `refused after ${performance.now() - started} ms`);
+    assert.ok(!socket.isPaused() && raw.readableFlowing, 'after the pause the rest of the body is read and dropped');
     holder.answered();
     await gate.admit(request, reply, 'source'); // with the budget free again it is admitted at once
   });
