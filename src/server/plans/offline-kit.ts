@@ -1,4 +1,5 @@
 import type { PlanVersion } from '../../shared/prepare-types.ts';
+import { runInChildProcess } from '../core/child-process/run-in-child-process.ts';
 import { cssString, html, htmlText, raw, type SafeHtml } from '../core/print/safe-html.ts';
 import {
   buildKitModel,
@@ -9,7 +10,6 @@ import {
   type KitPerson,
   WAIT_LABEL,
 } from './offline-kit-model.ts';
-import { renderKitPdf } from './offline-kit-pdf.ts';
 
 /**
  * The offline kit: a published contingency plan as the binder on the shelf, for when Muster, e-mail and chat are
@@ -275,5 +275,5 @@ ${model.clocks.length ? html`<p class="rules"><strong>Clocks:</strong> ${model.c
 
 /** The same content as renderPlanHtml, as an A4 PDF with the plan version and SHA-256 on every page. */
 export function renderPlanPdf(plan: PlanVersion, options: KitOptions): Promise<Buffer> {
-  return renderKitPdf(buildKitModel(plan, options));
+  return runInChildProcess(new URL('./offline-kit-pdf.ts', import.meta.url), 'renderKitPdf', buildKitModel(plan, options));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/policy.ts';
+import { runInChildProcess } from '../core/child-process/run-in-child-process.ts';
 import type { Deps } from '../core/deps.ts';
 import { appendToIncident } from '../incidents/change-incident.ts';
 import { assertIncidentAccess } from '../incidents/incident-access.ts';
@@ -17,10 +18,10 @@ export interface SignedExport {
 }
 
 async function render(report: IncidentReport, format: ExportFormat): Promise<Buffer> {
-  // The renderers (and pdfmake behind the PDF) load on first use: most servers rarely export.
+  // The renderers load on first use: most servers rarely export. The PDF is laid out in a thread of its own.
   if (format === 'json') return Buffer.from(`${JSON.stringify(report, null, 1)}\n`, 'utf8');
   if (format === 'html') return Buffer.from((await import('./render-report-html.ts')).renderReportHtml(report), 'utf8');
-  return (await import('./render-report-pdf.ts')).renderReportPdf(report);
+  return runInChildProcess(new URL('./render-report-pdf.ts', import.meta.url), 'renderReportPdf', report);
 }
 
 /**
