@@ -28,7 +28,12 @@ describe('runInChildProcess', () => {
     const all = Array.from({ length: CHILD_PROCESSES_AT_ONCE + 1 }, (_, i) =>
       runInChildProcess(BUSY, 'work', { ms: 300, name: `${i}` }),
     );
-    const done = await Promise.all(all.map(async (p) => (await p, performance.now() - started)));
+    const done = await Promise.all(
+      all.map(async (p) => {
+        await p;
+        return performance.now() - started;
+      }),
+    );
     const last = Math.max(...done);
     assert.ok(last >= 600, `the third started before one of the first two ended (all done after ${last} ms)`);
   });
