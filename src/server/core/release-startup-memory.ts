@@ -18,7 +18,7 @@ export function releaseStartupMemory(): void {
 }
 
 /** After a full collection, the old generation may grow by this much (in per cent) before the next one. */
-export const OLD_GENERATION_GROWTH_PERCENT = 50;
+const OLD_GENERATION_GROWTH_PERCENT = 50;
 
 /**
  * Lets V8's old generation grow to 1.5 × what survived the last full collection before it collects again, instead

@@ -18,7 +18,7 @@ export interface SignedExport {
 }
 
 async function render(report: IncidentReport, format: ExportFormat): Promise<Buffer> {
-  // The renderers load on first use: most servers rarely export. The PDF is laid out in a thread of its own.
+  // The renderers load on first use: most servers rarely export. The PDF is laid out in a process of its own.
   if (format === 'json') return Buffer.from(`${JSON.stringify(report, null, 1)}\n`, 'utf8');
   if (format === 'html') return Buffer.from((await import('./render-report-html.ts')).renderReportHtml(report), 'utf8');
   return runInChildProcess(new URL('./render-report-pdf.ts', import.meta.url), 'renderReportPdf', report);
