@@ -80,18 +80,19 @@ describe('alert bodies waiting for their turn to be parsed', () => {
     const gate = admissionGate(1000, { refusalPauseMs: 200 });
     const holder = await through(gate, 900);
     await holder.ended;
-    const socket = new PassThrough();
-    const raw = Object.assign(new PassThrough(), { socket });
+    const raw = new PassThrough();
     raw.write(Buffer.alloc(300)); // what Node read of the body before the request was refused
     const request = { headers: { 'content-length': '500' }, raw } as unknown as FastifyRequest;
     const reply = { raw: new EventEmitter() } as unknown as FastifyReply;
     const started = performance.now();
     const refused = assert.rejects(gate.admit(request, reply, 'source'), { statusCode: 503 });
+    await new Promise((resolve) => setImmediate(resolve));
     assert.equal(raw.readableLength, 0, 'what was read of the body is not held through the pause');
-    assert.ok(socket.isPaused(), 'nothing more is read during the pause');
+    raw.write(Buffer.alloc(200)); // the rest, arriving during the pause
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(raw.readableLength, 0, 'what arrives during the pause is dropped as it arrives');
     await refused;
     assert.ok(performance.now() - started >= 195, `refused after ${performance.now() - started} ms`);
-    assert.ok(!socket.isPaused() && raw.readableFlowing, 'after the pause the rest of the body is read and dropped');
     holder.answered();
     await gate.admit(request, reply, 'source'); // with the budget free again it is admitted at once
   });
