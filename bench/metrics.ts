@@ -25,7 +25,8 @@ export interface MetricsBenchResult {
   events: number;
   seedMs: number;
   /** Sequential GETs, one at a time: the latency a person opening the page sees. */
-  samples: { path: string; samplesMs: number[]; medianMs: number; targetMs: number; met: boolean }[];
+  /** After a change (computed), and asked again at once (the kept answer). */
+  samples: { path: string; samplesMs: number[]; medianMs: number; keptMedianMs: number; targetMs: number; met: boolean }[];
   /** Under load: req/s of GET /api/v1/metrics/incidents?groupBy=month, and its ratio to the floors. */
   load: { result: LoadResult; ratioToFloor: number | null; ratioToBare: number | null; connections: number } | null;
 }
@@ -83,6 +84,15 @@ async function seedIncidents(env: NodeJS.ProcessEnv, customerIds: string[], coun
   }
 }
 
+/** The customers and the INCIDENTS generated incidents with full timelines the metrics are measured over. */
+export async function seedMetricsIncidents(api: Api, env: NodeJS.ProcessEnv): Promise<{ customerIds: string[]; events: number }> {
+  const customerIds: string[] = [];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    customerIds.push((await api<{ id: string }>('POST', '/api/v1/customers', { name: `Metrics bench ${i}` })).id);
+  }
+  return { customerIds, events: await seedIncidents(env, customerIds, INCIDENTS) };
+}
+
 async function timedGet(origin: string, token: string, path: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${origin}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -107,12 +117,8 @@ export async function measureMetrics(
   /** Runs after the seeding, before any measurement (PostgreSQL: VACUUM ANALYZE, as autovacuum would). */
   afterSeed?: () => Promise<void>,
 ): Promise<MetricsBenchResult> {
-  const customerIds: string[] = [];
-  for (let i = 0; i < CUSTOMERS; i++) {
-    customerIds.push((await api<{ id: string }>('POST', '/api/v1/customers', { name: `Metrics bench ${i}` })).id);
-  }
   const seedStarted = performance.now();
-  const events = await seedIncidents(env, customerIds, INCIDENTS);
+  const { customerIds, events } = await seedMetricsIncidents(api, env);
   const seedMs = performance.now() - seedStarted;
   await afterSeed?.();
   log(
@@ -128,15 +134,28 @@ export async function measureMetrics(
     `/api/v1/metrics/incidents?groupBy=month&customerId=${customerIds[0]}`,
     '/api/v1/metrics/incidents.csv?groupBy=customer',
   ];
+  // Answers are kept until the database changes: a note before each timed read makes it the first read after a
+  // change, which computes the figures; the same read asked again at once is the kept answer.
+  const changed = await api<{ id: string }>('POST', '/api/v1/incidents', {
+    title: 'Metrics bench: a change before each read',
+    customerId: customerIds[0],
+  });
+  const change = () => api('POST', `/api/v1/incidents/${changed.id}/notes`, { body: 'A change' });
   const samples: MetricsBenchResult['samples'] = [];
   for (const path of paths) {
     await timedGet(origin, token, path); // warm
     const runs: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) runs.push(await timedGet(origin, token, path));
+    const keptRuns: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      await change();
+      runs.push(await timedGet(origin, token, path));
+      keptRuns.push(await timedGet(origin, token, path));
+    }
     const m = median(runs);
-    samples.push({ path, samplesMs: runs.map(round), medianMs: round(m), targetMs, met: m < targetMs });
+    const kept = round(median(keptRuns));
+    samples.push({ path, samplesMs: runs.map(round), medianMs: round(m), keptMedianMs: kept, targetMs, met: m < targetMs });
     log(
-      `  GET ${path}: median ${round(m)} ms (min ${round(Math.min(...runs))}, max ${round(Math.max(...runs))}); target < ${targetMs}: ${m < targetMs ? 'met' : 'MISSED'}`,
+      `  GET ${path}: median ${round(m)} ms (min ${round(Math.min(...runs))}, max ${round(Math.max(...runs))}), asked again ${kept} ms; target < ${targetMs}: ${m < targetMs ? 'met' : 'MISSED'}`,
     );
   }
   let load: MetricsBenchResult['load'] = null;
@@ -158,7 +177,7 @@ export async function measureMetrics(
       connections: floors.connections,
     };
     log(
-      `  under load (${floors.connections} connections): ${Math.round(result.reqPerSec)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms; ${load.ratioToFloor?.toFixed(4)} × Muster's floor, ${load.ratioToBare?.toFixed(4)} × bare Fastify`,
+      `  under load (${floors.connections} connections, nothing changing): ${Math.round(result.reqPerSec)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms; ${load.ratioToFloor?.toFixed(4)} × Muster's floor, ${load.ratioToBare?.toFixed(4)} × bare Fastify`,
     );
   }
   return { incidents: INCIDENTS, events, seedMs: Math.round(seedMs), samples, load };
@@ -169,12 +188,19 @@ export function metricsTable(r: MetricsBenchResult, floors: { floor: LoadResult;
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const n = r.incidents.toLocaleString('en-US');
   const rows = [
-    line([`response metrics, ${n} incidents (${r.events.toLocaleString('en-US')} events)`, 'median', 'target', 'met?']),
-    line(['---', '---', '---', '---']),
+    line([
+      `response metrics, ${n} incidents (${r.events.toLocaleString('en-US')} events)`,
+      'median, first read after a change',
+      'asked again',
+      'target',
+      'met?',
+    ]),
+    line(['---', '---', '---', '---', '---']),
     ...r.samples.map((s) =>
       line([
         `GET ${s.path.replace('/api/v1/metrics/', '…/')}`,
         `${s.medianMs} ms`,
+        `${s.keptMedianMs} ms`,
         `< ${s.targetMs} ms`,
         s.met ? 'yes' : '**NO**',
       ]),
@@ -184,8 +210,9 @@ export function metricsTable(r: MetricsBenchResult, floors: { floor: LoadResult;
     const floorMs = floors.floor.latencyMs.p50;
     rows.push(
       line([
-        `under load, ${r.load.connections} connections`,
+        `under load, ${r.load.connections} connections, nothing changing`,
         `${Math.round(r.load.result.reqPerSec)} req/s = ${r.load.ratioToFloor?.toFixed(4)} × floor (${Math.round(floors.floor.reqPerSec)} req/s, p50 ${floorMs} ms), ${r.load.ratioToBare?.toFixed(4)} × bare Fastify (${Math.round(floors.bare.reqPerSec)} req/s)`,
+        '—',
         '—',
         '—',
       ]),

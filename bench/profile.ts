@@ -2,7 +2,7 @@
 // with --cpu-prof and prints where the server spent its CPU time (self time by function and by package, and the
 // inclusive time of Muster's own functions). The profile is kept for Chrome DevTools (Performance → Load profile).
 //
-// Operations: floor, list, list-search, get, timeline, note-one, note-many, create. Environment as for the
+// Operations: floor, list, list-search, get, timeline, note-one, note-many, create, metrics (BENCH_METRICS_INCIDENTS). Environment as for the
 // benchmark: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_INCIDENTS (10000, for the lists).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { installSignalHandlers, runStandalone } from './cleanup.ts';
 import { type Api, apiClient, createIncidents, createToken, incidentWithTimeline, tempDir } from './fixtures.ts';
 import { type LoadSpec, runLoad } from './load.ts';
+import { seedMetricsIncidents } from './metrics.ts';
 import { createBenchDatabase } from './postgres.ts';
 import { freePort, ROOT, serverEnv, startServer } from './server-process.ts';
 
@@ -20,7 +21,7 @@ const INCIDENTS = Number(process.env.BENCH_INCIDENTS || 10_000);
 
 type Request = Pick<LoadSpec, 'method' | 'path' | 'paths' | 'body'>;
 const note = JSON.stringify({ body: 'bench note' });
-const OPERATIONS: Record<string, (api: Api) => Promise<Request>> = {
+const OPERATIONS: Record<string, (api: Api, env: NodeJS.ProcessEnv) => Promise<Request>> = {
   floor: async () => ({ method: 'GET', path: '/healthz' }),
   list: async (api) => {
     await createIncidents(api, INCIDENTS, 'seeding', CONNECTIONS);
@@ -41,6 +42,10 @@ const OPERATIONS: Record<string, (api: Api) => Promise<Request>> = {
     return { method: 'POST', path: paths[0], paths, body: note };
   },
   create: async () => ({ method: 'POST', path: '/api/v1/incidents', body: JSON.stringify({ title: 'Bench incident' }) }),
+  metrics: async (api, env) => {
+    await seedMetricsIncidents(api, env);
+    return { method: 'GET', path: '/api/v1/metrics/incidents?groupBy=customer' };
+  },
 };
 
 interface ProfileNode {
@@ -127,7 +132,7 @@ async function main(): Promise<number> {
   // Prepare without the profiler, then restart with it so that the profile holds the load and little else.
   let server = await startServer(env);
   const token = await createToken(env);
-  const request = await OPERATIONS[operation](apiClient(server.origin, token));
+  const request = await OPERATIONS[operation](apiClient(server.origin, token), env);
   if (database) await database.vacuumAnalyze();
   await server.stop();
   const profileDir = tempDir('profile');

@@ -118,6 +118,23 @@ for (const dialect of await testDialects()) {
       assert.equal(elsewhere.status, 404, 'another customer is not found');
     });
 
+    it('answers from the facts as they are now, after any change to them, however often it is asked', async () => {
+      const { id } = await report(admin, { customerId: customerB, title: 'Kept answers' });
+      const closedOf = async () => {
+        const byCustomer = await metrics(admin, '?groupBy=customer');
+        return byCustomer.real.groups.find((g) => g.key === customerB)?.counts.closed ?? 0;
+      };
+      const { db } = server.deps.database;
+      const setStatus = (status: string) => sql`update incident_metrics set status = ${status} where incident_id = ${id}`.execute(db);
+      const stored = await sql<{ status: string }>`select status from incident_metrics where incident_id = ${id}`.execute(db);
+      const before = await closedOf();
+      assert.equal(await closedOf(), before, 'asked again, the same answer');
+      await setStatus('closed');
+      assert.equal(await closedOf(), before + 1, 'a change written straight into the table is seen at once');
+      await setStatus(stored.rows[0].status);
+      assert.equal(await closedOf(), before);
+    });
+
     it('exports CSV with a header and one row per group', async () => {
       const res = await server.request('GET', '/api/v1/metrics/incidents.csv?groupBy=customer', { token: admin });
       assert.equal(res.status, 200);

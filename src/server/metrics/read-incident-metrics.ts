@@ -1,5 +1,6 @@
 import type { IncidentMetrics, MetricGrouping } from '../../shared/metrics-types.ts';
-import { type Actor, assertCan, listReader, visibleCustomers } from '../auth/policy.ts';
+import { type Actor, assertCan, listReader, readerKey, visibleCustomers } from '../auth/policy.ts';
+import { keptUntilChanged } from '../core/db/kept-until-changed.ts';
 import type { Deps } from '../core/deps.ts';
 import { AppError } from '../core/errors.ts';
 import { aggregateMetrics } from './aggregate-metrics.ts';
@@ -33,9 +34,21 @@ const NONE_LABEL: Record<MetricGrouping, string> = {
 
 /**
  * The response metrics of the incidents the actor may read that were reported in [from, to): real incidents and
- * exercises apart, overall and per group (docs/metrics.md).
+ * exercises apart, overall and per group (docs/metrics.md). They follow from what is stored alone (no figure runs
+ * to "now"), so an answer is kept until the database changes: a dashboard opened by several people, or refreshed,
+ * reads and groups every incident's facts once.
  */
-export async function readIncidentMetrics(deps: Deps, actor: Actor, request: MetricsRequest): Promise<IncidentMetrics> {
+export function readIncidentMetrics(deps: Deps, actor: Actor, request: MetricsRequest): Promise<IncidentMetrics> {
+  const { from, to, customerId, groupBy } = request;
+  return keptUntilChanged(
+    deps.database,
+    `metrics ${readerKey(actor)} ${JSON.stringify([from, to, customerId, groupBy])}`,
+    async () => ({ value: await computeIncidentMetrics(deps, actor, request), keep: true }),
+    (metrics) => JSON.stringify(metrics).length,
+  );
+}
+
+async function computeIncidentMetrics(deps: Deps, actor: Actor, request: MetricsRequest): Promise<IncidentMetrics> {
   const { customerId } = request;
   if (customerId) assertCan(actor, 'incident.read', { customerId, notFound: `No customer ${customerId}` });
   else assertCan(actor, 'incident.read');
