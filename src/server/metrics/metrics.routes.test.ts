@@ -125,7 +125,8 @@ for (const dialect of await testDialects()) {
         return byCustomer.real.groups.find((g) => g.key === customerB)?.counts.closed ?? 0;
       };
       const { db } = server.deps.database;
-      const setStatus = (status: string) => sql`update incident_metrics set status = ${status} where incident_id = ${id}`.execute(db);
+      const setStatus = (status: string) =>
+        sql`update incident_metrics set status = ${status} where incident_id = ${id}`.execute(db);
       const stored = await sql<{ status: string }>`select status from incident_metrics where incident_id = ${id}`.execute(db);
       const before = await closedOf();
       assert.equal(await closedOf(), before, 'asked again, the same answer');
