@@ -37,7 +37,7 @@ Commands:
   token create --email E --name LABEL     create an API token for a user; prints it on the last line
   demo                                    load a demo organisation (two customers, plans, incidents) into an empty database
   verify [--anchor FILE]                  check every hash-chained stream (incidents, registry, triage, custody) against its
-                                          stored row, every published plan's SHA-256 and every evidence file's
+                                          stored row (and an incident's access list), every published plan's SHA-256 and every evidence file's
                                           bytes (hashed again); with --anchor, also that
                                           nothing recorded in that anchor was rewritten since. Exit 0: all intact;
                                           1: something is broken (listed); 2: could not check

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TimelineEvent } from '../../shared/api-types.ts';
+import { verifyEverything } from '../integrity/verify-everything.ts';
 import { type NotifyFixture, startNotifyFixture } from '../testing/notify-fixture.ts';
 import { connectSse } from '../testing/sse-client.ts';
 import { testDialects } from '../testing/test-db.ts';
@@ -200,6 +201,14 @@ for (const dialect of await testDialects()) {
         ],
       );
       assert.equal((await as(manny, 'GET', `/api/v1/incidents/${red.id}`)).status, 200);
+    });
+
+    it('leaves every access list exactly as its timeline gives it, as verify checks', async () => {
+      const assigned = await as(rita, 'PUT', `/api/v1/incidents/${red.id}/roles/deputy`, { userId: ids.rae });
+      assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+      const report = await verifyEverything(f.server.deps.database.db);
+      assert.deepEqual(report.findings, []);
+      assert.ok(report.checked.incidents >= 1);
     });
   });
 }

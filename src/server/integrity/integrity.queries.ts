@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TriageItemsTable } from '../core/db/alerts-schema.ts';
-import type { DB, IncidentsTable, PlanVersionsTable, RecordsTable } from '../core/db/schema.ts';
+import type { DB, IncidentAccessTable, IncidentsTable, PlanVersionsTable, RecordsTable } from '../core/db/schema.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 
 /** The hash-chained streams and the table that holds each one's projection. */
@@ -152,4 +152,27 @@ export function evidenceWithEmptyCustody(db: Kysely<DB>) {
     )
     .orderBy('v.id')
     .execute();
+}
+
+/** One entry of an incident's access list as verify compares it (the names shown are not compared). */
+export type AccessEntry = Pick<IncidentAccessTable, 'user_id' | 'user_name' | 'reason' | 'added_by_id' | 'added_at'>;
+
+/** The access lists of these incidents, each in the order its entries were added. */
+export async function accessListsOf(db: Kysely<DB>, incidentIds: string[]): Promise<Map<string, AccessEntry[]>> {
+  const lists = new Map<string, AccessEntry[]>(incidentIds.map((id) => [id, []]));
+  if (incidentIds.length === 0) return lists;
+  const rows = await db
+    .selectFrom('incident_access')
+    .select(['incident_id', 'user_id', 'user_name', 'reason', 'added_by_id', 'added_at'])
+    .where('incident_id', 'in', incidentIds)
+    .orderBy('added_at')
+    .execute();
+  for (const { incident_id, ...entry } of rows) lists.get(incident_id)?.push(entry);
+  return lists;
+}
+
+/** Every user's id: who can be on an access list (users are never deleted, only deactivated). */
+export async function userIds(db: Kysely<DB>): Promise<Set<string>> {
+  const rows = await db.selectFrom('users').select('id').execute();
+  return new Set(rows.map((r) => r.id));
 }

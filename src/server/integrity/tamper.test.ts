@@ -276,6 +276,45 @@ for (const dialect of await testDialects()) {
       assert.deepEqual([Number(row.version), row.head_hash], [2, head.hash]);
     });
 
+    it("catches a person slipped onto a TLP:RED incident's access list, or taken off it", async () => {
+      const { id, key } = await report({ title: 'Board member phished', tlp: 'TLP:RED' });
+      await server.userToken('viewer', 'Mallory Outsider');
+      const [mallory] = await rawSql('select id from users where name = ?', 'Mallory Outsider');
+      const [reporter] = await rawSql('select * from incident_access where incident_id = ?', id);
+      assert.equal(reporter.reason, 'reporter');
+      await assertClean();
+
+      await rawSql(
+        'insert into incident_access (incident_id, user_id, user_name, reason, added_by_id, added_by_name, added_at) values (?, ?, ?, ?, ?, ?, ?)',
+        id,
+        mallory.id,
+        'Mallory Outsider',
+        'added',
+        reporter.user_id,
+        reporter.user_name,
+        reporter.added_at,
+      );
+      const slipped = `"Mallory Outsider" (${mallory.id}) is on its access list (incident_access) but its timeline never let them in`;
+      assert.deepEqual(await brokenLines(), [`BROKEN ${key}: ${slipped}`]);
+      assert.equal((await integrity(id)).problem, slipped);
+      await rawSql('delete from incident_access where incident_id = ? and user_id = ?', id, mallory.id);
+
+      await rawSql('update incident_access set reason = ? where incident_id = ?', 'break-glass', id);
+      assert.match(
+        (await brokenLines())[0],
+        /the access list's reason for .* \(incident_access\.reason\) is "break-glass" but its timeline says "reporter"$/,
+      );
+      await rawSql('delete from incident_access where incident_id = ?', id);
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN ${key}: ${reporter.user_id} should be on its access list (incident_access) by its timeline (reporter) but is not`,
+      ]);
+      await rawSql(
+        'insert into incident_access (incident_id, user_id, user_name, reason, added_by_id, added_by_name, added_at) values (?, ?, ?, ?, ?, ?, ?)',
+        ...['incident_id', 'user_id', 'user_name', 'reason', 'added_by_id', 'added_by_name', 'added_at'].map((c) => reporter[c]),
+      );
+      await assertClean();
+    });
+
     it('catches a whole chain rewritten consistently only against an anchor taken before', async () => {
       const { id, key } = await report({ title: 'Data exfiltration' });
       await call('POST', `/api/v1/incidents/${id}/notes`, { body: 'Gigabytes left over DNS' });

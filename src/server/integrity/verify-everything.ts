@@ -3,6 +3,7 @@ import type { DB } from '../core/db/schema.ts';
 import { planLabel, planVersionProblem } from './check-plan-version.ts';
 import { checkStream, replayFor } from './check-stream.ts';
 import {
+  accessListsOf,
   countProjections,
   eventsOfStreams,
   type ProjectionRow,
@@ -10,6 +11,7 @@ import {
   projectionPage,
   type StreamKind,
   streamsWithoutProjection,
+  userIds,
 } from './integrity.queries.ts';
 import type { PlanPublication, RecordState } from './record-replay.ts';
 import { verifyCustodyStreams } from './verify-custody.ts';
@@ -59,6 +61,7 @@ export async function verifyEverything(
   const heads: StreamHead[] = [];
   const publications = new Map<string, PlanPublication>();
   const seen = new Set<string>();
+  const users = await userIds(db);
   const counts = Object.fromEntries(await Promise.all(KINDS.map(async (k) => [k, await countProjections(db, k)])));
   const total = KINDS.reduce((n, k) => n + counts[k], 0);
   let done = 0;
@@ -68,8 +71,14 @@ export async function verifyEverything(
       const rows: ProjectionRow[StreamKind][] = await projectionPage(db, kind, after, ROWS_PER_PAGE);
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
-      const verifiers = new Map(rows.map((row) => [row.id, streamVerifier(replayFor(kind, row), anchor?.get(row.id))]));
-      const ids = [...verifiers.keys()];
+      const ids = rows.map((row) => row.id);
+      const lists = kind === 'incident' ? await accessListsOf(db, ids) : null;
+      const verifiers = new Map(
+        rows.map((row) => {
+          const access = lists ? { list: lists.get(row.id) ?? [], users } : undefined;
+          return [row.id, streamVerifier(replayFor(kind, row, access), anchor?.get(row.id))];
+        }),
+      );
       for (let cursor: { streamId: string; seq: number } | null = null; ; ) {
         const events = await eventsOfStreams(db, ids, cursor, EVENTS_PER_PAGE);
         for (const event of events) verifiers.get(event.stream_id)?.push(event);
