@@ -15,12 +15,25 @@ import { reviewGateOf, reviewGateOnEntering } from '../reviews/review-gate.ts';
 import { projectTasks } from '../tasks/project-tasks.ts';
 import { decide, evolve, type IncidentCommand } from './incident.ts';
 import { assertIncidentAccess, projectAccess } from './incident-access.ts';
-import { cachedIncident, forgetIncident, inTurn, rememberIncident } from './incident-cache.ts';
+import {
+  cachedIncident,
+  forgetIncident,
+  inTurn,
+  markWrittenElsewhere,
+  rememberIncident,
+  writtenElsewhereLately,
+} from './incident-cache.ts';
 import { resolveIncidentCustomer } from './incident-customer.ts';
 import { enqueueFollowUps } from './incident-jobs.ts';
 import { projectRoles } from './incident-roles.ts';
 import type { IncidentState } from './incident-state.ts';
-import { findIncident, type IncidentRecord, storeIncidentChange } from './incidents.queries.ts';
+import {
+  findIncident,
+  type IncidentRecord,
+  isMovedOn,
+  storeIncidentChange,
+  storeIncidentChangeAhead,
+} from './incidents.queries.ts';
 
 type ChangeCommand = Exclude<IncidentCommand, { type: 'report' }>;
 
@@ -78,11 +91,12 @@ export async function appendToIncident(
   change: IncidentChange,
 ): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] }> {
   const { expectedVersion } = change;
+  let incidentId: string | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       const run = <T>(fn: (tx: Tx) => Promise<T>) =>
         change.within ? fn(change.within) : inTurn(deps.database, idOrKey, () => commit(deps, fn));
-      return await run(async (tx) => {
+      const done = await run(async (tx) => {
         // Retries read the database.
         const cached = change.within || attempt > 1 ? undefined : cachedIncident(deps.database, idOrKey);
         // A remembered state the caller already knows to be old is not worth a try.
@@ -91,23 +105,34 @@ export async function appendToIncident(
         if (!record) throw new AppError('not_found', `No incident ${idOrKey}`);
         // On PostgreSQL another instance may have moved the incident on: only a write checks the remembered state,
         // so a refusal or "nothing to do" decided on it is decided again on the incident as it is.
-        const unchecked = usable && deps.database.dialect === 'postgres';
-        const stored = await decideAndStore(tx, deps, actor, idOrKey, change, record).catch((error: unknown) => {
+        const unchecked = Boolean(usable) && deps.database.dialect === 'postgres';
+        // Sent ahead with the COMMIT only while no other instance writes the incident: when one does, the remembered
+        // state is often found moved on, which costs a rollback and a read where the statement below decides again.
+        incidentId = record.state.id;
+        const ahead = unchecked && !writtenElsewhereLately(deps.database, incidentId);
+        const stored = await decideAndStore(tx, deps, actor, idOrKey, change, record, ahead).catch((error: unknown) => {
           throw unchecked && error instanceof AppError ? new ReadAfresh() : error;
         });
-        if (unchecked && !('movedOn' in stored) && stored.events.length === 0) throw new ReadAfresh();
+        if (unchecked && 'events' in stored && stored.events.length === 0) throw new ReadAfresh();
         if (!('movedOn' in stored)) return stored;
         // Another instance moved the incident on since this one remembered it. Nothing was written but what decide
         // may have: when it only reads, decide again on the incident as it is now (its row is locked by this
         // transaction, so no third try); otherwise roll back and retry.
         forgetIncident(deps.database, idOrKey);
         if (!change.decideOnlyReads) throw new VersionRace();
-        const again = await decideAndStore(tx, deps, actor, idOrKey, change, stored.movedOn);
+        const again = await decideAndStore(tx, deps, actor, idOrKey, change, stored.movedOn, false);
         if ('movedOn' in again) throw new VersionRace();
         return again;
       });
+      // Stored ahead: the events' positions came with the COMMIT.
+      return 'storing' in done ? { state: done.state, events: await done.storing } : done;
     } catch (error) {
       forgetIncident(deps.database, idOrKey);
+      // Another instance had moved the incident on past the state this one remembered (see decideAndStore).
+      if (isMovedOn(error)) {
+        markWrittenElsewhere(deps.database, incidentId ?? idOrKey);
+        continue;
+      }
       if (error instanceof ReadAfresh) continue;
       const race = error instanceof VersionRace || isUniqueViolation(error);
       if (!race) throw error;
@@ -118,9 +143,19 @@ export async function appendToIncident(
   }
 }
 
+type Decided =
+  | { state: IncidentState; events: StoredEvent<IncidentEvent>[] }
+  /** Stored ahead: the events, with their positions once the transaction has committed. */
+  | { state: IncidentState; storing: Promise<StoredEvent<IncidentEvent>[]> }
+  /** Nothing written: the incident had moved past the state decided on; as it is now, its row locked. */
+  | { movedOn: IncidentRecord };
+
 /**
  * One decision on a known state of the incident, stored with its projections; movedOn when the incident had moved
  * past that state and nothing was written (PostgreSQL): the incident as it is now, its row locked.
+ * remembered (PostgreSQL: the state is what this instance last wrote, most likely still the incident's): the
+ * change is sent ahead, to leave with the COMMIT in one round trip; if the incident had moved on, the statement
+ * fails and the whole transaction rolls back (isMovedOn), and the change is tried again on the incident as it is.
  */
 async function decideAndStore(
   tx: Tx,
@@ -129,7 +164,8 @@ async function decideAndStore(
   idOrKey: string,
   change: IncidentChange,
   { state, headHash }: IncidentRecord,
-): Promise<{ state: IncidentState; events: StoredEvent<IncidentEvent>[] } | { movedOn: IncidentRecord }> {
+  remembered: boolean,
+): Promise<Decided> {
   const { expectedVersion } = change;
   if (change.authorize) await change.authorize(tx, state);
   else await assertIncidentAccess(tx, actor, state, 'incident.change', `No incident ${idOrKey}`);
@@ -152,10 +188,37 @@ async function decideAndStore(
   const newHead = chain.rows[chain.rows.length - 1].hash;
   const next = chain.unstored().reduce(evolve, state);
   // The events and the incident's row in one statement (PostgreSQL); the version guard holds for both.
+  const ahead = remembered ? storeIncidentChangeAhead(tx, chain.rows, next, newHead, state) : null;
+  if (ahead) {
+    // What follows writes in the same transaction; it never reads the events' positions.
+    await project(tx, deps, change, state, next, chain.unstored(), now);
+    rememberIncident(deps.database, { state: next, headHash: newHead });
+    const storing = ahead.then((positions) => chain.stored(positions));
+    // When it fails, the transaction fails with its error (and the storing is never awaited).
+    storing.catch(() => {});
+    return { state: next, storing };
+  }
   const positions = await storeIncidentChange(tx, deps.database.dialect, chain.rows, next, newHead, state);
   if (!positions) throw new VersionRace();
   if ('movedOn' in positions) return positions;
   const events = chain.stored(positions);
+  await project(tx, deps, change, state, next, events, now);
+  // Another domain's transaction may still roll back: the next change reads the database.
+  if (change.within) forgetIncident(deps.database, idOrKey);
+  else rememberIncident(deps.database, { state: next, headHash: newHead });
+  return { state: next, events };
+}
+
+/** The projections of an incident's change and the other writes of its transaction, after the incident's own. */
+async function project(
+  tx: Tx,
+  deps: Deps,
+  change: IncidentChange,
+  state: IncidentState,
+  next: IncidentState,
+  events: StoredEvent<IncidentEvent>[],
+  now: Date,
+): Promise<void> {
   await refreshDeadlines(tx, deps, next, events, now);
   await projectAccess(tx, deps.database.dialect, events);
   await projectRoles(tx, state, next);
@@ -165,10 +228,6 @@ async function decideAndStore(
   await projectMetricFacts(tx, state, events);
   await enqueueFollowUps(tx, next, events, now);
   await change.alongside?.(tx, next, events, now);
-  // Another domain's transaction may still roll back: the next change reads the database.
-  if (change.within) forgetIncident(deps.database, idOrKey);
-  else rememberIncident(deps.database, { state: next, headHash: newHead });
-  return { state: next, events };
 }
 
 /**

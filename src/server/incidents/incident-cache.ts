@@ -37,7 +37,34 @@ export function forgetIncident(database: Database, idOrKey: string): void {
 /** Forgets the incidents another instance changed (by id), or every incident ('any': which is not known). */
 export function forgetIncidents(database: Database, ids: ReadonlySet<string> | 'any'): void {
   if (ids === 'any') caches.get(database)?.clear();
-  else for (const id of ids) forgetIncident(database, id);
+  else
+    for (const id of ids) {
+      forgetIncident(database, id);
+      markWrittenElsewhere(database, id);
+    }
+}
+
+const SHARED_FOR_MS = 1000;
+const writtenElsewhere = new WeakMap<Database, Map<string, number>>();
+
+/**
+ * Another instance changed the incident: its wake-up named it, or a change here found it moved on. For a second,
+ * a change here does not count on the state this instance remembers being the incident's (see decideAndStore).
+ */
+export function markWrittenElsewhere(database: Database, id: string): void {
+  let marks = writtenElsewhere.get(database);
+  if (!marks) {
+    marks = new Map();
+    writtenElsewhere.set(database, marks);
+  }
+  if (marks.size > MAX_RECORDS) marks.clear();
+  marks.set(id.toUpperCase(), Date.now());
+}
+
+/** Whether another instance changed the incident (by id) in the last second. */
+export function writtenElsewhereLately(database: Database, id: string): boolean {
+  const at = writtenElsewhere.get(database)?.get(id.toUpperCase());
+  return at !== undefined && Date.now() - at < SHARED_FOR_MS;
 }
 
 const turns = new WeakMap<Database, Map<string, Promise<void>>>();

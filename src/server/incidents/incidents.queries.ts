@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { INCIDENT_STATUSES, type IncidentStatus, SEVERITIES, type Severity } from '../../shared/incident-vocabulary.ts';
 import type { Dialect } from '../core/db/database.ts';
 import { prepared } from '../core/db/prepared.ts';
-import type { IncidentsTable } from '../core/db/schema.ts';
+import type { DB, IncidentsTable } from '../core/db/schema.ts';
 import type { Tx } from '../core/db/transaction.ts';
 import {
   type EventRow,
@@ -104,17 +104,8 @@ export async function updateIncident(
 
 // PostgreSQL: the events and the incident's row in one statement (data-modifying CTEs), one round trip instead of
 // two. The row is updated first (its lock first, as every other writer of the incident takes it) and the events
-// are written only if it was. When the incident had moved on, nothing is written, and the statement locks the row
-// and returns it as it is now (a locking read takes the newest version, after waiting for its writer), so the
-// change can decide again on it at once, in the same transaction and without another read.
-// shape: the update's KEPT bits, and the number of events from bit 2 up.
-const appendAndUpdateQuery = prepared<{
-  position: number | null;
-  seq: number | null;
-  updated: string;
-  state: string | null;
-  head_hash: string | null;
-}>((db, slot, _dialect, shape) =>
+// are written only if it was.
+const updateThenAppend = (db: Kysely<DB>, slot: (name: string) => never, shape: number) =>
   db
     .with('u', (qc) =>
       qc
@@ -124,7 +115,20 @@ const appendAndUpdateQuery = prepared<{
         .where('version', '=', slot('previousVersion'))
         .returning('id'),
     )
-    .with('e', (qc) => eventInsertIf(qc as never, 'u', slot, shape >> 2).returning(['position', 'seq']))
+    .with('e', (qc) => eventInsertIf(qc as never, 'u', slot, shape >> 2).returning(['position', 'seq']));
+
+// When the incident had moved on, nothing is written, and the statement locks the row and returns it as it is now
+// (a locking read takes the newest version, after waiting for its writer), so the change can decide again on it at
+// once, in the same transaction and without another read.
+// shape: the update's KEPT bits, and the number of events from bit 2 up.
+const appendAndUpdateQuery = prepared<{
+  position: number | null;
+  seq: number | null;
+  updated: string;
+  state: string | null;
+  head_hash: string | null;
+}>((db, slot, _dialect, shape) =>
+  updateThenAppend(db, slot, shape)
     // Read (and locked) only when the update found the incident moved on.
     .with('latest', (qc) => qc.selectFrom('incidents').select(['state', 'head_hash']).where('id', '=', slot('id')).forUpdate())
     // One row per event written, or a single row of nulls when none was.
@@ -139,7 +143,29 @@ const appendAndUpdateQuery = prepared<{
     ]),
 );
 
-const appendAndInsertQuery = prepared<{ position: number; seq: number }>((db, slot, dialect, count) =>
+const MOVED_ON = 'the incident moved on';
+
+// The same, failing when the incident had moved on, which aborts the transaction: for a statement sent ahead of its
+// COMMIT, whose transaction must then not commit what was written after it. The failure is a cast of a text that
+// is no number, evaluated only then (the text depends on the update, so it is not folded when planned).
+const appendAndUpdateOrFailQuery = prepared<{ position: number | null; seq: number | null }>((db, slot, _dialect, shape) =>
+  updateThenAppend(db, slot, shape)
+    .selectFrom(sql`(select 1)`.as('one'))
+    .leftJoin('e', (join) => join.on(sql<boolean>`true`))
+    .select([
+      'e.position',
+      'e.seq',
+      sql<number>`cast(case when exists (select from u) then '0' else ${sql.lit(MOVED_ON)} end as integer)`.as('moved_on'),
+    ]),
+);
+
+/** True for the failure of a change sent ahead (storeIncidentChangeAhead) because the incident had moved on. */
+export function isMovedOn(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '22P02' && (e.message ?? '').includes(MOVED_ON);
+}
+
+const appendAndInsertQuery = prepared((db, slot, dialect, count) =>
   db
     .with('e', (qc) => eventInsert(qc, slot, dialect, count).returning(['position', 'seq']))
     .with('i', (qc) =>
@@ -177,21 +203,42 @@ export async function storeIncidentChange(
   return first?.state && first.head_hash ? { movedOn: { state: JSON.parse(first.state), headHash: first.head_hash } } : null;
 }
 
-/** Stores a new incident's first events and its row: the events' positions. One statement on PostgreSQL. */
+/**
+ * PostgreSQL, in a transaction that sends its writes ahead: storeIncidentChange sent without waiting, so that it
+ * leaves with the COMMIT in one round trip. Its answer (the events' positions) comes before the COMMIT's; when the
+ * incident had moved past previous.version it fails instead (isMovedOn), and the transaction rolls back whole.
+ * Null where writes cannot be sent ahead (then store as usual).
+ */
+export function storeIncidentChangeAhead(
+  tx: Tx,
+  rows: Omit<EventRow, 'position'>[],
+  state: IncidentState,
+  headHash: string,
+  previous: IncidentState,
+): Promise<number[]> | null {
+  const values = { ...eventValues(rows), ...incidentRow(state, headHash), previousVersion: previous.version };
+  const shape = updateShape(state, previous) | (rows.length << 2);
+  const answer = appendAndUpdateOrFailQuery.ahead(tx, 'postgres', values, shape);
+  return answer && answer.then((result) => positionsOf(rows, result.rows as { position: number; seq: number }[]));
+}
+
+/**
+ * Stores a new incident's first events and its row. One statement on PostgreSQL, sent ahead to leave with the
+ * COMMIT (writeUnanswered): nothing waits for the events' positions.
+ */
 export async function storeNewIncident(
   tx: Tx,
   dialect: Dialect,
   rows: Omit<EventRow, 'position'>[],
   state: IncidentState,
   headHash: string,
-): Promise<number[]> {
+): Promise<void> {
   if (dialect === 'sqlite') {
-    const positions = await insertEvents(tx, dialect, rows);
+    await insertEvents(tx, dialect, rows);
     await insertIncident(tx, dialect, state, headHash);
-    return positions;
+    return;
   }
-  const result = await appendAndInsertQuery(tx, dialect, { ...eventValues(rows), ...incidentRow(state, headHash) }, rows.length);
-  return positionsOf(rows, result.rows);
+  await appendAndInsertQuery.unanswered(tx, dialect, { ...eventValues(rows), ...incidentRow(state, headHash) }, rows.length);
 }
 
 export interface IncidentRecord {

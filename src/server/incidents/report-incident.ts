@@ -68,9 +68,11 @@ export async function reportIncidentIn(
   const events = decide(null, { type: 'report', id, key, source, fields: { ...fields, planVersionId } }, now);
   const chain = chainEvents(tx, id, { seq: 0, hash: GENESIS_HASH }, events, actor, now, { streamType: 'incident', customerId });
   const next = chain.unstored().reduce<IncidentState | null>(evolve, null) as IncidentState;
-  // The events and the incident's row in one statement (PostgreSQL).
+  // The events and the incident's row in one statement (PostgreSQL), leaving with the COMMIT; what follows writes in
+  // the same transaction and never reads the events' positions.
   const headHash = chain.rows[chain.rows.length - 1].hash;
-  const stored = chain.stored(await storeNewIncident(tx, deps.database.dialect, chain.rows, next, headHash));
+  await storeNewIncident(tx, deps.database.dialect, chain.rows, next, headHash);
+  const stored = chain.unstored();
   await refreshDeadlines(tx, deps, next, stored, now);
   await projectAccess(tx, deps.database.dialect, stored);
   await projectRoles(tx, null, next);

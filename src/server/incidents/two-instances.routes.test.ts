@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { testDialects } from '../testing/test-db.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-import { cachedIncident, rememberIncident } from './incident-cache.ts';
+import { cachedIncident, rememberIncident, writtenElsewhereLately } from './incident-cache.ts';
 
 // Each instance remembers the state it last wrote of an incident and skips the read before its next change. When
 // the other instance has moved the incident on since, the change's statement writes nothing (its version guard), and
@@ -12,12 +12,16 @@ import { cachedIncident, rememberIncident } from './incident-cache.ts';
 type Submit = (this: { text?: string }, ...args: unknown[]) => unknown;
 const pgQuery = (createRequire(import.meta.url)('pg') as { Query: { prototype: { submit: Submit } } }).Query.prototype;
 
-/** The statements the pg driver sends (every connection of this process) while fn runs. */
-async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
+/**
+ * The statements the pg driver sends (every connection of this process) while fn runs, and which of them were
+ * held in the socket's buffer to leave with a later one (corked: no round trip of their own).
+ */
+async function submitsDuring(fn: () => Promise<void>): Promise<{ text: string; held: boolean }[]> {
+  const seen: { text: string; held: boolean }[] = [];
   const original = pgQuery.submit;
   pgQuery.submit = function submit(...args: unknown[]) {
-    seen.push((this.text ?? '').replace(/\s+/g, ' ').toLowerCase());
+    const connection = args[0] as { stream?: { writableCorked?: number } };
+    seen.push({ text: (this.text ?? '').replace(/\s+/g, ' ').toLowerCase(), held: Boolean(connection.stream?.writableCorked) });
     return original.apply(this, args);
   };
   try {
@@ -26,6 +30,11 @@ async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
     pgQuery.submit = original;
   }
   return seen;
+}
+
+/** The statements the pg driver sends (every connection of this process) while fn runs. */
+async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
+  return (await submitsDuring(fn)).map((s) => s.text);
 }
 
 for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
@@ -129,14 +138,52 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
       assert.deepEqual({ title: stored.title, version: stored.version }, { title: 'First', version: 4 });
     });
 
-    it('reads nothing before a change when this instance wrote last', async () => {
+    it('reads nothing before a change when this instance wrote last, and sends it with BEGIN and COMMIT at once', async () => {
       const { id } = (await post(a, '/api/v1/incidents', { title: 'One writer' })) as { id: string };
       await post(a, `/api/v1/incidents/${id}/notes`, { body: 'first' });
-      const statements = await statementsDuring(async () => {
+      const submits = await submitsDuring(async () => {
         await post(a, `/api/v1/incidents/${id}/notes`, { body: 'second' });
       });
+      const statements = submits.map((s) => s.text);
       assert.equal(reads(statements), 0, statements.join('\n'));
       assert.equal(await versionOf(id), 3);
+      // One round trip: BEGIN, the change and COMMIT were each held until the COMMIT released them together.
+      const transaction = submits.filter((s) => /^(begin|commit|with "u")/.test(s.text));
+      assert.deepEqual(
+        transaction.map((s) => [s.text.slice(0, 8), s.held]),
+        [
+          ['begin', true],
+          ['with "u"', true],
+          ['commit', true],
+        ],
+      );
+    });
+
+    it('sends a change ahead on a remembered state another instance moved on: it rolls back whole and lands after', async () => {
+      const { id } = (await post(a, '/api/v1/incidents', { title: 'Lost wake-up' })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      const old = cachedIncident(a.testDb.database, id);
+      assert.ok(old);
+      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      await forgottenByA(id);
+      // As if b's wake-up had never reached a: a remembers version 2 and has not heard of b writing the incident.
+      for (const since = Date.now(); writtenElsewhereLately(a.testDb.database, id); ) {
+        assert.ok(Date.now() - since < 5000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      rememberIncident(a.testDb.database, old);
+      const statements = await statementsDuring(async () => {
+        await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a, from version 2, lands as 4' });
+      });
+      assert.deepEqual(await seqsOf(id), [1, 2, 3, 4]);
+      // Sent ahead on version 2: failed, rolled back whole; then read (row locked), decided again, stored, committed.
+      assert.equal(count(statements, 'update "incidents"'), 2, statements.join('\n'));
+      assert.equal(reads(statements), 1, statements.join('\n'));
+      assert.equal(statements.filter((s) => s.startsWith('rollback')).length, 1, statements.join('\n'));
+      const integrity = await (await a.request('GET', `/api/v1/incidents/${id}/integrity`, { token })).json();
+      assert.deepEqual({ ...integrity, head: undefined }, { valid: true, count: 4, head: undefined });
+      // For a while, a's changes of this incident no longer count on what it remembers.
+      assert.equal(writtenElsewhereLately(a.testDb.database, id), true);
     });
 
     it('runs one instance’s concurrent changes of an incident in turn, each from the state the one before wrote', async () => {

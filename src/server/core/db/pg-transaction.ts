@@ -52,16 +52,17 @@ const open = new WeakMap<Kysely<DB>, { entry: Bound; client: pg.PoolClient; unan
 /**
  * Sends a write of an open transaction (tx as its work was given it) without waiting for its answer: it leaves with
  * the next statement or the COMMIT, in one system call, and its answer is awaited with the COMMIT's, so it costs no
- * round trip of its own. Its failure fails the commit. False when tx is not such a transaction (then run it as usual).
+ * round trip of its own. Its failure fails the commit. Its answer, for what it returns, once the COMMIT has left; null
+ * when tx is not such a transaction (then run it as usual).
  */
-export function sendUnanswered(tx: Kysely<DB>, query: CompiledQuery): boolean {
+export function sendAhead(tx: Kysely<DB>, query: CompiledQuery): Promise<pg.QueryResult> | null {
   const transaction = open.get(tx);
-  if (!transaction) return false;
+  if (!transaction) return null;
   cork(transaction.entry);
   const answer = transaction.client.query(query.sql, query.parameters as unknown[]);
   answer.catch(() => {});
   transaction.unanswered.push(answer);
-  return true;
+  return answer;
 }
 
 /**
@@ -82,11 +83,11 @@ export function pipelinedTransactions(pool: pg.Pool) {
     // Its failure is also the first statement's, and it is awaited before the commit.
     begun.catch(() => {});
     let lost: Error | undefined;
+    const unanswered: Promise<unknown>[] = [];
     try {
       // A query builder of its own for each transaction (sharing the connection's): writers mark the transaction
       // object itself (events appended, jobs enqueued, see core/commit.ts), and marks must not outlive it.
       const db = tx.db.withoutPlugins();
-      const unanswered: Promise<unknown>[] = [];
       open.set(db, { entry: tx, client, unanswered });
       const value = await fn(db);
       open.delete(db);
@@ -103,13 +104,27 @@ export function pipelinedTransactions(pool: pg.Pool) {
       return value;
     } catch (error) {
       uncork(tx);
+      // A write sent ahead that failed aborted the transaction, and every statement after it failed for that
+      // reason alone: its own error is the one to report.
+      const cause = await firstFailure([begun, ...unanswered]);
       await client.query('rollback').catch((e: Error) => {
         lost = e;
       });
-      throw error;
+      throw cause ?? error;
     } finally {
       // A connection that could not roll back is closed rather than handed to the next transaction.
       client.release(lost);
     }
   };
+}
+
+async function firstFailure(answers: Promise<unknown>[]): Promise<unknown> {
+  for (const answer of answers) {
+    try {
+      await answer;
+    } catch (error) {
+      return error;
+    }
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { DB } from './schema.ts';
-import { writeUnanswered } from './transaction.ts';
+import { writeAhead, writeUnanswered } from './transaction.ts';
 
 const SLOT = '\u0000slot:';
 
@@ -39,6 +39,9 @@ export function prepared<R = unknown>(
   function run(db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<QueryResult<R>> {
     return db.executeQuery<R>(bind(db, dialect, values, shape));
   }
+  /** run sent ahead in a PostgreSQL transaction, answered with its COMMIT: see writeAhead. */
+  run.ahead = (db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<QueryResult<R>> | null =>
+    writeAhead<R>(db, bind(db, dialect, values, shape));
   /** run for a write whose answer nothing waits for: see writeUnanswered. */
   run.unanswered = (db: Kysely<DB>, dialect: Dialect, values: object, shape = 0): Promise<void> =>
     writeUnanswered(db, { compile: () => bind(db, dialect, values, shape) });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import { enterWrite, leaveWrite } from './checkpointer.ts';
 import type { Database } from './database.ts';
-import { sendUnanswered } from './pg-transaction.ts';
+import { sendAhead } from './pg-transaction.ts';
 import type { DB } from './schema.ts';
 
 export type Tx = Kysely<DB>;
@@ -11,11 +11,19 @@ export type Tx = Kysely<DB>;
 /**
  * Runs a write whose answer nothing in the transaction waits for (no rows wanted; its failure fails the whole
  * transaction). In a PostgreSQL transaction it is sent without waiting and answered with the COMMIT, one round trip
- * less (see sendUnanswered); elsewhere it runs now.
+ * less (see sendAhead); elsewhere it runs now.
  */
 export async function writeUnanswered(tx: Tx, query: { compile(): CompiledQuery }): Promise<void> {
   const compiled = query.compile();
-  if (!sendUnanswered(tx, compiled)) await tx.executeQuery(compiled);
+  if (!sendAhead(tx, compiled)) await tx.executeQuery(compiled);
+}
+
+/**
+ * Sends a write of an open PostgreSQL transaction ahead (see sendAhead): its answer, which comes with the COMMIT's,
+ * so nothing in the transaction may wait for it. Null when tx is no such transaction.
+ */
+export function writeAhead<R>(tx: Tx, query: CompiledQuery): Promise<QueryResult<R>> | null {
+  return sendAhead(tx, query)?.then((result) => ({ rows: result.rows as R[] })) ?? null;
 }
 
 interface QueuedWork {
