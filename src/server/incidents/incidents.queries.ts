@@ -219,7 +219,7 @@ export function storeIncidentChangeAhead(
   const values = { ...eventValues(rows), ...incidentRow(state, headHash), previousVersion: previous.version };
   const shape = updateShape(state, previous) | (rows.length << 2);
   const answer = appendAndUpdateOrFailQuery.ahead(tx, 'postgres', values, shape);
-  return answer && answer.then((result) => positionsOf(rows, result.rows as { position: number; seq: number }[]));
+  return answer?.then((result) => positionsOf(rows, result.rows as { position: number; seq: number }[])) ?? null;
 }
 
 /**
