@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
 import { readStream } from '../core/events/events.queries.ts';
-import { incidentReplay, type StoredAccess } from './incident-replay.ts';
-import { accessListsOf, findProjection, type ProjectionRow, type StreamKind, userIds } from './integrity.queries.ts';
+import { incidentReplay, type StoredBeside } from './incident-replay.ts';
+import { besideIncidents, findProjection, type ProjectionRow, type StreamKind, userIds } from './integrity.queries.ts';
 import { recordReplay } from './record-replay.ts';
 import { triageReplay } from './triage-replay.ts';
 import { type Replay, type StreamVerdict, streamVerifier } from './verify-stream.ts';
 
-/** The replay of a stream against its row; an incident's also against its access list (`access`, required then). */
-export function replayFor<K extends StreamKind>(kind: K, row: ProjectionRow[K], access?: StoredAccess): Replay<unknown> {
+/** The replay of a stream against its row; an incident's also against what is stored beside it (required then). */
+export function replayFor<K extends StreamKind>(kind: K, row: ProjectionRow[K], beside?: StoredBeside): Replay<unknown> {
   if (kind === 'incident') {
-    if (!access) throw new Error("an incident's replay needs its access list");
-    return incidentReplay(row as ProjectionRow['incident'], access) as Replay<unknown>;
+    if (!beside) throw new Error("an incident's replay needs its access list and role holders");
+    return incidentReplay(row as ProjectionRow['incident'], beside) as Replay<unknown>;
   }
   if (kind === 'record') return recordReplay(row as ProjectionRow['record']) as Replay<unknown>;
   return triageReplay(row as ProjectionRow['triage']) as Replay<unknown>;
@@ -35,9 +35,9 @@ export async function checkStream(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const row = await findProjection(db, kind, id);
     if (!row) return undefined;
-    const access =
-      kind === 'incident' ? { list: (await accessListsOf(db, [id])).get(id) ?? [], users: await userIds(db) } : undefined;
-    const verifier = streamVerifier(replayFor(kind, row, access), anchor);
+    const stored = kind === 'incident' ? (await besideIncidents(db, [id])).get(id) : undefined;
+    const beside = stored && { ...stored, users: await userIds(db) };
+    const verifier = streamVerifier(replayFor(kind, row, beside), anchor);
     for (let after = 0; ; ) {
       const page = await readStream(db, id, after, PAGE);
       for (const event of page) verifier.push(event);

@@ -3,7 +3,7 @@ import { evolve } from '../incidents/incident.ts';
 import { accessStepsOf } from '../incidents/incident-access.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { incidentRow } from '../incidents/incidents.queries.ts';
-import type { AccessEntry } from './integrity.queries.ts';
+import type { AccessEntry, BesideIncident } from './integrity.queries.ts';
 import { jsonDifferences, type Replay, same, shown } from './verify-stream.ts';
 
 const COLUMN_WORDS: Partial<Record<keyof IncidentsTable, string>> = {
@@ -22,17 +22,17 @@ const COLUMN_WORDS: Partial<Record<keyof IncidentsTable, string>> = {
   status_rank: 'status rank',
 };
 
-/** What verify holds beside an incident's row: its stored access list, and who the users are. */
-export interface StoredAccess {
-  list: AccessEntry[];
+/** What verify holds beside an incident's row: its stored access list and role holders, and who the users are. */
+export interface StoredBeside extends BesideIncident {
   users: ReadonlySet<string>;
 }
 
 /**
  * An incident's row must be exactly what writing the fold of its timeline gives: every column and the state JSON;
- * and its access list (who may read it at TLP:RED) what the timeline's steps give (accessStepsOf).
+ * its access list (who may read it at TLP:RED) what the timeline's steps give (accessStepsOf); its role holders
+ * (the list's "Mine") the assignments of its state.
  */
-export function incidentReplay(row: IncidentsTable, access: StoredAccess): Replay<IncidentState, 'incident'> {
+export function incidentReplay(row: IncidentsTable, beside: StoredBeside): Replay<IncidentState, 'incident'> {
   const list = new Map<string, AccessEntry>();
   const join = (entry: AccessEntry) => {
     if (!list.has(entry.user_id)) list.set(entry.user_id, entry);
@@ -45,8 +45,8 @@ export function incidentReplay(row: IncidentsTable, access: StoredAccess): Repla
       for (const step of accessStepsOf(event)) {
         if ('remove' in step) list.delete(step.remove);
         else if ('addHolders' in step) {
-          for (const id of step.addHolders) if (access.users.has(id)) join({ ...step.entry, user_id: id, user_name: id });
-        } else if (!step.ifUser || access.users.has(step.add.user_id)) join(step.add);
+          for (const id of step.addHolders) if (beside.users.has(id)) join({ ...step.entry, user_id: id, user_name: id });
+        } else if (!step.ifUser || beside.users.has(step.add.user_id)) join(step.add);
       }
       return next;
     },
@@ -65,7 +65,8 @@ export function incidentReplay(row: IncidentsTable, access: StoredAccess): Repla
       return [
         ...out,
         ...inState.map((d) => d.replace('but its stream says', 'but its timeline says')),
-        ...accessDifferences(access.list, list),
+        ...accessDifferences(beside.access, list),
+        ...roleDifferences(beside.roles, state.assignments ?? {}),
       ];
     },
   };
@@ -102,3 +103,19 @@ function accessDifferences(stored: AccessEntry[], replayed: Map<string, AccessEn
 
 // PostgreSQL and SQLite may hand integers back as numbers or numeric strings.
 const normal = (value: unknown) => (typeof value === 'number' || typeof value === 'bigint' ? String(value) : value);
+
+/** Role holders in incident_roles that the incident's assignments do not give, and assignments missing there. */
+function roleDifferences(stored: { role: string; holder: string }[], assignments: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const { role, holder } of stored) {
+    if (assignments[role] !== holder)
+      out.push(
+        `its role ${role} is held by ${shown(holder)} in incident_roles but its timeline gives it to ${shown(assignments[role])}`,
+      );
+  }
+  for (const [role, holder] of Object.entries(assignments)) {
+    if (!stored.some((s) => s.role === role && s.holder === holder))
+      out.push(`its role ${role}, given to ${shown(holder)} by its timeline, is missing from incident_roles`);
+  }
+  return out;
+}

@@ -157,18 +157,25 @@ export function evidenceWithEmptyCustody(db: Kysely<DB>) {
 /** One entry of an incident's access list as verify compares it (the names shown are not compared). */
 export type AccessEntry = Pick<IncidentAccessTable, 'user_id' | 'user_name' | 'reason' | 'added_by_id' | 'added_at'>;
 
-/** The access lists of these incidents, each in the order its entries were added. */
-export async function accessListsOf(db: Kysely<DB>, incidentIds: string[]): Promise<Map<string, AccessEntry[]>> {
-  const lists = new Map<string, AccessEntry[]>(incidentIds.map((id) => [id, []]));
-  if (incidentIds.length === 0) return lists;
-  const rows = await db
+/** What verify compares beside an incident's row: its access list (in the order added) and its role holders. */
+export interface BesideIncident {
+  access: AccessEntry[];
+  roles: { role: string; holder: string }[];
+}
+
+export async function besideIncidents(db: Kysely<DB>, incidentIds: string[]): Promise<Map<string, BesideIncident>> {
+  const beside = new Map<string, BesideIncident>(incidentIds.map((id) => [id, { access: [], roles: [] }]));
+  if (incidentIds.length === 0) return beside;
+  const access = await db
     .selectFrom('incident_access')
     .select(['incident_id', 'user_id', 'user_name', 'reason', 'added_by_id', 'added_at'])
     .where('incident_id', 'in', incidentIds)
     .orderBy('added_at')
     .execute();
-  for (const { incident_id, ...entry } of rows) lists.get(incident_id)?.push(entry);
-  return lists;
+  for (const { incident_id, ...entry } of access) beside.get(incident_id)?.access.push(entry);
+  const roles = await db.selectFrom('incident_roles').selectAll().where('incident_id', 'in', incidentIds).execute();
+  for (const { incident_id, role, holder } of roles) beside.get(incident_id)?.roles.push({ role, holder });
+  return beside;
 }
 
 /** Every user's id: who can be on an access list (users are never deleted, only deactivated). */

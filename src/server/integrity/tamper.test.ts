@@ -315,6 +315,24 @@ for (const dialect of await testDialects()) {
       await assertClean();
     });
 
+    it('catches an incident\'s role holders (its "Mine" for them) edited in incident_roles', async () => {
+      const { id, key } = await report({ title: 'Who leads this' });
+      await server.memberToken(acme.id, 'responder', 'Dana Deputy');
+      const [dana] = await rawSql('select id from users where name = ?', 'Dana Deputy');
+      const [ada] = await rawSql("select user_id as id from incident_access where incident_id = ? and reason = 'reporter'", id);
+      const given = await call('PUT', `/api/v1/incidents/${id}/roles/deputy`, { userId: dana.id });
+      assert.equal(given.status, 200, JSON.stringify(given.body));
+      await assertClean();
+      await rawSql('update incident_roles set holder = ? where incident_id = ?', ada.id, id);
+      const moved = `its role deputy is held by "${ada.id}" in incident_roles but its timeline gives it to "${dana.id}"`;
+      assert.deepEqual(await brokenLines(), [
+        `BROKEN ${key}: ${moved}; its role deputy, given to "${dana.id}" by its timeline, is missing from incident_roles`,
+      ]);
+      assert.match((await integrity(id)).problem, /its role deputy is held by/);
+      await rawSql('update incident_roles set holder = ? where incident_id = ?', dana.id, id);
+      await assertClean();
+    });
+
     it('catches a whole chain rewritten consistently only against an anchor taken before', async () => {
       const { id, key } = await report({ title: 'Data exfiltration' });
       await call('POST', `/api/v1/incidents/${id}/notes`, { body: 'Gigabytes left over DNS' });

@@ -3,7 +3,7 @@ import type { DB } from '../core/db/schema.ts';
 import { planLabel, planVersionProblem } from './check-plan-version.ts';
 import { checkStream, replayFor } from './check-stream.ts';
 import {
-  accessListsOf,
+  besideIncidents,
   countProjections,
   eventsOfStreams,
   type ProjectionRow,
@@ -72,11 +72,11 @@ export async function verifyEverything(
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
       const ids = rows.map((row) => row.id);
-      const lists = kind === 'incident' ? await accessListsOf(db, ids) : null;
+      const stored = kind === 'incident' ? await besideIncidents(db, ids) : null;
       const verifiers = new Map(
         rows.map((row) => {
-          const access = lists ? { list: lists.get(row.id) ?? [], users } : undefined;
-          return [row.id, streamVerifier(replayFor(kind, row, access), anchor?.get(row.id))];
+          const beside = stored ? { access: [], roles: [], ...stored.get(row.id), users } : undefined;
+          return [row.id, streamVerifier(replayFor(kind, row, beside), anchor?.get(row.id))];
         }),
       );
       for (let cursor: { streamId: string; seq: number } | null = null; ; ) {
