@@ -73,6 +73,16 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
         await new Promise((r) => setTimeout(r, 10));
       }
     };
+    /** An incident a wrote at version 2 and b then moved to 3; what a remembered of version 2, once a forgot it. */
+    const movedOnByB = async (title: string) => {
+      const { id } = (await post(a, '/api/v1/incidents', { title })) as { id: string };
+      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
+      const old = cachedIncident(a.testDb.database, id);
+      assert.ok(old);
+      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      await forgottenByA(id);
+      return { id, old };
+    };
     // The other statements of the process (the job workers' polls, say) are left out by what they name.
     const count = (statements: string[], ...parts: string[]) =>
       statements.filter((s) => parts.every((part) => s.includes(part))).length;
@@ -95,13 +105,8 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
     });
 
     it('adds a note on an instance whose remembered state is old, in one transaction, after the other instance’s', async () => {
-      const { id } = (await post(a, '/api/v1/incidents', { title: 'Two instances' })) as { id: string };
-      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
-      const old = cachedIncident(a.testDb.database, id);
-      assert.ok(old);
-      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
+      const { id, old } = await movedOnByB('Two instances');
       // As if b's wake-up had not reached a yet.
-      await forgottenByA(id);
       rememberIncident(a.testDb.database, old);
       const statements = await statementsDuring(async () => {
         await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a, from version 2, lands as 4' });
@@ -160,12 +165,7 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
     });
 
     it('sends a change ahead on a remembered state another instance moved on: it rolls back whole and lands after', async () => {
-      const { id } = (await post(a, '/api/v1/incidents', { title: 'Lost wake-up' })) as { id: string };
-      await post(a, `/api/v1/incidents/${id}/notes`, { body: 'a remembers version 2' });
-      const old = cachedIncident(a.testDb.database, id);
-      assert.ok(old);
-      await post(b, `/api/v1/incidents/${id}/notes`, { body: 'b moves it to 3' });
-      await forgottenByA(id);
+      const { id, old } = await movedOnByB('Lost wake-up');
       // As if b's wake-up had never reached a: a remembers version 2 and has not heard of b writing the incident.
       for (const since = Date.now(); writtenElsewhereLately(a.testDb.database, id); ) {
         assert.ok(Date.now() - since < 5000);
