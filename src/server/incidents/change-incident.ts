@@ -190,12 +190,12 @@ async function decideAndStore(
   // The events and the incident's row in one statement (PostgreSQL); the version guard holds for both.
   const ahead = remembered ? storeIncidentChangeAhead(tx, chain.rows, next, newHead, state) : null;
   if (ahead) {
+    const storing = ahead.then((positions) => chain.stored(positions));
+    // When it fails, the transaction fails with its error, and storing is never awaited.
+    storing.catch(() => {});
     // What follows writes in the same transaction; it never reads the events' positions.
     await project(tx, deps, change, state, next, chain.unstored(), now);
     rememberIncident(deps.database, { state: next, headHash: newHead });
-    const storing = ahead.then((positions) => chain.stored(positions));
-    // When it fails, the transaction fails with its error (and the storing is never awaited).
-    storing.catch(() => {});
     return { state: next, storing };
   }
   const positions = await storeIncidentChange(tx, deps.database.dialect, chain.rows, next, newHead, state);
