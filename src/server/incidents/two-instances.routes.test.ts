@@ -143,6 +143,31 @@ for (const dialect of (await testDialects()).filter((d) => d === 'postgres')) {
       assert.deepEqual({ title: stored.title, version: stored.version }, { title: 'First', version: 4 });
     });
 
+    it('sends a notification ahead on a remembered state another instance moved on, and sends it once', async () => {
+      const desk = (await post(a, '/api/v1/contacts', {
+        name: 'Duty desk',
+        kind: 'function',
+        channels: [{ type: 'email', address: 'desk@example.test' }],
+      })) as { id: string; channels: { id: string }[] };
+      await post(a, '/api/v1/pace-plans', {
+        purpose: 'coordinate-responders',
+        levels: [{ level: 'primary', contactId: desk.id, channelId: desk.channels[0].id }],
+      });
+      const { id, old } = await movedOnByB('Notified after a lost wake-up');
+      for (const since = Date.now(); writtenElsewhereLately(a.testDb.database, id); ) {
+        assert.ok(Date.now() - since < 5000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      rememberIncident(a.testDb.database, old);
+      // The notification's own writes follow the change sent ahead, and read: they fail with the aborted transaction,
+      // which then reports the change's own failure, and the whole is tried again.
+      await post(a, `/api/v1/incidents/${id}/notifications`, { purpose: 'coordinate-responders' });
+      const res = await a.request('GET', `/api/v1/incidents/${id}/notifications`, { token });
+      const listed = (await res.json()) as { items?: unknown[] } | unknown[];
+      assert.equal((Array.isArray(listed) ? listed : (listed.items ?? [])).length, 1, JSON.stringify(listed));
+      assert.deepEqual(await seqsOf(id), [1, 2, 3, 4]);
+    });
+
     it('reads nothing before a change when this instance wrote last, and sends it with BEGIN and COMMIT at once', async () => {
       const { id } = (await post(a, '/api/v1/incidents', { title: 'One writer' })) as { id: string };
       await post(a, `/api/v1/incidents/${id}/notes`, { body: 'first' });
