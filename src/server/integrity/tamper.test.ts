@@ -1,114 +1,32 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import { describe, it } from 'node:test';
 import { SEARCH_MIGRATION_NAMES, searchMigrationDown } from '../core/db/search-migrations.ts';
 import type { EventRow } from '../core/events/events.queries.ts';
 import { hashEvent } from '../core/events/hash-chain.ts';
 import { MAIN, runFile } from '../testing/serve-process.ts';
+import { tamperFixture } from '../testing/tamper-fixture.ts';
 import { testDialects } from '../testing/test-db.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // Each test edits the database directly, as someone with access to it would, then expects both `verify` (the
 // real process) and the integrity endpoint to name what was changed; then it puts the data back.
 for (const dialect of await testDialects()) {
   describe(`tamper detection on ${dialect}`, () => {
-    let server: TestServer;
-    let admin: string;
-    let acme: { id: string };
-    let bravo: { id: string };
-    let source: string;
-    let env: NodeJS.ProcessEnv;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-anchor-'));
-
-    const call = async (method: string, url: string, body?: unknown, token = admin) => {
-      const res = await server.request(method, url, { token, body });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    };
-    /** Runs SQL on its own connection, outside Muster; `?` marks a parameter on both dialects. Reads text columns. */
-    const rawSql = async <R = Record<string, string>>(query: string, ...params: unknown[]): Promise<R[]> => {
-      if (dialect === 'sqlite') {
-        const raw = new DatabaseSync(server.testDb.file as string);
-        try {
-          const statement = raw.prepare(query);
-          if (/^\s*select/i.test(query)) return statement.all(...(params as never[])) as R[];
-          statement.run(...(params as never[]));
-          return [];
-        } finally {
-          raw.close();
-        }
-      }
-      const client = new pg.Client({ connectionString: server.testDb.url as string });
-      await client.connect();
-      try {
-        let i = 0;
-        return (
-          await client.query(
-            query.replace(/\?/g, () => `$${++i}`),
-            params,
-          )
-        ).rows;
-      } finally {
-        await client.end();
-      }
-    };
-    const verify = (...args: string[]) =>
-      runFile(process.execPath, [MAIN, 'verify', ...args], { env }).then(
-        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-        (e: { code: number; stdout: string; stderr: string }) => e,
-      );
-    const integrity = async (id: string) => (await call('GET', `/api/v1/incidents/${id}/integrity`)).body;
-    const report = async (fields: Record<string, unknown> = {}) => {
-      const res = await call('POST', '/api/v1/incidents', { title: 'Suspicious logins', customerId: acme.id, ...fields });
-      assert.equal(res.status, 201, JSON.stringify(res.body));
-      return res.body as { id: string; key: string; planVersionId: string | null };
-    };
-    /** The BROKEN lines of a verify run that found problems; a clean run before and after each test. */
-    const brokenLines = async () => {
-      const run = await verify();
-      assert.equal(run.code, 1, run.stdout + run.stderr);
-      return run.stdout.split('\n').filter((line) => line.startsWith('BROKEN '));
-    };
-    const assertClean = async () => {
-      const run = await verify();
-      assert.equal(run.code, 0, run.stdout + run.stderr);
-      assert.match(run.stdout, /, 0 broken\n$/);
-    };
-
-    before(async () => {
-      server = await startTestServer({ dialect });
-      admin = await server.userToken('admin');
-      acme = (await call('POST', '/api/v1/customers', { name: 'Acme', code: 'ACM', timeZone: 'UTC' })).body;
-      bravo = (await call('POST', '/api/v1/customers', { name: 'Bravo', code: 'BRV', timeZone: 'UTC' })).body;
-      assert.equal((await call('POST', `/api/v1/customers/${acme.id}/plans`, { approver: 'Kari CISO' })).status, 201);
-      source = (await call('POST', '/api/v1/alert-sources', { name: 'prom', customerId: acme.id })).body.token;
-      env = {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        DATA_DIR: dialect === 'sqlite' ? path.dirname(server.testDb.file as string) : dir,
-        DATABASE_URL: server.testDb.url ?? '',
-      };
-    });
-    after(async () => {
-      await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const f = tamperFixture(dialect);
+    const { call, rawSql, verify, integrity, report, brokenLines, assertClean } = f;
 
     it('catches an incident moved to another customer by editing incidents.customer_id', async () => {
       const { id, key } = await report();
       await assertClean();
-      await rawSql('update incidents set customer_id = ? where id = ?', bravo.id, id);
+      await rawSql('update incidents set customer_id = ? where id = ?', f.bravo.id, id);
       assert.deepEqual(await brokenLines(), [
-        `BROKEN ${key}: its customer (incidents.customer_id) is "${bravo.id}" but its timeline says "${acme.id}"`,
+        `BROKEN ${key}: its customer (incidents.customer_id) is "${f.bravo.id}" but its timeline says "${f.acme.id}"`,
       ]);
       const verdict = await integrity(id);
       assert.equal(verdict.valid, false);
       assert.match(verdict.problem, /customer \(incidents\.customer_id\)/);
-      await rawSql('update incidents set customer_id = ? where id = ?', acme.id, id);
+      await rawSql('update incidents set customer_id = ? where id = ?', f.acme.id, id);
       assert.equal((await integrity(id)).valid, true);
     });
 
@@ -132,30 +50,30 @@ for (const dialect of await testDialects()) {
     it('catches an event filed under another customer by editing events.customer_id', async () => {
       const { id, key } = await report();
       await call('POST', `/api/v1/incidents/${id}/notes`, { body: 'Isolated the host' });
-      await rawSql('update events set customer_id = ? where stream_id = ? and seq = 2', bravo.id, id);
+      await rawSql('update events set customer_id = ? where stream_id = ? and seq = 2', f.bravo.id, id);
       assert.deepEqual(await brokenLines(), [
-        `BROKEN ${key}: first broken link at event #2: event #2 is filed under customer ${bravo.id} (events.customer_id), but by its stream the incident belonged to customer ${acme.id} then`,
+        `BROKEN ${key}: first broken link at event #2: event #2 is filed under customer ${f.bravo.id} (events.customer_id), but by its stream the incident belonged to customer ${f.acme.id} then`,
       ]);
       const verdict = await integrity(id);
       assert.equal(verdict.valid, false);
       assert.equal(verdict.firstInvalidSeq, 2);
-      await rawSql('update events set customer_id = ? where stream_id = ? and seq = 2', acme.id, id);
+      await rawSql('update events set customer_id = ? where stream_id = ? and seq = 2', f.acme.id, id);
     });
 
     it("catches a registry record's stored data edited in records.data", async () => {
       const { id } = await report();
-      const [{ data }] = await rawSql('select data from records where id = ?', acme.id);
+      const [{ data }] = await rawSql('select data from records where id = ?', f.acme.id);
       await rawSql(
         'update records set data = ? where id = ?',
         JSON.stringify({ ...JSON.parse(data), timeZone: 'Asia/Tokyo' }),
-        acme.id,
+        f.acme.id,
       );
       assert.deepEqual(await brokenLines(), [
-        `BROKEN customer "Acme" (${acme.id}): the stored data (records.data) timeZone is "Asia/Tokyo" but its history says "UTC"`,
+        `BROKEN customer "Acme" (${f.acme.id}): the stored data (records.data) timeZone is "Asia/Tokyo" but its history says "UTC"`,
       ]);
       // The incident links Acme's plan, whose publication is on Acme's record.
       assert.match((await integrity(id)).problem, /the plan it links is broken: .*timeZone is "Asia\/Tokyo"/);
-      await rawSql('update records set data = ? where id = ?', data, acme.id);
+      await rawSql('update records set data = ? where id = ?', data, f.acme.id);
     });
 
     it('catches an edited triage event, on the item and on the incident it became', async () => {
@@ -163,7 +81,7 @@ for (const dialect of await testDialects()) {
         'POST',
         '/api/v1/alerts',
         { title: 'Disk full', labels: { alertname: 'Disk' }, status: 'firing' },
-        source,
+        f.source,
       );
       const item = alert.body.alerts[0].groupId;
       const opened = await call('POST', `/api/v1/triage/${item}/open`, {});
@@ -200,7 +118,7 @@ for (const dialect of await testDialects()) {
       assert.match(
         line,
         new RegExp(
-          `^BROKEN plan version 1 of customer ${acme.id}: its snapshot \\(plan_versions.snapshot\\) no longer gives its SHA-256`,
+          `^BROKEN plan version 1 of customer ${f.acme.id}: its snapshot \\(plan_versions.snapshot\\) no longer gives its SHA-256`,
         ),
       );
       assert.match((await integrity(id)).problem, /the plan it links is broken: plan version 1 .* no longer gives its SHA-256/);
@@ -221,7 +139,7 @@ for (const dialect of await testDialects()) {
 
     it('fills the head of existing triage items when the migration runs', async () => {
       const item = (
-        await call('POST', '/api/v1/alerts', { title: 'CPU', labels: { alertname: 'CPU' }, status: 'firing' }, source)
+        await call('POST', '/api/v1/alerts', { title: 'CPU', labels: { alertname: 'CPU' }, status: 'firing' }, f.source)
       ).body.alerts[0].groupId;
       await call('POST', `/api/v1/triage/${item}/dismiss`, { reason: 'Load test' });
       const [head] = await rawSql('select seq, hash from events where stream_id = ? order by seq desc limit 1', item);
@@ -276,68 +194,11 @@ for (const dialect of await testDialects()) {
       assert.deepEqual([Number(row.version), row.head_hash], [2, head.hash]);
     });
 
-    it("catches a person slipped onto a TLP:RED incident's access list, or taken off it", async () => {
-      const { id, key } = await report({ title: 'Board member phished', tlp: 'TLP:RED' });
-      await server.userToken('viewer', 'Mallory Outsider');
-      const [mallory] = await rawSql('select id from users where name = ?', 'Mallory Outsider');
-      const [reporter] = await rawSql('select * from incident_access where incident_id = ?', id);
-      assert.equal(reporter.reason, 'reporter');
-      await assertClean();
-
-      await rawSql(
-        'insert into incident_access (incident_id, user_id, user_name, reason, added_by_id, added_by_name, added_at) values (?, ?, ?, ?, ?, ?, ?)',
-        id,
-        mallory.id,
-        'Mallory Outsider',
-        'added',
-        reporter.user_id,
-        reporter.user_name,
-        reporter.added_at,
-      );
-      const slipped = `"Mallory Outsider" (${mallory.id}) is on its access list (incident_access) but its timeline never let them in`;
-      assert.deepEqual(await brokenLines(), [`BROKEN ${key}: ${slipped}`]);
-      assert.equal((await integrity(id)).problem, slipped);
-      await rawSql('delete from incident_access where incident_id = ? and user_id = ?', id, mallory.id);
-
-      await rawSql('update incident_access set reason = ? where incident_id = ?', 'break-glass', id);
-      assert.match(
-        (await brokenLines())[0],
-        /the access list's reason for .* \(incident_access\.reason\) is "break-glass" but its timeline says "reporter"$/,
-      );
-      await rawSql('delete from incident_access where incident_id = ?', id);
-      assert.deepEqual(await brokenLines(), [
-        `BROKEN ${key}: ${reporter.user_id} should be on its access list (incident_access) by its timeline (reporter) but is not`,
-      ]);
-      await rawSql(
-        'insert into incident_access (incident_id, user_id, user_name, reason, added_by_id, added_by_name, added_at) values (?, ?, ?, ?, ?, ?, ?)',
-        ...['incident_id', 'user_id', 'user_name', 'reason', 'added_by_id', 'added_by_name', 'added_at'].map((c) => reporter[c]),
-      );
-      await assertClean();
-    });
-
-    it('catches an incident\'s role holders (its "Mine" for them) edited in incident_roles', async () => {
-      const { id, key } = await report({ title: 'Who leads this' });
-      await server.memberToken(acme.id, 'responder', 'Dana Deputy');
-      const [dana] = await rawSql('select id from users where name = ?', 'Dana Deputy');
-      const [ada] = await rawSql("select user_id as id from incident_access where incident_id = ? and reason = 'reporter'", id);
-      const given = await call('PUT', `/api/v1/incidents/${id}/roles/deputy`, { userId: dana.id });
-      assert.equal(given.status, 200, JSON.stringify(given.body));
-      await assertClean();
-      await rawSql('update incident_roles set holder = ? where incident_id = ?', ada.id, id);
-      const moved = `its role deputy is held by "${ada.id}" in incident_roles but its timeline gives it to "${dana.id}"`;
-      assert.deepEqual(await brokenLines(), [
-        `BROKEN ${key}: ${moved}; its role deputy, given to "${dana.id}" by its timeline, is missing from incident_roles`,
-      ]);
-      assert.match((await integrity(id)).problem, /its role deputy is held by/);
-      await rawSql('update incident_roles set holder = ? where incident_id = ?', dana.id, id);
-      await assertClean();
-    });
-
     it('catches a whole chain rewritten consistently only against an anchor taken before', async () => {
       const { id, key } = await report({ title: 'Data exfiltration' });
       await call('POST', `/api/v1/incidents/${id}/notes`, { body: 'Gigabytes left over DNS' });
-      const anchored = await runFile(process.execPath, [MAIN, 'anchor'], { env });
-      const file = path.join(dir, 'anchor.txt');
+      const anchored = await runFile(process.execPath, [MAIN, 'anchor'], { env: f.env });
+      const file = path.join(f.dir, 'anchor.txt');
       fs.writeFileSync(file, anchored.stdout);
       assert.match(anchored.stdout, new RegExp(`^incident ${id} 2 [0-9a-f]{64}$`, 'm'));
       assert.match(anchored.stdout, /^digest [0-9a-f]{64}\n$/m);
